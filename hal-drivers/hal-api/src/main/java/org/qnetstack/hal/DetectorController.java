@@ -1,0 +1,38 @@
+package org.qnetstack.hal;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A timing/detector controller at a heralding station: single-photon detectors behind a time tagger.
+ * Commands complete as {@link Mono}s; clicks arrive as a hot {@link Flux} while the controller is
+ * armed. Implementations: the simulated controller of {@code hal-sim} and hardware drivers found by
+ * URI through {@link Drivers}.
+ */
+public interface DetectorController extends AutoCloseable {
+    /** Identification string, e.g. the reply to {@code *IDN?}. */
+    String identity();
+
+    int channelCount();
+
+    Mono<Void> arm();
+
+    Mono<Void> disarm();
+
+    boolean isArmed();
+
+    /** Sets the coincidence window in picoseconds. */
+    Mono<Void> setCoincidenceWindow(long windowPs);
+
+    long coincidenceWindowPs();
+
+    /** Clicks, in time-tag order, while armed. Subscribers see clicks from the time they subscribe. */
+    Flux<ClickEvent> clicks();
+
+    Mono<DetectorCounters> counters();
+
+    Mono<Void> resetCounters();
+
+    @Override
+    void close();
+}

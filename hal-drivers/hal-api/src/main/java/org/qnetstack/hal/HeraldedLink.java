@@ -1,0 +1,33 @@
+package org.qnetstack.hal;
+
+/**
+ * A heralded link as the stack plans with it: who is at each end, where the station is, how long
+ * signals take, and the link's model of success probability and fidelity as functions of the
+ * bright-state population α. On hardware the model comes from calibration; in simulation from the
+ * device and fibre parameters.
+ */
+public interface HeraldedLink {
+    LinkSpec spec();
+
+    default String name() {
+        return spec().name();
+    }
+
+    /** One-way delay from the node to the station (photon and classical message alike), in ns. */
+    long delayToStationNanos(String node);
+
+    /** One-way classical delay between the two end nodes over the link's fibre, in ns. */
+    long delayBetweenNodesNanos();
+
+    /** Success probability of one attempt at bright-state population α. */
+    double successProbability(double alpha);
+
+    /** Fidelity of a heralded pair to its Bell state (Ψ+ or Ψ−), at the moment of the herald. */
+    double heraldedFidelity(double alpha);
+
+    /** The largest α the hardware allows (0 < α ≤ 0.5 in the single-click scheme). */
+    double maxAlpha();
+
+    /** The station's coincidence window: clicks this long after the expected arrival count, in ps. */
+    long detectionWindowPs();
+}

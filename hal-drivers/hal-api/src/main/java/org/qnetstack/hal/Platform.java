@@ -1,0 +1,47 @@
+package org.qnetstack.hal;
+
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The hardware under a network: every node's device, every link's station and detectors, the event
+ * loops, and the random streams. A simulated platform holds one virtual world for all nodes; a
+ * hardware platform wraps real drivers. Opened through {@link Drivers#openPlatform}.
+ */
+public interface Platform extends AutoCloseable {
+    PlatformSpec spec();
+
+    /** The event loop of a node or station. In simulation all share one virtual timeline. */
+    Scheduler scheduler(String nodeOrStation);
+
+    QuantumDevice device(String node);
+
+    /** The detector controller at the station of the link. */
+    DetectorController detectorController(String link);
+
+    HeraldedLink link(String link);
+
+    /**
+     * A random stream for a named purpose, derived from the platform's seed: the same seed and name
+     * give the same stream, different names independent streams.
+     */
+    RandomGenerator random(String stream);
+
+    /** The true state, on a simulated platform; empty on hardware. */
+    Optional<GroundTruth> groundTruth();
+
+    /**
+     * Runs the event loops until the condition holds, nothing is left to do, or {@code maxNanos} of
+     * platform time have passed since the call.
+     */
+    RunOutcome runUntil(BooleanSupplier condition, long maxNanos);
+
+    /** Why {@link #runUntil} returned. */
+    enum RunOutcome {
+        CONDITION_MET, IDLE, TIME_LIMIT
+    }
+
+    @Override
+    void close();
+}

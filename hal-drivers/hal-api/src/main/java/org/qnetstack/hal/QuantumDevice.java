@@ -1,0 +1,41 @@
+package org.qnetstack.hal;
+
+/**
+ * A node's quantum processor as the stack sees it: numbered qubits, gates, measurement and photon
+ * emission for entanglement attempts. Calls are made from the node's event loop only. Each operation
+ * takes effect when called and returns how long it occupies the device in nanoseconds, so a protocol
+ * can wait that long before its next step.
+ *
+ * <p>Qubit numbers run from 0 to {@code info().qubitCount() − 1}. Which numbers are in use is decided
+ * by the physical layer's memory manager, not by the device.
+ */
+public interface QuantumDevice {
+    DeviceInfo info();
+
+    /** Resets the qubit to |0⟩. */
+    long initialize(int qubit);
+
+    long apply(Gate gate, int qubit);
+
+    long rotate(Axis axis, double angleRadians, int qubit);
+
+    long apply(TwoQubitGate gate, int control, int target);
+
+    /** Measures the qubit in the basis; the qubit is left in the eigenstate it was found in. */
+    Measurement measure(int qubit, Basis basis);
+
+    /**
+     * Entangles the communication qubit with a photon sent towards the heralding station of the link:
+     * the qubit is prepared in √(1−α)|0⟩ + √α|1⟩ and its bright state |1⟩ emits. The qubit must have
+     * been initialised. {@code slot} numbers the attempt on the link's common slot clock, so the two
+     * ends' photons meet at the station.
+     */
+    long emit(int qubit, String link, long slot, double alpha);
+
+    /** Forgets the qubit's state (it is traced out) so the qubit can be used afresh. */
+    void discard(int qubit);
+
+    /** The result of a measurement and how long it took. */
+    record Measurement(int outcome, long durationNanos) {
+    }
+}

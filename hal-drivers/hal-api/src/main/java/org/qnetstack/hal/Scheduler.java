@@ -1,0 +1,27 @@
+package org.qnetstack.hal;
+
+import java.util.concurrent.Executor;
+
+/**
+ * Runs tasks on a node's single event loop, now or after a delay. Protocol code is written against
+ * this interface only, so the same code runs on the simulator's virtual timeline and on a real-time
+ * loop. All tasks of one scheduler run on one thread, one at a time, in time order; tasks due at the
+ * same instant run in the order they were scheduled.
+ */
+public interface Scheduler extends Executor {
+    Clock clock();
+
+    /** Runs the task {@code delayNanos} from now (0 means after the tasks already due now). */
+    TimerHandle schedule(long delayNanos, Runnable task);
+
+    /** Runs the task at an absolute time; a time in the past means now. */
+    default TimerHandle scheduleAt(long atNanos, Runnable task) {
+        return schedule(Math.max(0, atNanos - clock().nanos()), task);
+    }
+
+    /** Runs the task as soon as possible, after the tasks already due now. */
+    @Override
+    default void execute(Runnable task) {
+        schedule(0, task);
+    }
+}
