@@ -9,13 +9,13 @@ public class ConfigurationException extends RuntimeException {
     private final String reason;
 
     public ConfigurationException(String path, String reason) {
-        super(path + ": " + reason);
+        super(path.isEmpty() ? reason : path + ": " + reason);
         this.path = path;
         this.reason = reason;
     }
 
     public ConfigurationException(String path, String reason, Throwable cause) {
-        super(path + ": " + reason, cause);
+        super(path.isEmpty() ? reason : path + ": " + reason, cause);
         this.path = path;
         this.reason = reason;
     }

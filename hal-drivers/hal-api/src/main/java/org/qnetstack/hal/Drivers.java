@@ -15,7 +15,7 @@ public final class Drivers {
     private Drivers() {
     }
 
-    /** Opens a platform, e.g. {@code sim:} for the simulated world. */
+    /** Opens a platform, e.g. {@code sim:world} for the simulated world. */
     public static Platform openPlatform(URI uri, PlatformSpec spec) {
         List<String> seen = new ArrayList<>();
         for (PlatformProvider p : ServiceLoader.load(PlatformProvider.class, classLoader())) {

@@ -25,6 +25,12 @@ public interface HeraldedLink {
     /** Fidelity of a heralded pair to its Bell state (Ψ+ or Ψ−), at the moment of the herald. */
     double heraldedFidelity(double alpha);
 
+    /**
+     * The attempt period both ends use, in ns: slot k starts at k·slotNanos on the platform clock,
+     * long enough for either end to initialise, emit, and measure its communication qubit.
+     */
+    long slotNanos();
+
     /** The largest α the hardware allows (0 < α ≤ 0.5 in the single-click scheme). */
     double maxAlpha();
 

@@ -1,0 +1,191 @@
+package org.qnetstack.sim.internal;
+
+import java.util.random.RandomGenerator;
+import org.qnetstack.hal.HeraldedLink;
+import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.sim.device.DeviceParameters;
+import org.qnetstack.sim.optics.SingleClickModel;
+
+/**
+ * A simulated single-click link: the fibre from each node to the station at the midpoint, and the
+ * attempts in flight. When both ends have emitted in a slot, the attempt is resolved at once: its
+ * click pattern is sampled and the spins are given the state that pattern heralds. Deciding at
+ * emission time is exact because, by no-signalling, nothing the nodes do to their spins afterwards
+ * changes the click statistics; the clicks themselves reach the detectors after the fibre delay.
+ */
+final class SimLink implements HeraldedLink {
+    private final LinkSpec spec;
+    private final DeviceParameters paramsA;
+    private final DeviceParameters paramsB;
+    private final DeviceParameters linkParams;
+    private final double etaA;
+    private final double etaB;
+    private final long delayToStation;
+    private final long delayBetweenNodes;
+    private final long slotNanos;
+    private final RandomGenerator random;
+    private final SimDetectorController detectors;
+    private final SimWorld world;
+    private Emission pendingA;
+    private Emission pendingB;
+    private long attempts;
+
+    record Emission(SimQuantumDevice device, int qubit, long slot, double alpha, long time) {
+    }
+
+    SimLink(LinkSpec spec, DeviceParameters paramsA, DeviceParameters paramsB, DeviceParameters linkParams,
+            SimWorld world, RandomGenerator random, SimDetectorController detectors) {
+        this.spec = spec;
+        this.paramsA = paramsA;
+        this.paramsB = paramsB;
+        this.linkParams = linkParams;
+        this.world = world;
+        this.random = random;
+        this.detectors = detectors;
+        double half = spec.lengthKm() / 2;
+        double fibre = Math.pow(10, -linkParams.attenuationDbPerKm() * half / 10);
+        this.etaA = paramsA.emissionEfficiency() * fibre;
+        this.etaB = paramsB.emissionEfficiency() * fibre;
+        this.delayToStation = linkParams.delayOver(half);
+        this.delayBetweenNodes = linkParams.delayOver(spec.lengthKm());
+        this.slotNanos = Math.max(cycle(paramsA), cycle(paramsB));
+    }
+
+    private static long cycle(DeviceParameters p) {
+        return Math.max(1, p.initCommunicationDuration() + p.emissionDuration() + p.gateCommunicationDuration()
+                + p.measurementDuration());
+    }
+
+    @Override
+    public LinkSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public long delayToStationNanos(String node) {
+        if (!spec.connects(node)) {
+            throw new IllegalArgumentException(node + " is not an end of link " + spec.name());
+        }
+        return delayToStation;
+    }
+
+    @Override
+    public long delayBetweenNodesNanos() {
+        return delayBetweenNodes;
+    }
+
+    @Override
+    public long slotNanos() {
+        return slotNanos;
+    }
+
+    @Override
+    public double successProbability(double alpha) {
+        SingleClickModel.Outcomes o = outcomes(alpha, alpha);
+        return o.probability(SingleClickModel.D0) + o.probability(SingleClickModel.D1);
+    }
+
+    @Override
+    public double heraldedFidelity(double alpha) {
+        SingleClickModel.Outcomes o = outcomes(alpha, alpha);
+        double[] rho = o.unnormalisedState(SingleClickModel.D0);
+        return (rho[5] + rho[10] + rho[6] + rho[9]) / 2 / o.probability(SingleClickModel.D0);
+    }
+
+    private SingleClickModel.Outcomes outcomes(double alphaA, double alphaB) {
+        return SingleClickModel.attempt(alphaA, alphaB, etaA, etaB, linkParams.darkCountProbability(),
+                linkParams.visibility(), linkParams.photonNumberResolving());
+    }
+
+    @Override
+    public double maxAlpha() {
+        return 0.5;
+    }
+
+    @Override
+    public long detectionWindowPs() {
+        return linkParams.detectionWindow() * 1000;
+    }
+
+    /** Number of attempts resolved so far (slots in which at least one end emitted). */
+    long attempts() {
+        return attempts;
+    }
+
+    void register(SimQuantumDevice device, int qubit, long slot, double alpha) {
+        Emission e = new Emission(device, qubit, slot, alpha, world.kernel().nanos());
+        boolean isA = device.node().equals(spec.nodeA());
+        Emission other = isA ? pendingB : pendingA;
+        Emission mine = isA ? pendingA : pendingB;
+        if (mine != null) {
+            resolve(isA ? mine : null, isA ? null : mine); // our previous attempt found no partner
+        }
+        if (other != null && other.slot == slot) {
+            resolve(isA ? e : other, isA ? other : e);
+            return;
+        }
+        if (other != null) {
+            resolve(isA ? null : other, isA ? other : null);
+        }
+        if (isA) {
+            pendingA = e;
+        } else {
+            pendingB = e;
+        }
+        // The partner emits in the same instant if it attempts this slot; settle after that instant's events.
+        world.kernel().post(0, () -> {
+            if (pendingA == e || pendingB == e) {
+                resolve(isA ? e : null, isA ? null : e);
+            }
+        });
+    }
+
+    /** Resolves a pending emission of this qubit, if any, before the qubit is touched. */
+    void settle(SimQuantumDevice device, int qubit) {
+        if (pendingA != null && pendingA.device == device && pendingA.qubit == qubit) {
+            resolve(pendingA, null);
+        } else if (pendingB != null && pendingB.device == device && pendingB.qubit == qubit) {
+            resolve(null, pendingB);
+        }
+    }
+
+    private void resolve(Emission a, Emission b) {
+        if (a != null && pendingA == a) {
+            pendingA = null;
+        }
+        if (b != null && pendingB == b) {
+            pendingB = null;
+        }
+        attempts++;
+        SingleClickModel.Outcomes o = outcomes(a == null ? 0 : a.alpha, b == null ? 0 : b.alpha);
+        int pattern = o.sample(random.nextDouble());
+        double[] rho = o.unnormalisedState(pattern);
+        double p = o.probability(pattern);
+        if (a != null && b != null) {
+            world.engine().setState(new int[] {a.device.engineId(a.qubit), b.device.engineId(b.qubit)},
+                    o.normalisedComplexState(pattern));
+        } else if (a != null) {
+            // B's spin did not take part (its α = 0): A's state is the diagonal of the |a0⟩ block.
+            world.engine().setState(new int[] {a.device.engineId(a.qubit)}, diagonal(rho[0] / p, rho[10] / p));
+        } else {
+            world.engine().setState(new int[] {b.device.engineId(b.qubit)}, diagonal(rho[0] / p, rho[5] / p));
+        }
+        long emitted = a != null ? a.time : b.time;
+        detectors.deliverAfter(emitted + delayToStation - world.kernel().nanos(), pattern);
+    }
+
+    private static double[] diagonal(double p0, double p1) {
+        double[] m = new double[8];
+        m[0] = p0;
+        m[6] = p1;
+        return m;
+    }
+
+    DeviceParameters parametersA() {
+        return paramsA;
+    }
+
+    DeviceParameters parametersB() {
+        return paramsB;
+    }
+}

@@ -1,0 +1,180 @@
+package org.qnetstack.sim.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.qnetstack.hal.ConfigurationException;
+import org.qnetstack.hal.DetectorController;
+import org.qnetstack.hal.GroundTruth;
+import org.qnetstack.hal.HeraldedLink;
+import org.qnetstack.hal.QuantumDevice;
+import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.hal.NodeSpec;
+import org.qnetstack.hal.PlatformSpec;
+import org.qnetstack.hal.StationSpec;
+import org.qnetstack.sim.device.DeviceParameters;
+import org.qnetstack.sim.kernel.EventKernel;
+import org.qnetstack.sim.state.StateEngine;
+
+/**
+ * Everything simulated: the kernel, the quantum state of every qubit, the devices and the links with
+ * their stations. Built from a {@link PlatformSpec}; every problem with the spec is reported as a
+ * {@link ConfigurationException} naming the field.
+ */
+public final class SimWorld {
+    private final PlatformSpec spec;
+    private final EventKernel kernel = new EventKernel();
+    private final StateEngine engine = new StateEngine();
+    private final Map<String, SimQuantumDevice> devices = new LinkedHashMap<>();
+    private final Map<String, SimLink> links = new LinkedHashMap<>();
+    private final Map<String, SimDetectorController> detectors = new LinkedHashMap<>();
+    private final Map<String, String> stations = new LinkedHashMap<>();
+    private final GroundTruth groundTruth = new SimGroundTruth(this);
+
+    public SimWorld(PlatformSpec spec) {
+        this.spec = spec;
+        for (int i = 0; i < spec.nodes().size(); i++) {
+            NodeSpec n = spec.nodes().get(i);
+            String path = "nodes[" + i + "]";
+            if (devices.containsKey(n.name())) {
+                throw new ConfigurationException(path + ".name", "duplicate node name '" + n.name() + "'");
+            }
+            DeviceParameters params;
+            try {
+                params = DeviceParameters.of(n.device(), n.overrides());
+            } catch (ConfigurationException e) {
+                throw e.under(path + ".device");
+            }
+            int qubits = n.qubits() == 0 ? params.qubits() : n.qubits();
+            if (qubits < params.communicationQubits()) {
+                throw new ConfigurationException(path + ".qubits", "must be ≥ the device's " + params.communicationQubits()
+                        + " communication qubit(s) (was " + qubits + ")");
+            }
+            devices.put(n.name(), new SimQuantumDevice(n.name(), params, qubits, this,
+                    RandomStreams.derive(spec.seed(), "device/" + n.name())));
+        }
+        for (int i = 0; i < spec.links().size(); i++) {
+            LinkSpec l = spec.links().get(i);
+            String path = "links[" + i + "]";
+            SimQuantumDevice a = devices.get(l.nodeA());
+            SimQuantumDevice b = devices.get(l.nodeB());
+            if (a == null || b == null || l.nodeA().equals(l.nodeB())) {
+                throw new ConfigurationException(path + ".between", "must name two different declared nodes (was "
+                        + l.nodeA() + ", " + l.nodeB() + "; declared: " + String.join(", ", devices.keySet()) + ")");
+            }
+            if (!(l.lengthKm() >= 0) || Double.isInfinite(l.lengthKm())) {
+                throw new ConfigurationException(path + ".lengthKm", "must be finite and ≥ 0 (was " + l.lengthKm() + ")");
+            }
+            if (links.containsKey(l.name())) {
+                throw new ConfigurationException(path + ".name", "duplicate link name '" + l.name() + "'");
+            }
+            String station = l.station().name();
+            if (devices.containsKey(station) || stations.containsKey(station)) {
+                throw new ConfigurationException(path + ".station.name", "'" + station + "' is already a node or station");
+            }
+            if (!StationSpec.SIMULATED_DETECTORS.equals(l.station().detectors())) {
+                throw new ConfigurationException(path + ".station.detectors", "the simulated platform drives only its "
+                        + "own simulated detectors (was " + l.station().detectors() + ")");
+            }
+            DeviceParameters linkParams;
+            try {
+                DeviceParameters.checkLinkOverrides(l.overrides());
+                Map<String, Object> merged = new LinkedHashMap<>(spec.nodes().get(indexOf(l.nodeA())).overrides());
+                merged.putAll(l.overrides());
+                linkParams = DeviceParameters.of(a.parameters().model(), merged);
+            } catch (ConfigurationException e) {
+                throw e.under(path);
+            }
+            SimDetectorController dc = new SimDetectorController(station, kernel, linkParams.detectionWindow() * 1000);
+            links.put(l.name(), new SimLink(l, a.parameters(), b.parameters(), linkParams, this,
+                    RandomStreams.derive(spec.seed(), "link/" + l.name()), dc));
+            detectors.put(l.name(), dc);
+            stations.put(station, l.name());
+        }
+    }
+
+    private int indexOf(String node) {
+        for (int i = 0; i < spec.nodes().size(); i++) {
+            if (spec.nodes().get(i).name().equals(node)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public PlatformSpec spec() {
+        return spec;
+    }
+
+    public EventKernel kernel() {
+        return kernel;
+    }
+
+    public StateEngine engine() {
+        return engine;
+    }
+
+    public QuantumDevice device(String node) {
+        return simDevice(node);
+    }
+
+    SimQuantumDevice simDevice(String node) {
+        SimQuantumDevice d = devices.get(node);
+        if (d == null) {
+            throw new IllegalArgumentException("no node '" + node + "' (nodes: " + String.join(", ", devices.keySet()) + ")");
+        }
+        return d;
+    }
+
+    public HeraldedLink link(String name) {
+        return simLink(name);
+    }
+
+    SimLink simLink(String name) {
+        SimLink l = links.get(name);
+        if (l == null) {
+            throw new IllegalArgumentException("no link '" + name + "' (links: " + String.join(", ", links.keySet()) + ")");
+        }
+        return l;
+    }
+
+    public DetectorController detectors(String link) {
+        simLink(link);
+        return detectors.get(link);
+    }
+
+    public void checkNodeOrStation(String name) {
+        if (!devices.containsKey(name) && !stations.containsKey(name)) {
+            throw new IllegalArgumentException("no node or station '" + name + "' (nodes: "
+                    + String.join(", ", devices.keySet()) + "; stations: " + String.join(", ", stations.keySet()) + ")");
+        }
+    }
+
+    public GroundTruth groundTruth() {
+        return groundTruth;
+    }
+
+    void registerEmission(SimQuantumDevice device, int qubit, String link, long slot, double alpha) {
+        SimLink l = simLink(link);
+        if (!l.spec().connects(device.node())) {
+            throw new IllegalArgumentException(device.node() + " is not an end of link " + link);
+        }
+        l.register(device, qubit, slot, alpha);
+    }
+
+    void settleEmission(SimQuantumDevice device, int qubit) {
+        for (SimLink l : links.values()) {
+            if (l.spec().connects(device.node())) {
+                l.settle(device, qubit);
+            }
+        }
+    }
+
+    /** Total attempts resolved on all links (for statistics). */
+    public long attempts(String link) {
+        return simLink(link).attempts();
+    }
+
+    public void close() {
+        detectors.values().forEach(SimDetectorController::close);
+    }
+}

@@ -1,0 +1,408 @@
+package org.qnetstack.sim.state;
+
+/**
+ * In-place kernels on one density matrix of {@code dim × dim} complex entries, row-major with real and
+ * imaginary parts interleaved. A qubit is named by its bit {@code mask} in the row/column index.
+ *
+ * <p>Every kernel touches only the entries the operation couples (pairs of indices for one qubit,
+ * quartets for two), so applying a gate costs O(dim²) rather than the O(dim³) of multiplying full
+ * matrices.
+ */
+final class DensityOps {
+    private DensityOps() {
+    }
+
+    /** ρ → K ρ K† for a 2×2 operator K ({@code double[8]}), unitary or not. */
+    static void sandwich1(double[] rho, int dim, int mask, double[] k) {
+        final double k00r = k[0], k00i = k[1], k01r = k[2], k01i = k[3];
+        final double k10r = k[4], k10i = k[5], k11r = k[6], k11i = k[7];
+        // One pass over 2×2 blocks B = ρ[{r0, r1}, {c0, c1}], each replaced by K B K†: every entry is read
+        // and written once, and the two rows of a block are streamed in order.
+        for (int r0 = 0; r0 < dim; r0++) {
+            if ((r0 & mask) != 0) {
+                continue;
+            }
+            int row0 = 2 * r0 * dim;
+            int row1 = 2 * (r0 | mask) * dim;
+            for (int c0 = 0; c0 < dim; c0++) {
+                if ((c0 & mask) != 0) {
+                    continue;
+                }
+                int i00 = row0 + 2 * c0;
+                int i01 = row0 + 2 * (c0 | mask);
+                int i10 = row1 + 2 * c0;
+                int i11 = row1 + 2 * (c0 | mask);
+                double ar = rho[i00], ai = rho[i00 + 1];
+                double br = rho[i01], bi = rho[i01 + 1];
+                double cr = rho[i10], ci = rho[i10 + 1];
+                double dr = rho[i11], di = rho[i11 + 1];
+                // M = K B
+                double m00r = k00r * ar - k00i * ai + k01r * cr - k01i * ci;
+                double m00i = k00r * ai + k00i * ar + k01r * ci + k01i * cr;
+                double m01r = k00r * br - k00i * bi + k01r * dr - k01i * di;
+                double m01i = k00r * bi + k00i * br + k01r * di + k01i * dr;
+                double m10r = k10r * ar - k10i * ai + k11r * cr - k11i * ci;
+                double m10i = k10r * ai + k10i * ar + k11r * ci + k11i * cr;
+                double m11r = k10r * br - k10i * bi + k11r * dr - k11i * di;
+                double m11i = k10r * bi + k10i * br + k11r * di + k11i * dr;
+                // M K†: entry (i, j) = Σ_l M[i, l]·conj(K[j, l])
+                rho[i00] = m00r * k00r + m00i * k00i + m01r * k01r + m01i * k01i;
+                rho[i00 + 1] = m00i * k00r - m00r * k00i + m01i * k01r - m01r * k01i;
+                rho[i01] = m00r * k10r + m00i * k10i + m01r * k11r + m01i * k11i;
+                rho[i01 + 1] = m00i * k10r - m00r * k10i + m01i * k11r - m01r * k11i;
+                rho[i10] = m10r * k00r + m10i * k00i + m11r * k01r + m11i * k01i;
+                rho[i10 + 1] = m10i * k00r - m10r * k00i + m11i * k01r - m11r * k01i;
+                rho[i11] = m10r * k10r + m10i * k10i + m11r * k11r + m11i * k11i;
+                rho[i11 + 1] = m10i * k10r - m10r * k10i + m11i * k11r - m11r * k11i;
+            }
+        }
+    }
+
+    /**
+     * ρ → K ρ K† for a 4×4 operator K ({@code double[32]}) on the qubits with bits {@code maskHi}
+     * (K's most significant qubit) and {@code maskLo}.
+     */
+    static void sandwich2(double[] rho, int dim, int maskHi, int maskLo, double[] k) {
+        final int both = maskHi | maskLo;
+        final int[] offsets = {0, maskLo, maskHi, both};
+        final int[] rows = new int[4];
+        final int[] cols = new int[4];
+        final double[] block = new double[32];
+        final double[] m = new double[32];
+        // One pass over 4×4 blocks, each replaced by K B K† (see sandwich1).
+        for (int rBase = 0; rBase < dim; rBase++) {
+            if ((rBase & both) != 0) {
+                continue;
+            }
+            for (int i = 0; i < 4; i++) {
+                rows[i] = 2 * (rBase | offsets[i]) * dim;
+            }
+            for (int cBase = 0; cBase < dim; cBase++) {
+                if ((cBase & both) != 0) {
+                    continue;
+                }
+                for (int j = 0; j < 4; j++) {
+                    cols[j] = 2 * (cBase | offsets[j]);
+                }
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j < 4; j++) {
+                        block[8 * i + 2 * j] = rho[rows[i] + cols[j]];
+                        block[8 * i + 2 * j + 1] = rho[rows[i] + cols[j] + 1];
+                    }
+                }
+                // M = K B
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j < 4; j++) {
+                        double sr = 0;
+                        double si = 0;
+                        for (int l = 0; l < 4; l++) {
+                            double kr = k[8 * i + 2 * l], ki = k[8 * i + 2 * l + 1];
+                            double br = block[8 * l + 2 * j], bi = block[8 * l + 2 * j + 1];
+                            sr += kr * br - ki * bi;
+                            si += kr * bi + ki * br;
+                        }
+                        m[8 * i + 2 * j] = sr;
+                        m[8 * i + 2 * j + 1] = si;
+                    }
+                }
+                // M K†: entry (i, j) = Σ_l M[i, l]·conj(K[j, l])
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j < 4; j++) {
+                        double sr = 0;
+                        double si = 0;
+                        for (int l = 0; l < 4; l++) {
+                            double mr = m[8 * i + 2 * l], mi = m[8 * i + 2 * l + 1];
+                            double kr = k[8 * j + 2 * l], ki = k[8 * j + 2 * l + 1];
+                            sr += mr * kr + mi * ki;
+                            si += mi * kr - mr * ki;
+                        }
+                        rho[rows[i] + cols[j]] = sr;
+                        rho[rows[i] + cols[j] + 1] = si;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Multiplies every entry whose row and column differ in the qubit's bit (its coherences). */
+    static void scaleCoherence(double[] rho, int dim, int mask, double factor) {
+        for (int r = 0; r < dim; r++) {
+            int row = 2 * r * dim;
+            int rowBit = r & mask;
+            for (int c = 0; c < dim; c++) {
+                if ((c & mask) != rowBit) {
+                    rho[row + 2 * c] *= factor;
+                    rho[row + 2 * c + 1] *= factor;
+                }
+            }
+        }
+    }
+
+    /** ρ → (1−p)ρ + p·(I/2 ⊗ Tr_q ρ). */
+    static void depolarize1(double[] rho, int dim, int mask, double p) {
+        final double keep = 1 - p;
+        for (int r0 = 0; r0 < dim; r0++) {
+            if ((r0 & mask) != 0) {
+                continue;
+            }
+            int r1 = r0 | mask;
+            for (int c0 = 0; c0 < dim; c0++) {
+                if ((c0 & mask) != 0) {
+                    continue;
+                }
+                int c1 = c0 | mask;
+                int d0 = 2 * (r0 * dim + c0);
+                int d1 = 2 * (r1 * dim + c1);
+                double halfRe = 0.5 * p * (rho[d0] + rho[d1]);
+                double halfIm = 0.5 * p * (rho[d0 + 1] + rho[d1 + 1]);
+                rho[d0] = keep * rho[d0] + halfRe;
+                rho[d0 + 1] = keep * rho[d0 + 1] + halfIm;
+                rho[d1] = keep * rho[d1] + halfRe;
+                rho[d1 + 1] = keep * rho[d1 + 1] + halfIm;
+                int o0 = 2 * (r0 * dim + c1);
+                int o1 = 2 * (r1 * dim + c0);
+                rho[o0] *= keep;
+                rho[o0 + 1] *= keep;
+                rho[o1] *= keep;
+                rho[o1 + 1] *= keep;
+            }
+        }
+    }
+
+    /** ρ → (1−p)ρ + p·(I/4 ⊗ Tr_{q1 q2} ρ). */
+    static void depolarize2(double[] rho, int dim, int maskA, int maskB, double p) {
+        final double keep = 1 - p;
+        final int both = maskA | maskB;
+        final int[] offsets = {0, maskB, maskA, both};
+        for (int r = 0; r < dim; r++) {
+            if ((r & both) != 0) {
+                continue;
+            }
+            for (int c = 0; c < dim; c++) {
+                if ((c & both) != 0) {
+                    continue;
+                }
+                double sumRe = 0;
+                double sumIm = 0;
+                for (int j = 0; j < 4; j++) {
+                    int d = 2 * ((r | offsets[j]) * dim + (c | offsets[j]));
+                    sumRe += rho[d];
+                    sumIm += rho[d + 1];
+                }
+                double addRe = 0.25 * p * sumRe;
+                double addIm = 0.25 * p * sumIm;
+                for (int i = 0; i < 4; i++) {
+                    int row = (r | offsets[i]) * dim;
+                    for (int j = 0; j < 4; j++) {
+                        int d = 2 * (row + (c | offsets[j]));
+                        rho[d] *= keep;
+                        rho[d + 1] *= keep;
+                        if (i == j) {
+                            rho[d] += addRe;
+                            rho[d + 1] += addIm;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Amplitude damping with Kraus operators K0 = diag(1, √(1−γ)), K1 = √γ|0⟩⟨1|, written out: population
+     * flows from |1⟩ to |0⟩ and coherences shrink by √(1−γ).
+     */
+    static void amplitudeDamp(double[] rho, int dim, int mask, double gamma) {
+        final double keep = 1 - gamma;
+        final double sqrtKeep = Math.sqrt(keep);
+        for (int r0 = 0; r0 < dim; r0++) {
+            if ((r0 & mask) != 0) {
+                continue;
+            }
+            int r1 = r0 | mask;
+            for (int c0 = 0; c0 < dim; c0++) {
+                if ((c0 & mask) != 0) {
+                    continue;
+                }
+                int c1 = c0 | mask;
+                int d0 = 2 * (r0 * dim + c0);
+                int d1 = 2 * (r1 * dim + c1);
+                rho[d0] += gamma * rho[d1];
+                rho[d0 + 1] += gamma * rho[d1 + 1];
+                rho[d1] *= keep;
+                rho[d1 + 1] *= keep;
+                int o0 = 2 * (r0 * dim + c1);
+                int o1 = 2 * (r1 * dim + c0);
+                rho[o0] *= sqrtKeep;
+                rho[o0 + 1] *= sqrtKeep;
+                rho[o1] *= sqrtKeep;
+                rho[o1 + 1] *= sqrtKeep;
+            }
+        }
+    }
+
+    /** The tensor product a ⊗ b of two density matrices (a's qubits more significant). */
+    static double[] tensor(double[] a, int dimA, double[] b, int dimB) {
+        int dim = dimA * dimB;
+        double[] out = new double[2 * dim * dim];
+        for (int r1 = 0; r1 < dimA; r1++) {
+            for (int c1 = 0; c1 < dimA; c1++) {
+                double ar = a[2 * (r1 * dimA + c1)];
+                double ai = a[2 * (r1 * dimA + c1) + 1];
+                if (ar == 0 && ai == 0) {
+                    continue;
+                }
+                for (int r2 = 0; r2 < dimB; r2++) {
+                    int src = 2 * r2 * dimB;
+                    int dst = 2 * ((r1 * dimB + r2) * dim + c1 * dimB);
+                    for (int c2 = 0; c2 < 2 * dimB; c2 += 2) {
+                        double br = b[src + c2];
+                        double bi = b[src + c2 + 1];
+                        out[dst + c2] = ar * br - ai * bi;
+                        out[dst + c2 + 1] = ar * bi + ai * br;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The partial trace over the qubit with bit {@code mask}. */
+    static double[] traceOut(double[] rho, int dim, int mask) {
+        int restDim = dim / 2;
+        int low = mask - 1;
+        double[] out = new double[2 * restDim * restDim];
+        for (int i = 0; i < restDim; i++) {
+            int r0 = insertZero(i, low);
+            int r1 = r0 | mask;
+            for (int j = 0; j < restDim; j++) {
+                int c0 = insertZero(j, low);
+                int c1 = c0 | mask;
+                int o = 2 * (i * restDim + j);
+                int d0 = 2 * (r0 * dim + c0);
+                int d1 = 2 * (r1 * dim + c1);
+                out[o] = rho[d0] + rho[d1];
+                out[o + 1] = rho[d0 + 1] + rho[d1 + 1];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The block ⟨v|ρ|v⟩ of the other qubits for the qubit with bit {@code mask} and a single-qubit vector
+     * v ({@code double[4]}). Unnormalised: its trace is the probability of finding the qubit in v.
+     */
+    static double[] project(double[] rho, int dim, int mask, double[] v) {
+        int restDim = dim / 2;
+        int low = mask - 1;
+        // w[a][b] = conj(v_a)·v_b weighs the block ρ[a, b] of the measured qubit.
+        double[] w = new double[8];
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                w[2 * (2 * a + b)] = v[2 * a] * v[2 * b] + v[2 * a + 1] * v[2 * b + 1];
+                w[2 * (2 * a + b) + 1] = v[2 * a] * v[2 * b + 1] - v[2 * a + 1] * v[2 * b];
+            }
+        }
+        double[] out = new double[2 * restDim * restDim];
+        for (int i = 0; i < restDim; i++) {
+            int r0 = insertZero(i, low);
+            for (int j = 0; j < restDim; j++) {
+                int c0 = insertZero(j, low);
+                double sr = 0;
+                double si = 0;
+                for (int ab = 0; ab < 4; ab++) {
+                    double wr = w[2 * ab];
+                    double wi = w[2 * ab + 1];
+                    if (wr == 0 && wi == 0) {
+                        continue;
+                    }
+                    int row = (ab >> 1) == 0 ? r0 : r0 | mask;
+                    int col = (ab & 1) == 0 ? c0 : c0 | mask;
+                    int d = 2 * (row * dim + col);
+                    sr += wr * rho[d] - wi * rho[d + 1];
+                    si += wr * rho[d + 1] + wi * rho[d];
+                }
+                out[2 * (i * restDim + j)] = sr;
+                out[2 * (i * restDim + j) + 1] = si;
+            }
+        }
+        return out;
+    }
+
+    /** Spreads index i of the space without the qubit into the full space, with the qubit's bit 0. */
+    private static int insertZero(int i, int lowBits) {
+        return ((i & ~lowBits) << 1) | (i & lowBits);
+    }
+
+    /** The 2×2 reduced density matrix of one qubit. */
+    static double[] reduceToOne(double[] rho, int dim, int mask) {
+        double[] out = new double[8];
+        for (int r0 = 0; r0 < dim; r0++) {
+            if ((r0 & mask) != 0) {
+                continue;
+            }
+            int r1 = r0 | mask;
+            out[0] += rho[2 * (r0 * dim + r0)];
+            out[2] += rho[2 * (r0 * dim + r1)];
+            out[3] += rho[2 * (r0 * dim + r1) + 1];
+            out[6] += rho[2 * (r1 * dim + r1)];
+        }
+        // Hermitian: the lower coherence is the conjugate of the upper one.
+        out[4] = out[2];
+        out[5] = -out[3];
+        return out;
+    }
+
+    /**
+     * The reduced density matrix of the qubits with the given bits, the first bit the most
+     * significant of the result, tracing out every other bit of the {@code dim}-dimensional space.
+     */
+    static double[] reduce(double[] rho, int dim, int[] keptMasks) {
+        int k = keptMasks.length;
+        int keptDim = 1 << k;
+        int keptUnion = 0;
+        int[] keptIndex = new int[keptDim];
+        for (int i = 0; i < keptDim; i++) {
+            int index = 0;
+            for (int t = 0; t < k; t++) {
+                if ((i & (1 << (k - 1 - t))) != 0) {
+                    index |= keptMasks[t];
+                }
+            }
+            keptIndex[i] = index;
+        }
+        for (int mask : keptMasks) {
+            keptUnion |= mask;
+        }
+        int restCount = dim / keptDim;
+        int[] restIndex = new int[restCount];
+        int filled = 0;
+        for (int index = 0; index < dim; index++) {
+            if ((index & keptUnion) == 0) {
+                restIndex[filled++] = index;
+            }
+        }
+        double[] out = new double[2 * keptDim * keptDim];
+        for (int i = 0; i < keptDim; i++) {
+            for (int j = 0; j < keptDim; j++) {
+                double sr = 0;
+                double si = 0;
+                for (int e = 0; e < restCount; e++) {
+                    int d = 2 * ((keptIndex[i] | restIndex[e]) * dim + (keptIndex[j] | restIndex[e]));
+                    sr += rho[d];
+                    si += rho[d + 1];
+                }
+                out[2 * (i * keptDim + j)] = sr;
+                out[2 * (i * keptDim + j) + 1] = si;
+            }
+        }
+        return out;
+    }
+
+    static double realTrace(double[] rho, int dim) {
+        double trace = 0;
+        for (int d = 0; d < dim; d++) {
+            trace += rho[2 * (d * dim + d)];
+        }
+        return trace;
+    }
+}

@@ -1,0 +1,588 @@
+package org.qnetstack.sim.state;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import org.qnetstack.hal.Basis;
+
+/**
+ * Holds the quantum state of every simulated qubit. Qubits are int ids. Qubits that have interacted
+ * live in one group with one density matrix; a two-qubit gate across groups merges them (tensor
+ * product); measuring, resetting or discarding a qubit splits it out (partial trace). Single-threaded.
+ *
+ * <p>Matrices passed in and out use one layout: complex, row-major, real and imaginary parts
+ * interleaved, the first qubit named the most significant. A 2×2 matrix is {@code double[8]}, a 4×4
+ * matrix {@code double[32]}, an n-qubit density matrix {@code double[2·4^n]}.
+ *
+ * <p>Gate and Kraus matrices are trusted to be unitary / trace preserving; they are not checked on
+ * every call because that would cost as much as applying them to a small group.
+ */
+public final class StateEngine {
+    /** A group of 13 qubits would need 1 GiB; refuse before the allocation fails. */
+    public static final int MAX_GROUP_QUBITS = 12;
+
+    /**
+     * An outcome whose probability is below this cannot be renormalised meaningfully; it is only ever
+     * drawn because of rounding (e.g. P(0) = 1e-17 instead of 0), so the other outcome is taken.
+     */
+    private static final double NEGLIGIBLE_PROBABILITY = 1e-12;
+
+    private static final double INPUT_TOLERANCE = 1e-9;
+    private static final double R = Math.sqrt(0.5);
+
+    /** Eigenvectors (double[4]) indexed by [basis][outcome]; outcome 0 is the +1 eigenstate. */
+    private static final double[][] Z_EIGEN = {{1, 0, 0, 0}, {0, 0, 1, 0}};
+    private static final double[][] X_EIGEN = {{R, 0, R, 0}, {R, 0, -R, 0}};
+    private static final double[][] Y_EIGEN = {{R, 0, 0, R}, {R, 0, 0, -R}};
+
+    private static final class Group {
+        final int[] ids;
+        double[] rho;
+
+        Group(int[] ids, double[] rho) {
+            this.ids = ids;
+            this.rho = rho;
+        }
+
+        int size() {
+            return ids.length;
+        }
+
+        int dim() {
+            return 1 << ids.length;
+        }
+
+        int position(int q) {
+            for (int p = 0; p < ids.length; p++) {
+                if (ids[p] == q) {
+                    return p;
+                }
+            }
+            throw new IllegalStateException("qubit " + q + " missing from its group");
+        }
+
+        int mask(int q) {
+            return 1 << (ids.length - 1 - position(q));
+        }
+    }
+
+    private Group[] groupOf = new Group[16];
+    private final BitSet allocated = new BitSet();
+    /** Two spare buffers per group size for Kraus channels, so a channel allocates nothing. */
+    private final double[][][] spares = new double[MAX_GROUP_QUBITS + 1][][];
+
+    public StateEngine() {
+    }
+
+    // ---- allocation ------------------------------------------------------------------------------
+
+    /** A new qubit in |0⟩⟨0|, in its own group. The lowest free id is used, so runs are reproducible. */
+    public int allocate() {
+        int q = allocated.nextClearBit(0);
+        if (q >= groupOf.length) {
+            groupOf = Arrays.copyOf(groupOf, Math.max(2 * groupOf.length, q + 1));
+        }
+        allocated.set(q);
+        groupOf[q] = singleton(q, Z_EIGEN[0]);
+        return q;
+    }
+
+    /** Traces the qubit out of its group and forgets it; the id may be handed out again. */
+    public void free(int q) {
+        detach(q);
+        groupOf[q] = null;
+        allocated.clear(q);
+    }
+
+    public boolean isAllocated(int q) {
+        return q >= 0 && allocated.get(q);
+    }
+
+    /** Number of qubits in q's group, q included. */
+    public int groupSize(int q) {
+        return group(q).size();
+    }
+
+    /** The ids of the qubits in q's group, in the group's internal order. */
+    public int[] groupMembers(int q) {
+        return group(q).ids.clone();
+    }
+
+    /** Traces the qubit out of its group, then prepares it in |0⟩. */
+    public void reset(int q) {
+        detach(q);
+        groupOf[q] = singleton(q, Z_EIGEN[0]);
+    }
+
+    // ---- gates and channels ----------------------------------------------------------------------
+
+    /** Applies a 2×2 unitary ({@code double[8]}). */
+    public void apply(int q, double[] u2) {
+        requireLength(u2, 8, "single-qubit gate");
+        Group g = group(q);
+        DensityOps.sandwich1(g.rho, g.dim(), g.mask(q), u2);
+    }
+
+    /** Applies a 4×4 unitary ({@code double[32]}) with q1 the most significant qubit; merges groups. */
+    public void apply(int q1, int q2, double[] u4) {
+        requireLength(u4, 32, "two-qubit gate");
+        Group g = merged(q1, q2);
+        DensityOps.sandwich2(g.rho, g.dim(), g.mask(q1), g.mask(q2), u4);
+    }
+
+    /** ρ → Σ K ρ K† with 2×2 Kraus operators. */
+    public void applyKraus(int q, double[][] kraus2) {
+        requireKraus(kraus2, 8);
+        Group g = group(q);
+        applyChannel(g, kraus2, g.mask(q), 0);
+    }
+
+    /** ρ → Σ K ρ K† with 4×4 Kraus operators on (q1, q2), q1 the most significant; merges groups. */
+    public void applyKraus(int q1, int q2, double[][] kraus4) {
+        requireKraus(kraus4, 32);
+        Group g = merged(q1, q2);
+        applyChannel(g, kraus4, g.mask(q1), g.mask(q2));
+    }
+
+    /** ρ → (1−p)ρ + p·I/2 on the qubit: p is the probability of replacement by the maximally mixed state. */
+    public void depolarize(int q, double p) {
+        requireProbability(p, "p");
+        Group g = group(q);
+        DensityOps.depolarize1(g.rho, g.dim(), g.mask(q), p);
+    }
+
+    /** ρ → (1−p)ρ + p·(I/4 ⊗ Tr_{q1 q2} ρ): both qubits jointly replaced with probability p. Merges groups. */
+    public void depolarize(int q1, int q2, double p) {
+        requireProbability(p, "p");
+        Group g = merged(q1, q2);
+        DensityOps.depolarize2(g.rho, g.dim(), g.mask(q1), g.mask(q2), p);
+    }
+
+    /** ρ → (1−p)ρ + p·ZρZ: coherences shrink by 1−2p. */
+    public void dephase(int q, double p) {
+        requireProbability(p, "p");
+        Group g = group(q);
+        DensityOps.scaleCoherence(g.rho, g.dim(), g.mask(q), 1 - 2 * p);
+    }
+
+    /** Amplitude damping: |1⟩ decays to |0⟩ with probability gamma. */
+    public void amplitudeDamp(int q, double gamma) {
+        requireProbability(gamma, "gamma");
+        Group g = group(q);
+        DensityOps.amplitudeDamp(g.rho, g.dim(), g.mask(q), gamma);
+    }
+
+    /**
+     * Memory decay over time t: amplitude damping with γ = 1 − e^(−t/T1), then as much pure dephasing as
+     * makes the coherences decay by e^(−t/T2) overall. An infinite T1 or T2 means no decay of that kind;
+     * T2 ≤ 2·T1 is required (an infinite T2 therefore needs an infinite T1).
+     *
+     * @throws IllegalArgumentException if t is negative, a time is not positive, or T2 > 2·T1
+     */
+    public void decay(int q, double t, double t1, double t2) {
+        if (!(t >= 0) || !(t1 > 0) || !(t2 > 0)) {
+            throw new IllegalArgumentException("need t ≥ 0, T1 > 0, T2 > 0: t=" + t + ", T1=" + t1 + ", T2=" + t2);
+        }
+        if (!(t2 <= 2 * t1)) {
+            throw new IllegalArgumentException("T2 must not exceed 2·T1: T1=" + t1 + ", T2=" + t2);
+        }
+        Group g = group(q);
+        if (t == 0) {
+            return;
+        }
+        double rate1 = Double.isInfinite(t1) ? 0 : 1 / t1;
+        double rate2 = Double.isInfinite(t2) ? 0 : 1 / t2;
+        int mask = g.mask(q);
+        if (rate1 > 0) {
+            DensityOps.amplitudeDamp(g.rho, g.dim(), mask, -Math.expm1(-t * rate1));
+        }
+        // Amplitude damping already shrank coherences by e^(−t/2T1); dephase for the rest. At T2 = 2·T1 the
+        // difference may round to a hair below zero.
+        double extraRate = Math.max(0, rate2 - rate1 / 2);
+        if (extraRate > 0) {
+            DensityOps.scaleCoherence(g.rho, g.dim(), mask, Math.exp(-t * extraRate));
+        }
+    }
+
+    /** Gaussian dephasing (trapped ions): coherences multiplied by exp(−2t²/τ²). An infinite τ does nothing. */
+    public void gaussianDephase(int q, double t, double tau) {
+        if (!(t >= 0) || !(tau > 0)) {
+            throw new IllegalArgumentException("need t ≥ 0 and τ > 0: t=" + t + ", τ=" + tau);
+        }
+        Group g = group(q);
+        double ratio = t / tau;
+        DensityOps.scaleCoherence(g.rho, g.dim(), g.mask(q), Math.exp(-2 * ratio * ratio));
+    }
+
+    // ---- measurement -----------------------------------------------------------------------------
+
+    /** Probability of outcome 0, the +1 eigenstate of the basis (|0⟩, |+⟩, |+i⟩). Does not disturb the state. */
+    public double probabilityOfZero(int q, Basis basis) {
+        Group g = group(q);
+        return clamp01(expectation(DensityOps.reduceToOne(g.rho, g.dim(), g.mask(q)), eigenvector(basis, 0)));
+    }
+
+    /**
+     * Projective measurement: outcome 0 if {@code uniform < P(0)}, else 1 (an outcome of probability below
+     * 1e-12 is never returned: it can only be drawn by rounding). Afterwards q is alone in its own group in
+     * the eigenstate found, and the rest of its former group holds the conditioned, renormalised state.
+     *
+     * @param uniform a number in [0, 1), normally drawn uniformly by the caller
+     */
+    public int measure(int q, Basis basis, double uniform) {
+        if (!(uniform >= 0 && uniform <= 1)) {
+            throw new IllegalArgumentException("uniform must be in [0, 1]: " + uniform);
+        }
+        Group g = group(q);
+        int mask = g.mask(q);
+        double p0 = clamp01(expectation(DensityOps.reduceToOne(g.rho, g.dim(), mask), eigenvector(basis, 0)));
+        int outcome = uniform < p0 ? 0 : 1;
+        if ((outcome == 0 ? p0 : 1 - p0) < NEGLIGIBLE_PROBABILITY) {
+            outcome ^= 1;
+        }
+        double[] v = eigenvector(basis, outcome);
+        if (g.size() > 1) {
+            double[] rest = DensityOps.project(g.rho, g.dim(), mask, v);
+            int restDim = g.dim() / 2;
+            // Normalising by the block's own trace rather than p keeps the trace exactly 1 despite rounding.
+            double scale = 1 / DensityOps.realTrace(rest, restDim);
+            for (int k = 0; k < rest.length; k++) {
+                rest[k] *= scale;
+            }
+            adopt(new Group(without(g.ids, q), rest));
+        }
+        groupOf[q] = singleton(q, v);
+        return outcome;
+    }
+
+    // ---- reading and writing states --------------------------------------------------------------
+
+    /**
+     * Replaces the joint state of the qubits: each is first traced out of its group, then they form one
+     * group in the given order with state rho ({@code double[2·4^n]}, first qubit most significant).
+     *
+     * @throws IllegalArgumentException if rho has the wrong length, is not Hermitian or does not have
+     *     trace 1 (tolerance 1e-9), or a qubit is repeated or not allocated
+     */
+    public void setState(int[] qubits, double[] rho) {
+        requireDistinctAllocated(qubits);
+        int n = qubits.length;
+        if (n > MAX_GROUP_QUBITS) {
+            throw new IllegalArgumentException("at most " + MAX_GROUP_QUBITS + " qubits per group, got " + n);
+        }
+        int dim = 1 << n;
+        if (rho.length != 2 * dim * dim) {
+            throw new IllegalArgumentException(
+                    "density matrix of " + n + " qubits needs " + 2 * dim * dim + " doubles, got " + rho.length);
+        }
+        double trace = 0;
+        for (int r = 0; r < dim; r++) {
+            trace += rho[2 * (r * dim + r)];
+            for (int c = r; c < dim; c++) {
+                int upper = 2 * (r * dim + c);
+                int lower = 2 * (c * dim + r);
+                if (!(Math.abs(rho[upper] - rho[lower]) <= INPUT_TOLERANCE)
+                        || !(Math.abs(rho[upper + 1] + rho[lower + 1]) <= INPUT_TOLERANCE)) {
+                    throw new IllegalArgumentException("density matrix is not Hermitian at (" + r + ", " + c + ")");
+                }
+            }
+        }
+        if (!(Math.abs(trace - 1) <= INPUT_TOLERANCE)) {
+            throw new IllegalArgumentException("density matrix trace must be 1, is " + trace);
+        }
+        for (int q : qubits) {
+            detach(q);
+        }
+        adopt(new Group(qubits.clone(), rho.clone()));
+    }
+
+    /**
+     * Reduced density matrix of the qubits in the given order: the rest of their groups is traced out,
+     * and qubits from different groups combine as a tensor product.
+     */
+    public double[] densityMatrix(int... qubits) {
+        requireDistinctAllocated(qubits);
+        int m = qubits.length;
+        // Groups in order of first appearance; for each, which request slots it serves.
+        List<Group> groups = new ArrayList<>(2);
+        List<int[]> slots = new ArrayList<>(2);
+        int[] slotCount = new int[m];
+        for (int j = 0; j < m; j++) {
+            Group g = groupOf[qubits[j]];
+            int gi = indexOfIdentity(groups, g);
+            if (gi < 0) {
+                gi = groups.size();
+                groups.add(g);
+                slots.add(new int[m]);
+            }
+            slots.get(gi)[slotCount[gi]++] = j;
+        }
+        double[][] reduced = new double[groups.size()][];
+        for (int gi = 0; gi < groups.size(); gi++) {
+            Group g = groups.get(gi);
+            int[] masks = new int[slotCount[gi]];
+            for (int t = 0; t < masks.length; t++) {
+                masks[t] = g.mask(qubits[slots.get(gi)[t]]);
+            }
+            reduced[gi] = isWholeGroupInOrder(g, masks) ? g.rho.clone() : DensityOps.reduce(g.rho, g.dim(), masks);
+        }
+        if (groups.size() == 1) {
+            return reduced[0];
+        }
+        return interleave(reduced, slots, slotCount, m);
+    }
+
+    /** ⟨ψ|ρ|ψ⟩ of the qubits' reduced state and a pure state ψ ({@code double[2·2^n]}, first qubit most significant). */
+    public double fidelity(int[] qubits, double[] psi) {
+        int dim = 1 << qubits.length;
+        requireLength(psi, 2 * dim, "state vector of " + qubits.length + " qubits");
+        double[] rho = densityMatrix(qubits);
+        double sum = 0;
+        for (int r = 0; r < dim; r++) {
+            double ar = psi[2 * r];
+            double ai = -psi[2 * r + 1];
+            for (int c = 0; c < dim; c++) {
+                double rr = rho[2 * (r * dim + c)];
+                double ri = rho[2 * (r * dim + c) + 1];
+                double br = psi[2 * c];
+                double bi = psi[2 * c + 1];
+                // Real part of conj(ψ_r)·ρ_rc·ψ_c; the imaginary parts cancel for a Hermitian ρ.
+                double mr = ar * rr - ai * ri;
+                double mi = ar * ri + ai * rr;
+                sum += mr * br - mi * bi;
+            }
+        }
+        return sum;
+    }
+
+    /** Fidelity of (a, b), a most significant, to the Bell state with the index (0 Φ+, 1 Φ−, 2 Ψ+, 3 Ψ−). */
+    public double bellFidelity(int a, int b, int bellIndex) {
+        Gates.checkBellIndex(bellIndex);
+        double[] rho = densityMatrix(a, b);
+        // Φ± live on |00⟩,|11⟩ and Ψ± on |01⟩,|10⟩; F = ½(ρ_ii + ρ_jj) ± Re ρ_ij.
+        int i = bellIndex < 2 ? 0 : 1;
+        int j = 3 - i;
+        double sign = (bellIndex & 1) == 0 ? 1 : -1;
+        return 0.5 * (rho[2 * (5 * i)] + rho[2 * (5 * j)]) + sign * rho[2 * (4 * i + j)];
+    }
+
+    // ---- internals -------------------------------------------------------------------------------
+
+    /** Σ K ρ K† on one qubit ({@code maskLo == 0}) or on two (maskHi the most significant). */
+    private void applyChannel(Group g, double[][] kraus, int maskHi, int maskLo) {
+        int n = g.size();
+        int len = g.rho.length;
+        double[][] pair = spares[n];
+        if (pair == null) {
+            pair = new double[][] {new double[len], new double[len]};
+            spares[n] = pair;
+        }
+        double[] sum = pair[0];
+        double[] term = pair[1];
+        Arrays.fill(sum, 0);
+        for (double[] k : kraus) {
+            System.arraycopy(g.rho, 0, term, 0, len);
+            if (maskLo == 0) {
+                DensityOps.sandwich1(term, g.dim(), maskHi, k);
+            } else {
+                DensityOps.sandwich2(term, g.dim(), maskHi, maskLo, k);
+            }
+            for (int e = 0; e < len; e++) {
+                sum[e] += term[e];
+            }
+        }
+        // The old matrix becomes the next spare, so the swap allocates nothing.
+        pair[0] = g.rho;
+        g.rho = sum;
+    }
+
+    private Group group(int q) {
+        if (!isAllocated(q)) {
+            throw new IllegalArgumentException("qubit " + q + " is not allocated");
+        }
+        return groupOf[q];
+    }
+
+    /** Puts q1 and q2 into one group, merging theirs by tensor product if needed. */
+    private Group merged(int q1, int q2) {
+        if (q1 == q2) {
+            throw new IllegalArgumentException("two-qubit operation on the same qubit " + q1);
+        }
+        Group g1 = group(q1);
+        Group g2 = group(q2);
+        if (g1 == g2) {
+            return g1;
+        }
+        int n = g1.size() + g2.size();
+        if (n > MAX_GROUP_QUBITS) {
+            throw new IllegalStateException("merging would make a group of " + n + " qubits (max "
+                    + MAX_GROUP_QUBITS + ")");
+        }
+        int[] ids = Arrays.copyOf(g1.ids, n);
+        System.arraycopy(g2.ids, 0, ids, g1.size(), g2.size());
+        Group g = new Group(ids, DensityOps.tensor(g1.rho, g1.dim(), g2.rho, g2.dim()));
+        adopt(g);
+        return g;
+    }
+
+    /** Takes q out of its group by partial trace; the others keep a group of their own. q is left ungrouped. */
+    private void detach(int q) {
+        Group g = group(q);
+        if (g.size() > 1) {
+            adopt(new Group(without(g.ids, q), DensityOps.traceOut(g.rho, g.dim(), g.mask(q))));
+        }
+        groupOf[q] = null;
+    }
+
+    private void adopt(Group g) {
+        for (int id : g.ids) {
+            groupOf[id] = g;
+        }
+    }
+
+    private static Group singleton(int q, double[] v) {
+        return new Group(new int[] {q}, Gates.pureDensity(v));
+    }
+
+    private static int[] without(int[] ids, int q) {
+        int[] out = new int[ids.length - 1];
+        int k = 0;
+        for (int id : ids) {
+            if (id != q) {
+                out[k++] = id;
+            }
+        }
+        return out;
+    }
+
+    private static double[] eigenvector(Basis basis, int outcome) {
+        switch (Objects.requireNonNull(basis, "basis")) {
+            case Z:
+                return Z_EIGEN[outcome];
+            case X:
+                return X_EIGEN[outcome];
+            case Y:
+                return Y_EIGEN[outcome];
+            default:
+                throw new IllegalArgumentException("unknown basis " + basis);
+        }
+    }
+
+    /** ⟨v|ρ|v⟩ for a one-qubit ρ (double[8]) and v (double[4]). */
+    private static double expectation(double[] rho, double[] v) {
+        double sum = 0;
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                // conj(v_a)·v_b
+                double wr = v[2 * a] * v[2 * b] + v[2 * a + 1] * v[2 * b + 1];
+                double wi = v[2 * a] * v[2 * b + 1] - v[2 * a + 1] * v[2 * b];
+                sum += wr * rho[2 * (2 * a + b)] - wi * rho[2 * (2 * a + b) + 1];
+            }
+        }
+        return sum;
+    }
+
+    private static boolean isWholeGroupInOrder(Group g, int[] masks) {
+        if (masks.length != g.size()) {
+            return false;
+        }
+        for (int t = 0; t < masks.length; t++) {
+            if (masks[t] != 1 << (g.size() - 1 - t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Tensor product of the groups' reduced matrices with their qubits put back into request order:
+     * each output index is split into the per-group indices its bits belong to.
+     */
+    private static double[] interleave(double[][] reduced, List<int[]> slots, int[] slotCount, int m) {
+        int dim = 1 << m;
+        int groups = reduced.length;
+        int[][] local = new int[groups][dim];
+        for (int gi = 0; gi < groups; gi++) {
+            int k = slotCount[gi];
+            int[] groupSlots = slots.get(gi);
+            for (int index = 0; index < dim; index++) {
+                int l = 0;
+                for (int t = 0; t < k; t++) {
+                    if ((index & (1 << (m - 1 - groupSlots[t]))) != 0) {
+                        l |= 1 << (k - 1 - t);
+                    }
+                }
+                local[gi][index] = l;
+            }
+        }
+        double[] out = new double[2 * dim * dim];
+        for (int r = 0; r < dim; r++) {
+            for (int c = 0; c < dim; c++) {
+                double pr = 1;
+                double pi = 0;
+                for (int gi = 0; gi < groups; gi++) {
+                    int gd = 1 << slotCount[gi];
+                    int e = 2 * (local[gi][r] * gd + local[gi][c]);
+                    double xr = reduced[gi][e];
+                    double xi = reduced[gi][e + 1];
+                    double nr = pr * xr - pi * xi;
+                    pi = pr * xi + pi * xr;
+                    pr = nr;
+                }
+                out[2 * (r * dim + c)] = pr;
+                out[2 * (r * dim + c) + 1] = pi;
+            }
+        }
+        return out;
+    }
+
+    private static <T> int indexOfIdentity(List<T> list, T item) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == item) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void requireDistinctAllocated(int[] qubits) {
+        if (qubits.length == 0) {
+            throw new IllegalArgumentException("no qubits given");
+        }
+        for (int j = 0; j < qubits.length; j++) {
+            group(qubits[j]);
+            for (int i = 0; i < j; i++) {
+                if (qubits[i] == qubits[j]) {
+                    throw new IllegalArgumentException("qubit " + qubits[j] + " given twice");
+                }
+            }
+        }
+    }
+
+    private static void requireKraus(double[][] kraus, int length) {
+        if (kraus.length == 0) {
+            throw new IllegalArgumentException("a channel needs at least one Kraus operator");
+        }
+        for (double[] k : kraus) {
+            requireLength(k, length, "Kraus operator");
+        }
+    }
+
+    private static void requireLength(double[] array, int length, String what) {
+        if (array.length != length) {
+            throw new IllegalArgumentException(what + " needs " + length + " doubles, got " + array.length);
+        }
+    }
+
+    private static void requireProbability(double p, String name) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1]: " + p);
+        }
+    }
+
+    private static double clamp01(double p) {
+        return p < 0 ? 0 : p > 1 ? 1 : p;
+    }
+}

@@ -1,0 +1,198 @@
+package org.qnetstack.api.config;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qnetstack.hal.ConfigurationException;
+
+class NetworkConfigErrorsTest {
+    private static final String TWO_NODES = "nodes: [{ name: alice, device: nv }, { name: bob, device: nv }]\n";
+    private static final String THREE_NODES =
+            "nodes: [{ name: alice, device: nv }, { name: bob, device: nv }, { name: carol, device: nv }]\n";
+    private static final String BAD_NAME = "must be a non-empty name of letters, digits, '_', '.' or '-'";
+    private static final String BAD_DETECTORS =
+            "expected 'sim' or an absolute driver URI such as serial:/dev/ttyV0?baud=115200";
+
+    /** Two nodes and one link between them with the given fields. */
+    private static String link(String fields) {
+        return TWO_NODES + "links: [{ between: [alice, bob], " + fields + " }]\n";
+    }
+
+    private static String node(String fields) {
+        return "nodes: [{ name: alice, " + fields + " }]\n";
+    }
+
+    static Stream<Arguments> invalidDocuments() {
+        return Stream.of(
+                // the document
+                rejected("", "", "the document is empty"),
+                rejected("[1, 2]", "", "expected a map (was a list [1,2])"),
+                rejected(TWO_NODES + "nodez: []", "nodez", "unknown field (known: seed, nodes, links)"),
+                // seed
+                rejected("seed: 4.2\n" + TWO_NODES, "seed", "expected an integer (was 4.2)"),
+                rejected("seed: forty-two\n" + TWO_NODES, "seed", "expected an integer (was 'forty-two')"),
+                rejected("seed: 12345678901234567890\n" + TWO_NODES, "seed",
+                        "must fit in 64 bits (was 12345678901234567890)"),
+                // nodes
+                rejected("seed: 1", "nodes", "required field is missing"),
+                rejected("nodes: []", "nodes", "must list at least one node (was a list [])"),
+                rejected("nodes: { alice: nv }", "nodes", "expected a list (was a map {\"alice\":\"nv\"})"),
+                rejected("nodes: [alice]", "nodes[0]", "expected a map (was 'alice')"),
+                rejected(node("device: nv, qubitz: 3"), "nodes[0].qubitz",
+                        "unknown field (known: name, device, qubits)"),
+                rejected("nodes: [{ name: alice, device: nv }, { device: nv }]", "nodes[1].name",
+                        "required field is missing"),
+                rejected("nodes: [{ name: '', device: nv }]", "nodes[0].name", BAD_NAME + " (was '')"),
+                rejected("nodes: [{ name: al ice, device: nv }]", "nodes[0].name", BAD_NAME + " (was 'al ice')"),
+                rejected("nodes: [{ name: 7, device: nv }]", "nodes[0].name", "expected a string (was 7)"),
+                rejected("nodes: [{ name: alice, device: nv }, { name: alice, device: nv }]", "nodes[1].name",
+                        "duplicate node name 'alice' (also nodes[0])"),
+                rejected(node("qubits: 3"), "nodes[0].device", "required field is missing"),
+                rejected(node("device: 42"), "nodes[0].device",
+                        "expected a preset name or a map with a preset and overrides (was 42)"),
+                rejected(node("device: { electronT2: 1s }"), "nodes[0].device.preset", "required field is missing"),
+                rejected(node("device: { preset: nv, electronT2: [1, s] }"), "nodes[0].device.electronT2",
+                        "expected a number or a string (was a list [1,\"s\"])"),
+                rejected(node("device: nv, qubits: 0"), "nodes[0].qubits", "must be ≥ 1 (was 0)"),
+                rejected(node("device: nv, qubits: 2.5"), "nodes[0].qubits", "expected an integer (was 2.5)"),
+                rejected(node("device: nv, qubits: 3000000000"), "nodes[0].qubits",
+                        "must be ≤ 2147483647 (was 3000000000)"),
+                // links
+                rejected(TWO_NODES + "links: { between: [alice, bob] }", "links",
+                        "expected a list (was a map {\"between\":[\"alice\",\"bob\"]})"),
+                rejected(TWO_NODES + "links: [alice-bob]", "links[0]", "expected a map (was 'alice-bob')"),
+                rejected(TWO_NODES + "links: [{ lengthKm: 1 }]", "links[0].between", "required field is missing"),
+                rejected(TWO_NODES + "links: [{ between: alice, lengthKm: 1 }]", "links[0].between",
+                        "expected a list (was 'alice')"),
+                rejected(TWO_NODES + "links: [{ between: [alice], lengthKm: 1 }]", "links[0].between",
+                        "must name exactly two nodes (was a list [\"alice\"])"),
+                rejected(TWO_NODES + "links: [{ between: [alice, carol], lengthKm: 1 }]", "links[0].between[1]",
+                        "unknown node 'carol' (declared: alice, bob)"),
+                rejected(TWO_NODES + "links: [{ between: [1, bob], lengthKm: 1 }]", "links[0].between[0]",
+                        "expected a string (was 1)"),
+                rejected(TWO_NODES + "links: [{ between: [alice, alice], lengthKm: 1 }]", "links[0].between[1]",
+                        "a link needs two different nodes (was 'alice' at both ends)"),
+                rejected(TWO_NODES + "links: [{ between: [alice, bob], lengthKm: 1 }, "
+                                + "{ between: [bob, alice], lengthKm: 2 }]", "links[1].between",
+                        "links[0] already links 'bob' and 'alice'; "
+                                + "several links between the same two nodes are not supported yet"),
+                rejected(THREE_NODES + "links: [{ between: [alice, bob], name: l, lengthKm: 1 }, "
+                                + "{ between: [bob, carol], name: l, lengthKm: 1 }]",
+                        "links[1].name", "duplicate link name 'l' (also links[0])"),
+                rejected(link("name: a/b, lengthKm: 1"), "links[0].name", BAD_NAME + " (was 'a/b')"),
+                rejected(link("scheme: single-click"), "links[0].lengthKm", "required field is missing"),
+                rejected(link("lengthKm: -3"), "links[0].lengthKm", "must be ≥ 0 (was -3)"),
+                rejected(link("lengthKm: ten"), "links[0].lengthKm", "expected a number (was 'ten')"),
+                rejected(link("lengthKm: '10'"), "links[0].lengthKm", "expected a number (was '10')"),
+                rejected(link("lengthKm: 1e400"), "links[0].lengthKm", "must be finite (was Infinity)"),
+                rejected(link("lengthKm: 1, scheme: double-click"), "links[0].scheme",
+                        "unknown heralding scheme 'double-click' (known: single-click)"),
+                rejected(link("lengthKm: 1, visibility: true"), "links[0].visibility",
+                        "expected a number or a string (was true)"),
+                // stations
+                rejected(link("lengthKm: 1, station: sim"), "links[0].station", "expected a map (was 'sim')"),
+                rejected(link("lengthKm: 1, station: { detector: sim }"), "links[0].station.detector",
+                        "unknown field (known: name, detectors)"),
+                rejected(link("lengthKm: 1, station: { name: alice }"), "links[0].station.name",
+                        "station name 'alice' is already the name of a node (nodes[0])"),
+                rejected(THREE_NODES + "links: [{ between: [alice, bob], lengthKm: 1, station: { name: st } }, "
+                                + "{ between: [bob, carol], lengthKm: 1, station: { name: st } }]",
+                        "links[1].station.name", "duplicate station name 'st' (also links[0].station)"),
+                rejected(THREE_NODES + "links: [{ between: [alice, bob], lengthKm: 1, "
+                                + "station: { name: bob-carol-station } }, { between: [bob, carol], lengthKm: 1 }]",
+                        "links[1].station.name", "duplicate station name 'bob-carol-station' (also links[0].station)"),
+                rejected(link("lengthKm: 1, station: { detectors: ttyV0 }"), "links[0].station.detectors",
+                        BAD_DETECTORS + " (was 'ttyV0')"),
+                rejected(link("lengthKm: 1, station: { detectors: 'serial:/dev/tty V0' }"),
+                        "links[0].station.detectors",
+                        BAD_DETECTORS + " (was 'serial:/dev/tty V0')"));
+    }
+
+    private static Arguments rejected(String document, String path, String reason) {
+        return Arguments.of(path, reason, document);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("invalidDocuments")
+    void rejectsWithThePathAndTheReason(String path, String reason, String document) {
+        assertRejected(() -> NetworkConfig.parse(document), path, reason);
+    }
+
+    @Test
+    void messageIsThePathAndTheReason() {
+        ConfigurationException e =
+                assertThrows(ConfigurationException.class, () -> NetworkConfig.parse(link("lengthKm: -3")));
+
+        assertEquals("links[0].lengthKm: must be ≥ 0 (was -3)", e.getMessage());
+    }
+
+    @Test
+    void reportsYamlSyntaxErrorsWithLineAndColumn() {
+        assertRejected(() -> NetworkConfig.parse("""
+                        nodes:
+                          - name: alice
+                            device: nv
+                              qubits: 3
+                        """), "nodes[0].device",
+                "invalid YAML at line 4, column 13: mapping values are not allowed here");
+        assertRejected(() -> NetworkConfig.parse("nodes: [{ name: alice, device: nv }\n"), "nodes[0]",
+                "invalid YAML at line 2, column 1: expected ',' or ']', but got <stream end>"
+                        + " (while parsing a flow sequence at line 1, column 8)");
+    }
+
+    @Test
+    void rejectsDuplicateKeys() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> NetworkConfig.parse("nodes: [{ name: alice, name: bob, device: nv }]"));
+
+        assertAll(() -> assertEquals("nodes[0].name", e.path()),
+                () -> assertTrue(e.reason().startsWith("invalid YAML at line 1, column"), e.reason()),
+                () -> assertTrue(e.reason().contains("'name'"), e.reason()));
+    }
+
+    @Test
+    void rejectsASecondDocument() {
+        assertRejected(() -> NetworkConfig.parse(TWO_NODES + "---\nseed: 1\n"), "",
+                "expected one YAML document, found another at line 3, column 1");
+    }
+
+    @Test
+    void reportsJsonSyntaxErrorsWithLineAndColumn(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("net.json"), "{\"nodes\": [\n  {\"name\": \"alice\",}\n]}");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> NetworkConfig.load(file));
+
+        assertAll(() -> assertEquals("nodes[0].name", e.path()),
+                () -> assertTrue(e.reason().startsWith("invalid JSON at line 2, column 20: "), e.reason()));
+    }
+
+    @Test
+    void reportsAMissingFile(@TempDir Path dir) {
+        Path file = dir.resolve("nowhere.yaml");
+
+        assertRejected(() -> NetworkConfig.load(file), "", "file not found: " + file);
+    }
+
+    @Test
+    void reportsAMissingResource() {
+        assertRejected(() -> NetworkConfig.fromResource("networks/nowhere.yaml"), "",
+                "no resource 'networks/nowhere.yaml' on the class path");
+    }
+
+    private static void assertRejected(Executable load, String path, String reason) {
+        ConfigurationException e = assertThrows(ConfigurationException.class, load);
+        assertAll(() -> assertEquals(path, e.path(), "path"), () -> assertEquals(reason, e.reason(), "reason"));
+    }
+}

@@ -1,0 +1,30 @@
+package org.qnetstack.link;
+
+/**
+ * The entanglement generation service of one node: CREATE pairs with a neighbour, receive them as OK
+ * replies at both ends, or an ERR. Both ends of a link serve requests in the same order, from the
+ * same slot (one end of each link keeps the queue and tells the other).
+ */
+public interface LinkService {
+    /**
+     * Queues a request and returns its create id (the ACK). Pairs and errors arrive at the listener
+     * registered for the request's purpose id, at both ends.
+     *
+     * @throws InvalidRequestException if a field is out of range or the remote node is not a neighbour
+     */
+    CreateId create(CreateRequest request);
+
+    /** Registers the receiver of replies for a purpose id at this node; replaces an earlier one. */
+    void listen(int purposeId, LinkListener listener);
+
+    void unlisten(int purposeId);
+
+    /** The α the link layer would use to meet this fidelity with the neighbour, or NaN if none can. */
+    double alphaFor(String remoteNode, double minFidelity);
+
+    /** The fidelity the link model expects of a pair heralded at α. */
+    double expectedFidelity(String remoteNode, double alpha);
+
+    /** Stops attempting on every link and releases every qubit held for pairs not yet delivered. */
+    void close();
+}

@@ -1,0 +1,169 @@
+package org.qnetstack.link.internal;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.hal.Platform;
+import org.qnetstack.hal.Scheduler;
+import org.qnetstack.link.CreateId;
+import org.qnetstack.link.CreateRequest;
+import org.qnetstack.link.InvalidRequestException;
+import org.qnetstack.link.LinkError;
+import org.qnetstack.link.LinkErrorCode;
+import org.qnetstack.link.LinkListener;
+import org.qnetstack.link.LinkPair;
+import org.qnetstack.link.LinkService;
+import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.physical.QubitMemory;
+
+/** The link layer of one node: one {@link LinkEndpoint} per link the node is an end of. */
+public final class DefaultLinkService implements LinkService {
+    private static final Logger LOG = Logger.getLogger(DefaultLinkService.class.getName());
+    private static final double ALPHA_FLOOR = 1e-6;
+    private static final int ALPHA_GRID = 241;
+
+    private final String node;
+    private final Scheduler scheduler;
+    private final Map<String, LinkEndpoint> endpoints = new LinkedHashMap<>();
+    private final Map<Integer, LinkListener> listeners = new HashMap<>();
+    private long nextCreateId = 1;
+    private long undelivered;
+
+    public DefaultLinkService(String node, Platform platform, ClassicalNetwork network, QubitMemory memory) {
+        this.node = node;
+        this.scheduler = platform.scheduler(node);
+        for (LinkSpec spec : platform.spec().links()) {
+            if (spec.connects(node)) {
+                LinkEndpoint e = new LinkEndpoint(node, platform.link(spec.name()), platform.device(node), memory,
+                        scheduler, network, this, platform.random("link/" + node + "/" + spec.name()));
+                endpoints.put(e.peer(), e);
+            }
+        }
+    }
+
+    @Override
+    public CreateId create(CreateRequest request) {
+        request.validate();
+        LinkEndpoint endpoint = endpoint(request.remoteNode());
+        CreateId id = new CreateId(node, nextCreateId++);
+        double alpha = alphaFor(request.remoteNode(), request.minFidelity());
+        if (Double.isNaN(alpha)) {
+            double best = bestFidelity(request.remoteNode());
+            LinkError err = new LinkError(id, request.purposeId(), LinkErrorCode.UNSUPP, String.format(
+                    "minimum fidelity %.4f is above what the link to %s can give at any α (at most %.4f); "
+                            + "ask for less, or use distillation", request.minFidelity(), request.remoteNode(), best),
+                    -1, -1);
+            scheduler.execute(() -> deliverError(err));
+            return id;
+        }
+        endpoint.submit(id, request.purposeId(), request.type(), request.number(), request.basis(), alpha,
+                endpoint.link().heraldedFidelity(alpha));
+        return id;
+    }
+
+    private LinkEndpoint endpoint(String remote) {
+        LinkEndpoint endpoint = endpoints.get(remote);
+        if (endpoint == null) {
+            throw new InvalidRequestException("remoteNode", "'" + remote + "' is not a neighbour of " + node
+                    + " (neighbours: " + String.join(", ", endpoints.keySet()) + ")");
+        }
+        return endpoint;
+    }
+
+    @Override
+    public double alphaFor(String remoteNode, double minFidelity) {
+        var link = endpoint(remoteNode).link();
+        // Fidelity is not monotone in α: at tiny α dark counts dominate the heralds, at large α the
+        // two-photon term does. Scan a logarithmic grid from the top for the largest α that meets the
+        // minimum, then refine between it and the next grid point above.
+        double max = link.maxAlpha();
+        double ratio = Math.pow(max / ALPHA_FLOOR, 1.0 / (ALPHA_GRID - 1));
+        double above = Double.NaN;
+        for (int i = ALPHA_GRID - 1; i >= 0; i--) {
+            double alpha = i == ALPHA_GRID - 1 ? max : ALPHA_FLOOR * Math.pow(ratio, i);
+            if (link.heraldedFidelity(alpha) >= minFidelity) {
+                if (Double.isNaN(above)) {
+                    return alpha;
+                }
+                double lo = alpha;
+                double hi = above;
+                for (int k = 0; k < 50; k++) {
+                    double mid = (lo + hi) / 2;
+                    if (link.heraldedFidelity(mid) >= minFidelity) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                return lo;
+            }
+            above = alpha;
+        }
+        return Double.NaN;
+    }
+
+    /** The best fidelity the link offers at any α (found on the same grid). */
+    private double bestFidelity(String remoteNode) {
+        var link = endpoint(remoteNode).link();
+        double ratio = Math.pow(link.maxAlpha() / ALPHA_FLOOR, 1.0 / (ALPHA_GRID - 1));
+        double best = 0;
+        for (int i = 0; i < ALPHA_GRID; i++) {
+            best = Math.max(best, link.heraldedFidelity(ALPHA_FLOOR * Math.pow(ratio, i)));
+        }
+        return best;
+    }
+
+    @Override
+    public double expectedFidelity(String remoteNode, double alpha) {
+        return endpoint(remoteNode).link().heraldedFidelity(alpha);
+    }
+
+    @Override
+    public void listen(int purposeId, LinkListener listener) {
+        listeners.put(purposeId, listener);
+    }
+
+    @Override
+    public void unlisten(int purposeId) {
+        listeners.remove(purposeId);
+    }
+
+    /** Hands a pair to its purpose's listener; false if nobody listens (the caller releases the qubit). */
+    boolean deliver(LinkPair pair) {
+        LinkListener l = listeners.get(pair.purposeId());
+        if (l == null) {
+            undelivered++;
+            LOG.warning(() -> node + ": no listener for purpose " + pair.purposeId() + "; pair "
+                    + pair.entanglementId() + " discarded");
+            return false;
+        }
+        l.onPair(pair);
+        return true;
+    }
+
+    void deliverError(LinkError error) {
+        LinkListener l = listeners.get(error.purposeId());
+        if (l == null) {
+            LOG.warning(() -> node + ": unhandled link error " + error);
+            return;
+        }
+        l.onError(error);
+    }
+
+    /** Pairs discarded because nobody listened for their purpose. */
+    public long undelivered() {
+        return undelivered;
+    }
+
+    /** Attempts made on the link to a neighbour (for statistics). */
+    public long attempts(String remote) {
+        return endpoint(remote).heralding().stats().attempts();
+    }
+
+    @Override
+    public void close() {
+        endpoints.values().forEach(LinkEndpoint::close);
+    }
+}

@@ -1,0 +1,27 @@
+package org.qnetstack.physical;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The link layer's side of the heralding protocol: it decides each slot whether to attempt and
+ * receives what the station heralds. Called on the node's event loop.
+ */
+public interface AttemptSource {
+    /**
+     * The first slot at or after {@code fromSlot} in which this source may want to attempt, or −1 if
+     * it has no work; the protocol sleeps until then.
+     */
+    long nextWorkSlot(long fromSlot);
+
+    /** The plan for this slot, or null to stay idle. */
+    @Nullable AttemptPlan planFor(long slot);
+
+    /** A pair was heralded. For a kept pair the qubit now belongs to the link layer. */
+    void onHerald(HeraldedPair pair);
+
+    /**
+     * Station sequence numbers {@code fromSeq..toSeq} never arrived: any pair they heralded is
+     * unknown to this end and must be expired at both.
+     */
+    void onHeraldsLost(long fromSeq, long toSeq);
+}

@@ -1,0 +1,167 @@
+package org.qnetstack.physical;
+
+import java.util.ArrayDeque;
+import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.hal.ClickEvent;
+import org.qnetstack.hal.DetectorController;
+import org.qnetstack.hal.HeraldedLink;
+import org.qnetstack.hal.Scheduler;
+import reactor.core.Disposable;
+
+/**
+ * The station of the midpoint heralding protocol. It learns of attempts from the nodes' messages and
+ * of photons only through its detector controller, as on hardware: exactly one detector clicking in
+ * the coincidence window around the photons' arrival heralds Ψ+ (detector 0) or Ψ− (detector 1).
+ * Every slot in which any end attempted gets one reply, to both ends, with the next sequence number.
+ */
+public final class HeraldingStation {
+    private static final Logger LOG = Logger.getLogger(HeraldingStation.class.getName());
+
+    private final HeraldedLink link;
+    private final DetectorController detectors;
+    private final Scheduler scheduler;
+    private final ClassicalNetwork network;
+    private final String name;
+    private final ArrayDeque<ClickEvent> clicks = new ArrayDeque<>();
+    private final ArrayDeque<SlotAttempts> open = new ArrayDeque<>();
+    private long lastEvaluatedSlot = -1;
+    private long seq;
+    private long heralds;
+    private long rejected;
+    private @Nullable Disposable subscription;
+
+    private static final class SlotAttempts {
+        final long slot;
+        final long arrivalNanos;
+        HeraldingMessages.@Nullable Gen fromA;
+        HeraldingMessages.@Nullable Gen fromB;
+
+        SlotAttempts(long slot, long arrivalNanos) {
+            this.slot = slot;
+            this.arrivalNanos = arrivalNanos;
+        }
+    }
+
+    public HeraldingStation(HeraldedLink link, DetectorController detectors, Scheduler scheduler,
+                            ClassicalNetwork network) {
+        this.link = link;
+        this.detectors = detectors;
+        this.scheduler = scheduler;
+        this.network = network;
+        this.name = link.spec().station().name();
+    }
+
+    static String protocolFor(String link) {
+        return HeraldingMessages.STATION_PROTOCOL + "/" + link;
+    }
+
+    public void start() {
+        detectors.setCoincidenceWindow(link.detectionWindowPs()).then(detectors.arm())
+                .subscribe(null, e -> LOG.severe(() -> name + ": cannot arm detectors: " + e));
+        subscription = detectors.clicks().subscribe(clicks::add);
+        network.register(name, protocolFor(link.name()), e -> {
+            if (e.payload() instanceof HeraldingMessages.Gen g) {
+                onGen(g, e.from());
+            } else {
+                reject("unexpected message from " + e.from());
+            }
+        });
+    }
+
+    public void stop() {
+        network.unregister(name, protocolFor(link.name()));
+        if (subscription != null) {
+            subscription.dispose();
+        }
+        detectors.disarm().subscribe(null, e -> LOG.warning(() -> name + ": cannot disarm: " + e));
+    }
+
+    /** Replies sent that heralded a pair. */
+    public long heralds() {
+        return heralds;
+    }
+
+    /** Replies sent in all. */
+    public long replies() {
+        return seq;
+    }
+
+    /** Messages rejected (unknown sender, repeated or late attempt). */
+    public long rejected() {
+        return rejected;
+    }
+
+    private void reject(String why) {
+        rejected++;
+        LOG.warning(() -> name + ": rejected " + why);
+    }
+
+    private void onGen(HeraldingMessages.Gen g, String from) {
+        if (!g.link().equals(link.name()) || !g.node().equals(from) || !link.spec().connects(from)) {
+            reject("attempt message naming " + g.node() + " on " + g.link() + " from " + from);
+            return;
+        }
+        if (g.slot() <= lastEvaluatedSlot) {
+            reject("late attempt message for slot " + g.slot() + " from " + from);
+            return;
+        }
+        SlotAttempts s = null;
+        for (SlotAttempts candidate : open) {
+            if (candidate.slot == g.slot()) {
+                s = candidate;
+            }
+        }
+        if (s == null) {
+            SlotAttempts created = new SlotAttempts(g.slot(), scheduler.clock().nanos());
+            open.add(created);
+            s = created;
+            // Clicks of this slot reach the detectors with the messages; decide once the window has closed.
+            scheduler.schedule(link.detectionWindowPs() / 1000 + 1, () -> evaluate(created));
+        }
+        boolean fromA = from.equals(link.spec().nodeA());
+        if ((fromA ? s.fromA : s.fromB) != null) {
+            reject("repeated attempt message for slot " + g.slot() + " from " + from);
+            return;
+        }
+        if (fromA) {
+            s.fromA = g;
+        } else {
+            s.fromB = g;
+        }
+    }
+
+    private void evaluate(SlotAttempts s) {
+        open.remove(s);
+        lastEvaluatedSlot = Math.max(lastEvaluatedSlot, s.slot);
+        long windowPs = detectors.coincidenceWindowPs();
+        long centrePs = s.arrivalNanos * 1000;
+        boolean d0 = false;
+        boolean d1 = false;
+        while (!clicks.isEmpty() && clicks.peek().timePs() < centrePs - windowPs) {
+            clicks.poll(); // stray click outside any attempt's window
+        }
+        while (!clicks.isEmpty() && clicks.peek().timePs() <= centrePs + windowPs) {
+            ClickEvent c = clicks.poll();
+            d0 |= c.channel() == 0;
+            d1 |= c.channel() == 1;
+        }
+        HeraldOutcome outcome;
+        if (s.fromA == null || s.fromB == null) {
+            outcome = HeraldOutcome.NO_PARTNER;
+        } else if (s.fromA.queueItem() != s.fromB.queueItem()) {
+            outcome = HeraldOutcome.MISMATCH;
+        } else if (d0 != d1) {
+            outcome = d0 ? HeraldOutcome.PSI_PLUS : HeraldOutcome.PSI_MINUS;
+            heralds++;
+        } else {
+            outcome = HeraldOutcome.FAIL;
+        }
+        seq++;
+        HeraldingMessages.Reply reply = new HeraldingMessages.Reply(link.name(), seq, s.slot, outcome,
+                s.fromA == null ? -1 : s.fromA.queueItem(), s.fromB == null ? -1 : s.fromB.queueItem());
+        String protocol = HeraldingNode.protocolFor(link.name());
+        network.send(name, link.spec().nodeA(), protocol, reply);
+        network.send(name, link.spec().nodeB(), protocol, reply);
+    }
+}

@@ -1,0 +1,110 @@
+package org.qnetstack.physical.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import org.qnetstack.hal.HeraldedLink;
+import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.hal.Platform;
+import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.physical.Envelope;
+
+/**
+ * Classical messages over the links' fibres, delivered on the receiver's scheduler after the delay of
+ * the shortest path (neighbours: the link's fibre; node and station: half of it). Messages from one
+ * sender to one receiver keep their order because their delays are equal and ties run in order.
+ */
+public final class DelayedClassicalNetwork implements ClassicalNetwork {
+    private static final Logger LOG = Logger.getLogger(DelayedClassicalNetwork.class.getName());
+    private final Platform platform;
+    private final Map<String, Map<String, Long>> graph = new HashMap<>();
+    private final Map<String, Map<String, Long>> distances = new HashMap<>();
+    private final Map<String, Map<String, Consumer<Envelope>>> handlers = new HashMap<>();
+    private long undeliverable;
+
+    public DelayedClassicalNetwork(Platform platform) {
+        this.platform = platform;
+        for (LinkSpec spec : platform.spec().links()) {
+            HeraldedLink link = platform.link(spec.name());
+            edge(spec.nodeA(), spec.nodeB(), link.delayBetweenNodesNanos());
+            edge(spec.nodeA(), spec.station().name(), link.delayToStationNanos(spec.nodeA()));
+            edge(spec.nodeB(), spec.station().name(), link.delayToStationNanos(spec.nodeB()));
+        }
+    }
+
+    private void edge(String a, String b, long delay) {
+        graph.computeIfAbsent(a, k -> new HashMap<>()).merge(b, delay, Math::min);
+        graph.computeIfAbsent(b, k -> new HashMap<>()).merge(a, delay, Math::min);
+    }
+
+    @Override
+    public void register(String node, String protocol, Consumer<Envelope> handler) {
+        handlers.computeIfAbsent(node, k -> new HashMap<>()).put(protocol, handler);
+    }
+
+    @Override
+    public void unregister(String node, String protocol) {
+        Map<String, Consumer<Envelope>> h = handlers.get(node);
+        if (h != null) {
+            h.remove(protocol);
+        }
+    }
+
+    @Override
+    public void send(String from, String to, String protocol, Object payload) {
+        long delay = delayNanos(from, to);
+        Envelope envelope = new Envelope(from, to, protocol, payload);
+        platform.scheduler(to).schedule(delay, () -> deliver(envelope));
+    }
+
+    private void deliver(Envelope envelope) {
+        Map<String, Consumer<Envelope>> h = handlers.get(envelope.to());
+        Consumer<Envelope> handler = h == null ? null : h.get(envelope.protocol());
+        if (handler == null) {
+            undeliverable++;
+            LOG.fine(() -> "dropped message for unserved protocol " + envelope.protocol() + " at " + envelope.to());
+            return;
+        }
+        handler.accept(envelope);
+    }
+
+    @Override
+    public long delayNanos(String from, String to) {
+        if (from.equals(to)) {
+            return 0;
+        }
+        Long d = distances.computeIfAbsent(from, this::shortestPaths).get(to);
+        if (d == null) {
+            throw new IllegalArgumentException("no classical path from " + from + " to " + to);
+        }
+        return d;
+    }
+
+    private Map<String, Long> shortestPaths(String source) {
+        Map<String, Long> dist = new HashMap<>();
+        PriorityQueue<Object[]> queue = new PriorityQueue<>((x, y) -> Long.compare((Long) x[1], (Long) y[1]));
+        queue.add(new Object[] {source, 0L});
+        while (!queue.isEmpty()) {
+            Object[] head = queue.poll();
+            String node = (String) head[0];
+            long d = (Long) head[1];
+            if (dist.containsKey(node)) {
+                continue;
+            }
+            dist.put(node, d);
+            for (Map.Entry<String, Long> e : graph.getOrDefault(node, Map.of()).entrySet()) {
+                if (!dist.containsKey(e.getKey())) {
+                    queue.add(new Object[] {e.getKey(), d + e.getValue()});
+                }
+            }
+        }
+        return dist;
+    }
+
+    @Override
+    public long undeliverable() {
+        return undeliverable;
+    }
+}
