@@ -69,6 +69,25 @@ final class DensityOps {
         final int[] cols = new int[4];
         final double[] block = new double[32];
         final double[] m = new double[32];
+        // Gates like CNOT and CZ have one non-zero per row; multiplying only by the non-zeros makes them
+        // about four times cheaper than a dense 4×4 product.
+        final int[] nonZero = new int[16];
+        final int[] nonZeroCount = new int[4];
+        for (int i = 0; i < 4; i++) {
+            for (int l = 0; l < 4; l++) {
+                if (k[8 * i + 2 * l] != 0 || k[8 * i + 2 * l + 1] != 0) {
+                    nonZero[4 * i + nonZeroCount[i]++] = l;
+                }
+            }
+        }
+        boolean monomial = true;
+        for (int i = 0; i < 4; i++) {
+            monomial &= nonZeroCount[i] == 1;
+        }
+        if (monomial) {
+            permuteWithPhases(rho, dim, offsets, k, nonZero);
+            return;
+        }
         // One pass over 4×4 blocks, each replaced by K B K† (see sandwich1).
         for (int rBase = 0; rBase < dim; rBase++) {
             if ((rBase & both) != 0) {
@@ -95,7 +114,8 @@ final class DensityOps {
                     for (int j = 0; j < 4; j++) {
                         double sr = 0;
                         double si = 0;
-                        for (int l = 0; l < 4; l++) {
+                        for (int t = 0; t < nonZeroCount[i]; t++) {
+                            int l = nonZero[4 * i + t];
                             double kr = k[8 * i + 2 * l], ki = k[8 * i + 2 * l + 1];
                             double br = block[8 * l + 2 * j], bi = block[8 * l + 2 * j + 1];
                             sr += kr * br - ki * bi;
@@ -110,7 +130,8 @@ final class DensityOps {
                     for (int j = 0; j < 4; j++) {
                         double sr = 0;
                         double si = 0;
-                        for (int l = 0; l < 4; l++) {
+                        for (int t = 0; t < nonZeroCount[j]; t++) {
+                            int l = nonZero[4 * j + t];
                             double mr = m[8 * i + 2 * l], mi = m[8 * i + 2 * l + 1];
                             double kr = k[8 * j + 2 * l], ki = k[8 * j + 2 * l + 1];
                             sr += mr * kr + mi * ki;
@@ -118,6 +139,66 @@ final class DensityOps {
                         }
                         rho[rows[i] + cols[j]] = sr;
                         rho[rows[i] + cols[j] + 1] = si;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * K ρ K† for a K with exactly one non-zero per row, K[i, σ(i)] (CNOT, CZ, SWAP, …): each entry of a
+     * 4×4 block is one other entry times two phases, {@code B'[i, j] = K[i, σi]·B[σi, σj]·conj(K[j, σj])}.
+     * {@code sigma[4·i]} holds σ(i).
+     */
+    private static void permuteWithPhases(double[] rho, int dim, int[] offsets, double[] k, int[] sigma) {
+        final int both = offsets[3];
+        final int[] rowSource = new int[4];
+        final int[] colSource = new int[4];
+        final double[] phase = new double[8];
+        boolean plain = true;
+        for (int i = 0; i < 4; i++) {
+            int l = sigma[4 * i];
+            rowSource[i] = offsets[l];
+            phase[2 * i] = k[8 * i + 2 * l];
+            phase[2 * i + 1] = k[8 * i + 2 * l + 1];
+            plain &= phase[2 * i] == 1 && phase[2 * i + 1] == 0;
+        }
+        final double[] block = new double[32];
+        for (int rBase = 0; rBase < dim; rBase++) {
+            if ((rBase & both) != 0) {
+                continue;
+            }
+            for (int cBase = 0; cBase < dim; cBase++) {
+                if ((cBase & both) != 0) {
+                    continue;
+                }
+                for (int j = 0; j < 4; j++) {
+                    colSource[j] = 2 * (cBase | rowSource[j]);
+                }
+                // Gather first: the block is permuted in place.
+                for (int i = 0; i < 4; i++) {
+                    int row = 2 * (rBase | rowSource[i]) * dim;
+                    for (int j = 0; j < 4; j++) {
+                        block[8 * i + 2 * j] = rho[row + colSource[j]];
+                        block[8 * i + 2 * j + 1] = rho[row + colSource[j] + 1];
+                    }
+                }
+                for (int i = 0; i < 4; i++) {
+                    int row = 2 * (rBase | offsets[i]) * dim;
+                    for (int j = 0; j < 4; j++) {
+                        int d = row + 2 * (cBase | offsets[j]);
+                        double br = block[8 * i + 2 * j];
+                        double bi = block[8 * i + 2 * j + 1];
+                        if (plain) {
+                            rho[d] = br;
+                            rho[d + 1] = bi;
+                            continue;
+                        }
+                        // phase_i · b · conj(phase_j)
+                        double pr = phase[2 * i] * phase[2 * j] + phase[2 * i + 1] * phase[2 * j + 1];
+                        double pi = phase[2 * i + 1] * phase[2 * j] - phase[2 * i] * phase[2 * j + 1];
+                        rho[d] = pr * br - pi * bi;
+                        rho[d + 1] = pr * bi + pi * br;
                     }
                 }
             }

@@ -1,0 +1,17 @@
+package org.qnetstack.api;
+
+import org.qnetstack.link.EntanglementId;
+
+/**
+ * One half of an entangled pair, kept in memory.
+ *
+ * @param id           the pair's id, equal at both ends
+ * @param remoteNode   the node holding the other half
+ * @param bellIndex    the pair's Bell state: 0 Φ+, 1 Φ−, 2 Ψ+, 3 Ψ− (0 once corrected to Φ+)
+ * @param fidelity     fidelity estimate at {@code fidelityTime}
+ * @param fidelityTime when the estimate holds, in ns
+ * @param qubit        the local half
+ */
+public record EprPair(EntanglementId id, String remoteNode, int bellIndex, double fidelity, long fidelityTime,
+                      Qubit qubit) {
+}

@@ -1,0 +1,39 @@
+package org.qnetstack.api;
+
+import java.util.random.RandomGenerator;
+
+/** One node as a program sees it: its sockets, its qubits, its clock and its random numbers. */
+public interface Node {
+    String name();
+
+    /** The EPR socket with the remote node on socket id 0. */
+    default EprSocket eprSocket(String remoteNode) {
+        return eprSocket(remoteNode, 0);
+    }
+
+    /** The EPR socket with the remote node on a socket id (like a port); the remote must use the same id. */
+    EprSocket eprSocket(String remoteNode, int socketId);
+
+    /** The classical socket with the remote node on channel 0. */
+    default ClassicalSocket classicalSocket(String remoteNode) {
+        return classicalSocket(remoteNode, 0);
+    }
+
+    ClassicalSocket classicalSocket(String remoteNode, int channel);
+
+    /**
+     * A fresh qubit in |0⟩, from the node's storage qubits if it has any.
+     *
+     * @throws NoFreeQubitException if every qubit is in use
+     */
+    Qubit qubit();
+
+    /** Qubits in use by this node's programs and pairs, for leak checks. */
+    int qubitsInUse();
+
+    /** The node's time in ns (virtual time in simulation). */
+    long nanos();
+
+    /** A random stream of this node's own, derived from the network's seed. */
+    RandomGenerator random();
+}

@@ -1,0 +1,8 @@
+package org.qnetstack.api;
+
+/** The qubit was measured or released and cannot be used again. Take a fresh one with {@code node.qubit()}. */
+public class QubitReleasedException extends IllegalStateException {
+    public QubitReleasedException(String qubit) {
+        super("qubit " + qubit + " was measured or released; take a fresh one with node.qubit()");
+    }
+}

@@ -1,0 +1,191 @@
+package org.qnetstack.api;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qnetstack.api.config.NetworkConfig;
+import org.qnetstack.api.internal.NodeRuntime;
+import org.qnetstack.api.internal.ProgramDriver;
+import org.qnetstack.hal.Drivers;
+import org.qnetstack.hal.GroundTruth;
+import org.qnetstack.hal.HeraldingScheme;
+import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.hal.NodeSpec;
+import org.qnetstack.hal.Platform;
+import org.qnetstack.hal.PlatformSpec;
+import org.qnetstack.hal.StationSpec;
+import org.qnetstack.physical.HeraldingStation;
+import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+
+/**
+ * A whole network simulated in this process: every node's stack on one virtual timeline, one program
+ * per node. The same seed and configuration give the same run, bit for bit.
+ *
+ * <pre>{@code
+ * try (var net = SimulatedNetwork.fromResource("networks/two-nodes-nv.yaml", 42)) {
+ *     net.run("alice", node -> ...);
+ *     net.run("bob", node -> ...);
+ *     net.awaitCompletion();
+ * }
+ * }</pre>
+ */
+public final class SimulatedNetwork implements AutoCloseable {
+    /** Simulated time a run may take unless {@link #awaitCompletion(Duration)} says otherwise. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofHours(24);
+
+    private final Platform platform;
+    private final Map<String, NodeRuntime> nodes = new LinkedHashMap<>();
+    private final List<HeraldingStation> stations = new ArrayList<>();
+    private final ProgramDriver driver;
+    private boolean closed;
+
+    private SimulatedNetwork(PlatformSpec spec) {
+        this.platform = Drivers.openPlatform(URI.create("sim:world"), spec);
+        DelayedClassicalNetwork classical = new DelayedClassicalNetwork(platform);
+        this.driver = new ProgramDriver(platform);
+        for (LinkSpec link : spec.links()) {
+            HeraldingStation station = new HeraldingStation(platform.link(link.name()),
+                    platform.detectorController(link.name()), platform.scheduler(link.station().name()), classical);
+            station.start();
+            stations.add(station);
+        }
+        for (NodeSpec node : spec.nodes()) {
+            nodes.put(node.name(), new NodeRuntime(node.name(), platform, classical, driver.runner()));
+        }
+    }
+
+    /** The network described by a spec (from {@link NetworkConfig} or built by hand). */
+    public static SimulatedNetwork of(PlatformSpec spec) {
+        return new SimulatedNetwork(spec);
+    }
+
+    /** The network of a YAML or JSON file, with the seed given here instead of the file's. */
+    public static SimulatedNetwork load(Path file, long seed) {
+        return of(NetworkConfig.withSeed(NetworkConfig.load(file), seed));
+    }
+
+    /** The network of a configuration on the class path, with the seed given here. */
+    public static SimulatedNetwork fromResource(String resource, long seed) {
+        return of(NetworkConfig.withSeed(NetworkConfig.fromResource(resource), seed));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public PlatformSpec spec() {
+        return platform.spec();
+    }
+
+    /** A node, to open sockets and take qubits from outside a program (e.g. in tests). */
+    public Node node(String name) {
+        NodeRuntime n = nodes.get(name);
+        if (n == null) {
+            throw new IllegalArgumentException("no node '" + name + "' (nodes: " + String.join(", ", nodes.keySet()) + ")");
+        }
+        return n;
+    }
+
+    /** Registers a sequential program for a node; programs start, in registration order, at time 0. */
+    public SimulatedNetwork run(String node, NodeProgram program) {
+        driver.add(node, node(node), program);
+        return this;
+    }
+
+    /** Registers a reactive program for a node. */
+    public SimulatedNetwork runReactive(String node, ReactiveProgram program) {
+        driver.add(node, node(node), program);
+        return this;
+    }
+
+    /**
+     * Runs the simulation until every program has finished.
+     *
+     * @throws SimulationException if a program failed, if the programs wait for each other with nothing
+     *         left to happen, or if the default time limit passed
+     */
+    public void awaitCompletion() {
+        awaitCompletion(DEFAULT_TIME_LIMIT);
+    }
+
+    public void awaitCompletion(Duration simulatedLimit) {
+        driver.runToCompletion(simulatedLimit.toNanos());
+    }
+
+    /** The simulator's true quantum state, to check what the stack reports. */
+    public GroundTruth groundTruth() {
+        return platform.groundTruth().orElseThrow();
+    }
+
+    /** Simulated time now, in ns. */
+    public long nanos() {
+        return platform.scheduler(nodes.keySet().iterator().next()).clock().nanos();
+    }
+
+    /** Attempts made so far on the link between two neighbours (counted at the first). */
+    public long attempts(String node, String neighbour) {
+        return nodes.get(node).linkService().attempts(neighbour);
+    }
+
+    /** The link layer's model of the link: the fidelity of a pair heralded for this minimum. */
+    public double expectedPairFidelity(String node, String neighbour, double minFidelity) {
+        var link = nodes.get(node).linkService();
+        return link.expectedFidelity(neighbour, link.alphaFor(neighbour, minFidelity));
+    }
+
+    /** The link layer's model of the link: success probability per attempt for this minimum fidelity. */
+    public double expectedSuccessProbability(String node, String neighbour, double minFidelity) {
+        var linkService = nodes.get(node).linkService();
+        double alpha = linkService.alphaFor(neighbour, minFidelity);
+        return platform.link(spec().linkBetween(node, neighbour).orElseThrow().name()).successProbability(alpha);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        driver.stop();
+        nodes.values().forEach(NodeRuntime::close);
+        stations.forEach(HeraldingStation::stop);
+        platform.close();
+    }
+
+    /** Builds a network in code: nodes with device presets, links with lengths. */
+    public static final class Builder {
+        private long seed;
+        private final List<NodeSpec> nodes = new ArrayList<>();
+        private final List<LinkSpec> links = new ArrayList<>();
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder node(String name, String devicePreset) {
+            nodes.add(NodeSpec.of(name, devicePreset));
+            return this;
+        }
+
+        public Builder node(String name, String devicePreset, Map<String, Object> overrides) {
+            nodes.add(new NodeSpec(name, devicePreset, overrides, 0));
+            return this;
+        }
+
+        public Builder link(String a, String b, double lengthKm) {
+            String name = a + "-" + b;
+            links.add(new LinkSpec(name, a, b, lengthKm, HeraldingScheme.SINGLE_CLICK,
+                    new StationSpec(name + "-station", StationSpec.SIMULATED_DETECTORS), Map.of()));
+            return this;
+        }
+
+        public SimulatedNetwork build() {
+            return of(new PlatformSpec(seed, nodes, links));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.qnetstack.api.internal;
+
+import org.qnetstack.api.ClassicalSocket;
+import reactor.core.publisher.Mono;
+
+/** A classical socket over the transport's channels. */
+final class ClassicalSocketImpl implements ClassicalSocket {
+    private final NodeRuntime node;
+    private final String remote;
+    private final int channel;
+
+    ClassicalSocketImpl(NodeRuntime node, String remote, int channel) {
+        this.node = node;
+        this.remote = remote;
+        this.channel = channel;
+    }
+
+    @Override
+    public String remoteNode() {
+        return remote;
+    }
+
+    @Override
+    public Mono<Void> send(Object message) {
+        if (message == null) {
+            throw new IllegalArgumentException("message must not be null");
+        }
+        return Tracked.mono(Mono.fromRunnable(() -> node.transport().send(remote, channel, message)));
+    }
+
+    @Override
+    public Mono<Object> recv() {
+        return Tracked.mono(Mono.create(sink -> node.messages(remote, channel).take(sink)));
+    }
+}

@@ -1,0 +1,169 @@
+package org.qnetstack.api.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.qnetstack.api.ClassicalSocket;
+import org.qnetstack.api.EprSocket;
+import org.qnetstack.api.Node;
+import org.qnetstack.api.NoFreeQubitException;
+import org.qnetstack.api.Qubit;
+import org.qnetstack.hal.Platform;
+import org.qnetstack.hal.QuantumDevice;
+import org.qnetstack.link.internal.DefaultLinkService;
+import org.qnetstack.network.EndToEndPair;
+import org.qnetstack.network.NetworkError;
+import org.qnetstack.network.NoRouteException;
+import org.qnetstack.network.PairListener;
+import org.qnetstack.network.internal.DirectNetworkService;
+import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.physical.QubitMemory;
+import org.qnetstack.transport.TransportService;
+import org.qnetstack.transport.internal.DirectTransportService;
+
+/** One node's whole stack, from its qubit memory up to the sockets its programs use. */
+public final class NodeRuntime implements Node {
+    private final String name;
+    private final Platform platform;
+    private final QuantumDevice device;
+    private final QubitMemory memory;
+    private final DefaultLinkService link;
+    private final TransportService transport;
+    private final ProgramRunner runner;
+    private final RandomGenerator random;
+    private final Map<Integer, Map<String, PairInbox>> pairInboxes = new HashMap<>();
+    private final Map<Integer, Map<String, MessageInbox>> messageInboxes = new HashMap<>();
+
+    public NodeRuntime(String name, Platform platform, ClassicalNetwork classical, ProgramRunner runner) {
+        this.name = name;
+        this.platform = platform;
+        this.device = platform.device(name);
+        this.memory = new QubitMemory(device.info());
+        this.link = new DefaultLinkService(name, platform, classical, memory);
+        this.transport = new DirectTransportService(name, new DirectNetworkService(name, platform.spec(), link),
+                classical);
+        this.runner = runner;
+        this.random = platform.random("app/" + name);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    QuantumDevice device() {
+        return device;
+    }
+
+    TransportService transport() {
+        return transport;
+    }
+
+    public DefaultLinkService linkService() {
+        return link;
+    }
+
+    private void checkPeer(String remote) {
+        if (remote.equals(name)) {
+            throw new NoRouteException(name, remote, "a node cannot open a socket to itself");
+        }
+        if (platform.spec().node(remote).isEmpty()) {
+            throw new NoRouteException(name, remote, "no such node (nodes: " + String.join(", ",
+                    platform.spec().nodes().stream().map(n -> n.name()).toList()) + ")");
+        }
+    }
+
+    @Override
+    public EprSocket eprSocket(String remoteNode, int socketId) {
+        checkPeer(remoteNode);
+        if (platform.spec().linkBetween(name, remoteNode).isEmpty()) {
+            throw new NoRouteException(name, remoteNode, "not a neighbour, and repeater routing is not available yet");
+        }
+        inbox(remoteNode, socketId);
+        return new EprSocketImpl(this, remoteNode, socketId, EprSocketImpl.DEFAULT_MIN_FIDELITY, false);
+    }
+
+    PairInbox inbox(String remote, int socketId) {
+        Map<String, PairInbox> byRemote = pairInboxes.get(socketId);
+        if (byRemote == null) {
+            Map<String, PairInbox> created = new HashMap<>();
+            pairInboxes.put(socketId, created);
+            byRemote = created;
+            transport.listenPairs(socketId, new PairListener() {
+                @Override
+                public void onPair(EndToEndPair pair) {
+                    inboxOf(created, pair.remoteNode()).onPair(pair);
+                }
+
+                @Override
+                public void onError(NetworkError error) {
+                    created.values().forEach(i -> i.onError(error));
+                }
+            });
+        }
+        return inboxOf(byRemote, remote);
+    }
+
+    private PairInbox inboxOf(Map<String, PairInbox> byRemote, String remote) {
+        return byRemote.computeIfAbsent(remote, r -> new PairInbox(runner, p -> {
+            if (p.qubit() >= 0) {
+                releaseQubit(p.qubit());
+            }
+        }));
+    }
+
+    @Override
+    public ClassicalSocket classicalSocket(String remoteNode, int channel) {
+        checkPeer(remoteNode);
+        messages(remoteNode, channel);
+        return new ClassicalSocketImpl(this, remoteNode, channel);
+    }
+
+    MessageInbox messages(String remote, int channel) {
+        Map<String, MessageInbox> byRemote = messageInboxes.get(channel);
+        if (byRemote == null) {
+            Map<String, MessageInbox> created = new HashMap<>();
+            messageInboxes.put(channel, created);
+            byRemote = created;
+            transport.listen(channel, (from, message) ->
+                    created.computeIfAbsent(from, r -> new MessageInbox(runner)).onMessage(message));
+        }
+        return byRemote.computeIfAbsent(remote, r -> new MessageInbox(runner));
+    }
+
+    @Override
+    public Qubit qubit() {
+        int q = memory.tryAllocateAny();
+        if (q < 0) {
+            throw new NoFreeQubitException(name, memory.capacity());
+        }
+        device.initialize(q);
+        return new QubitImpl(this, q);
+    }
+
+    void releaseQubit(int qubit) {
+        device.discard(qubit);
+        memory.free(qubit);
+    }
+
+    @Override
+    public int qubitsInUse() {
+        return memory.inUse();
+    }
+
+    @Override
+    public long nanos() {
+        return platform.scheduler(name).clock().nanos();
+    }
+
+    @Override
+    public RandomGenerator random() {
+        return random;
+    }
+
+    /** Stops the stack and releases every qubit it still holds for pairs nobody took. */
+    public void close() {
+        pairInboxes.values().forEach(m -> m.values().forEach(PairInbox::close));
+        transport.close();
+    }
+}

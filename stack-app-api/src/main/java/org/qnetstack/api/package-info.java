@@ -1,0 +1,9 @@
+/**
+ * The application API: EPR sockets that create and receive entangled pairs (kept or measured at
+ * once), qubits with gates and measurement, classical sockets, and a runtime that runs one program per
+ * node on a simulated network, written reactively or as sequential code.
+ */
+@NullMarked
+package org.qnetstack.api;
+
+import org.jspecify.annotations.NullMarked;

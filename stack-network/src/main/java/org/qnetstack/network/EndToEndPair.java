@@ -1,0 +1,26 @@
+package org.qnetstack.network;
+
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.hal.Basis;
+import org.qnetstack.link.EntanglementId;
+import org.qnetstack.link.RequestType;
+
+/**
+ * A pair delivered to an end node, with the ids both ends share.
+ *
+ * @param circuit      the circuit it came over
+ * @param pairId       its id, equal at both ends
+ * @param socketId     the requester's socket id
+ * @param remoteNode   the other end
+ * @param type         keep or measure-directly
+ * @param bellIndex    its Bell state (0 Φ+, 1 Φ−, 2 Ψ+, 3 Ψ−), with every swap's outcome folded in
+ * @param fidelity     fidelity estimate at {@code fidelityTime}
+ * @param fidelityTime when the estimate holds, in ns
+ * @param qubit        the local qubit holding it (keep), or −1
+ * @param basis        measurement basis (measure-directly), or null
+ * @param outcome      measurement outcome (measure-directly), or −1
+ */
+public record EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
+                           int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable Basis basis,
+                           int outcome) {
+}

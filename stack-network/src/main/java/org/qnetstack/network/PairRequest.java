@@ -1,0 +1,18 @@
+package org.qnetstack.network;
+
+import org.qnetstack.link.MeasureBasis;
+import org.qnetstack.link.RequestType;
+
+/**
+ * A request for end-to-end pairs with another end node.
+ *
+ * @param remoteNode  the other end node
+ * @param type        keep or measure-directly
+ * @param number      number of pairs, ≥ 1
+ * @param minFidelity minimum end-to-end fidelity at delivery, in [0, 1]
+ * @param basis       basis of measure-directly pairs
+ * @param socketId    the transport's socket id, delivered with each pair at both ends
+ */
+public record PairRequest(String remoteNode, RequestType type, int number, double minFidelity, MeasureBasis basis,
+                          int socketId) {
+}

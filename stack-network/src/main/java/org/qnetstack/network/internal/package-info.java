@@ -1,0 +1,5 @@
+/** Network-layer implementations; not API. */
+@NullMarked
+package org.qnetstack.network.internal;
+
+import org.jspecify.annotations.NullMarked;
