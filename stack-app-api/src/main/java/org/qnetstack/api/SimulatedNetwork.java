@@ -12,6 +12,7 @@ import org.qnetstack.api.internal.NodeRuntime;
 import org.qnetstack.api.internal.ProgramDriver;
 import org.qnetstack.hal.Drivers;
 import org.qnetstack.hal.GroundTruth;
+import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.HeraldingScheme;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
@@ -131,17 +132,15 @@ public final class SimulatedNetwork implements AutoCloseable {
         return nodes.get(node).linkService().attempts(neighbour);
     }
 
-    /** The link layer's model of the link: the fidelity of a pair heralded for this minimum. */
-    public double expectedPairFidelity(String node, String neighbour, double minFidelity) {
-        var link = nodes.get(node).linkService();
-        return link.expectedFidelity(neighbour, link.alphaFor(neighbour, minFidelity));
+    /** The link between two neighbours, with its model of success probability and heralded state. */
+    public HeraldedLink link(String node, String neighbour) {
+        return platform.link(spec().linkBetween(node, neighbour).orElseThrow(() ->
+                new IllegalArgumentException(node + " and " + neighbour + " are not neighbours")).name());
     }
 
-    /** The link layer's model of the link: success probability per attempt for this minimum fidelity. */
-    public double expectedSuccessProbability(String node, String neighbour, double minFidelity) {
-        var linkService = nodes.get(node).linkService();
-        double alpha = linkService.alphaFor(neighbour, minFidelity);
-        return platform.link(spec().linkBetween(node, neighbour).orElseThrow().name()).successProbability(alpha);
+    /** The α the link layer of {@code node} uses for pairs with the neighbour at this minimum fidelity. */
+    public double alphaFor(String node, String neighbour, double minFidelity) {
+        return nodes.get(node).linkService().alphaFor(neighbour, minFidelity);
     }
 
     @Override

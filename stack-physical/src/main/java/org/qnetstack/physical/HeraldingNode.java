@@ -32,6 +32,7 @@ public final class HeraldingNode {
     private final ClassicalNetwork network;
     private final AttemptSource source;
     private final String station;
+    private final String stationProtocol;
     private final boolean isA;
     private final long slotNanos;
     private final long keepWaitSlots;
@@ -99,6 +100,7 @@ public final class HeraldingNode {
         this.network = network;
         this.source = source;
         this.station = link.spec().station().name();
+        this.stationProtocol = HeraldingStation.protocolFor(link.name());
         this.isA = link.spec().nodeA().equals(node);
         if (!isA && !link.spec().nodeB().equals(node)) {
             throw new IllegalArgumentException(node + " is not an end of link " + link.name());
@@ -211,7 +213,7 @@ public final class HeraldingNode {
         stats.attempts++;
         device.initialize(q);
         device.emit(q, link.name(), slot, plan.alpha());
-        network.send(node, station, HeraldingStation.protocolFor(link.name()),
+        network.send(node, station, stationProtocol,
                 new HeraldingMessages.Gen(link.name(), slot, plan.queueItem(), node));
         Pending p = new Pending(slot, plan.queueItem(), q, plan.basis());
         pending.add(p);

@@ -23,6 +23,7 @@ public final class HeraldingStation {
     private final Scheduler scheduler;
     private final ClassicalNetwork network;
     private final String name;
+    private final String nodeProtocol;
     private final ArrayDeque<ClickEvent> clicks = new ArrayDeque<>();
     private final ArrayDeque<SlotAttempts> open = new ArrayDeque<>();
     private long lastEvaluatedSlot = -1;
@@ -50,6 +51,7 @@ public final class HeraldingStation {
         this.scheduler = scheduler;
         this.network = network;
         this.name = link.spec().station().name();
+        this.nodeProtocol = HeraldingNode.protocolFor(link.name());
     }
 
     static String protocolFor(String link) {
@@ -160,8 +162,7 @@ public final class HeraldingStation {
         seq++;
         HeraldingMessages.Reply reply = new HeraldingMessages.Reply(link.name(), seq, s.slot, outcome,
                 s.fromA == null ? -1 : s.fromA.queueItem(), s.fromB == null ? -1 : s.fromB.queueItem());
-        String protocol = HeraldingNode.protocolFor(link.name());
-        network.send(name, link.spec().nodeA(), protocol, reply);
-        network.send(name, link.spec().nodeB(), protocol, reply);
+        network.send(name, link.spec().nodeA(), nodeProtocol, reply);
+        network.send(name, link.spec().nodeB(), nodeProtocol, reply);
     }
 }

@@ -16,6 +16,12 @@ public interface GroundTruth {
     /** Fidelity of the two qubits' joint state to the Bell state with the index (0 Φ+, 1 Φ−, 2 Ψ+, 3 Ψ−). */
     double bellFidelity(QubitAddress a, QubitAddress b, int bellIndex);
 
+    /**
+     * The qubits whose state is held jointly with this one's: every qubit it may be entangled with
+     * (the simulator keeps qubits that have interacted in one state until a measurement separates them).
+     */
+    java.util.List<QubitAddress> partners(QubitAddress qubit);
+
     /** Fidelity ⟨ψ|ρ|ψ⟩ of one qubit to the pure state ψ = (re0, im0, re1, im1). */
     double fidelity(QubitAddress qubit, double[] pureState);
 }

@@ -22,8 +22,20 @@ public interface HeraldedLink {
     /** Success probability of one attempt at bright-state population α. */
     double successProbability(double alpha);
 
+    /**
+     * The state of the two memories (node A's qubit most significant) when detector 0 heralds Ψ+ at
+     * bright-state population α, as a 4×4 density matrix, row-major, real and imaginary parts interleaved
+     * (32 doubles). A detector-1 herald gives the same state with Ψ− in place of Ψ+. On hardware this
+     * comes from calibration (tomography); in simulation from the model.
+     */
+    double[] heraldedState(double alpha);
+
     /** Fidelity of a heralded pair to its Bell state (Ψ+ or Ψ−), at the moment of the herald. */
-    double heraldedFidelity(double alpha);
+    default double heraldedFidelity(double alpha) {
+        double[] rho = heraldedState(alpha);
+        // ⟨Ψ+|ρ|Ψ+⟩ = (ρ[01,01] + ρ[10,10] + 2 Re ρ[01,10]) / 2, indices |01⟩ = 1 and |10⟩ = 2
+        return (rho[2 * 5] + rho[2 * 10] + rho[2 * 6] + rho[2 * 9]) / 2;
+    }
 
     /**
      * The attempt period both ends use, in ns: slot k starts at k·slotNanos on the platform clock,

@@ -14,6 +14,14 @@ public interface Scheduler extends Executor {
     /** Runs the task {@code delayNanos} from now (0 means after the tasks already due now). */
     TimerHandle schedule(long delayNanos, Runnable task);
 
+    /**
+     * Runs the task {@code delayNanos} from now, with no way to cancel it: for the hot path, where an
+     * implementation can spare the handle.
+     */
+    default void post(long delayNanos, Runnable task) {
+        schedule(delayNanos, task);
+    }
+
     /** Runs the task at an absolute time; a time in the past means now. */
     default TimerHandle scheduleAt(long atNanos, Runnable task) {
         return schedule(Math.max(0, atNanos - clock().nanos()), task);

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.Platform;
+import org.qnetstack.hal.Scheduler;
 import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.Envelope;
 
@@ -22,6 +23,7 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
     private final Map<String, Map<String, Long>> graph = new HashMap<>();
     private final Map<String, Map<String, Long>> distances = new HashMap<>();
     private final Map<String, Map<String, Consumer<Envelope>>> handlers = new HashMap<>();
+    private final Map<String, Scheduler> schedulers = new HashMap<>();
     private long undeliverable;
 
     public DelayedClassicalNetwork(Platform platform) {
@@ -56,7 +58,7 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
     public void send(String from, String to, String protocol, Object payload) {
         long delay = delayNanos(from, to);
         Envelope envelope = new Envelope(from, to, protocol, payload);
-        platform.scheduler(to).schedule(delay, () -> deliver(envelope));
+        schedulers.computeIfAbsent(to, platform::scheduler).post(delay, () -> deliver(envelope));
     }
 
     private void deliver(Envelope envelope) {

@@ -1,5 +1,7 @@
 package org.qnetstack.sim.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.qnetstack.hal.GroundTruth;
 import org.qnetstack.hal.QubitAddress;
 
@@ -19,6 +21,18 @@ final class SimGroundTruth implements GroundTruth {
             ids[i] = d.engineId(qubits[i].qubit());
         }
         return ids;
+    }
+
+    @Override
+    public List<QubitAddress> partners(QubitAddress qubit) {
+        int id = ids(qubit)[0];
+        List<QubitAddress> result = new ArrayList<>();
+        for (int member : world.engine().groupMembers(id)) {
+            if (member != id) {
+                result.add(world.addressOf(member));
+            }
+        }
+        return result;
     }
 
     @Override

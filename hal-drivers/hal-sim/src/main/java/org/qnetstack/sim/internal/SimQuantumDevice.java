@@ -30,6 +30,8 @@ final class SimQuantumDevice implements QuantumDevice {
     private final RandomGenerator random;
     private final int[] ids;
     private final long[] lastTouched;
+    /** The link on which each qubit has an emission not yet resolved, or null. */
+    private final SimLink[] pendingEmission;
     private final DeviceInfo info;
 
     SimQuantumDevice(String node, DeviceParameters params, int qubits, SimWorld world, RandomGenerator random) {
@@ -41,6 +43,7 @@ final class SimQuantumDevice implements QuantumDevice {
         this.random = random;
         this.ids = new int[qubits];
         this.lastTouched = new long[qubits];
+        this.pendingEmission = new SimLink[qubits];
         List<QubitRole> roles = new ArrayList<>();
         for (int q = 0; q < qubits; q++) {
             ids[q] = engine.allocate();
@@ -72,7 +75,7 @@ final class SimQuantumDevice implements QuantumDevice {
     /** Brings the qubit's state up to now: settles a pending emission and applies memory decay. */
     void touch(int qubit) {
         check(qubit);
-        world.settleEmission(this, qubit);
+        settle(qubit);
         long now = kernel.nanos();
         long elapsed = now - lastTouched[qubit];
         if (elapsed > 0) {
@@ -84,6 +87,21 @@ final class SimQuantumDevice implements QuantumDevice {
             }
         }
         lastTouched[qubit] = now;
+    }
+
+    void markPending(int qubit, SimLink link) {
+        pendingEmission[qubit] = link;
+    }
+
+    void clearPending(int qubit) {
+        pendingEmission[qubit] = null;
+    }
+
+    private void settle(int qubit) {
+        SimLink link = pendingEmission[qubit];
+        if (link != null) {
+            link.settle(this, qubit);
+        }
     }
 
     private void check(int qubit) {
@@ -192,7 +210,7 @@ final class SimQuantumDevice implements QuantumDevice {
     @Override
     public void discard(int qubit) {
         check(qubit);
-        world.settleEmission(this, qubit);
+        settle(qubit);
         engine.reset(ids[qubit]);
         lastTouched[qubit] = kernel.nanos();
     }

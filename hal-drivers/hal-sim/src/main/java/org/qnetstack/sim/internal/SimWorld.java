@@ -7,6 +7,7 @@ import org.qnetstack.hal.DetectorController;
 import org.qnetstack.hal.GroundTruth;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.QuantumDevice;
+import org.qnetstack.hal.QubitAddress;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.PlatformSpec;
@@ -101,6 +102,18 @@ public final class SimWorld {
         return -1;
     }
 
+    /** The node and qubit number of a state-engine qubit. */
+    QubitAddress addressOf(int engineId) {
+        for (SimQuantumDevice d : devices.values()) {
+            for (int q = 0; q < d.info().qubitCount(); q++) {
+                if (d.engineId(q) == engineId) {
+                    return new QubitAddress(d.node(), q);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no device qubit has engine id " + engineId);
+    }
+
     public PlatformSpec spec() {
         return spec;
     }
@@ -159,14 +172,6 @@ public final class SimWorld {
             throw new IllegalArgumentException(device.node() + " is not an end of link " + link);
         }
         l.register(device, qubit, slot, alpha);
-    }
-
-    void settleEmission(SimQuantumDevice device, int qubit) {
-        for (SimLink l : links.values()) {
-            if (l.spec().connects(device.node())) {
-                l.settle(device, qubit);
-            }
-        }
     }
 
     /** Total attempts resolved on all links (for statistics). */

@@ -52,6 +52,7 @@ public final class EventKernel implements Scheduler, Clock {
     }
 
     /** Schedules a task that will not be cancelled: no handle is allocated. */
+    @Override
     public void post(long delayNanos, Runnable task) {
         enqueue(delayNanos, task);
     }

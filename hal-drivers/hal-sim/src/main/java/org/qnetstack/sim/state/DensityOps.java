@@ -63,83 +63,78 @@ final class DensityOps {
      * (K's most significant qubit) and {@code maskLo}.
      */
     static void sandwich2(double[] rho, int dim, int maskHi, int maskLo, double[] k) {
-        final int both = maskHi | maskLo;
-        final int[] offsets = {0, maskLo, maskHi, both};
-        final int[] rows = new int[4];
-        final int[] cols = new int[4];
-        final double[] block = new double[32];
-        final double[] m = new double[32];
-        // Gates like CNOT and CZ have one non-zero per row; multiplying only by the non-zeros makes them
-        // about four times cheaper than a dense 4×4 product.
-        final int[] nonZero = new int[16];
-        final int[] nonZeroCount = new int[4];
+        // CNOT, CZ and SWAP have one non-zero per row: moving entries is several times cheaper than
+        // multiplying by a dense 4×4.
+        int[] sigma = new int[4];
         for (int i = 0; i < 4; i++) {
+            int count = 0;
             for (int l = 0; l < 4; l++) {
                 if (k[8 * i + 2 * l] != 0 || k[8 * i + 2 * l + 1] != 0) {
-                    nonZero[4 * i + nonZeroCount[i]++] = l;
+                    sigma[i] = l;
+                    count++;
                 }
             }
+            if (count != 1) {
+                sandwich2Dense(rho, dim, maskHi, maskLo, k);
+                return;
+            }
         }
-        boolean monomial = true;
-        for (int i = 0; i < 4; i++) {
-            monomial &= nonZeroCount[i] == 1;
-        }
-        if (monomial) {
-            permuteWithPhases(rho, dim, offsets, k, nonZero);
-            return;
-        }
-        // One pass over 4×4 blocks, each replaced by K B K† (see sandwich1).
-        for (int rBase = 0; rBase < dim; rBase++) {
-            if ((rBase & both) != 0) {
+        permuteWithPhases(rho, dim, new int[] {0, maskLo, maskHi, maskHi | maskLo}, k, sigma);
+    }
+
+    /** K ρ K† in two passes, K from the left over row quartets, then K† from the right over column quartets. */
+    private static void sandwich2Dense(double[] rho, int dim, int maskHi, int maskLo, double[] k) {
+        final int both = maskHi | maskLo;
+        final int stride = 2 * dim;
+        for (int base = 0; base < dim; base++) {
+            if ((base & both) != 0) {
                 continue;
             }
-            for (int i = 0; i < 4; i++) {
-                rows[i] = 2 * (rBase | offsets[i]) * dim;
+            int p0 = base * stride;
+            int p1 = (base | maskLo) * stride;
+            int p2 = (base | maskHi) * stride;
+            int p3 = (base | both) * stride;
+            for (int c = 0; c < stride; c += 2) {
+                double v0r = rho[p0 + c], v0i = rho[p0 + c + 1];
+                double v1r = rho[p1 + c], v1i = rho[p1 + c + 1];
+                double v2r = rho[p2 + c], v2i = rho[p2 + c + 1];
+                double v3r = rho[p3 + c], v3i = rho[p3 + c + 1];
+                for (int i = 0; i < 4; i++) {
+                    int kb = 8 * i;
+                    double wr = k[kb] * v0r - k[kb + 1] * v0i + k[kb + 2] * v1r - k[kb + 3] * v1i
+                            + k[kb + 4] * v2r - k[kb + 5] * v2i + k[kb + 6] * v3r - k[kb + 7] * v3i;
+                    double wi = k[kb] * v0i + k[kb + 1] * v0r + k[kb + 2] * v1i + k[kb + 3] * v1r
+                            + k[kb + 4] * v2i + k[kb + 5] * v2r + k[kb + 6] * v3i + k[kb + 7] * v3r;
+                    int p = i == 0 ? p0 : i == 1 ? p1 : i == 2 ? p2 : p3;
+                    rho[p + c] = wr;
+                    rho[p + c + 1] = wi;
+                }
             }
-            for (int cBase = 0; cBase < dim; cBase++) {
-                if ((cBase & both) != 0) {
+        }
+        for (int r = 0; r < dim; r++) {
+            int row = r * stride;
+            for (int base = 0; base < dim; base++) {
+                if ((base & both) != 0) {
                     continue;
                 }
-                for (int j = 0; j < 4; j++) {
-                    cols[j] = 2 * (cBase | offsets[j]);
-                }
+                int q0 = row + 2 * base;
+                int q1 = row + 2 * (base | maskLo);
+                int q2 = row + 2 * (base | maskHi);
+                int q3 = row + 2 * (base | both);
+                double v0r = rho[q0], v0i = rho[q0 + 1];
+                double v1r = rho[q1], v1i = rho[q1 + 1];
+                double v2r = rho[q2], v2i = rho[q2 + 1];
+                double v3r = rho[q3], v3i = rho[q3 + 1];
                 for (int i = 0; i < 4; i++) {
-                    for (int j = 0; j < 4; j++) {
-                        block[8 * i + 2 * j] = rho[rows[i] + cols[j]];
-                        block[8 * i + 2 * j + 1] = rho[rows[i] + cols[j] + 1];
-                    }
-                }
-                // M = K B
-                for (int i = 0; i < 4; i++) {
-                    for (int j = 0; j < 4; j++) {
-                        double sr = 0;
-                        double si = 0;
-                        for (int t = 0; t < nonZeroCount[i]; t++) {
-                            int l = nonZero[4 * i + t];
-                            double kr = k[8 * i + 2 * l], ki = k[8 * i + 2 * l + 1];
-                            double br = block[8 * l + 2 * j], bi = block[8 * l + 2 * j + 1];
-                            sr += kr * br - ki * bi;
-                            si += kr * bi + ki * br;
-                        }
-                        m[8 * i + 2 * j] = sr;
-                        m[8 * i + 2 * j + 1] = si;
-                    }
-                }
-                // M K†: entry (i, j) = Σ_l M[i, l]·conj(K[j, l])
-                for (int i = 0; i < 4; i++) {
-                    for (int j = 0; j < 4; j++) {
-                        double sr = 0;
-                        double si = 0;
-                        for (int t = 0; t < nonZeroCount[j]; t++) {
-                            int l = nonZero[4 * j + t];
-                            double mr = m[8 * i + 2 * l], mi = m[8 * i + 2 * l + 1];
-                            double kr = k[8 * j + 2 * l], ki = k[8 * j + 2 * l + 1];
-                            sr += mr * kr + mi * ki;
-                            si += mi * kr - mr * ki;
-                        }
-                        rho[rows[i] + cols[j]] = sr;
-                        rho[rows[i] + cols[j] + 1] = si;
-                    }
+                    int kb = 8 * i;
+                    // Σ_j v_j · conj(K[i, j])
+                    double wr = v0r * k[kb] + v0i * k[kb + 1] + v1r * k[kb + 2] + v1i * k[kb + 3]
+                            + v2r * k[kb + 4] + v2i * k[kb + 5] + v3r * k[kb + 6] + v3i * k[kb + 7];
+                    double wi = v0i * k[kb] - v0r * k[kb + 1] + v1i * k[kb + 2] - v1r * k[kb + 3]
+                            + v2i * k[kb + 4] - v2r * k[kb + 5] + v3i * k[kb + 6] - v3r * k[kb + 7];
+                    int q = i == 0 ? q0 : i == 1 ? q1 : i == 2 ? q2 : q3;
+                    rho[q] = wr;
+                    rho[q + 1] = wi;
                 }
             }
         }
@@ -148,17 +143,17 @@ final class DensityOps {
     /**
      * K ρ K† for a K with exactly one non-zero per row, K[i, σ(i)] (CNOT, CZ, SWAP, …): each entry of a
      * 4×4 block is one other entry times two phases, {@code B'[i, j] = K[i, σi]·B[σi, σj]·conj(K[j, σj])}.
-     * {@code sigma[4·i]} holds σ(i).
+     * {@code sigma[i]} holds σ(i).
      */
     private static void permuteWithPhases(double[] rho, int dim, int[] offsets, double[] k, int[] sigma) {
         final int both = offsets[3];
-        final int[] rowSource = new int[4];
+        final int[] sourceOffset = new int[4];
         final int[] colSource = new int[4];
         final double[] phase = new double[8];
         boolean plain = true;
         for (int i = 0; i < 4; i++) {
-            int l = sigma[4 * i];
-            rowSource[i] = offsets[l];
+            int l = sigma[i];
+            sourceOffset[i] = offsets[l];
             phase[2 * i] = k[8 * i + 2 * l];
             phase[2 * i + 1] = k[8 * i + 2 * l + 1];
             plain &= phase[2 * i] == 1 && phase[2 * i + 1] == 0;
@@ -173,11 +168,11 @@ final class DensityOps {
                     continue;
                 }
                 for (int j = 0; j < 4; j++) {
-                    colSource[j] = 2 * (cBase | rowSource[j]);
+                    colSource[j] = 2 * (cBase | sourceOffset[j]);
                 }
                 // Gather first: the block is permuted in place.
                 for (int i = 0; i < 4; i++) {
-                    int row = 2 * (rBase | rowSource[i]) * dim;
+                    int row = 2 * (rBase | sourceOffset[i]) * dim;
                     for (int j = 0; j < 4; j++) {
                         block[8 * i + 2 * j] = rho[row + colSource[j]];
                         block[8 * i + 2 * j + 1] = rho[row + colSource[j] + 1];

@@ -64,6 +64,77 @@ class ReferenceTest {
     }
 
     @Test
+    void permutationGatesWithPhasesOnEveryOrderedPair() {
+        // One non-zero per row takes the engine's permutation path; check it with phases and with the
+        // fixed gates.
+        SplittableRandom rng = new SplittableRandom(21);
+        double[] rho = Dense.randomDensity(1 << N, rng);
+        StateEngine engine = engineWith(rho, N);
+        double[] swap = new double[32];
+        int[] swapOf = {0, 2, 1, 3};
+        for (int i = 0; i < 4; i++) {
+            swap[2 * (4 * i + swapOf[i])] = 1;
+        }
+        for (int first = 0; first < N; first++) {
+            for (int second = 0; second < N; second++) {
+                if (first == second) {
+                    continue;
+                }
+                for (double[] u : new double[][] {Gates.CNOT, Gates.CZ, swap, randomMonomial(rng)}) {
+                    engine.apply(first, second, u);
+                    rho = Dense.sandwich(Dense.embed(u, N, first, second), rho);
+                }
+                assertMatrixEquals(rho, engine.densityMatrix(all(N)), EPS, "gates on " + first + "," + second);
+            }
+        }
+    }
+
+    @Test
+    void krausOperatorsWithOneNonZeroPerRowThatAreNotPermutations() {
+        SplittableRandom rng = new SplittableRandom(22);
+        double[] rho = Dense.randomDensity(8, rng);
+        StateEngine engine = engineWith(rho, 3);
+        // Two-qubit decay |11⟩ → |00⟩: K0 is diagonal but not unitary, K1 = √g|00⟩⟨11| has empty rows.
+        double g = 0.3;
+        double[] k0 = new double[32];
+        k0[0] = 1;
+        k0[2 * 5] = 1;
+        k0[2 * 10] = 1;
+        k0[2 * 15] = Math.sqrt(1 - g);
+        double[] k1 = new double[32];
+        k1[2 * 3] = Math.sqrt(g);
+        engine.applyKraus(2, 0, new double[][] {k0, k1});
+        rho = Dense.add(Dense.sandwich(Dense.embed(k0, 3, 2, 0), rho), Dense.sandwich(Dense.embed(k1, 3, 2, 0), rho));
+        assertMatrixEquals(rho, engine.densityMatrix(all(3)), EPS, "decay of |11⟩");
+        // Every row pointing at the same column: one non-zero per row, but no permutation.
+        double[] k2 = new double[32];
+        for (int i = 0; i < 4; i++) {
+            k2[2 * (4 * i + 1)] = 0.5;
+        }
+        engine.applyKraus(0, 1, new double[][] {k2});
+        rho = Dense.sandwich(Dense.embed(k2, 3, 0, 1), rho);
+        assertMatrixEquals(rho, engine.densityMatrix(all(3)), EPS, "rank-one operator");
+    }
+
+    /** A random permutation matrix with random phases. */
+    private static double[] randomMonomial(SplittableRandom rng) {
+        int[] perm = {0, 1, 2, 3};
+        for (int i = 3; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        double[] u = new double[32];
+        for (int i = 0; i < 4; i++) {
+            double angle = rng.nextDouble(2 * Math.PI);
+            u[2 * (4 * i + perm[i])] = Math.cos(angle);
+            u[2 * (4 * i + perm[i]) + 1] = Math.sin(angle);
+        }
+        return u;
+    }
+
+    @Test
     void krausChannelsOnEveryPosition() {
         SplittableRandom rng = new SplittableRandom(3);
         double[] rho = Dense.randomDensity(1 << N, rng);

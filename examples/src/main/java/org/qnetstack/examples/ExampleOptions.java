@@ -1,0 +1,37 @@
+package org.qnetstack.examples;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.api.config.NetworkConfig;
+import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.hal.PlatformSpec;
+
+/**
+ * The options every example takes.
+ *
+ * @param seed   the world's seed, or null to keep the configuration's
+ * @param config a configuration file, or null for the bundled one
+ * @param json   print one JSON object instead of a table
+ * @param count  pairs (qkd) or trials (teleport); 0 for the example's default
+ */
+public record ExampleOptions(@Nullable Long seed, @Nullable Path config, boolean json, int count) {
+    static final String DEFAULT_CONFIG = "networks/two-nodes-nv.yaml";
+
+    /** The network to run on: the file's or the bundled configuration, with the seed applied. */
+    public PlatformSpec network() {
+        PlatformSpec spec = config == null ? NetworkConfig.fromResource(DEFAULT_CONFIG) : NetworkConfig.load(config);
+        if (spec.links().isEmpty()) {
+            throw new IllegalArgumentException("the examples need a network with at least one link");
+        }
+        return seed == null ? spec : NetworkConfig.withSeed(spec, seed);
+    }
+
+    /** The two ends of the network's first link: the examples run between them. */
+    static LinkSpec endpoints(PlatformSpec spec) {
+        return spec.links().get(0);
+    }
+
+    int countOr(int fallback) {
+        return count > 0 ? count : fallback;
+    }
+}

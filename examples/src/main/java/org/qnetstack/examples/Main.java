@@ -1,0 +1,125 @@
+package org.qnetstack.examples;
+
+import java.io.PrintStream;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qnetstack.api.SimulationException;
+import org.qnetstack.hal.ConfigurationException;
+
+/**
+ * The examples' command line: {@code qkd}, {@code teleport}, or both in turn when no subcommand is given.
+ *
+ * <pre>
+ * mvn -q -pl examples exec:java -Dexec.args="qkd --seed 7 --json"
+ * </pre>
+ */
+public final class Main {
+    static final String USAGE = """
+            usage: examples [qkd|teleport] [--seed N] [--config FILE] [--json] [--count N]
+              qkd        BBM92 key distribution between the ends of the network's first link
+              teleport   teleport random qubit states over kept pairs
+              (none)     qkd, then teleport
+              --seed N       the world's seed (default: the configuration's)
+              --config FILE  a network configuration in YAML or JSON (default: two NV nodes 10 km apart)
+              --json         print one JSON object per example instead of a table
+              --count N      pairs for qkd, trials for teleport
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line; returns the exit code (0 ok, 1 failed run, 2 bad usage or configuration). */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> commands = new ArrayList<>();
+        Long seed = null;
+        Path config = null;
+        boolean json = false;
+        int count = 0;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "qkd", "teleport" -> commands.add(args[i]);
+                    case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                    case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                    case "--json" -> json = true;
+                    case "--count" -> {
+                        count = Integer.parseInt(value(args, ++i, "--count"));
+                        if (count < 1) {
+                            throw new IllegalArgumentException("--count must be ≥ 1 (was " + count + ")");
+                        }
+                    }
+                    case "-h", "--help" -> {
+                        out.print(USAGE);
+                        return 0;
+                    }
+                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        if (commands.isEmpty()) {
+            commands = List.of("qkd", "teleport");
+        }
+        ExampleOptions options = new ExampleOptions(seed, config, json, count);
+        try {
+            for (String command : commands) {
+                Record result = command.equals("qkd") ? QkdExample.run(options) : TeleportExample.run(options);
+                out.println(json ? toJson(result) : table(command, result));
+            }
+            return 0;
+        } catch (ConfigurationException e) {
+            err.println("configuration error: " + e.getMessage());
+            return 2;
+        } catch (SimulationException e) {
+            err.println("run failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    static String toJson(Record result) {
+        try {
+            return new ObjectMapper().writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + result, e);
+        }
+    }
+
+    static String table(String title, Record result) {
+        StringBuilder b = new StringBuilder("== ").append(title).append(" ==\n");
+        for (RecordComponent c : result.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(result);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            String text = v instanceof Double d ? format(d) : String.valueOf(v);
+            b.append(String.format(Locale.ROOT, "  %-28s %s%n", c.getName(), text));
+        }
+        return b.toString();
+    }
+
+    private static String format(double d) {
+        return Math.abs(d) >= 1e-3 || d == 0 ? String.format(Locale.ROOT, "%.4f", d)
+                : String.format(Locale.ROOT, "%.3e", d);
+    }
+}

@@ -1,0 +1,97 @@
+package org.qnetstack.examples;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.qnetstack.api.EprPair;
+import org.qnetstack.api.EprSocket;
+import org.qnetstack.api.Qubit;
+import org.qnetstack.api.SimulatedNetwork;
+import org.qnetstack.api.Teleport;
+import org.qnetstack.hal.GroundTruth;
+import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.hal.PlatformSpec;
+import org.qnetstack.hal.QubitAddress;
+
+/**
+ * Teleports uniformly random single-qubit states over kept pairs and reports the mean fidelity of what
+ * arrives (read from the simulator's true state) beside the pairs' true fidelity, the textbook
+ * prediction (2F+1)/3, and the prediction that also counts the devices' gate and readout errors.
+ */
+public final class TeleportExample {
+    static final int DEFAULT_TRIALS = 100;
+    static final double MIN_FIDELITY = 0.85;
+
+    /** The figures of one run. */
+    public record Result(long seed, int trials, double meanFidelity, double meanFidelityHalfWidth,
+                         double pairFidelity, double pairFidelityModel, double predictedFidelity,
+                         double predictedWithDeviceNoise, double classicalLimit, double simulatedSeconds,
+                         double wallSeconds) {
+    }
+
+    private TeleportExample() {
+    }
+
+    public static Result run(ExampleOptions options) {
+        PlatformSpec spec = options.network();
+        LinkSpec link = ExampleOptions.endpoints(spec);
+        String alice = link.nodeA();
+        String bob = link.nodeB();
+        int trials = options.countOr(DEFAULT_TRIALS);
+        long wallStart = System.nanoTime();
+        List<double[]> states = Collections.synchronizedList(new ArrayList<>());
+        List<double[]> pairCoefficients = Collections.synchronizedList(new ArrayList<>());
+        double[] fidelities = new double[trials];
+        try (SimulatedNetwork net = SimulatedNetwork.of(spec)) {
+            GroundTruth truth = net.groundTruth();
+            net.run(alice, node -> {
+                EprSocket socket = node.eprSocket(bob).minFidelity(MIN_FIDELITY);
+                for (int t = 0; t < trials; t++) {
+                    EprPair pair = socket.createKeep().block();
+                    pairCoefficients.add(coefficients(truth, pair));
+                    double theta = Math.acos(1 - 2 * node.random().nextDouble());
+                    double phi = 2 * Math.PI * node.random().nextDouble();
+                    states.add(new double[] {Math.cos(theta / 2), 0, Math.sin(theta / 2) * Math.cos(phi),
+                            Math.sin(theta / 2) * Math.sin(phi)});
+                    Qubit q = node.qubit().rotY(theta).rotZ(phi);
+                    Teleport.send(node, q, pair);
+                }
+            });
+            net.run(bob, node -> {
+                EprSocket socket = node.eprSocket(alice);
+                for (int t = 0; t < trials; t++) {
+                    EprPair pair = socket.recvKeep().block();
+                    Qubit q = Teleport.receive(node, pair);
+                    fidelities[t] = truth.fidelity(q.address(), states.get(t));
+                    q.release();
+                }
+            });
+            net.awaitCompletion();
+
+            double[] mean = Statistics.meanWithHalfWidth(fidelities);
+            double[] c = new double[4];
+            for (double[] pc : pairCoefficients) {
+                for (int k = 0; k < 4; k++) {
+                    c[k] += pc[k] / trials;
+                }
+            }
+            double model = net.link(alice, bob).heraldedFidelity(net.alphaFor(alice, bob, MIN_FIDELITY));
+            return new Result(spec.seed(), trials, mean[0], mean[1], c[0], model,
+                    Predictions.teleportFromPairFidelity(c[0]),
+                    Predictions.teleportWithDeviceNoise(c, Predictions.device(spec.node(alice).orElseThrow()),
+                            Predictions.device(spec.node(bob).orElseThrow())),
+                    2.0 / 3, net.nanos() / 1e9, (System.nanoTime() - wallStart) / 1e9);
+        }
+    }
+
+    /** The pair's true Bell coefficients relative to its reported Bell index (entry 0 is its fidelity). */
+    private static double[] coefficients(GroundTruth truth, EprPair pair) {
+        QubitAddress mine = pair.qubit().address();
+        QubitAddress theirs = truth.partners(mine).get(0);
+        double[] c = new double[4];
+        for (int k = 0; k < 4; k++) {
+            c[k] = truth.bellFidelity(mine, theirs, pair.bellIndex() ^ k);
+        }
+        return c;
+    }
+}
