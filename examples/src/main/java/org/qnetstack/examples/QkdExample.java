@@ -36,7 +36,8 @@ public final class QkdExample {
                          double secretFraction, long remainingBits, long secretBits, boolean keysIdentical,
                          long mismatchedBits, long idMismatches, double alpha, double pairFidelity, long attempts,
                          double successPerAttempt, double successPerAttemptSigma, double expectedSuccessPerAttempt,
-                         double twoAlphaEta, double simulatedSeconds, double wallSeconds) {
+                         double twoAlphaEta, String rawKeyFingerprint, double simulatedSeconds,
+                         double wallSeconds) {
     }
 
     /** The sample of sifted positions Alice reveals, with her bits there. */
@@ -113,8 +114,14 @@ public final class QkdExample {
                     secretFraction, remaining, (long) Math.floor(secretFraction * remaining), hashesEqual[0],
                     mismatches(keys.get(0), keys.get(1)), idMismatches(aliceRaw, bobRaw), alpha, fidelity, attempts,
                     rate, Math.sqrt(expected * (1 - expected) / attempts), expected, 2 * alpha * eta,
-                    net.nanos() / 1e9, (System.nanoTime() - wallStart) / 1e9);
+                    sha256(rawBits(aliceRaw)).substring(0, 16), net.nanos() / 1e9, (System.nanoTime() - wallStart) / 1e9);
         }
+    }
+
+    static String rawBits(List<EprMeasurement> raw) {
+        StringBuilder b = new StringBuilder(raw.size());
+        raw.forEach(m -> b.append(m.outcome()));
+        return b.toString();
     }
 
     static String bases(List<EprMeasurement> raw) {

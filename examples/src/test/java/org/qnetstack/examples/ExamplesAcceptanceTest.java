@@ -1,0 +1,78 @@
+package org.qnetstack.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking stack's acceptance figures: exact on the ideal device, within stated statistical
+ * tolerances of the physics on nv-2022, and reproducible bit for bit.
+ */
+class ExamplesAcceptanceTest {
+    static Path ideal() {
+        try {
+            return Path.of(ExamplesAcceptanceTest.class.getResource("/networks/two-nodes-ideal.yaml").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void idealDeviceGivesZeroQberIdenticalKeysAndPerfectTeleportation() {
+        QkdExample.Result qkd = QkdExample.run(new ExampleOptions(1L, ideal(), false, 300));
+        assertEquals(0, qkd.errorsInSample());
+        assertEquals(0.0, qkd.qber());
+        assertEquals(0, qkd.mismatchedBits());
+        assertTrue(qkd.keysIdentical());
+        assertEquals(0, qkd.idMismatches());
+        assertEquals(1.0, qkd.secretFraction());
+        TeleportExample.Result teleport = TeleportExample.run(new ExampleOptions(1L, ideal(), false, 50));
+        assertEquals(1.0, teleport.meanFidelity(), 1e-9);
+        assertEquals(1.0, teleport.pairFidelity(), 1e-9);
+    }
+
+    @Test
+    void nvQberMatchesThePredictionFromTheHeraldedStateAndAttemptsSucceedAtTwoAlphaEta() {
+        QkdExample.Result r = QkdExample.run(new ExampleOptions(3L, null, false, 250));
+        assertEquals(0, r.idMismatches());
+        // Every sifted bit is an independent trial: the sample's errors plus the remaining bits' mismatches.
+        long errors = r.errorsInSample() + r.mismatchedBits();
+        double[] interval = Statistics.clopperPearson(errors, r.siftedBits());
+        assertTrue(interval[0] <= r.predictedQber() && r.predictedQber() <= interval[1],
+                "predicted QBER " + r.predictedQber() + " outside the 95% interval [" + interval[0] + ", "
+                        + interval[1] + "] of " + errors + "/" + r.siftedBits());
+        // Per-attempt success: within 3σ (σ from the number of attempts) of the model and of 2αη.
+        double sigma = r.successPerAttemptSigma();
+        assertEquals(r.expectedSuccessPerAttempt(), r.successPerAttempt(), 3 * sigma);
+        assertEquals(r.twoAlphaEta(), r.successPerAttempt(), 3 * sigma);
+    }
+
+    @Test
+    void nvTeleportationMatchesThePredictionWithDeviceNoise() {
+        TeleportExample.Result r = TeleportExample.run(new ExampleOptions(4L, null, false, 60));
+        // The pairs' true fidelity is what the link layer promised.
+        assertEquals(r.pairFidelityModel(), r.pairFidelity(), 2e-3);
+        // Mean over random states: within 3 standard errors (half-width is 1.96 of them).
+        double tolerance = r.meanFidelityHalfWidth() / 1.959964 * 3;
+        assertEquals(r.predictedWithDeviceNoise(), r.meanFidelity(), tolerance);
+        assertTrue(r.meanFidelity() > r.classicalLimit());
+    }
+
+    @Test
+    void sameSeedSameFiguresDifferentSeedDifferentRawBits() {
+        QkdExample.Result a = QkdExample.run(new ExampleOptions(11L, null, false, 40));
+        QkdExample.Result b = QkdExample.run(new ExampleOptions(11L, null, false, 40));
+        QkdExample.Result c = QkdExample.run(new ExampleOptions(12L, null, false, 40));
+        assertEquals(withoutWallTime(a), withoutWallTime(b));
+        assertNotEquals(a.rawKeyFingerprint(), c.rawKeyFingerprint());
+        assertNotEquals(a.attempts(), c.attempts());
+    }
+
+    private static String withoutWallTime(QkdExample.Result r) {
+        return Main.toJson(r).replaceAll("\"wallSeconds\":[0-9.eE-]+", "");
+    }
+}
