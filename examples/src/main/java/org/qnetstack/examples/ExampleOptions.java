@@ -10,16 +10,20 @@ import org.qnetstack.hal.PlatformSpec;
  * The options every example takes.
  *
  * @param seed   the world's seed, or null to keep the configuration's
- * @param config a configuration file, or null for the bundled one
+ * @param config a configuration file, {@code classpath:} and a resource name, or null for the bundled one
  * @param json   print one JSON object instead of a table
  * @param count  pairs (qkd) or trials (teleport); 0 for the example's default
  */
-public record ExampleOptions(@Nullable Long seed, @Nullable Path config, boolean json, int count) {
-    static final String DEFAULT_CONFIG = "networks/two-nodes-nv.yaml";
+public record ExampleOptions(@Nullable Long seed, @Nullable String config, boolean json, int count) {
+    static final String DEFAULT_CONFIG = "classpath:networks/two-nodes-nv.yaml";
+    static final String CLASSPATH = "classpath:";
 
     /** The network to run on: the file's or the bundled configuration, with the seed applied. */
     public PlatformSpec network() {
-        PlatformSpec spec = config == null ? NetworkConfig.fromResource(DEFAULT_CONFIG) : NetworkConfig.load(config);
+        String source = config == null ? DEFAULT_CONFIG : config;
+        PlatformSpec spec = source.startsWith(CLASSPATH)
+                ? NetworkConfig.fromResource(source.substring(CLASSPATH.length()))
+                : NetworkConfig.load(Path.of(source));
         if (spec.links().isEmpty()) {
             throw new IllegalArgumentException("the examples need a network with at least one link");
         }

@@ -2,7 +2,6 @@ package org.qnetstack.examples;
 
 import java.io.PrintStream;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,8 @@ public final class Main {
               teleport   teleport random qubit states over kept pairs
               (none)     qkd, then teleport
               --seed N       the world's seed (default: the configuration's)
-              --config FILE  a network configuration in YAML or JSON (default: two NV nodes 10 km apart)
+              --config FILE  a network configuration in YAML or JSON, or classpath:RESOURCE
+                             (default: classpath:networks/two-nodes-nv.yaml, two NV nodes 10 km apart)
               --json         print one JSON object per example instead of a table
               --count N      pairs for qkd, trials for teleport
             """;
@@ -41,7 +41,7 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> commands = new ArrayList<>();
         Long seed = null;
-        Path config = null;
+        String config = null;
         boolean json = false;
         int count = 0;
         try {
@@ -49,7 +49,7 @@ public final class Main {
                 switch (args[i]) {
                     case "qkd", "teleport" -> commands.add(args[i]);
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
-                    case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                    case "--config" -> config = value(args, ++i, "--config");
                     case "--json" -> json = true;
                     case "--count" -> {
                         count = Integer.parseInt(value(args, ++i, "--count"));

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,12 +11,8 @@ import org.junit.jupiter.api.Test;
  * tolerances of the physics on nv-2022, and reproducible bit for bit.
  */
 class ExamplesAcceptanceTest {
-    static Path ideal() {
-        try {
-            return Path.of(ExamplesAcceptanceTest.class.getResource("/networks/two-nodes-ideal.yaml").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    static String ideal() {
+        return "classpath:networks/two-nodes-ideal.yaml";
     }
 
     @Test

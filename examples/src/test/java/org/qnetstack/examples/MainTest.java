@@ -25,7 +25,7 @@ class MainTest {
 
     @Test
     void jsonHasTheFiguresInLowerCamelCase() throws IOException {
-        assertEquals(0, run("--config", ExamplesAcceptanceTest.ideal().toString(), "--json", "--count", "20"));
+        assertEquals(0, run("--config", ExamplesAcceptanceTest.ideal(), "--json", "--count", "20"));
         String[] lines = out.toString(StandardCharsets.UTF_8).trim().split("\n");
         assertEquals(2, lines.length, "qkd then teleport");
         JsonNode qkd = new ObjectMapper().readTree(lines[0]);
