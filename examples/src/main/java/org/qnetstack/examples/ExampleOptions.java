@@ -30,12 +30,19 @@ public record ExampleOptions(@Nullable Long seed, @Nullable String config, boole
         return seed == null ? spec : NetworkConfig.withSeed(spec, seed);
     }
 
-    /** The two ends of the network's first link: the examples run between them. */
-    static LinkSpec endpoints(PlatformSpec spec) {
-        return spec.links().get(0);
+    /**
+     * What one example run works with: the network, the two ends of its first link (the examples run
+     * between them), how many pairs or trials, and when it started.
+     */
+    record Setup(PlatformSpec spec, LinkSpec link, String alice, String bob, int count, long wallStart) {
+        double wallSeconds() {
+            return (System.nanoTime() - wallStart) / 1e9;
+        }
     }
 
-    int countOr(int fallback) {
-        return count > 0 ? count : fallback;
+    Setup setup(int defaultCount) {
+        PlatformSpec spec = network();
+        LinkSpec link = spec.links().get(0);
+        return new Setup(spec, link, link.nodeA(), link.nodeB(), count > 0 ? count : defaultCount, System.nanoTime());
     }
 }

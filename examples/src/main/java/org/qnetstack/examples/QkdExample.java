@@ -13,7 +13,6 @@ import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.HeraldedLink;
-import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.link.MeasureBasis;
 import org.qnetstack.sim.device.DeviceParameters;
@@ -26,7 +25,7 @@ import org.qnetstack.sim.device.DeviceParameters;
  * pairs or the detectors erred: the comparison says so.
  */
 public final class QkdExample {
-    static final int DEFAULT_PAIRS = 1000;
+    static final int DEFAULT_PAIRS = 400;
     static final double MIN_FIDELITY = 0.9;
     static final double SAMPLE_FRACTION = 0.5;
 
@@ -48,12 +47,11 @@ public final class QkdExample {
     }
 
     public static Result run(ExampleOptions options) {
-        PlatformSpec spec = options.network();
-        LinkSpec link = ExampleOptions.endpoints(spec);
-        String alice = link.nodeA();
-        String bob = link.nodeB();
-        int pairs = options.countOr(DEFAULT_PAIRS);
-        long wallStart = System.nanoTime();
+        ExampleOptions.Setup setup = options.setup(DEFAULT_PAIRS);
+        PlatformSpec spec = setup.spec();
+        String alice = setup.alice();
+        String bob = setup.bob();
+        int pairs = setup.count();
         List<EprMeasurement> aliceRaw = Collections.synchronizedList(new ArrayList<>());
         List<EprMeasurement> bobRaw = Collections.synchronizedList(new ArrayList<>());
         List<String> keys = Collections.synchronizedList(new ArrayList<>(List.of("", "")));
@@ -108,13 +106,13 @@ public final class QkdExample {
             long attempts = net.attempts(alice, bob);
             double rate = (double) pairs / attempts;
             double expected = model.successProbability(alpha);
-            double eta = da.efficiencyOver(link.lengthKm() / 2);
+            double eta = da.efficiencyOver(setup.link().lengthKm() / 2);
             return new Result(spec.seed(), pairs, sifted, sample[0], sample[1], qber, qberInterval[0],
                     qberInterval[1], Predictions.bbm92Qber(model.heraldedState(alpha), da, db), 2 * (1 - fidelity) / 3,
                     secretFraction, remaining, (long) Math.floor(secretFraction * remaining), hashesEqual[0],
                     mismatches(keys.get(0), keys.get(1)), idMismatches(aliceRaw, bobRaw), alpha, fidelity, attempts,
                     rate, Math.sqrt(expected * (1 - expected) / attempts), expected, 2 * alpha * eta,
-                    sha256(rawBits(aliceRaw)).substring(0, 16), net.nanos() / 1e9, (System.nanoTime() - wallStart) / 1e9);
+                    sha256(rawBits(aliceRaw)).substring(0, 16), net.nanos() / 1e9, setup.wallSeconds());
         }
     }
 

@@ -9,7 +9,6 @@ import org.qnetstack.api.Qubit;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.api.Teleport;
 import org.qnetstack.hal.GroundTruth;
-import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.QubitAddress;
 
@@ -33,12 +32,11 @@ public final class TeleportExample {
     }
 
     public static Result run(ExampleOptions options) {
-        PlatformSpec spec = options.network();
-        LinkSpec link = ExampleOptions.endpoints(spec);
-        String alice = link.nodeA();
-        String bob = link.nodeB();
-        int trials = options.countOr(DEFAULT_TRIALS);
-        long wallStart = System.nanoTime();
+        ExampleOptions.Setup setup = options.setup(DEFAULT_TRIALS);
+        PlatformSpec spec = setup.spec();
+        String alice = setup.alice();
+        String bob = setup.bob();
+        int trials = setup.count();
         List<double[]> states = Collections.synchronizedList(new ArrayList<>());
         List<double[]> pairCoefficients = Collections.synchronizedList(new ArrayList<>());
         double[] fidelities = new double[trials];
@@ -80,7 +78,7 @@ public final class TeleportExample {
                     Predictions.teleportFromPairFidelity(c[0]),
                     Predictions.teleportWithDeviceNoise(c, Predictions.device(spec.node(alice).orElseThrow()),
                             Predictions.device(spec.node(bob).orElseThrow())),
-                    2.0 / 3, net.nanos() / 1e9, (System.nanoTime() - wallStart) / 1e9);
+                    2.0 / 3, net.nanos() / 1e9, setup.wallSeconds());
         }
     }
 

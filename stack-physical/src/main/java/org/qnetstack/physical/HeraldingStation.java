@@ -119,7 +119,7 @@ public final class HeraldingStation {
             open.add(created);
             s = created;
             // Clicks of this slot reach the detectors with the messages; decide once the window has closed.
-            scheduler.schedule(link.detectionWindowPs() / 1000 + 1, () -> evaluate(created));
+            scheduler.post(link.detectionWindowPs() / 1000 + 1, () -> evaluate(created));
         }
         boolean fromA = from.equals(link.spec().nodeA());
         if ((fromA ? s.fromA : s.fromB) != null) {

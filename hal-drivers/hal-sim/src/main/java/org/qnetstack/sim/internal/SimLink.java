@@ -5,6 +5,7 @@ import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.sim.device.DeviceParameters;
 import org.qnetstack.sim.optics.SingleClickModel;
+import org.qnetstack.sim.state.Gates;
 
 /**
  * A simulated single-click link: the fibre from each node to the station at the midpoint, and the
@@ -175,24 +176,51 @@ final class SimLink implements HeraldedLink {
         int pattern = o.sample(random.nextDouble());
         double[] rho = o.unnormalisedState(pattern);
         double p = o.probability(pattern);
-        if (a != null && b != null) {
-            world.engine().setState(new int[] {a.device.engineId(a.qubit), b.device.engineId(b.qubit)},
-                    o.normalisedComplexState(pattern));
-        } else if (a != null) {
-            // B's spin did not take part (its α = 0): A's state is the diagonal of the |a0⟩ block.
-            world.engine().setState(new int[] {a.device.engineId(a.qubit)}, diagonal(rho[0] / p, rho[10] / p));
+        if (pattern == SingleClickModel.D0 || pattern == SingleClickModel.D1) {
+            if (a != null && b != null) {
+                world.engine().setState(new int[] {a.device.engineId(a.qubit), b.device.engineId(b.qubit)},
+                        o.normalisedComplexState(pattern));
+            } else {
+                // One end alone clicked (a dark count, or the lone emitter's photon): no pair, a mixture.
+                prepareBasisState(a, b, rho, p);
+            }
         } else {
-            world.engine().setState(new int[] {b.device.engineId(b.qubit)}, diagonal(rho[0] / p, rho[5] / p));
+            prepareBasisState(a, b, rho, p);
         }
         long emitted = a != null ? a.time : b.time;
         detectors.deliverAfter(emitted + delayToStation - world.kernel().nanos(), pattern);
     }
 
-    private static double[] diagonal(double p0, double p1) {
-        double[] m = new double[8];
-        m[0] = p0;
-        m[6] = p1;
-        return m;
+    /**
+     * Without a single click the spins' state is diagonal: the coherences of the two detectors' terms
+     * cancel. A mixture of basis states is the same ensemble as one basis state drawn with its weight, so
+     * drawing it here is exact and spares a two-qubit state on every failed attempt.
+     */
+    private void prepareBasisState(Emission a, Emission b, double[] rho, double p) {
+        double u = random.nextDouble() * p;
+        int index = 3;
+        double cumulative = 0;
+        for (int i = 0; i < 3; i++) {
+            cumulative += rho[5 * i];
+            if (u < cumulative) {
+                index = i;
+                break;
+            }
+        }
+        if (a != null) {
+            setBasis(a, index >> 1);
+        }
+        if (b != null) {
+            setBasis(b, index & 1);
+        }
+    }
+
+    private void setBasis(Emission e, int bit) {
+        int id = e.device.engineId(e.qubit);
+        world.engine().reset(id);
+        if (bit == 1) {
+            world.engine().apply(id, Gates.X);
+        }
     }
 
     DeviceParameters parametersA() {

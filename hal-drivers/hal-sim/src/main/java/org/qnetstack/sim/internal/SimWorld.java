@@ -131,11 +131,17 @@ public final class SimWorld {
     }
 
     SimQuantumDevice simDevice(String node) {
-        SimQuantumDevice d = devices.get(node);
-        if (d == null) {
-            throw new IllegalArgumentException("no node '" + node + "' (nodes: " + String.join(", ", devices.keySet()) + ")");
+        return named(devices, "node", node);
+    }
+
+    /** The entry of that name, or an error listing the names there are. */
+    private static <T> T named(Map<String, T> entries, String kind, String name) {
+        T entry = entries.get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException("no " + kind + " '" + name + "' (" + kind + "s: "
+                    + String.join(", ", entries.keySet()) + ")");
         }
-        return d;
+        return entry;
     }
 
     public HeraldedLink link(String name) {
@@ -143,11 +149,7 @@ public final class SimWorld {
     }
 
     SimLink simLink(String name) {
-        SimLink l = links.get(name);
-        if (l == null) {
-            throw new IllegalArgumentException("no link '" + name + "' (links: " + String.join(", ", links.keySet()) + ")");
-        }
-        return l;
+        return named(links, "link", name);
     }
 
     public DetectorController detectors(String link) {
