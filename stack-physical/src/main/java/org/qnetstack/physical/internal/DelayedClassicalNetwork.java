@@ -14,13 +14,15 @@ import org.qnetstack.physical.Envelope;
 
 /**
  * Classical messages over the links' fibres, delivered on the receiver's scheduler after the delay of
- * the shortest path (neighbours: the link's fibre; node and station: half of it). Messages from one
+ * the shortest path over nodes (neighbours: the link's fibre; node and station: half of it; stations
+ * are endpoints, never relays). Messages from one
  * sender to one receiver keep their order because their delays are equal and ties run in order.
  */
 public final class DelayedClassicalNetwork implements ClassicalNetwork {
     private static final Logger LOG = Logger.getLogger(DelayedClassicalNetwork.class.getName());
     private final Platform platform;
     private final Map<String, Map<String, Long>> graph = new HashMap<>();
+    private final java.util.Set<String> stations = new java.util.HashSet<>();
     private final Map<String, Map<String, Long>> distances = new HashMap<>();
     private final Map<String, Map<String, Consumer<Envelope>>> handlers = new HashMap<>();
     private final Map<String, Scheduler> schedulers = new HashMap<>();
@@ -31,6 +33,7 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
         for (LinkSpec spec : platform.spec().links()) {
             HeraldedLink link = platform.link(spec.name());
             edge(spec.nodeA(), spec.nodeB(), link.delayBetweenNodesNanos());
+            stations.add(spec.station().name());
             edge(spec.nodeA(), spec.station().name(), link.delayToStationNanos(spec.nodeA()));
             edge(spec.nodeB(), spec.station().name(), link.delayToStationNanos(spec.nodeB()));
         }
@@ -96,6 +99,9 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
                 continue;
             }
             dist.put(node, d);
+            if (stations.contains(node) && !node.equals(source)) {
+                continue; // a station talks to its link's ends but forwards nobody's messages
+            }
             for (Map.Entry<String, Long> e : graph.getOrDefault(node, Map.of()).entrySet()) {
                 if (!dist.containsKey(e.getKey())) {
                     queue.add(new Object[] {e.getKey(), d + e.getValue()});

@@ -1,0 +1,77 @@
+package org.qnetstack.physical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qnetstack.hal.HeraldingScheme;
+import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.hal.NodeSpec;
+import org.qnetstack.hal.PlatformSpec;
+import org.qnetstack.hal.QubitRole;
+import org.qnetstack.hal.StationSpec;
+import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.qnetstack.sim.SimulatedPlatform;
+
+class ClassicalNetworkTest {
+    static SimulatedPlatform chain() {
+        return new SimulatedPlatform(new PlatformSpec(1,
+                List.of(NodeSpec.of("a", "nv-2022"), NodeSpec.of("b", "nv-2022"), NodeSpec.of("c", "nv-2022")),
+                List.of(link("a", "b", 10), link("b", "c", 4))));
+    }
+
+    static LinkSpec link(String x, String y, double km) {
+        return new LinkSpec(x + "-" + y, x, y, km, HeraldingScheme.SINGLE_CLICK,
+                new StationSpec(x + "-" + y + "-station", StationSpec.SIMULATED_DETECTORS), Map.of());
+    }
+
+    @Test
+    void messagesArriveAfterTheFibreDelayInOrder() {
+        try (SimulatedPlatform platform = chain()) {
+            ClassicalNetwork network = new DelayedClassicalNetwork(platform);
+            List<long[]> arrivals = new ArrayList<>();
+            network.register("b", "p", e -> arrivals.add(new long[] {platform.nanos(), (Integer) e.payload()}));
+            network.register("c", "p", e -> arrivals.add(new long[] {platform.nanos(), (Integer) e.payload()}));
+            network.send("a", "b", "p", 1);
+            network.send("a", "b", "p", 2);
+            network.send("a", "c", "p", 3);
+            platform.runUntil(() -> false, Long.MAX_VALUE);
+            long ab = Math.round(10 / 214_000.0 * 1e9); // nv-2022: light at 214,000 km/s
+            long bc = Math.round(4 / 214_000.0 * 1e9);
+            assertEquals(ab, arrivals.get(0)[0]);
+            assertEquals(1, arrivals.get(0)[1]);
+            assertEquals(2, arrivals.get(1)[1]);
+            assertEquals(ab + bc, arrivals.get(2)[0], "two hops: the shortest path's delay");
+            assertEquals(ab / 2, network.delayNanos("a", "a-b-station"), 1);
+        }
+    }
+
+    @Test
+    void aMessageNobodyServesIsCountedNotDelivered() {
+        try (SimulatedPlatform platform = chain()) {
+            ClassicalNetwork network = new DelayedClassicalNetwork(platform);
+            network.send("a", "b", "nobody", "x");
+            platform.runUntil(() -> false, Long.MAX_VALUE);
+            assertEquals(1, network.undeliverable());
+        }
+    }
+
+    @Test
+    void memoryHandsOutQubitsByRoleAndRefusesDoubleFree() {
+        try (SimulatedPlatform platform = chain()) {
+            QubitMemory memory = new QubitMemory(platform.device("a").info());
+            assertEquals(0, memory.tryAllocate(QubitRole.COMMUNICATION));
+            assertEquals(-1, memory.tryAllocate(QubitRole.COMMUNICATION), "nv-2022 has one electron");
+            assertEquals(1, memory.tryAllocateAny());
+            assertEquals(2, memory.tryAllocateAny());
+            assertEquals(-1, memory.tryAllocateAny());
+            assertEquals(3, memory.inUse());
+            memory.free(1);
+            assertThrows(IllegalStateException.class, () -> memory.free(1));
+            assertEquals(2, memory.inUse());
+        }
+    }
+}
