@@ -172,4 +172,25 @@ class LinkLayerSimulationTest {
             assertEquals(0, net.aliceMemory.inUse());
         }
     }
+
+    @Test
+    void requestsFromBothEndsAreServedInOneOrderAtBoth() {
+        try (Net net = new Net(twoNodes("ideal", 10, 5))) {
+            CreateId fromBob = net.bob.create(new CreateRequest("alice", RequestType.MEASURE, 30, 0.8, MeasureBasis.X, 7));
+            CreateId fromAlice = net.alice.create(new CreateRequest("bob", RequestType.MEASURE, 20, 0.8, MeasureBasis.Z, 7));
+            net.platform.runUntil(() -> net.atAlice.size() == 50 && net.atBob.size() == 50, 10_000_000_000L);
+            assertEquals(50, net.atAlice.size());
+            for (int i = 0; i < 50; i++) {
+                LinkPair a = net.atAlice.get(i);
+                LinkPair b = net.atBob.get(i);
+                assertEquals(a.entanglementId(), b.entanglementId());
+                assertEquals(a.createId(), b.createId());
+                assertEquals(a.basis(), b.basis());
+            }
+            // The master (alice, end A) queued bob's request when it arrived, after its own.
+            assertEquals(fromAlice, net.atAlice.get(0).createId());
+            assertEquals(fromBob, net.atAlice.get(49).createId());
+            assertEquals("bob", net.atAlice.get(49).entanglementId().creator());
+        }
+    }
 }
