@@ -3,15 +3,18 @@ package org.qnetstack.examples;
 import java.io.PrintStream;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qnetstack.api.SimulationException;
+import org.qnetstack.examples.sweep.SweepCommand;
 import org.qnetstack.hal.ConfigurationException;
 
 /**
- * The examples' command line: {@code qkd}, {@code teleport}, or both in turn when no subcommand is given.
+ * The examples' command line: {@code qkd}, {@code teleport}, or both in turn when no subcommand is given;
+ * {@code sweep} (first, with its own options) for fidelity and rate against length and α.
  *
  * <pre>
  * mvn -q -pl examples exec:java -Dexec.args="qkd --seed 7 --json"
@@ -20,6 +23,7 @@ import org.qnetstack.hal.ConfigurationException;
 public final class Main {
     static final String USAGE = """
             usage: examples [qkd|teleport] [--seed N] [--config FILE] [--json] [--count N]
+                   examples sweep [--presets A,B] [--lengths KM,...] [--alphas A,...] [--out FILE] [--json] ...
               qkd        BBM92 key distribution between the ends of the network's first link
               teleport   teleport random qubit states over kept pairs
               (none)     qkd, then teleport
@@ -28,7 +32,7 @@ public final class Main {
                              (default: classpath:networks/two-nodes-nv.yaml, two NV nodes 10 km apart)
               --json         print one JSON object per example instead of a table
               --count N      pairs for qkd, trials for teleport
-            """;
+            """ + SweepCommand.USAGE;
 
     private Main() {
     }
@@ -39,6 +43,9 @@ public final class Main {
 
     /** Runs the command line; returns the exit code (0 ok, 1 failed run, 2 bad usage or configuration). */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("sweep")) {
+            return SweepCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         List<String> commands = new ArrayList<>();
         Long seed = null;
         String config = null;
@@ -48,6 +55,7 @@ public final class Main {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "qkd", "teleport" -> commands.add(args[i]);
+                    case "sweep" -> throw new IllegalArgumentException("'sweep' must come first, with its own options: examples sweep [options]");
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
                     case "--config" -> config = value(args, ++i, "--config");
                     case "--json" -> json = true;

@@ -1,6 +1,7 @@
 package org.qnetstack.physical;
 
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.hal.Basis;
 
 /**
  * The link layer's side of the heralding protocol: it decides each slot whether to attempt and
@@ -15,6 +16,12 @@ public interface AttemptSource {
 
     /** The plan for this slot, or null to stay idle. */
     @Nullable AttemptPlan planFor(long slot);
+
+    /**
+     * The basis to measure a measure-directly attempt for the queue item in, drawn when the device
+     * needs it (devices that attempt by themselves ask only for the slots that succeeded).
+     */
+    Basis basisFor(long queueItem);
 
     /** A pair was heralded. For a kept pair the qubit now belongs to the link layer. */
     void onHerald(HeraldedPair pair);

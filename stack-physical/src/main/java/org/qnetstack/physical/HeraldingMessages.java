@@ -12,6 +12,14 @@ final class HeraldingMessages {
     record Gen(String link, long slot, long queueItem, String node) {
     }
 
+    /** Sent by a node whose device attempts by itself: every stride-th slot from the first, for this item. */
+    record GenRun(String link, long firstSlot, int stride, long queueItem, String node) {
+    }
+
+    /** Sent by a node: its run stops attempting from this slot on. */
+    record GenStop(String link, long slot, String node) {
+    }
+
     /** The station's verdict, to both ends. */
     record Reply(String link, long seq, long slot, HeraldOutcome outcome, long queueItemA, long queueItemB) {
     }

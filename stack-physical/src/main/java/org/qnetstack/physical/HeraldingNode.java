@@ -3,6 +3,8 @@ package org.qnetstack.physical;
 import java.util.ArrayDeque;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.hal.AttemptRun;
+import org.qnetstack.hal.AttemptRunSpec;
 import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.QuantumDevice;
@@ -11,7 +13,9 @@ import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
 
 /**
- * One end of the midpoint heralding protocol on a link. Each slot it asks the link layer for a plan;
+ * One end of the midpoint heralding protocol on a link.
+ *
+ * <p>Step by step (devices that attempt one at a time): each slot it asks the link layer for a plan;
  * to attempt, it initialises a communication qubit, emits, and tells the station which queue item it
  * attempted for. Measure-directly attempts are read out at the next slot; kept attempts hold the qubit
  * until the station's reply and block further attempts until then.
@@ -20,6 +24,11 @@ import org.qnetstack.hal.TimerHandle;
  * repeated or old sequence number, or a mismatched queue item is rejected and counted; a jump in the
  * station's sequence numbers reports the lost heralds upward. Nothing is handed up that the station
  * did not herald for exactly this attempt.
+ *
+ * <p>With a device that attempts by itself ({@link QuantumDevice#supportsAttemptRuns()}), the node
+ * starts one run per queue item (every slot for measure-directly; for keep, every slot of a lattice
+ * spaced by the herald's round trip, the same at both ends), tells the station once, and hears back
+ * only about heralds; their sequence numbers still expose lost ones.
  */
 public final class HeraldingNode {
     private static final Logger LOG = Logger.getLogger(HeraldingNode.class.getName());
@@ -44,17 +53,28 @@ public final class HeraldingNode {
     private long lastSeq;
     private boolean running;
     private final Stats stats = new Stats();
+    private final boolean runs;
+    private @Nullable ActiveRun run;
+
+    /** The device's run for one queue item, as this end knows it. */
+    private record ActiveRun(AttemptRun run, long queueItem, int qubit, long first, int stride, boolean keep) {
+        boolean covers(long slot) {
+            return slot >= first && (slot - first) % stride == 0;
+        }
+    }
 
     /** Counters of what happened on this end. */
-    public static final class Stats {
+    public final class Stats {
         long attempts;
         long heralds;
         long rejectedReplies;
         long lostReplies;
         long lostHeralds;
 
+        /** Attempts made so far, those of a device's current run included. */
         public long attempts() {
-            return attempts;
+            ActiveRun r = run;
+            return r == null ? attempts : attempts + attemptsIn(r, currentSlot() + 1);
         }
 
         public long heralds() {
@@ -108,6 +128,12 @@ public final class HeraldingNode {
         this.slotNanos = link.slotNanos();
         long replyAfter = 2 * maxDelayToStation(link) + link.detectionWindowPs() / 1000 + 1;
         this.keepWaitSlots = (replyAfter + slotNanos - 1) / slotNanos + 1;
+        this.runs = device.supportsAttemptRuns();
+        memory.onFree(q -> {
+            if (runs && run == null) {
+                wake();
+            }
+        });
     }
 
     private static long maxDelayToStation(HeraldedLink link) {
@@ -147,6 +173,7 @@ public final class HeraldingNode {
             release(pending.poll());
         }
         measureDue = null;
+        endRun();
     }
 
     /** The link layer has new work: attempts resume at the first slot it asks for. */
@@ -191,6 +218,10 @@ public final class HeraldingNode {
 
     private void onTick(long slot) {
         tick = null;
+        if (runs) {
+            startRun(slot);
+            return;
+        }
         if (measureDue != null) {
             measure(measureDue);
         }
@@ -244,6 +275,79 @@ public final class HeraldingNode {
         }
     }
 
+    private void startRun(long slot) {
+        if (run != null) {
+            return;
+        }
+        AttemptPlan plan = source.planFor(slot);
+        if (plan == null) {
+            scheduleNextWork(slot + 1);
+            return;
+        }
+        int stride = plan.keep() ? (int) keepWaitSlots : 1;
+        if (slot % stride != 0) {
+            scheduleTick(slot + stride - slot % stride); // keep runs use one lattice at both ends
+            return;
+        }
+        int q = memory.tryAllocate(QubitRole.COMMUNICATION);
+        if (q < 0) {
+            return; // the communication qubit still holds a pair: its release wakes us
+        }
+        long item = plan.queueItem();
+        AttemptRun started = device.startAttempts(new AttemptRunSpec(q, link.name(), slot, stride, plan.alpha(),
+                plan.keep() ? null : s -> source.basisFor(item)));
+        run = new ActiveRun(started, item, q, slot, stride, plan.keep());
+        network.send(node, station, stationProtocol, new HeraldingMessages.GenRun(link.name(), slot, stride, item, node));
+    }
+
+    /** The run's attempts in the slots before {@code endSlot}. */
+    private static long attemptsIn(ActiveRun r, long endSlot) {
+        return endSlot <= r.first() ? 0 : (endSlot - r.first() + r.stride() - 1) / r.stride();
+    }
+
+    /** Stops the current run from the next slot on and gives its qubit back (unless it holds a pair). */
+    private void endRun() {
+        ActiveRun r = run;
+        if (r == null) {
+            return;
+        }
+        run = null;
+        long stopSlot = currentSlot() + 1;
+        stats.attempts += attemptsIn(r, stopSlot);
+        r.run().stopAt(stopSlot);
+        network.send(node, station, stationProtocol, new HeraldingMessages.GenStop(link.name(), stopSlot, node));
+        device.discard(r.qubit());
+        memory.free(r.qubit());
+    }
+
+    private void onRunReply(HeraldingMessages.Reply r) {
+        ActiveRun current = run;
+        long mine = isA ? r.queueItemA() : r.queueItemB();
+        if (current == null || !current.covers(r.slot()) || mine != current.queueItem() || !r.outcome().success()) {
+            stats.rejectedReplies++;
+            LOG.fine(() -> node + ": herald for slot " + r.slot() + " matches no run on " + link.name());
+            return;
+        }
+        stats.heralds++;
+        if (current.keep()) {
+            run = null; // the run stopped at its success; the qubit now holds the pair and goes up
+            stats.attempts += attemptsIn(current, r.slot() + 1);
+            keepBlockedUntil = r.slot() + current.stride();
+            source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), current.queueItem(),
+                    r.outcome().bellIndex(), current.qubit(), null, -1, scheduler.clock().nanos()));
+            wake();
+            return;
+        }
+        AttemptRun.SlotMeasurement m = current.run().measurement(r.slot());
+        source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), current.queueItem(), r.outcome().bellIndex(),
+                -1, m.basis(), m.outcome(), scheduler.clock().nanos()));
+        AttemptPlan next = source.planFor(currentSlot() + 1);
+        if (next == null || next.queueItem() != current.queueItem()) {
+            endRun();
+            wake();
+        }
+    }
+
     private void onReply(HeraldingMessages.Reply r) {
         if (r.seq() <= lastSeq) {
             stats.rejectedReplies++;
@@ -256,6 +360,10 @@ public final class HeraldingNode {
             source.onHeraldsLost(from, r.seq() - 1);
         }
         lastSeq = r.seq();
+        if (runs) {
+            onRunReply(r);
+            return;
+        }
         while (!pending.isEmpty() && pending.peek().slot < r.slot()) {
             stats.lostReplies++;
             release(pending.poll());

@@ -14,6 +14,11 @@ import reactor.core.Disposable;
  * of photons only through its detector controller, as on hardware: exactly one detector clicking in
  * the coincidence window around the photons' arrival heralds Ψ+ (detector 0) or Ψ− (detector 1).
  * Every slot in which any end attempted gets one reply, to both ends, with the next sequence number.
+ *
+ * <p>When the ends' devices attempt by themselves, each end announces its run (first slot, stride,
+ * queue item) and its stop; the station then works from the clicks alone: it places each click in
+ * its slot by its time tag, and replies, with the next sequence number, only to single clicks in slots
+ * both runs cover (a herald) or that the ends attempted for different items (a mismatch).
  */
 public final class HeraldingStation {
     private static final Logger LOG = Logger.getLogger(HeraldingStation.class.getName());
@@ -31,6 +36,9 @@ public final class HeraldingStation {
     private long heralds;
     private long rejected;
     private @Nullable Disposable subscription;
+    private final HeraldingMessages.@Nullable GenRun[] runs = new HeraldingMessages.GenRun[2];
+    private final long[] runStops = {Long.MAX_VALUE, Long.MAX_VALUE};
+    private long lastClickSlot = -1;
 
     private static final class SlotAttempts {
         final long slot;
@@ -61,10 +69,18 @@ public final class HeraldingStation {
     public void start() {
         detectors.setCoincidenceWindow(link.detectionWindowPs()).then(detectors.arm())
                 .subscribe(null, e -> LOG.severe(() -> name + ": cannot arm detectors: " + e));
-        subscription = detectors.clicks().subscribe(clicks::add);
+        subscription = detectors.clicks().subscribe(this::onClick);
         network.register(name, protocolFor(link.name()), e -> {
             if (e.payload() instanceof HeraldingMessages.Gen g) {
                 onGen(g, e.from());
+            } else if (e.payload() instanceof HeraldingMessages.GenRun r && checkSender(r.link(), r.node(), e.from())) {
+                int end = r.node().equals(link.spec().nodeA()) ? 0 : 1;
+                runs[end] = r;
+                runStops[end] = Long.MAX_VALUE;
+            } else if (e.payload() instanceof HeraldingMessages.GenStop stop
+                    && checkSender(stop.link(), stop.node(), e.from())) {
+                int end = stop.node().equals(link.spec().nodeA()) ? 0 : 1;
+                runStops[end] = Math.min(runStops[end], stop.slot());
             } else {
                 reject("unexpected message from " + e.from());
             }
@@ -97,6 +113,74 @@ public final class HeraldingStation {
     private void reject(String why) {
         rejected++;
         LOG.warning(() -> name + ": rejected " + why);
+    }
+
+    private boolean checkSender(String linkName, String node, String from) {
+        if (linkName.equals(link.name()) && node.equals(from) && link.spec().connects(from)) {
+            return true;
+        }
+        reject("run message naming " + node + " on " + linkName + " from " + from);
+        return false;
+    }
+
+    private void onClick(ClickEvent click) {
+        clicks.add(click);
+        if (runs[0] == null && runs[1] == null) {
+            return; // step by step: the attempt messages drive evaluation
+        }
+        long slot = slotOf(click);
+        if (slot != lastClickSlot) {
+            lastClickSlot = slot;
+            long arrival = click.timePs() / 1000;
+            scheduler.post(link.detectionWindowPs() / 1000 + 1, () -> evaluateRunSlot(slot, arrival));
+        }
+    }
+
+    /** The slot whose photons arrive when the click did (emission at the slot's start). */
+    private long slotOf(ClickEvent click) {
+        double emitted = click.timePs() / 1000.0 - link.delayToStationNanos(link.spec().nodeA());
+        return Math.round(emitted / link.slotNanos());
+    }
+
+    private boolean covers(int end, long slot) {
+        HeraldingMessages.GenRun r = runs[end];
+        return r != null && slot >= r.firstSlot() && slot < runStops[end] && (slot - r.firstSlot()) % r.stride() == 0;
+    }
+
+    private void evaluateRunSlot(long slot, long arrivalNanos) {
+        boolean[] fired = clicksAround(arrivalNanos);
+        boolean single = fired[0] != fired[1];
+        if (!single || !covers(0, slot) || !covers(1, slot)) {
+            return; // a failure, or a stray click outside both runs: runs hear only of heralds
+        }
+        long itemA = runs[0].queueItem();
+        long itemB = runs[1].queueItem();
+        HeraldOutcome outcome = itemA != itemB ? HeraldOutcome.MISMATCH
+                : fired[0] ? HeraldOutcome.PSI_PLUS : HeraldOutcome.PSI_MINUS;
+        if (outcome.success()) {
+            heralds++;
+        }
+        reply(new HeraldingMessages.Reply(link.name(), ++seq, slot, outcome, itemA, itemB));
+    }
+
+    /** Which detectors clicked within the coincidence window around the arrival time; those clicks are used up. */
+    private boolean[] clicksAround(long arrivalNanos) {
+        long windowPs = detectors.coincidenceWindowPs();
+        long centrePs = arrivalNanos * 1000;
+        boolean[] fired = new boolean[2];
+        while (!clicks.isEmpty() && clicks.peek().timePs() < centrePs - windowPs) {
+            clicks.poll(); // stray click outside any attempt's window
+        }
+        while (!clicks.isEmpty() && clicks.peek().timePs() <= centrePs + windowPs) {
+            ClickEvent c = clicks.poll();
+            fired[c.channel() == 0 ? 0 : 1] = true;
+        }
+        return fired;
+    }
+
+    private void reply(HeraldingMessages.Reply reply) {
+        network.send(name, link.spec().nodeA(), nodeProtocol, reply);
+        network.send(name, link.spec().nodeB(), nodeProtocol, reply);
     }
 
     private void onGen(HeraldingMessages.Gen g, String from) {
@@ -136,18 +220,9 @@ public final class HeraldingStation {
     private void evaluate(SlotAttempts s) {
         open.remove(s);
         lastEvaluatedSlot = Math.max(lastEvaluatedSlot, s.slot);
-        long windowPs = detectors.coincidenceWindowPs();
-        long centrePs = s.arrivalNanos * 1000;
-        boolean d0 = false;
-        boolean d1 = false;
-        while (!clicks.isEmpty() && clicks.peek().timePs() < centrePs - windowPs) {
-            clicks.poll(); // stray click outside any attempt's window
-        }
-        while (!clicks.isEmpty() && clicks.peek().timePs() <= centrePs + windowPs) {
-            ClickEvent c = clicks.poll();
-            d0 |= c.channel() == 0;
-            d1 |= c.channel() == 1;
-        }
+        boolean[] fired = clicksAround(s.arrivalNanos);
+        boolean d0 = fired[0];
+        boolean d1 = fired[1];
         HeraldOutcome outcome;
         if (s.fromA == null || s.fromB == null) {
             outcome = HeraldOutcome.NO_PARTNER;
@@ -159,10 +234,7 @@ public final class HeraldingStation {
         } else {
             outcome = HeraldOutcome.FAIL;
         }
-        seq++;
-        HeraldingMessages.Reply reply = new HeraldingMessages.Reply(link.name(), seq, s.slot, outcome,
-                s.fromA == null ? -1 : s.fromA.queueItem(), s.fromB == null ? -1 : s.fromB.queueItem());
-        network.send(name, link.spec().nodeA(), nodeProtocol, reply);
-        network.send(name, link.spec().nodeB(), nodeProtocol, reply);
+        reply(new HeraldingMessages.Reply(link.name(), ++seq, s.slot, outcome,
+                s.fromA == null ? -1 : s.fromA.queueItem(), s.fromB == null ? -1 : s.fromB.queueItem()));
     }
 }

@@ -12,6 +12,12 @@ import org.qnetstack.hal.QubitRole;
 public final class QubitMemory {
     private final DeviceInfo device;
     private final BitSet used = new BitSet();
+    private final java.util.List<java.util.function.IntConsumer> freeListeners = new java.util.ArrayList<>();
+
+    /** Calls the listener after each {@link #free}, with the qubit freed (protocols waiting for a qubit). */
+    public void onFree(java.util.function.IntConsumer listener) {
+        freeListeners.add(listener);
+    }
 
     public QubitMemory(DeviceInfo device) {
         this.device = device;
@@ -39,6 +45,9 @@ public final class QubitMemory {
             throw new IllegalStateException("qubit " + qubit + " is not allocated");
         }
         used.clear(qubit);
+        for (java.util.function.IntConsumer l : freeListeners) {
+            l.accept(qubit);
+        }
     }
 
     public boolean isAllocated(int qubit) {

@@ -39,7 +39,8 @@ class HeraldingNodeTest {
     void setUp() {
         platform = new SimulatedPlatform(new PlatformSpec(1, List.of(NodeSpec.of("alice", "ideal"),
                 NodeSpec.of("bob", "ideal")), List.of(new LinkSpec(LINK, "alice", "bob", 2,
-                HeraldingScheme.SINGLE_CLICK, new StationSpec(STATION, StationSpec.SIMULATED_DETECTORS), Map.of()))));
+                HeraldingScheme.SINGLE_CLICK, new StationSpec(STATION, StationSpec.SIMULATED_DETECTORS), Map.of())),
+                Map.of("attempts", "step")));
         network = new DelayedClassicalNetwork(platform);
         memory = new QubitMemory(platform.device("alice").info());
         node = new HeraldingNode("alice", platform.link(LINK), platform.device("alice"), memory,
@@ -52,6 +53,11 @@ class HeraldingNodeTest {
                     @Override
                     public @Nullable AttemptPlan planFor(long slot) {
                         return slot >= 5 && slot <= 7 ? new AttemptPlan(1, 0.25, Basis.Z) : null;
+                    }
+
+                    @Override
+                    public Basis basisFor(long queueItem) {
+                        return Basis.Z;
                     }
 
                     @Override

@@ -32,6 +32,24 @@ public interface QuantumDevice {
      */
     long emit(int qubit, String link, long slot, double alpha);
 
+    /**
+     * Whether this device can run attempts by itself ({@link #startAttempts}); if not, the stack
+     * makes each attempt with {@link #emit}.
+     */
+    default boolean supportsAttemptRuns() {
+        return false;
+    }
+
+    /**
+     * Starts attempting by itself, as described by the spec; the qubit stays the run's until it is
+     * stopped (or, for a keep run, until its success).
+     *
+     * @throws UnsupportedOperationException if {@link #supportsAttemptRuns()} is false
+     */
+    default AttemptRun startAttempts(AttemptRunSpec spec) {
+        throw new UnsupportedOperationException(info().model() + " makes attempts only one at a time: use emit");
+    }
+
     /** Forgets the qubit's state (it is traced out) so the qubit can be used afresh. */
     void discard(int qubit);
 

@@ -41,6 +41,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *     station: { name: st1, detectors: sim }  # optional; name default <link>-station;
  *                                   # detectors: sim (default) or a driver URI, e.g. serial:/dev/ttyV0?baud=115200
  *     attenuationDbPerKm: 0.2       # any other field overrides a link parameter
+ * options:                          # optional: for the platform (the simulator checks them)
+ *   attempts: skip                  # skip (default: failed attempts are skipped exactly) or step
  * }</pre>
  *
  * <p>Node, link, station and preset names are made of letters, digits, '_', '.' and '-'; node and
@@ -80,7 +82,7 @@ public final class NetworkConfig {
 
     /** The same network with another seed. */
     public static PlatformSpec withSeed(PlatformSpec spec, long seed) {
-        return new PlatformSpec(seed, spec.nodes(), spec.links());
+        return new PlatformSpec(seed, spec.nodes(), spec.links(), spec.options());
     }
 
     // ---- reading

@@ -26,7 +26,7 @@ import org.qnetstack.hal.StationSpec;
  * stations as it goes. One instance reads one document.
  */
 final class PlatformSpecReader {
-    private static final List<String> TOP_FIELDS = List.of("seed", "nodes", "links");
+    private static final List<String> TOP_FIELDS = List.of("seed", "nodes", "links", "options");
     private static final List<String> NODE_FIELDS = List.of("name", "device", "qubits");
     private static final List<String> LINK_FIELDS = List.of("between", "name", "lengthKm", "scheme", "station");
     private static final List<String> STATION_FIELDS = List.of("name", "detectors");
@@ -69,7 +69,11 @@ final class PlatformSpecReader {
         for (ConfigValue link : root.optional("links").map(ConfigValue::elements).orElse(List.of())) {
             links.add(link(link));
         }
-        return new PlatformSpec(seed, nodes, links);
+        Map<String, Object> options = root.optional("options").map(o -> {
+            o.requireMap();
+            return o.otherFields(List.of());
+        }).orElse(Map.of());
+        return new PlatformSpec(seed, nodes, links, options);
     }
 
     // ---- nodes

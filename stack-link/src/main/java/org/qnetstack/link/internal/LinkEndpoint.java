@@ -155,6 +155,16 @@ final class LinkEndpoint implements AttemptSource {
     }
 
     @Override
+    public org.qnetstack.hal.Basis basisFor(long queueItem) {
+        for (QueueItem item : queue) {
+            if (item.add.itemId() == queueItem) {
+                return item.add.basis().pick(random);
+            }
+        }
+        return org.qnetstack.hal.Basis.Z; // a completed item: whatever is measured is discarded
+    }
+
+    @Override
     public void onHerald(HeraldedPair pair) {
         QueueItem item = null;
         for (QueueItem candidate : queue) {

@@ -29,6 +29,12 @@ final class SimLink implements HeraldedLink {
     private final SimWorld world;
     private Emission pendingA;
     private Emission pendingB;
+    private SimAttemptRun runA;
+    private SimAttemptRun runB;
+    private org.qnetstack.hal.TimerHandle nextSuccess;
+    private long nextSuccessSlot;
+    private long sampleFrom;
+    private final org.apache.commons.rng.UniformRandomProvider geometricSource;
     private long attempts;
     private double cachedAlphaA = Double.NaN;
     private double cachedAlphaB = Double.NaN;
@@ -53,6 +59,7 @@ final class SimLink implements HeraldedLink {
         this.delayToStation = linkParams.delayOver(half);
         this.delayBetweenNodes = linkParams.delayOver(spec.lengthKm());
         this.slotNanos = Math.max(cycle(paramsA), cycle(paramsB));
+        this.geometricSource = random::nextLong;
     }
 
     private static long cycle(DeviceParameters p) {
@@ -221,6 +228,112 @@ final class SimLink implements HeraldedLink {
         if (bit == 1) {
             world.engine().apply(id, Gates.X);
         }
+    }
+
+    // ---- attempt runs: failures skipped, successes exact
+
+    SimAttemptRun startRun(SimQuantumDevice device, int qubit, long first, int stride, double alpha,
+                           java.util.function.LongFunction<org.qnetstack.hal.Basis> bases) {
+        if (first < world.kernel().nanos() / slotNanos) {
+            throw new IllegalArgumentException("a run cannot start in a past slot (" + first + ")");
+        }
+        SimAttemptRun run = new SimAttemptRun(this, device, qubit, first, stride, alpha, bases);
+        boolean isA = device.node().equals(spec.nodeA());
+        SimAttemptRun old = isA ? runA : runB;
+        if (old != null && old.stop > first) {
+            stopRun(old, first);
+        }
+        if (isA) {
+            runA = run;
+        } else {
+            runB = run;
+        }
+        sampleFrom = Math.max(sampleFrom, first);
+        resample();
+        return run;
+    }
+
+    void stopRun(SimAttemptRun run, long slot) {
+        if (slot >= run.stop) {
+            return;
+        }
+        run.stop = Math.max(slot, run.first);
+        if (nextSuccess != null && nextSuccessSlot >= run.stop && (run == runA || run == runB)) {
+            nextSuccess.cancel();
+            nextSuccess = null;
+        }
+        resample();
+    }
+
+    /**
+     * With both ends attempting in the same slots, the number of failures before the next success is
+     * geometric with the per-attempt success probability: draw it and schedule only the success.
+     * Nothing else depends on the individual failures (their photons heralded nothing and their
+     * spins are re-initialised), so this is exact; memory decay over the skipped time is applied
+     * lazily, like any other elapsed time.
+     */
+    private void resample() {
+        if (nextSuccess != null && nextSuccess.isPending()) {
+            return;
+        }
+        nextSuccess = null;
+        if (runA == null || runB == null || runA.stride != runB.stride
+                || Math.floorMod(runA.first - runB.first, runA.stride) != 0) {
+            return; // the ends do not attempt in the same slots: no heralds
+        }
+        int stride = runA.stride;
+        long from = Math.max(Math.max(runA.first, runB.first), sampleFrom);
+        from = runA.first + ceilDiv(from - runA.first, stride) * stride;
+        long stop = Math.min(runA.stop, runB.stop);
+        long nowSlot = ceilDiv(world.kernel().nanos(), slotNanos);
+        if (from < nowSlot) {
+            from = runA.first + ceilDiv(nowSlot - runA.first, stride) * stride;
+        }
+        if (from >= stop) {
+            return;
+        }
+        SingleClickModel.Outcomes o = outcomes(runA.alpha, runB.alpha);
+        double p = o.probability(SingleClickModel.D0) + o.probability(SingleClickModel.D1);
+        if (p <= 0) {
+            return;
+        }
+        long failures = p >= 1 ? 0 : org.apache.commons.rng.sampling.distribution.GeometricSampler
+                .of(geometricSource, p).sample();
+        long slot = from + failures * stride;
+        if (failures > (stop - from) / stride || slot >= stop) {
+            return;
+        }
+        SimAttemptRun a = runA;
+        SimAttemptRun b = runB;
+        nextSuccessSlot = slot;
+        nextSuccess = world.kernel().scheduleAt(slot * slotNanos, () -> succeed(slot, a, b, o, p));
+    }
+
+    private static long ceilDiv(long x, long y) {
+        return Math.floorDiv(x + y - 1, y);
+    }
+
+    private void succeed(long slot, SimAttemptRun a, SimAttemptRun b, SingleClickModel.Outcomes o, double p) {
+        nextSuccess = null;
+        attempts++;
+        int pattern = random.nextDouble() * p < o.probability(SingleClickModel.D0)
+                ? SingleClickModel.D0 : SingleClickModel.D1;
+        world.engine().setState(new int[] {a.device.engineId(a.qubit), b.device.engineId(b.qubit)},
+                o.normalisedComplexState(pattern));
+        a.device.stateSetNow(a.qubit);
+        b.device.stateSetNow(b.qubit);
+        for (SimAttemptRun run : new SimAttemptRun[] {a, b}) {
+            if (run.keep()) {
+                run.stop = slot + 1; // the qubit now holds the pair
+            } else {
+                org.qnetstack.hal.Basis basis = run.bases.apply(slot);
+                run.record(slot, new org.qnetstack.hal.AttemptRun.SlotMeasurement(basis,
+                        run.device.measure(run.qubit, basis).outcome()));
+            }
+        }
+        detectors.deliverAfter(delayToStation, pattern);
+        sampleFrom = slot + 1;
+        resample();
     }
 
     DeviceParameters parametersA() {

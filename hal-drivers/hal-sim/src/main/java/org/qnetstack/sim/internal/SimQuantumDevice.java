@@ -3,6 +3,8 @@ package org.qnetstack.sim.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.qnetstack.hal.AttemptRun;
+import org.qnetstack.hal.AttemptRunSpec;
 import org.qnetstack.hal.Axis;
 import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.DeviceInfo;
@@ -87,6 +89,11 @@ final class SimQuantumDevice implements QuantumDevice {
             }
         }
         lastTouched[qubit] = now;
+    }
+
+    /** The qubit's state was just set afresh (a herald): its memory decay starts now. */
+    void stateSetNow(int qubit) {
+        lastTouched[qubit] = kernel.nanos();
     }
 
     void markPending(int qubit, SimLink link) {
@@ -205,6 +212,25 @@ final class SimQuantumDevice implements QuantumDevice {
         touch(qubit);
         world.registerEmission(this, qubit, link, slot, alpha);
         return params.emissionDuration();
+    }
+
+    @Override
+    public boolean supportsAttemptRuns() {
+        return world.skipsFailures();
+    }
+
+    @Override
+    public AttemptRun startAttempts(AttemptRunSpec spec) {
+        if (!supportsAttemptRuns()) {
+            throw new UnsupportedOperationException("this simulated network makes attempts step by step "
+                    + "(options.attempts: step): use emit");
+        }
+        if (!params.isCommunicationQubit(spec.qubit())) {
+            throw new IllegalArgumentException("qubit " + spec.qubit() + " of " + node + " is a storage qubit");
+        }
+        touch(spec.qubit());
+        return world.simLink(spec.link()).startRun(this, spec.qubit(), spec.firstSlot(), spec.stride(),
+                spec.alpha(), spec.bases());
     }
 
     @Override

@@ -31,8 +31,11 @@ public final class SimWorld {
     private final Map<String, String> stations = new LinkedHashMap<>();
     private final GroundTruth groundTruth = new SimGroundTruth(this);
 
+    private final boolean skipFailures;
+
     public SimWorld(PlatformSpec spec) {
         this.spec = spec;
+        this.skipFailures = attemptsOption(spec);
         for (int i = 0; i < spec.nodes().size(); i++) {
             NodeSpec n = spec.nodes().get(i);
             String path = "nodes[" + i + "]";
@@ -91,6 +94,24 @@ public final class SimWorld {
             detectors.put(l.name(), dc);
             stations.put(station, l.name());
         }
+    }
+
+    /** {@code options.attempts}: {@code skip} (default) or {@code step}; no other option is known. */
+    private static boolean attemptsOption(PlatformSpec spec) {
+        for (Map.Entry<String, Object> o : spec.options().entrySet()) {
+            if (!o.getKey().equals("attempts")) {
+                throw new ConfigurationException("options." + o.getKey(), "unknown simulator option (known: attempts)");
+            }
+            if (!"skip".equals(o.getValue()) && !"step".equals(o.getValue())) {
+                throw new ConfigurationException("options.attempts", "must be skip or step (was '" + o.getValue() + "')");
+            }
+        }
+        return !"step".equals(spec.options().getOrDefault("attempts", "skip"));
+    }
+
+    /** Whether devices run their attempts by themselves, with failures skipped. */
+    boolean skipsFailures() {
+        return skipFailures;
     }
 
     private int indexOf(String node) {

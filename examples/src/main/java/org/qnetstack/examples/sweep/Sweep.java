@@ -1,0 +1,125 @@
+package org.qnetstack.examples.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.qnetstack.api.SimulatedNetwork;
+import org.qnetstack.hal.HeraldedLink;
+import org.qnetstack.sim.device.DeviceParameters;
+
+/**
+ * Computes the sweep from the link model the stack plans with: for each preset and length a two-node
+ * network {@code alice — bob}, and its {@link HeraldedLink} for p(α) and F(α). Nothing is sampled: the
+ * figures are the model's, the same the link layer uses to choose α.
+ */
+public final class Sweep {
+    static final String ALICE = "alice";
+    static final String BOB = "bob";
+
+    /**
+     * The sweep's points.
+     *
+     * @param lengthSweep one point per (built preset, length), at the α the link layer picks
+     * @param alphaSweep  one point per (built preset, α) at the α sweep's length
+     * @param skipped     the presets left out and why
+     */
+    public record Result(List<SweepPoint> lengthSweep, List<SweepPoint> alphaSweep, List<String> skipped) {
+        public Result {
+            lengthSweep = List.copyOf(lengthSweep);
+            alphaSweep = List.copyOf(alphaSweep);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    private Sweep() {
+    }
+
+    /**
+     * Runs the sweep. A preset whose network cannot be built (or whose link model fails) is skipped
+     * whole, with a note; an α above the link's largest is skipped with a note.
+     */
+    public static Result run(SweepOptions options, Consumer<String> notes) {
+        long seed = options.seed() == null ? 0 : options.seed();
+        List<SweepPoint> lengthSweep = new ArrayList<>();
+        List<SweepPoint> alphaSweep = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (String preset : options.presets()) {
+            List<SweepPoint> byLength = new ArrayList<>();
+            List<SweepPoint> byAlpha = new ArrayList<>();
+            try {
+                DeviceParameters device = DeviceParameters.of(preset, Map.of());
+                for (double lengthKm : options.lengthsKm()) {
+                    try (SimulatedNetwork net = network(preset, lengthKm, seed)) {
+                        double alpha = net.alphaFor(ALICE, BOB, options.minFidelity());
+                        byLength.add(point(preset, device, lengthKm, net.link(ALICE, BOB), alpha));
+                    }
+                }
+                try (SimulatedNetwork net = network(preset, options.alphaLengthKm(), seed)) {
+                    HeraldedLink link = net.link(ALICE, BOB);
+                    for (double alpha : options.alphas()) {
+                        if (alpha > link.maxAlpha()) {
+                            notes.accept("sweep: " + preset + ": α = " + alpha + " is above the link's largest ("
+                                    + link.maxAlpha() + "), left out");
+                            continue;
+                        }
+                        byAlpha.add(point(preset, device, options.alphaLengthKm(), link, alpha));
+                    }
+                }
+            } catch (RuntimeException e) {
+                String why = "skipping preset '" + preset + "': its network cannot be built ("
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
+                skipped.add(why);
+                notes.accept("sweep: " + why);
+                continue;
+            }
+            lengthSweep.addAll(byLength);
+            alphaSweep.addAll(byAlpha);
+        }
+        return new Result(lengthSweep, alphaSweep, skipped);
+    }
+
+    /** A two-node network of one preset with a single-click link of this length. */
+    static SimulatedNetwork network(String preset, double lengthKm, long seed) {
+        return SimulatedNetwork.builder().seed(seed).node(ALICE, preset).node(BOB, preset)
+                .link(ALICE, BOB, lengthKm).build();
+    }
+
+    /** The figures of one link at one α (NaN α: no α meets the minimum, so no pair figures). */
+    static SweepPoint point(String preset, DeviceParameters device, double lengthKm, HeraldedLink link, double alpha) {
+        long slot = link.slotNanos();
+        long delay = Math.max(link.delayToStationNanos(link.spec().nodeA()),
+                link.delayToStationNanos(link.spec().nodeB()));
+        long slots = keepAttemptSlots(slot, delay, link.detectionWindowPs());
+        boolean any = !Double.isNaN(alpha);
+        double p = any ? link.successProbability(alpha) : Double.NaN;
+        double fidelity = any ? link.heraldedFidelity(alpha) : Double.NaN;
+        double attemptsPerSecond = 1e9 / slot;
+        double eta = fibreTransmissivity(device.attenuationDbPerKm(), lengthKm);
+        double plob = plob(eta);
+        return new SweepPoint(preset, lengthKm, alpha, p, fidelity, slot, delay, attemptsPerSecond,
+                p * attemptsPerSecond, slots, p * 1e9 / (slots * (double) slot), eta, plob,
+                plob * attemptsPerSecond);
+    }
+
+    /**
+     * Slots from one kept attempt to the next: the communication qubit holds the attempt until the
+     * herald is back (photon to the station, reply back, after the detection window closes), so the
+     * next attempt starts at the first slot after that, as the physical layer schedules it:
+     * {@code 1 + ⌈(2·delay + window + 1 ns) / slot⌉}.
+     */
+    static long keepAttemptSlots(long slotNanos, long delayToStationNanos, long detectionWindowPs) {
+        long replyAfter = 2 * delayToStationNanos + detectionWindowPs / 1000 + 1;
+        return 1 + (replyAfter + slotNanos - 1) / slotNanos;
+    }
+
+    /** η_f = 10^(−a·L/10). */
+    static double fibreTransmissivity(double attenuationDbPerKm, double lengthKm) {
+        return Math.pow(10, -attenuationDbPerKm * lengthKm / 10);
+    }
+
+    /** The PLOB bound −log2(1 − η), infinite for a lossless channel. */
+    static double plob(double eta) {
+        return eta >= 1 ? Double.POSITIVE_INFINITY : -Math.log1p(-eta) / Math.log(2);
+    }
+}

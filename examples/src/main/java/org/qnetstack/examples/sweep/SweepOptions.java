@@ -1,0 +1,142 @@
+package org.qnetstack.examples.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.sim.device.DeviceParameters;
+
+/**
+ * What the sweep covers and where it writes.
+ *
+ * @param presets       device presets, one two-node network each
+ * @param lengthsKm     link lengths of the length sweep, ascending
+ * @param alphas        bright-state populations of the α sweep, ascending
+ * @param minFidelity   the length sweep uses the α the link layer picks for this minimum fidelity
+ * @param alphaLengthKm link length of the α sweep
+ * @param out           the length chart; the α chart goes beside it ({@link #alphaOut()})
+ * @param seed          the networks' seed (the figures are the link model's and do not depend on it)
+ * @param json          print one JSON object instead of tables
+ */
+public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Double> alphas, double minFidelity,
+                           double alphaLengthKm, Path out, @Nullable Long seed, boolean json) {
+    public static final List<Double> DEFAULT_LENGTHS_KM = List.of(0.0, 2.0, 5.0, 10.0, 20.0, 30.0, 50.0);
+    public static final List<Double> DEFAULT_ALPHAS = List.of(0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.25,
+            0.3, 0.35, 0.4, 0.45, 0.5);
+    public static final double DEFAULT_MIN_FIDELITY = 0.8;
+    /** The bundled two-node network's length. */
+    public static final double DEFAULT_ALPHA_LENGTH_KM = 10;
+    public static final Path DEFAULT_OUT = Path.of("sweep.png");
+
+    public SweepOptions {
+        presets = List.copyOf(presets);
+        lengthsKm = List.copyOf(lengthsKm);
+        alphas = List.copyOf(alphas);
+    }
+
+    /** Every shipped preset, in name order, so presets added later appear without code changes. */
+    public static List<String> allPresets() {
+        return DeviceParameters.PRESETS.stream().sorted().toList();
+    }
+
+    public static SweepOptions defaults() {
+        return new SweepOptions(allPresets(), DEFAULT_LENGTHS_KM, DEFAULT_ALPHAS, DEFAULT_MIN_FIDELITY,
+                DEFAULT_ALPHA_LENGTH_KM, DEFAULT_OUT, null, false);
+    }
+
+    /** The α chart's file: {@code <out without .png>-alpha.png}. */
+    public Path alphaOut() {
+        String name = out.getFileName().toString();
+        String base = name.toLowerCase(Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        return out.resolveSibling(base + "-alpha.png");
+    }
+
+    /**
+     * Parses the sweep's options (everything after {@code sweep}).
+     *
+     * @throws IllegalArgumentException naming the option at fault
+     */
+    public static SweepOptions parse(String[] args) {
+        SweepOptions o = defaults();
+        List<String> presets = o.presets;
+        List<Double> lengths = o.lengthsKm;
+        List<Double> alphas = o.alphas;
+        double minFidelity = o.minFidelity;
+        double alphaLength = o.alphaLengthKm;
+        Path out = o.out;
+        Long seed = null;
+        boolean json = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--presets" -> presets = presets(value(args, ++i, option));
+                case "--lengths" -> lengths = numbers(value(args, ++i, option), option, 0, Double.MAX_VALUE, true);
+                case "--alphas" -> alphas = numbers(value(args, ++i, option), option, 0, 1, false);
+                case "--min-fidelity" -> minFidelity = number(value(args, ++i, option), option, 0, 1);
+                case "--alpha-length" -> alphaLength = number(value(args, ++i, option), option, 0, Double.MAX_VALUE);
+                case "--out" -> out = Path.of(value(args, ++i, option));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, option));
+                case "--json" -> json = true;
+                case "--config", "--count" -> throw new IllegalArgumentException(option + " is not a sweep option: "
+                        + "the sweep builds its own two-node networks from the presets (choose them with --presets)");
+                default -> throw new IllegalArgumentException("unknown sweep argument '" + option + "'");
+            }
+        }
+        return new SweepOptions(presets, lengths, alphas, minFidelity, alphaLength, out, seed, json);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static List<String> presets(String text) {
+        List<String> known = allPresets();
+        List<String> presets = new ArrayList<>();
+        for (String p : text.split(",")) {
+            String name = p.trim();
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("--presets: unknown preset '" + name + "' (known: "
+                        + String.join(", ", known) + ")");
+            }
+            if (!presets.contains(name)) {
+                presets.add(name);
+            }
+        }
+        return presets;
+    }
+
+    private static double number(String text, String option, double low, double high) {
+        if (text.contains(",")) {
+            throw new IllegalArgumentException(option + " takes one number (was '" + text + "')");
+        }
+        return numbers(text, option, low, high, true).get(0);
+    }
+
+    /** Comma-separated numbers in [low, high] (or (low, high] when the low end is open), sorted, distinct. */
+    private static List<Double> numbers(String text, String option, double low, double high, boolean lowIncluded) {
+        List<Double> values = new ArrayList<>();
+        for (String part : text.split(",")) {
+            double v;
+            try {
+                v = Double.parseDouble(part.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + ": expected numbers separated by commas (was '"
+                        + text + "')");
+            }
+            if (!(lowIncluded ? v >= low : v > low) || !(v <= high) || Double.isNaN(v)) {
+                throw new IllegalArgumentException(option + ": " + part.trim() + " is out of range "
+                        + (lowIncluded ? "[" : "(") + fmt(low) + ", " + (high == Double.MAX_VALUE ? "∞)" : fmt(high) + "]"));
+            }
+            values.add(v);
+        }
+        return values.stream().distinct().sorted().toList();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

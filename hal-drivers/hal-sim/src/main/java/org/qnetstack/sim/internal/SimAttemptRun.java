@@ -1,0 +1,62 @@
+package org.qnetstack.sim.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.hal.AttemptRun;
+import org.qnetstack.hal.Basis;
+
+/** One end's attempt run on a simulated link; the link decides when it succeeds. */
+final class SimAttemptRun implements AttemptRun {
+    final SimLink link;
+    final SimQuantumDevice device;
+    final int qubit;
+    final long first;
+    final int stride;
+    final double alpha;
+    final @Nullable LongFunction<Basis> bases;
+    long stop = Long.MAX_VALUE;
+    private final Map<Long, SlotMeasurement> measured = new HashMap<>();
+
+    SimAttemptRun(SimLink link, SimQuantumDevice device, int qubit, long first, int stride, double alpha,
+                  @Nullable LongFunction<Basis> bases) {
+        this.link = link;
+        this.device = device;
+        this.qubit = qubit;
+        this.first = first;
+        this.stride = stride;
+        this.alpha = alpha;
+        this.bases = bases;
+    }
+
+    boolean keep() {
+        return bases == null;
+    }
+
+    /** Whether this run attempts in the slot. */
+    boolean attemptsIn(long slot) {
+        return slot >= first && slot < stop && (slot - first) % stride == 0;
+    }
+
+    void record(long slot, SlotMeasurement m) {
+        measured.put(slot, m);
+    }
+
+    @Override
+    public void stopAt(long slot) {
+        link.stopRun(this, slot);
+    }
+
+    @Override
+    public SlotMeasurement measurement(long slot) {
+        if (keep()) {
+            throw new IllegalArgumentException("a keep run measures nothing: its qubit holds the pair");
+        }
+        SlotMeasurement m = measured.remove(slot);
+        if (m == null) {
+            throw new IllegalArgumentException("no successful attempt of this run in slot " + slot);
+        }
+        return m;
+    }
+}
