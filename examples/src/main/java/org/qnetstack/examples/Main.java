@@ -55,7 +55,8 @@ public final class Main {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "qkd", "teleport" -> commands.add(args[i]);
-                    case "sweep" -> throw new IllegalArgumentException("'sweep' must come first, with its own options: examples sweep [options]");
+                    case "sweep" -> throw new IllegalArgumentException(
+                            "'sweep' must come first, with its own options: examples sweep [options]");
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
                     case "--config" -> config = value(args, ++i, "--config");
                     case "--json" -> json = true;

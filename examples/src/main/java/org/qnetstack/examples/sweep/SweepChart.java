@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -60,6 +61,11 @@ public final class SweepChart {
                 + num(minF) + ")", "link length (km)", "fidelity F", "0", false);
         XYChart rate = chart("Pair rate vs link length (solid: measure directly, dashed: keep, dotted: PLOB bound)",
                 "link length (km)", "pairs per second", "0", true);
+        // The PLOB lines are drawn only down to a decade below the lowest rate: a lossy preset's bound would
+        // otherwise stretch the axis over tens of decades.
+        double floor = result.lengthSweep().stream()
+                .flatMapToDouble(p -> DoubleStream.of(p.pairsPerSecondMeasure(), p.pairsPerSecondKeep()))
+                .filter(v -> Double.isFinite(v) && v > 0).min().orElse(0) / 10;
         List<Double> fidelities = new ArrayList<>();
         for (String preset : presets) {
             List<SweepPoint> points = of(result.lengthSweep(), preset);
@@ -67,12 +73,16 @@ public final class SweepChart {
                 continue;
             }
             int k = presets.indexOf(preset);
-            add(fidelity, preset, points, SweepPoint::lengthKm, SweepPoint::heraldedFidelity, k, SOLID, false);
+            add(fidelity, preset, true, points, SweepPoint::lengthKm, SweepPoint::heraldedFidelity, k, SOLID,
+                    Double.NEGATIVE_INFINITY);
             points.stream().map(SweepPoint::heraldedFidelity).filter(Double::isFinite).forEach(fidelities::add);
-            add(rate, preset + " measure", points, SweepPoint::lengthKm, SweepPoint::pairsPerSecondMeasure, k,
-                    SOLID, true);
-            add(rate, preset + " keep", points, SweepPoint::lengthKm, SweepPoint::pairsPerSecondKeep, k, DASHED, true);
-            add(rate, preset + " PLOB (1 use/slot)", points, SweepPoint::lengthKm, SweepPoint::plobPairsPerSecond, k, DOTTED, true);
+            // one legend entry per preset (its colour); the title tells the line styles apart
+            boolean named = add(rate, preset, true, points, SweepPoint::lengthKm, SweepPoint::pairsPerSecondMeasure,
+                    k, SOLID, 0);
+            named |= add(rate, named ? preset + " keep" : preset, !named, points, SweepPoint::lengthKm,
+                    SweepPoint::pairsPerSecondKeep, k, DASHED, 0);
+            add(rate, named ? preset + " PLOB" : preset, !named, points, SweepPoint::lengthKm,
+                    SweepPoint::plobPairsPerSecond, k, DOTTED, floor);
         }
         fidelityRange(fidelity, fidelities, minF);
         write(options.out(), fidelity, rate);
@@ -88,9 +98,10 @@ public final class SweepChart {
                 continue;
             }
             int k = presets.indexOf(preset);
-            add(alphaFidelity, preset, points, SweepPoint::alpha, SweepPoint::heraldedFidelity, k, SOLID, false);
+            add(alphaFidelity, preset, true, points, SweepPoint::alpha, SweepPoint::heraldedFidelity, k, SOLID,
+                    Double.NEGATIVE_INFINITY);
             points.stream().map(SweepPoint::heraldedFidelity).filter(Double::isFinite).forEach(alphaFidelities::add);
-            add(alphaP, preset, points, SweepPoint::alpha, SweepPoint::successProbability, k, SOLID, true);
+            add(alphaP, preset, true, points, SweepPoint::alpha, SweepPoint::successProbability, k, SOLID, 0);
         }
         fidelityRange(alphaFidelity, alphaFidelities, Double.NaN);
         write(options.alphaOut(), alphaFidelity, alphaP);
@@ -120,20 +131,24 @@ public final class SweepChart {
         return chart;
     }
 
-    /** Adds a series of the finite (and, on a log axis, positive) points; none, no series. */
-    private static void add(XYChart chart, String name, List<SweepPoint> points, ToDoubleFunction<SweepPoint> x,
-                            ToDoubleFunction<SweepPoint> y, int k, BasicStroke stroke, boolean log) {
+    /**
+     * Adds a series of the points whose value is finite and above {@code floor} (0 on a log axis);
+     * returns false, adding nothing, when there are none.
+     */
+    private static boolean add(XYChart chart, String name, boolean inLegend, List<SweepPoint> points,
+                               ToDoubleFunction<SweepPoint> x, ToDoubleFunction<SweepPoint> y, int k,
+                               BasicStroke stroke, double floor) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (SweepPoint p : points) {
             double v = y.applyAsDouble(p);
-            if (Double.isFinite(v) && (!log || v > 0)) {
+            if (Double.isFinite(v) && v > floor) {
                 xs.add(x.applyAsDouble(p));
                 ys.add(v);
             }
         }
         if (xs.isEmpty()) {
-            return;
+            return false;
         }
         Color colour = PALETTE[k % PALETTE.length];
         XYSeries series = chart.addSeries(name, xs, ys);
@@ -141,6 +156,8 @@ public final class SweepChart {
         series.setMarkerColor(colour);
         series.setLineStyle(stroke);
         series.setMarker(stroke == SOLID ? MARKERS[k % MARKERS.length] : SeriesMarkers.NONE);
+        series.setShowInLegend(inLegend);
+        return true;
     }
 
     /** A fidelity axis from a little below the lowest value (and the minimum asked for) to just above 1. */

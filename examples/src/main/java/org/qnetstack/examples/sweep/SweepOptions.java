@@ -128,8 +128,9 @@ public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Do
                         + text + "')");
             }
             if (!(lowIncluded ? v >= low : v > low) || !(v <= high) || Double.isNaN(v)) {
-                throw new IllegalArgumentException(option + ": " + part.trim() + " is out of range "
-                        + (lowIncluded ? "[" : "(") + fmt(low) + ", " + (high == Double.MAX_VALUE ? "∞)" : fmt(high) + "]"));
+                String range = (lowIncluded ? "[" : "(") + fmt(low) + ", "
+                        + (high == Double.MAX_VALUE ? "∞)" : fmt(high) + "]");
+                throw new IllegalArgumentException(option + ": " + part.trim() + " is out of range " + range);
             }
             values.add(v);
         }

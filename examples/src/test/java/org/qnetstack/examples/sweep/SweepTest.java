@@ -78,9 +78,11 @@ class SweepTest {
         assertFalse(json.get("alphaSweep").isEmpty());
         assertFalse(json.has("machine"));
         // a lossless fibre has no finite PLOB bound: null, not a string
-        JsonNode ideal = json.get("sweep").get(0);
-        assertEquals("ideal", ideal.get("preset").asText());
-        assertTrue(ideal.get("plobBound").isNull());
+        for (JsonNode point : json.get("sweep")) {
+            if (point.get("preset").asText().equals("ideal")) {
+                assertTrue(point.get("plobBound").isNull(), point.toString());
+            }
+        }
     }
 
     @Test
@@ -129,8 +131,8 @@ class SweepTest {
     @Test
     void successFallsWithLengthAsTheFibreToTheStationSingleClick(@TempDir Path dir) {
         double a = DeviceParameters.of("nv-2022", Map.of()).attenuationDbPerKm();
-        // Small enough for p ≈ 2αη, large enough that nv-2022's dark counts (they add ≈ 3×10^−7 to p per attempt,
-        // whatever the length) move the ratio by only ~0.4% (at α = 0.01 they move it by ~4%).
+        // Small enough for p ≈ 2αη, large enough that nv-2022's dark counts (they add ≈ 3×10^−7 to p per
+        // attempt, whatever the length) move the ratio by only ~0.4% (at α = 0.01 they move it by ~4%).
         double alpha = 0.1;
         double l1 = 2;
         double l2 = 30;

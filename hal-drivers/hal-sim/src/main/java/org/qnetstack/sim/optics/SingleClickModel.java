@@ -13,6 +13,25 @@ package org.qnetstack.sim.optics;
  * Spin order is (A, B), A most significant: index 2a + b. Partial distinguishability lowers the
  * coherence between |01⟩ and |10⟩ by √V. With p = 2αη and F ≈ (1−α)(1+√V)/2 in the limit of small
  * loss-dominated η (see physics.md), but exact for any η.
+ *
+ * <p>Two further imperfections ({@link #attempt(double, double, LinkOptics)}):
+ * <ul>
+ * <li>Interferometric phase noise: the phase φ between the two arms is Gaussian with standard deviation σ
+ *     and unknown, so the heralded coherence is averaged over it: × E[e^(iφ)] = exp(−σ²/2).
+ * <li>Double excitation: with probability p_de a bright emitter is re-excited after emitting a first photon
+ *     during the optical pulse. That first photon falls inside the pulse, which the detection window
+ *     excludes (the laser's reflection would swamp it), so it never clicks and the click statistics are
+ *     unchanged; but it escapes into the environment carrying which-path information. The environment
+ *     states of "A emitted" and "B emitted" then overlap by √(1−p_A)·√(1−p_B), which multiplies the
+ *     heralded coherence: × (1 − p_de) for equal sides.
+ * </ul>
+ * With both, at small η and no dark counts: F ≈ (1−α)·(1 + √V·exp(−σ²/2)·√((1−p_A)(1−p_B)))/2.
+ *
+ * <p>Dark counts (probability d per detector and window) add heralds from the no-photon branch. With
+ * symmetric α and η the heralded fidelity is exactly F(d) = (F₀·P₁ + d·α(1−α)(1−η)) / (P₁ + d·(1−αη)²),
+ * where P₁ = α(1−α)η + α²(η(1−η) + η²(1+V)/4) is the probability that photons alone fire detector 0
+ * (threshold detectors), F₀ the fidelity without dark counts, α(1−α)(1−η) the Ψ+ weight and (1−αη)² the
+ * probability of the no-photon branch. So dark counts matter once d is comparable to αη.
  */
 public final class SingleClickModel {
     /** Click patterns: none, detector 0 only, detector 1 only, both. */
@@ -20,6 +39,10 @@ public final class SingleClickModel {
     public static final int D0 = 1;
     public static final int D1 = 2;
     public static final int BOTH = 3;
+
+    /** Bell indices (physics.md): Φ+ 0, Φ− 1, Ψ+ 2, Ψ− 3. */
+    private static final int PSI_PLUS = 2;
+    private static final int PSI_MINUS = 3;
 
     private SingleClickModel() {
     }
@@ -38,76 +61,54 @@ public final class SingleClickModel {
      */
     public static Outcomes attempt(double alphaA, double alphaB, double etaA, double etaB, double darkCount,
                                    double visibility, boolean numberResolving) {
-        double[] photonNone = new double[16];
-        double[] photonD0 = new double[16];
-        double[] photonD1 = new double[16];
-        double[] photonBoth = new double[16];
-        double a0 = 1 - alphaA;
-        double b0 = 1 - alphaB;
-        // spins |00⟩: no photon
-        photonNone[0] += a0 * b0;
-        // one photon, from A (spins |10⟩, index 2) or from B (|01⟩, index 1)
-        double fromA = alphaA * b0;
-        double fromB = a0 * alphaB;
-        photonNone[2 * 4 + 2] += fromA * (1 - etaA);
-        photonNone[4 + 1] += fromB * (1 - etaB);
-        double detectedA = fromA * etaA / 2; // each detector
-        double detectedB = fromB * etaB / 2;
-        double coherence = Math.sqrt(visibility) * Math.sqrt(detectedA * detectedB);
-        for (double[] d : new double[][] {photonD0, photonD1}) {
-            d[2 * 4 + 2] += detectedA;
-            d[4 + 1] += detectedB;
-        }
-        photonD0[2 * 4 + 1] += coherence;
-        photonD0[4 + 2] += coherence;
-        photonD1[2 * 4 + 1] -= coherence;
-        photonD1[4 + 2] -= coherence;
-        // two photons (spins |11⟩, index 3)
-        double both = alphaA * alphaB;
-        double bothArrive = etaA * etaB;
-        double oneArrives = etaA * (1 - etaB) + (1 - etaA) * etaB;
-        double bunch = (1 + visibility) / 2;
-        photonNone[15] += both * (1 - etaA) * (1 - etaB);
-        // Two photons that bunch onto one detector look like one click to a threshold detector.
-        double bunchedAsSingle = numberResolving ? 0 : bothArrive * bunch / 2;
-        photonD0[15] += both * (oneArrives / 2 + bunchedAsSingle);
-        photonD1[15] += both * (oneArrives / 2 + bunchedAsSingle);
-        photonBoth[15] += both * (bothArrive - 2 * bunchedAsSingle);
+        return attempt(alphaA, alphaB, LinkOptics.of(etaA, etaB, darkCount, visibility, numberResolving));
+    }
 
-        // Dark counts turn a photon pattern into an observed one: a detector fires if a photon or a
-        // dark count fires it.
-        double q = 1 - darkCount;
-        double[][] observed = new double[4][16];
-        for (int i = 0; i < 16; i++) {
-            observed[NONE][i] = photonNone[i] * q * q;
-            observed[D0][i] = photonNone[i] * darkCount * q + photonD0[i] * q;
-            observed[D1][i] = photonNone[i] * darkCount * q + photonD1[i] * q;
-            observed[BOTH][i] = photonNone[i] * darkCount * darkCount + photonD0[i] * darkCount
-                    + photonD1[i] * darkCount + photonBoth[i];
+    /** The outcome distribution of one attempt, with the optics' phase noise and double excitation. */
+    public static Outcomes attempt(double alphaA, double alphaB, LinkOptics optics) {
+        if (!(alphaA >= 0 && alphaA <= 1 && alphaB >= 0 && alphaB <= 1)) {
+            throw new IllegalArgumentException("α must be in [0, 1]: " + alphaA + ", " + alphaB);
         }
-        return new Outcomes(observed);
+        double[][] masks = Heralding.stationRound(optics, optics.phaseCoherence() * optics.doubleExcitationCoherence());
+        double[] rho = Heralding.productState(alphaA, alphaB);
+        double[][] states = new double[4][];
+        for (int pattern = 0; pattern < 4; pattern++) {
+            states[pattern] = Heralding.apply(masks[pattern], rho);
+        }
+        return new Outcomes(states);
     }
 
     /** Fidelity of the state heralded by detector 0 to Ψ+ (equal to that of detector 1 to Ψ−). */
     public static double heraldedFidelity(double alpha, double eta, double darkCount, double visibility) {
-        Outcomes o = attempt(alpha, alpha, eta, eta, darkCount, visibility, false);
-        double[] rho = o.unnormalisedState(D0);
-        double p = o.probability(D0);
-        // ⟨Ψ+|ρ|Ψ+⟩ = (ρ11 + ρ22 + ρ12 + ρ21) / 2
-        return (rho[4 + 1] + rho[2 * 4 + 2] + rho[4 + 2] + rho[2 * 4 + 1]) / 2 / p;
+        return attempt(alpha, alpha, eta, eta, darkCount, visibility, false).fidelity(D0);
     }
 
     /** Probability that an attempt heralds a pair (exactly one detector clicks). */
     public static double successProbability(double alpha, double eta, double darkCount, double visibility) {
-        Outcomes o = attempt(alpha, alpha, eta, eta, darkCount, visibility, false);
-        return o.probability(D0) + o.probability(D1);
+        return attempt(alpha, alpha, eta, eta, darkCount, visibility, false).successProbability();
     }
 
     /**
      * For each observed click pattern, the unnormalised 4×4 real density matrix of the spins
      * (row-major); its trace is the pattern's probability.
+     *
+     * <p>Every heralding model in this package returns this shape with one contract: {@link #D0} and
+     * {@link #D1} are the heralds, D0 of a pair relative to Ψ+ and D1 relative to Ψ−; {@link #NONE} and
+     * {@link #BOTH} are failures, with diagonal states (a mixture of basis states). What the patterns
+     * mean at the detectors is documented per model.
      */
     public record Outcomes(double[][] states) {
+        public Outcomes {
+            if (states.length != 4) {
+                throw new IllegalArgumentException("need 4 patterns, got " + states.length);
+            }
+            for (double[] s : states) {
+                if (s.length != 16) {
+                    throw new IllegalArgumentException("need 4×4 states (16 entries), got " + s.length);
+                }
+            }
+        }
+
         public double probability(int pattern) {
             double[] s = states[pattern];
             return s[0] + s[5] + s[10] + s[15];
@@ -138,6 +139,43 @@ public final class SingleClickModel {
                 }
             }
             return BOTH;
+        }
+
+        /** Probability that the attempt heralds a pair: P(D0) + P(D1). */
+        public double successProbability() {
+            return probability(D0) + probability(D1);
+        }
+
+        /** The Bell index a pattern heralds (Ψ+ = 2 for D0, Ψ− = 3 for D1), or −1 for a failure. */
+        public static int heraldedBell(int pattern) {
+            return switch (pattern) {
+                case D0 -> PSI_PLUS;
+                case D1 -> PSI_MINUS;
+                case NONE, BOTH -> -1;
+                default -> throw new IllegalArgumentException("no click pattern " + pattern);
+            };
+        }
+
+        /** Fidelity of a herald's normalised state to the Bell state it heralds ({@link #heraldedBell}). */
+        public double fidelity(int pattern) {
+            int bell = heraldedBell(pattern);
+            if (bell < 0) {
+                throw new IllegalArgumentException("pattern " + pattern + " is not a herald");
+            }
+            return fidelity(pattern, bell);
+        }
+
+        /** Fidelity of the pattern's normalised state to the Bell state with this index (0 Φ+ … 3 Ψ−). */
+        public double fidelity(int pattern, int bellIndex) {
+            double[] s = states[pattern];
+            double sign = (bellIndex & 1) == 0 ? 1 : -1;
+            // Φ±: (ρ00,00 + ρ11,11 ± 2ρ00,11)/2; Ψ±: (ρ01,01 + ρ10,10 ± 2ρ01,10)/2.
+            double overlap = switch (bellIndex) {
+                case 0, 1 -> s[0] + s[15] + sign * (s[3] + s[12]);
+                case 2, 3 -> s[5] + s[10] + sign * (s[6] + s[9]);
+                default -> throw new IllegalArgumentException("no Bell index " + bellIndex);
+            };
+            return overlap / 2 / probability(pattern);
         }
     }
 }
