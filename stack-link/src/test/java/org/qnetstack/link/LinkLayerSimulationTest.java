@@ -125,8 +125,9 @@ class LinkLayerSimulationTest {
                     net.errors.add(error);
                 }
             });
-            net.alice.create(new CreateRequest("bob", RequestType.KEEP, pairs, 0.85, MeasureBasis.Z, 7));
             for (int i = 0; i < pairs; i++) {
+                // One pair per request: with no further work the pair stays on the electron (no move).
+                net.alice.create(new CreateRequest("bob", RequestType.KEEP, 1, 0.85, MeasureBasis.Z, 7));
                 int n = i + 1;
                 net.platform.runUntil(() -> net.atAlice.size() >= n && net.atBob.size() >= n, 100_000_000_000L);
                 LinkPair a = net.atAlice.get(i);
@@ -191,6 +192,45 @@ class LinkLayerSimulationTest {
             assertEquals(fromAlice, net.atAlice.get(0).createId());
             assertEquals(fromBob, net.atAlice.get(49).createId());
             assertEquals("bob", net.atAlice.get(49).entanglementId().creator());
+        }
+    }
+
+    @Test
+    void aKeptPairMovesToStorageWhenTheLinkHasMoreWorkWithTheGatesNoise() {
+        try (Net net = new Net(twoNodes("nv-2022", 10, 6))) {
+            var truth = net.platform.groundTruth().orElseThrow();
+            List<Double> atDelivery = new ArrayList<>();
+            net.bob.listen(7, new LinkListener() {
+                @Override
+                public void onPair(LinkPair pair) {
+                    net.atBob.add(pair);
+                    LinkPair a = net.atAlice.get(net.atBob.size() - 1);
+                    atDelivery.add(truth.bellFidelity(new QubitAddress("alice", a.qubit()),
+                            new QubitAddress("bob", pair.qubit()), pair.bellIndex()));
+                }
+
+                @Override
+                public void onError(LinkError error) {
+                    net.errors.add(error);
+                }
+            });
+            net.alice.create(new CreateRequest("bob", RequestType.KEEP, 2, 0.85, MeasureBasis.Z, 7));
+            net.platform.runUntil(() -> net.atAlice.size() == 2 && net.atBob.size() == 2, 100_000_000_000L);
+            LinkPair first = net.atAlice.get(0);
+            LinkPair second = net.atAlice.get(1);
+            assertEquals(1, first.qubit(), "moved to the first carbon");
+            assertEquals(0, second.qubit(), "the last pair stays on the electron");
+            double f = atDelivery.get(0);
+            // Each end: two electron–carbon gates, each replacing the moving half by I/2 with p = 0.06,
+            // F → (1−p)²F + (1−(1−p)²)/4, and a carbon initialised wrongly (p = 0.02) half the time flips it.
+            double p = 0.06;
+            double perEnd = (1 - p) * (1 - p);
+            double expected = first.goodness();
+            for (int end = 0; end < 2; end++) {
+                expected = (perEnd * expected + (1 - perEnd) / 4) * (1 - 0.02 / 2);
+            }
+            // Memory decay during the 1.3 ms move and the flipped part's small overlap stay below 0.01.
+            assertEquals(expected, f, 0.01);
         }
     }
 }

@@ -23,6 +23,9 @@ public interface AttemptSource {
      */
     Basis basisFor(long queueItem);
 
+    /** Whether attempts remain on the link once one more pair of this queue item has been delivered. */
+    boolean moreWorkAfterOneMore(long queueItem);
+
     /** A pair was heralded. For a kept pair the qubit now belongs to the link layer. */
     void onHerald(HeraldedPair pair);
 

@@ -70,6 +70,12 @@ public final class HeraldingNode {
         long rejectedReplies;
         long lostReplies;
         long lostHeralds;
+        long moves;
+
+        /** Kept pairs moved from a communication qubit to storage. */
+        public long moves() {
+            return moves;
+        }
 
         /** Attempts made so far, those of a device's current run included. */
         public long attempts() {
@@ -333,8 +339,7 @@ public final class HeraldingNode {
             run = null; // the run stopped at its success; the qubit now holds the pair and goes up
             stats.attempts += attemptsIn(current, r.slot() + 1);
             keepBlockedUntil = r.slot() + current.stride();
-            source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), current.queueItem(),
-                    r.outcome().bellIndex(), current.qubit(), null, -1, scheduler.clock().nanos()));
+            deliverKept(r, current.queueItem(), current.qubit());
             wake();
             return;
         }
@@ -387,7 +392,37 @@ public final class HeraldingNode {
             measure(p);
         }
         stats.heralds++;
-        source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), p.queueItem, r.outcome().bellIndex(),
-                p.basis == null ? p.qubit : -1, p.basis, p.outcome, scheduler.clock().nanos()));
+        if (p.basis == null) {
+            deliverKept(r, p.queueItem, p.qubit);
+        } else {
+            source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), p.queueItem, r.outcome().bellIndex(),
+                    -1, p.basis, p.outcome, scheduler.clock().nanos()));
+        }
+    }
+
+    /**
+     * Hands a kept pair up. If it sits on the node's last free communication qubit, the link has more
+     * work, and a storage qubit is free, the pair first moves to storage (as an NV centre moves it from
+     * the electron to a carbon spin) so that attempts can go on; it goes up when the move is done.
+     */
+    private void deliverKept(HeraldingMessages.Reply r, long queueItem, int qubit) {
+        boolean commQubitFree = false;
+        for (int q = 0; q < memory.capacity(); q++) {
+            commQubitFree |= !memory.isAllocated(q) && memory.device().roles().get(q) == QubitRole.COMMUNICATION;
+        }
+        int storage = commQubitFree || !source.moreWorkAfterOneMore(queueItem) ? -1
+                : memory.tryAllocate(QubitRole.STORAGE);
+        if (storage < 0) {
+            source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), queueItem, r.outcome().bellIndex(), qubit,
+                    null, -1, scheduler.clock().nanos()));
+            return;
+        }
+        stats.moves++;
+        long duration = device.move(qubit, storage);
+        scheduler.schedule(duration, () -> {
+            memory.free(qubit);
+            source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), queueItem, r.outcome().bellIndex(), storage,
+                    null, -1, scheduler.clock().nanos()));
+        });
     }
 }

@@ -56,6 +56,11 @@ class HeraldingNodeTest {
                     }
 
                     @Override
+                    public boolean moreWorkAfterOneMore(long queueItem) {
+                        return false;
+                    }
+
+                    @Override
                     public Basis basisFor(long queueItem) {
                         return Basis.Z;
                     }

@@ -50,6 +50,15 @@ public interface QuantumDevice {
         throw new UnsupportedOperationException(info().model() + " makes attempts only one at a time: use emit");
     }
 
+    /**
+     * Moves the state of qubit {@code from} to qubit {@code to} (which is initialised first), leaving
+     * {@code from} in |0⟩; entanglement with other qubits moves along. The default uses two CNOTs, with
+     * their duration and noise; devices with a native swap or state transfer override it.
+     */
+    default long move(int from, int to) {
+        return initialize(to) + apply(TwoQubitGate.CNOT, from, to) + apply(TwoQubitGate.CNOT, to, from);
+    }
+
     /** Forgets the qubit's state (it is traced out) so the qubit can be used afresh. */
     void discard(int qubit);
 

@@ -165,6 +165,16 @@ final class LinkEndpoint implements AttemptSource {
     }
 
     @Override
+    public boolean moreWorkAfterOneMore(long queueItem) {
+        for (QueueItem item : queue) {
+            if (item.add.itemId() != queueItem || item.delivered + 1 < item.add.number()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public void onHerald(HeraldedPair pair) {
         QueueItem item = null;
         for (QueueItem candidate : queue) {

@@ -164,10 +164,31 @@ public final class DetectorEmulator implements AutoCloseable {
         startAcquisition();
     }
 
-    /** Power-cycles the device: settings back to defaults, disarmed, error queue empty, restart notice sent. */
-    public void powerCycle() {
+    /**
+     * Power-cycles the device: settings back to defaults, disarmed, error queue empty.
+     *
+     * @param announce whether it sends its restart notice ({@code #R}); false plays a device whose notice
+     *                 was lost on the line
+     */
+    public void powerCycle(boolean announce) {
         synchronized (lock) {
-            send(instrument.powerCycle());
+            List<String> notice = instrument.powerCycle();
+            if (announce) {
+                send(notice);
+            }
+        }
+    }
+
+    /**
+     * Runs a command line as if keyed in on the device's front panel, and returns its reply ("" if none).
+     * Stream lines it causes still go to the peer. For tests to look at the device's state.
+     */
+    public String frontPanel(String commandLine) {
+        synchronized (lock) {
+            List<String> out = new ArrayList<>(instrument.execute(commandLine));
+            String reply = !out.isEmpty() && !out.get(out.size() - 1).startsWith("#") ? out.remove(out.size() - 1) : "";
+            send(out);
+            return reply;
         }
     }
 
