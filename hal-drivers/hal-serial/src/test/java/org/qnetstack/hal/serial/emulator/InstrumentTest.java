@@ -121,7 +121,7 @@ class InstrumentTest {
                 new ClickEvent(2, 5_000), new ClickEvent(2, 5_010),   // same channel: no pair
                 new ClickEvent(3, 9_000), new ClickEvent(0, 9_101)),  // 101 ps apart: outside the window
                 10_000));
-        assertEquals("2,2,2,1;0", reply("COUN?;COUN:COIN?"));
+        assertEquals("2,2,2,1;1", reply("COUN?;COUN:COIN?"));
         device.execute("COUN:RES");
         assertEquals("0,0,0,0;0", reply("COUN?;COUN:COIN?"));
     }
