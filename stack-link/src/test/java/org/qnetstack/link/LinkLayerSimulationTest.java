@@ -27,8 +27,12 @@ import org.qnetstack.physical.internal.DelayedClassicalNetwork;
 class LinkLayerSimulationTest {
 
     static PlatformSpec twoNodes(String device, double km, long seed) {
+        return twoNodes(device, km, seed, HeraldingScheme.SINGLE_CLICK);
+    }
+
+    static PlatformSpec twoNodes(String device, double km, long seed, HeraldingScheme scheme) {
         return new PlatformSpec(seed, List.of(NodeSpec.of("alice", device), NodeSpec.of("bob", device)),
-                List.of(new LinkSpec("alice-bob", "alice", "bob", km, HeraldingScheme.SINGLE_CLICK,
+                List.of(new LinkSpec("alice-bob", "alice", "bob", km, scheme,
                         new StationSpec("alice-bob-station", StationSpec.SIMULATED_DETECTORS), Map.of())));
     }
 
@@ -231,6 +235,46 @@ class LinkLayerSimulationTest {
             }
             // Memory decay during the 1.3 ms move and the flipped part's small overlap stay below 0.01.
             assertEquals(expected, f, 0.01);
+        }
+    }
+
+    @Test
+    void doubleClickPairsHaveTheModelsFidelityAndRate() {
+        // ion-2022 over 2 km: Barrett–Kok, fidelity from visibility and dark counts, p ≈ η²/2.
+        try (Net net = new Net(twoNodes("ion-2022", 2, 8, HeraldingScheme.DOUBLE_CLICK))) {
+            var link = net.platform.link("alice-bob");
+            int pairs = 400;
+            var truth = net.platform.groundTruth().orElseThrow();
+            List<Double> fidelities = new ArrayList<>();
+            net.bob.listen(7, new LinkListener() {
+                @Override
+                public void onPair(LinkPair pair) {
+                    net.atBob.add(pair);
+                    LinkPair a = net.atAlice.get(net.atBob.size() - 1);
+                    fidelities.add(truth.bellFidelity(new QubitAddress("alice", a.qubit()),
+                            new QubitAddress("bob", pair.qubit()), pair.bellIndex()));
+                    net.platform.device("alice").discard(a.qubit());
+                    net.aliceMemory.free(a.qubit());
+                    net.platform.device("bob").discard(pair.qubit());
+                    net.bobMemory.free(pair.qubit());
+                }
+
+                @Override
+                public void onError(LinkError error) {
+                    net.errors.add(error);
+                }
+            });
+            net.alice.create(new CreateRequest("bob", RequestType.KEEP, pairs, 0.5, MeasureBasis.Z, 7));
+            net.platform.runUntil(() -> net.atBob.size() == pairs, Long.MAX_VALUE);
+            assertEquals(pairs, net.atBob.size());
+            double mean = fidelities.stream().mapToDouble(d -> d).average().orElseThrow();
+            double model = link.heraldedFidelity(0.5);
+            // Heralds are dark-count free or not, so fidelities vary a little: 4 standard errors.
+            double sd = Math.sqrt(fidelities.stream().mapToDouble(d -> (d - mean) * (d - mean)).sum() / (pairs - 1));
+            assertEquals(model, mean, 4 * sd / Math.sqrt(pairs) + 2e-3);
+            double p = link.successProbability(0.5);
+            long attempts = net.alice.attempts("bob");
+            assertEquals(p, (double) pairs / attempts, 4 * Math.sqrt(p * (1 - p) / attempts));
         }
     }
 }

@@ -5,11 +5,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How a link heralds entanglement (RFC 9340 §4.4.1). {@code SINGLE_CLICK}: both end points emit, a
- * station in the middle interferes the photons and one click heralds a pair.
+ * How a link heralds entanglement (RFC 9340 §4.4.1), both at the end points with a station in the
+ * middle: {@code SINGLE_CLICK}, both ends emit with bright-state population α and one click heralds a
+ * pair (p ≈ 2αη, F ≈ 1−α); {@code DOUBLE_CLICK} (Barrett–Kok), two rounds with a π pulse between and
+ * one click in each (p ≈ η²/2, fidelity limited by visibility and dark counts, not by α).
  */
 public enum HeraldingScheme {
-    SINGLE_CLICK("single-click");
+    SINGLE_CLICK("single-click"),
+    DOUBLE_CLICK("double-click");
 
     private final String configName;
 

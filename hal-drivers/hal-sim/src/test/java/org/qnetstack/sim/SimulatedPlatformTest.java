@@ -144,4 +144,24 @@ class SimulatedPlatformTest {
                                 new StationSpec("st", URI.create("serial:/dev/ttyUSB0")), Map.of())))));
         assertEquals("links[0].station.detectors", serial.path());
     }
+
+    @Test
+    void gaussianDephasingOfIonsFollowsTheAgeOfTheStateEvenWhenTouchedInBetween() {
+        // ion-2022: coherence exp(−2t²/τ²), τ = 85 ms. Touching the qubit halfway must not reset the clock.
+        double tau = 85e6;
+        try (SimulatedPlatform p = new SimulatedPlatform(spec(new NodeSpec("a", "ion-2022",
+                Map.of("gateCommunicationError", 0, "initCommunicationError", 0), 0), NodeSpec.of("b", "ideal"), 1))) {
+            QuantumDevice d = p.device("a");
+            d.initialize(0);
+            d.apply(Gate.H, 0);
+            var truth = p.groundTruth().orElseThrow();
+            double[] plus = {Math.sqrt(0.5), 0, Math.sqrt(0.5), 0};
+            for (double t : new double[] {20e6, 40e6, 60e6}) {
+                p.scheduler("a").post((long) t - p.nanos(), () -> { });
+                p.runUntil(() -> false, Long.MAX_VALUE);
+                double coherence = Math.exp(-2 * t * t / (tau * tau));
+                assertEquals((1 + coherence) / 2, truth.fidelity(new QubitAddress("a", 0), plus), 1e-9, "t = " + t);
+            }
+        }
+    }
 }

@@ -17,6 +17,7 @@ final class SimAttemptRun implements AttemptRun {
     final double alpha;
     final @Nullable LongFunction<Basis> bases;
     long stop = Long.MAX_VALUE;
+    private long accountedFrom;
     private final Map<Long, SlotMeasurement> measured = new HashMap<>();
 
     SimAttemptRun(SimLink link, SimQuantumDevice device, int qubit, long first, int stride, double alpha,
@@ -28,6 +29,21 @@ final class SimAttemptRun implements AttemptRun {
         this.stride = stride;
         this.alpha = alpha;
         this.bases = bases;
+        this.accountedFrom = first;
+    }
+
+    /**
+     * Applies what this run's attempts in the slots before {@code endSlot} (and not yet accounted for)
+     * did besides failing: each dephased the device's stored qubits a little.
+     */
+    void accountAttemptsBefore(long endSlot) {
+        long end = Math.min(endSlot, stop);
+        if (end <= accountedFrom) {
+            return;
+        }
+        long attempts = (end - accountedFrom + stride - 1) / stride;
+        accountedFrom = accountedFrom + attempts * stride;
+        device.dephaseStorage(attempts);
     }
 
     boolean keep() {

@@ -4,6 +4,10 @@ import java.util.random.RandomGenerator;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.sim.device.DeviceParameters;
+import org.qnetstack.hal.HeraldingScheme;
+import org.qnetstack.sim.optics.DoubleClickModel;
+import org.qnetstack.sim.optics.GenericModel;
+import org.qnetstack.sim.optics.LinkOptics;
 import org.qnetstack.sim.optics.SingleClickModel;
 import org.qnetstack.sim.state.Gates;
 
@@ -19,8 +23,7 @@ final class SimLink implements HeraldedLink {
     private final DeviceParameters paramsA;
     private final DeviceParameters paramsB;
     private final DeviceParameters linkParams;
-    private final double etaA;
-    private final double etaB;
+    private final LinkOptics optics;
     private final long delayToStation;
     private final long delayBetweenNodes;
     private final long slotNanos;
@@ -53,12 +56,13 @@ final class SimLink implements HeraldedLink {
         this.random = random;
         this.detectors = detectors;
         double half = spec.lengthKm() / 2;
-        double fibre = Math.pow(10, -linkParams.attenuationDbPerKm() * half / 10);
-        this.etaA = paramsA.emissionEfficiency() * fibre;
-        this.etaB = paramsB.emissionEfficiency() * fibre;
+        this.optics = LinkOptics.midpoint(paramsA, paramsB, linkParams, spec.lengthKm());
         this.delayToStation = linkParams.delayOver(half);
         this.delayBetweenNodes = linkParams.delayOver(spec.lengthKm());
-        this.slotNanos = Math.max(cycle(paramsA), cycle(paramsB));
+        long cycle = Math.max(cycle(paramsA), cycle(paramsB));
+        // Barrett–Kok needs two emission rounds per attempt; the generic model has its own cycle.
+        this.slotNanos = linkParams.linkModel() == DeviceParameters.LinkModel.GENERIC ? Math.max(1, linkParams.cycleTime())
+                : spec.scheme() == HeraldingScheme.DOUBLE_CLICK ? 2 * cycle : cycle;
         this.geometricSource = random::nextLong;
     }
 
@@ -104,8 +108,14 @@ final class SimLink implements HeraldedLink {
     private SingleClickModel.Outcomes outcomes(double alphaA, double alphaB) {
         // A request attempts with one α for thousands of slots: keep the last distribution.
         if (alphaA != cachedAlphaA || alphaB != cachedAlphaB || cached == null) {
-            cached = SingleClickModel.attempt(alphaA, alphaB, etaA, etaB, linkParams.darkCountProbability(),
-                    linkParams.visibility(), linkParams.photonNumberResolving());
+            boolean both = alphaA > 0 && alphaB > 0;
+            if (linkParams.linkModel() == DeviceParameters.LinkModel.GENERIC) {
+                cached = both ? GenericModel.attempt(linkParams) : GenericModel.attempt(0.25, 0);
+            } else if (spec.scheme() == HeraldingScheme.DOUBLE_CLICK && both) {
+                cached = DoubleClickModel.attempt(optics);
+            } else {
+                cached = SingleClickModel.attempt(alphaA, alphaB, optics);
+            }
             cachedAlphaA = alphaA;
             cachedAlphaB = alphaB;
         }
@@ -258,6 +268,7 @@ final class SimLink implements HeraldedLink {
             return;
         }
         run.stop = Math.max(slot, run.first);
+        run.accountAttemptsBefore(run.stop);
         if (nextSuccess != null && nextSuccessSlot >= run.stop && (run == runA || run == runB)) {
             nextSuccess.cancel();
             nextSuccess = null;
@@ -316,6 +327,8 @@ final class SimLink implements HeraldedLink {
     private void succeed(long slot, SimAttemptRun a, SimAttemptRun b, SingleClickModel.Outcomes o, double p) {
         nextSuccess = null;
         attempts++;
+        a.accountAttemptsBefore(slot + 1);
+        b.accountAttemptsBefore(slot + 1);
         int pattern = random.nextDouble() * p < o.probability(SingleClickModel.D0)
                 ? SingleClickModel.D0 : SingleClickModel.D1;
         world.engine().setState(new int[] {a.device.engineId(a.qubit), b.device.engineId(b.qubit)},

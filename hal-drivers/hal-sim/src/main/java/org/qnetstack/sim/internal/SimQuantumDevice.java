@@ -32,6 +32,8 @@ final class SimQuantumDevice implements QuantumDevice {
     private final RandomGenerator random;
     private final int[] ids;
     private final long[] lastTouched;
+    /** When each qubit's state was last prepared (initialised, heralded or moved in): its age starts there. */
+    private final long[] preparedAt;
     /** The link on which each qubit has an emission not yet resolved, or null. */
     private final SimLink[] pendingEmission;
     private final DeviceInfo info;
@@ -45,6 +47,7 @@ final class SimQuantumDevice implements QuantumDevice {
         this.random = random;
         this.ids = new int[qubits];
         this.lastTouched = new long[qubits];
+        this.preparedAt = new long[qubits];
         this.pendingEmission = new SimLink[qubits];
         List<QubitRole> roles = new ArrayList<>();
         for (int q = 0; q < qubits; q++) {
@@ -79,14 +82,10 @@ final class SimQuantumDevice implements QuantumDevice {
         check(qubit);
         settle(qubit);
         long now = kernel.nanos();
-        long elapsed = now - lastTouched[qubit];
-        if (elapsed > 0) {
-            boolean comm = params.isCommunicationQubit(qubit);
-            double t1 = comm ? params.communicationT1() : params.storageT1();
-            double t2 = comm ? params.communicationT2() : params.storageT2();
-            if (!(Double.isInfinite(t1) && Double.isInfinite(t2))) {
-                engine.decay(ids[qubit], elapsed, t1, t2);
-            }
+        if (now > lastTouched[qubit]) {
+            // By age, not elapsed time: Gaussian dephasing (ions) depends on how long the state has been held.
+            params.applyMemoryDecay(engine, ids[qubit], params.isCommunicationQubit(qubit),
+                    lastTouched[qubit] - preparedAt[qubit], now - preparedAt[qubit]);
         }
         lastTouched[qubit] = now;
     }
@@ -94,6 +93,19 @@ final class SimQuantumDevice implements QuantumDevice {
     /** The qubit's state was just set afresh (a herald): its memory decay starts now. */
     void stateSetNow(int qubit) {
         lastTouched[qubit] = kernel.nanos();
+        preparedAt[qubit] = lastTouched[qubit];
+    }
+
+    /** What {@code attempts} entanglement attempts do to the stored qubits: each dephases them a little. */
+    void dephaseStorage(long attempts) {
+        double p = params.storageDephasingAfter(attempts);
+        if (p <= 0) {
+            return;
+        }
+        for (int q = params.communicationQubits(); q < ids.length; q++) {
+            touch(q);
+            engine.dephase(ids[q], p);
+        }
     }
 
     void markPending(int qubit, SimLink link) {
@@ -129,6 +141,7 @@ final class SimQuantumDevice implements QuantumDevice {
     public long initialize(int qubit) {
         touch(qubit);
         engine.reset(ids[qubit]);
+        preparedAt[qubit] = kernel.nanos();
         boolean comm = params.isCommunicationQubit(qubit);
         depolarize(qubit, comm ? params.initCommunicationError() : params.initStorageError());
         return comm ? params.initCommunicationDuration() : params.initStorageDuration();
@@ -210,6 +223,7 @@ final class SimQuantumDevice implements QuantumDevice {
             throw new IllegalArgumentException("alpha must be in (0, 0.5] (was " + alpha + ")");
         }
         touch(qubit);
+        dephaseStorage(1);
         world.registerEmission(this, qubit, link, slot, alpha);
         return params.emissionDuration();
     }
@@ -239,5 +253,6 @@ final class SimQuantumDevice implements QuantumDevice {
         settle(qubit);
         engine.reset(ids[qubit]);
         lastTouched[qubit] = kernel.nanos();
+        preparedAt[qubit] = lastTouched[qubit];
     }
 }
