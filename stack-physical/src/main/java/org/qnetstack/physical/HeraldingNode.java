@@ -132,7 +132,7 @@ public final class HeraldingNode {
             throw new IllegalArgumentException(node + " is not an end of link " + link.name());
         }
         this.slotNanos = link.slotNanos();
-        long replyAfter = 2 * maxDelayToStation(link) + link.detectionWindowPs() / 1000 + 1;
+        long replyAfter = link.heraldDelayNanos() + maxDelayToStation(link) + link.detectionWindowPs() / 1000 + 2;
         this.keepWaitSlots = (replyAfter + slotNanos - 1) / slotNanos + 1;
         this.runs = device.supportsAttemptRuns();
         memory.onFree(q -> {

@@ -138,7 +138,7 @@ public final class HeraldingStation {
 
     /** The slot whose photons arrive when the click did (emission at the slot's start). */
     private long slotOf(ClickEvent click) {
-        double emitted = click.timePs() / 1000.0 - link.delayToStationNanos(link.spec().nodeA());
+        double emitted = click.timePs() / 1000.0 - link.heraldDelayNanos();
         return Math.round(emitted / link.slotNanos());
     }
 
@@ -199,11 +199,13 @@ public final class HeraldingStation {
             }
         }
         if (s == null) {
-            SlotAttempts created = new SlotAttempts(g.slot(), scheduler.clock().nanos());
+            // The slot's heralds reach the detectors heraldDelay after its start; decide once the window has closed.
+            long heraldAt = g.slot() * link.slotNanos() + link.heraldDelayNanos();
+            SlotAttempts created = new SlotAttempts(g.slot(), heraldAt);
             open.add(created);
             s = created;
-            // Clicks of this slot reach the detectors with the messages; decide once the window has closed.
-            scheduler.post(link.detectionWindowPs() / 1000 + 1, () -> evaluate(created));
+            scheduler.scheduleAt(Math.max(heraldAt, scheduler.clock().nanos()) + link.detectionWindowPs() / 1000 + 1,
+                    () -> evaluate(created));
         }
         boolean fromA = from.equals(link.spec().nodeA());
         if ((fromA ? s.fromA : s.fromB) != null) {

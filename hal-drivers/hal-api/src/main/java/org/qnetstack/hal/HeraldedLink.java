@@ -16,6 +16,13 @@ public interface HeraldedLink {
     /** One-way delay from the node to the station (photon and classical message alike), in ns. */
     long delayToStationNanos(String node);
 
+    /**
+     * From the start of a slot until the station's detectors report that slot's herald, in ns: the
+     * photons' flight to the station for the midpoint schemes; for the source schemes also the heralding
+     * node's report to the station.
+     */
+    long heraldDelayNanos();
+
     /** One-way classical delay between the two end nodes over the link's fibre, in ns. */
     long delayBetweenNodesNanos();
 

@@ -25,9 +25,11 @@ public interface QuantumDevice {
     Measurement measure(int qubit, Basis basis);
 
     /**
-     * Entangles the communication qubit with a photon sent towards the heralding station of the link:
-     * the qubit is prepared in √(1−α)|0⟩ + √α|1⟩ and its bright state |1⟩ emits. The qubit must have
-     * been initialised. {@code slot} numbers the attempt on the link's common slot clock, so the two
+     * Makes this end's part of an entanglement attempt on the link, as its scheme requires: for the
+     * midpoint schemes (and the emitting node of the source-node scheme) the communication qubit is
+     * prepared in √(1−α)|0⟩ + √α|1⟩ and its bright state |1⟩ emits a photon towards the station; where
+     * this node's memory absorbs a photon instead, it is readied to absorb (α is then unused). The qubit
+     * must have been initialised. {@code slot} numbers the attempt on the link's common slot clock, so the two
      * ends' photons meet at the station.
      */
     long emit(int qubit, String link, long slot, double alpha);

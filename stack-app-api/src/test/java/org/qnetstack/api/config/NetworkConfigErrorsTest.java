@@ -97,8 +97,8 @@ class NetworkConfigErrorsTest {
                 rejected(link("lengthKm: ten"), "links[0].lengthKm", "expected a number (was 'ten')"),
                 rejected(link("lengthKm: '10'"), "links[0].lengthKm", "expected a number (was '10')"),
                 rejected(link("lengthKm: 1e400"), "links[0].lengthKm", "must be finite (was Infinity)"),
-                rejected(link("lengthKm: 1, scheme: midpoint-source"), "links[0].scheme",
-                        "unknown heralding scheme 'midpoint-source' (known: single-click, double-click)"),
+                rejected(link("lengthKm: 1, scheme: quantum-dot"), "links[0].scheme",
+                        "unknown heralding scheme 'quantum-dot' (known: single-click, double-click, midpoint-source, source-node)"),
                 rejected(link("lengthKm: 1, visibility: true"), "links[0].visibility",
                         "expected a number or a string (was true)"),
                 // stations

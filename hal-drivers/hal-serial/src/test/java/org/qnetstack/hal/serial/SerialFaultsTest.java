@@ -156,7 +156,6 @@ class SerialFaultsTest extends PtyFixture {
             assertTrue(i == 0 || got.get(i).timePs() > got.get(i - 1).timePs(), "order or duplicates at " + got.get(i));
         }
         SerialStats s = dc.stats();
-        System.out.println("NOISY " + s + " delivered " + got.size() + " of " + produced.size());
         assertTrue(s.garbageLines() > 0 && s.droppedBatches() > 0, "the noise did hit: " + s);
         assertTrue(!got.isEmpty(), "some batches came through intact: " + s);
         assertEquals(got.size(), s.deliveredClicks());

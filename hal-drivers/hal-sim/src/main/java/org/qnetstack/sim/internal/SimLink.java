@@ -8,6 +8,8 @@ import org.qnetstack.hal.HeraldingScheme;
 import org.qnetstack.sim.optics.DoubleClickModel;
 import org.qnetstack.sim.optics.GenericModel;
 import org.qnetstack.sim.optics.LinkOptics;
+import org.qnetstack.sim.optics.MidpointSourceModel;
+import org.qnetstack.sim.optics.SourceNodeModel;
 import org.qnetstack.sim.optics.SingleClickModel;
 import org.qnetstack.sim.state.Gates;
 
@@ -24,7 +26,9 @@ final class SimLink implements HeraldedLink {
     private final DeviceParameters paramsB;
     private final DeviceParameters linkParams;
     private final LinkOptics optics;
-    private final long delayToStation;
+    private final long delayToStationA;
+    private final long delayToStationB;
+    private final long heraldDelay;
     private final long delayBetweenNodes;
     private final long slotNanos;
     private final RandomGenerator random;
@@ -57,7 +61,26 @@ final class SimLink implements HeraldedLink {
         this.detectors = detectors;
         double half = spec.lengthKm() / 2;
         this.optics = LinkOptics.midpoint(paramsA, paramsB, linkParams, spec.lengthKm());
-        this.delayToStation = linkParams.delayOver(half);
+        // Where the heralds are combined, and when: see HeraldingScheme.
+        long halfDelay = linkParams.delayOver(half);
+        long fullDelay = linkParams.delayOver(spec.lengthKm());
+        switch (spec.scheme()) {
+            case SOURCE_NODE -> {
+                delayToStationA = fullDelay;
+                delayToStationB = 0;
+                heraldDelay = fullDelay;
+            }
+            case MIDPOINT_SOURCE -> {
+                delayToStationA = halfDelay;
+                delayToStationB = halfDelay;
+                heraldDelay = 2 * halfDelay;
+            }
+            default -> {
+                delayToStationA = halfDelay;
+                delayToStationB = halfDelay;
+                heraldDelay = halfDelay;
+            }
+        }
         this.delayBetweenNodes = linkParams.delayOver(spec.lengthKm());
         long cycle = Math.max(cycle(paramsA), cycle(paramsB));
         // Barrett–Kok needs two emission rounds per attempt; the generic model has its own cycle.
@@ -81,7 +104,12 @@ final class SimLink implements HeraldedLink {
         if (!spec.connects(node)) {
             throw new IllegalArgumentException(node + " is not an end of link " + spec.name());
         }
-        return delayToStation;
+        return node.equals(spec.nodeA()) ? delayToStationA : delayToStationB;
+    }
+
+    @Override
+    public long heraldDelayNanos() {
+        return heraldDelay;
     }
 
     @Override
@@ -113,6 +141,12 @@ final class SimLink implements HeraldedLink {
                 cached = both ? GenericModel.attempt(linkParams) : GenericModel.attempt(0.25, 0);
             } else if (spec.scheme() == HeraldingScheme.DOUBLE_CLICK && both) {
                 cached = DoubleClickModel.attempt(optics);
+            } else if (spec.scheme() == HeraldingScheme.MIDPOINT_SOURCE || spec.scheme() == HeraldingScheme.SOURCE_NODE) {
+                // Both ends take part or nothing can be heralded; α plays no part.
+                cached = !both ? GenericModel.attempt(0.25, 0)
+                        : spec.scheme() == HeraldingScheme.MIDPOINT_SOURCE
+                        ? MidpointSourceModel.attempt(paramsA, paramsB, linkParams, spec.lengthKm())
+                        : SourceNodeModel.attempt(paramsA, paramsB, linkParams, spec.lengthKm());
             } else {
                 cached = SingleClickModel.attempt(alphaA, alphaB, optics);
             }
@@ -205,7 +239,7 @@ final class SimLink implements HeraldedLink {
             prepareBasisState(a, b, rho, p);
         }
         long emitted = a != null ? a.time : b.time;
-        detectors.deliverAfter(emitted + delayToStation - world.kernel().nanos(), pattern);
+        detectors.deliverAfter(emitted + heraldDelay - world.kernel().nanos(), pattern);
     }
 
     /**
@@ -344,7 +378,7 @@ final class SimLink implements HeraldedLink {
                         run.device.measure(run.qubit, basis).outcome()));
             }
         }
-        detectors.deliverAfter(delayToStation, pattern);
+        detectors.deliverAfter(heraldDelay, pattern);
         sampleFrom = slot + 1;
         resample();
     }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.qnetstack.hal.ClickEvent;
 import org.qnetstack.hal.DetectorController;
 import org.qnetstack.hal.DetectorCounters;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -425,11 +424,9 @@ public abstract class DetectorControllerConformance {
         private final List<ClickEvent> clicks = Collections.synchronizedList(new ArrayList<>());
         volatile boolean completed;
         volatile @Nullable Throwable error;
-        @SuppressWarnings("unused")
-        private final Disposable subscription;
 
         Recorder(DetectorController dc) {
-            subscription = dc.clicks().subscribe(clicks::add, e -> error = e, () -> completed = true);
+            dc.clicks().subscribe(clicks::add, e -> error = e, () -> completed = true);
         }
 
         int size() {

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.Clock;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
@@ -20,9 +21,11 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
     private final ScheduledThreadPoolExecutor executor;
     private final long origin = System.nanoTime();
     private final Clock clock = () -> System.nanoTime() - origin;
-    private volatile Thread loop;
+    private final String name;
+    private volatile @Nullable Thread loop;
 
     public RealTimeScheduler(String name) {
+        this.name = name;
         this.executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -44,7 +47,7 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                LOG.log(Level.SEVERE, "task failed on " + loop.getName(), e);
+                LOG.log(Level.SEVERE, "task failed on " + name, e);
             }
         }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
         return new TimerHandle() {

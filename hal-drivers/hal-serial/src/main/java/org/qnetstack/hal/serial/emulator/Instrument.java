@@ -3,11 +3,14 @@ package org.qnetstack.hal.serial.emulator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.ClickEvent;
 import org.qnetstack.hal.serial.Edge;
 import org.qnetstack.hal.serial.internal.Scpi;
@@ -32,10 +35,20 @@ final class Instrument {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{1,32}");
     private static final Pattern HEADER_PART = Pattern.compile("([A-Za-z]+)(\\d*)");
 
-    /** Keywords by long form; the short form is the upper-case part, as in SCPI. */
-    private static final List<String> KEYWORDS = List.of("SYSTem", "ERRor", "NEXT", "CHANnels", "SYNC", "INPut",
-            "THReshold", "DELay", "EDGE", "COINcidence", "COINcidences", "WINDow", "ACQuire", "STARt", "STOP",
-            "STATe", "COUNt", "RESet");
+    /**
+     * Every accepted spelling of a keyword (short and long form, upper case) to its short form. Keywords are
+     * written in SCPI's way: the short form is the upper-case part of the long form.
+     */
+    private static final Map<String, String> KEYWORDS = new HashMap<>();
+
+    static {
+        for (String k : List.of("SYSTem", "ERRor", "NEXT", "CHANnels", "SYNC", "INPut", "THReshold", "DELay", "EDGE",
+                "COINcidence", "COINcidences", "WINDow", "ACQuire", "STARt", "STOP", "STATe", "COUNt", "RESet")) {
+            String shortForm = k.replaceAll("[a-z]", "");
+            KEYWORDS.put(shortForm, shortForm);
+            KEYWORDS.put(k.toUpperCase(Locale.ROOT), shortForm);
+        }
+    }
 
     /** A command's failure: the entry it leaves in the error queue. */
     private static final class Failure extends Exception {
@@ -151,7 +164,7 @@ final class Instrument {
     }
 
     /** One message unit; stream lines it causes go to {@code out}, its reply is returned (null if none). */
-    private String unit(String unit, List<String> out) throws Failure {
+    private @Nullable String unit(String unit, List<String> out) throws Failure {
         int space = indexOfWhitespace(unit);
         String header = space < 0 ? unit : unit.substring(0, space);
         String param = space < 0 ? "" : unit.substring(space).trim();
@@ -160,7 +173,7 @@ final class Instrument {
             header = header.substring(0, header.length() - 1);
         }
         if (header.startsWith("*")) {
-            return common(header.toUpperCase(Locale.ROOT), query, param, out);
+            return common(header.toUpperCase(Locale.ROOT), query, param);
         }
         if (header.startsWith(":")) {
             header = header.substring(1);
@@ -276,7 +289,7 @@ final class Instrument {
         }
     }
 
-    private String common(String header, boolean query, String param, List<String> out) throws Failure {
+    private @Nullable String common(String header, boolean query, String param) throws Failure {
         none(param);
         switch (header + (query ? "?" : "")) {
             case "*IDN?":
@@ -294,15 +307,8 @@ final class Instrument {
         }
     }
 
-    private static String keyword(String text) {
-        String t = text.toUpperCase(Locale.ROOT);
-        for (String k : KEYWORDS) {
-            String shortForm = k.replaceAll("[a-z]", "");
-            if (t.equals(shortForm) || t.equals(k.toUpperCase(Locale.ROOT))) {
-                return shortForm;
-            }
-        }
-        return null;
+    private static @Nullable String keyword(String text) {
+        return KEYWORDS.get(text.toUpperCase(Locale.ROOT));
     }
 
     private static int indexOfWhitespace(String s) {

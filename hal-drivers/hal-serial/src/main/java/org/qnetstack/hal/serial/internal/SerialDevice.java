@@ -47,7 +47,7 @@ import reactor.core.publisher.Sinks;
  * restore every setting, re-arm if armed. If that does not succeed within the reconnection period the
  * device is given up for good ({@link DeviceUnavailableException}).
  */
-public final class SerialDevice implements PortConnection.Listener {
+public final class SerialDevice {
     private static final Logger LOG = Logger.getLogger(SerialDevice.class.getName());
     private static final Sinks.EmitFailureHandler RETRY = Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1));
     private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -114,7 +114,19 @@ public final class SerialDevice implements PortConnection.Listener {
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
     private final Sinks.Many<ClickEvent> clicks = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<Long> watermarks = Sinks.many().multicast().directBestEffort();
-    private final AtomicLong[] stats = new AtomicLong[11];
+    /** What the reader threads report, queued for the worker. */
+    private final PortConnection.Listener reader = new PortConnection.Listener() {
+        @Override
+        public void line(PortConnection from, LineAssembler.Line line) {
+            events.add(new Received(from, line));
+        }
+
+        @Override
+        public void lost(PortConnection from, String why) {
+            events.add(new Lost(from, why));
+        }
+    };
+    private final AtomicLong[] stats = new AtomicLong[Stat.values().length];
 
     // Worker-confined.
     private final ArrayDeque<Event> deferred = new ArrayDeque<>();
@@ -383,8 +395,13 @@ public final class SerialDevice implements PortConnection.Listener {
             shutDown();
         } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, uri + ": driver worker failed", e);
-            fail(new DeviceUnavailableException(uri + ": driver failed: " + e, e));
+            DeviceUnavailableException failed = new DeviceUnavailableException(uri + ": driver failed: " + e, e);
+            fail(failed);
             closeConnection();
+            failWaiting(failed);
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
     }
 
@@ -435,14 +452,15 @@ public final class SerialDevice implements PortConnection.Listener {
         }
         DeviceUnavailableException f = failure;
         if (f != null) {
-            c.sink.error(f);
+            deliver(() -> c.sink.error(f));
             return;
         }
         long waited = System.nanoTime() - c.submitted;
         long limit = options.reconnect().toNanos() + 4 * (options.retries() + 1L) * options.timeout().toNanos();
         if (waited > limit) {
-            c.sink.error(new CommandTimeoutException(uri + ": '" + c.text + "' waited " + waited / 1_000_000
-                    + " ms in the queue without being sent", c.text));
+            CommandTimeoutException e = new CommandTimeoutException(uri + ": '" + c.text + "' waited "
+                    + waited / 1_000_000 + " ms in the queue without being sent", c.text);
+            deliver(() -> c.sink.error(e));
             return;
         }
         RuntimeException last;
@@ -470,8 +488,8 @@ public final class SerialDevice implements PortConnection.Listener {
                 last = e;
                 resynchronise();
             } catch (LinkLost e) {
-                last = new DeviceUnavailableException(uri + ": lost the device during '" + c.text + "': "
-                        + e.getMessage(), null);
+                // Its reply will never come. If the device comes back the command is resent like a timed-out one.
+                last = new CommandTimeoutException(uri + ": no reply to '" + c.text + "': " + e.getMessage(), c.text);
                 recover(e.getMessage());
             }
             DeviceUnavailableException gone = failure;
@@ -664,7 +682,7 @@ public final class SerialDevice implements PortConnection.Listener {
         while (!closing) {
             attempts++;
             try {
-                connection = PortConnection.open(options, this, name);
+                connection = PortConnection.open(options, reader, name);
                 if (!synchronise()) {
                     throw new IOException("no answer to " + "SYST:SYNC?");
                 }
@@ -840,17 +858,22 @@ public final class SerialDevice implements PortConnection.Listener {
                 LOG.warning(() -> uri + ": worker thread did not stop in time");
             }
         }
-        List<Event> left = new ArrayList<>();
-        events.drainTo(left);
-        for (Event e : left) {
-            if (e instanceof Submitted s) {
-                s.command.sink.error(closedException());
-            }
-        }
+        failWaiting(closedException());
         deliver(() -> {
             clicks.emitComplete(RETRY);
             watermarks.emitComplete(RETRY);
         });
+    }
+
+    /** Fails every command still queued or set aside: nobody will send them. */
+    private void failWaiting(RuntimeException error) {
+        List<Event> left = new ArrayList<>();
+        events.drainTo(left);
+        for (Event e : left) {
+            if (e instanceof Submitted s) {
+                s.command.sink.error(error);
+            }
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
@@ -892,16 +915,6 @@ public final class SerialDevice implements PortConnection.Listener {
             quietWarnings++;
             LOG.fine(() -> uri + ": " + what);
         }
-    }
-
-    @Override
-    public void line(PortConnection from, LineAssembler.Line line) {
-        events.add(new Received(from, line));
-    }
-
-    @Override
-    public void lost(PortConnection from, String why) {
-        events.add(new Lost(from, why));
     }
 
     @Override
