@@ -13,8 +13,14 @@ import org.qnetstack.hal.PlatformSpec;
  * @param config a configuration file, {@code classpath:} and a resource name, or null for the bundled one
  * @param json   print one JSON object instead of a table
  * @param count  pairs (qkd) or trials (teleport); 0 for the example's default
+ * @param minFidelity the minimum fidelity to ask of pairs, or NaN for the example's default
  */
-public record ExampleOptions(@Nullable Long seed, @Nullable String config, boolean json, int count) {
+public record ExampleOptions(@Nullable Long seed, @Nullable String config, boolean json, int count,
+                             double minFidelity) {
+    /** Options with the example's default minimum fidelity. */
+    public ExampleOptions(@Nullable Long seed, @Nullable String config, boolean json, int count) {
+        this(seed, config, json, count, Double.NaN);
+    }
     static final String DEFAULT_CONFIG = "classpath:networks/two-nodes-nv.yaml";
     static final String CLASSPATH = "classpath:";
 
@@ -34,15 +40,17 @@ public record ExampleOptions(@Nullable Long seed, @Nullable String config, boole
      * What one example run works with: the network, the two ends of its first link (the examples run
      * between them), how many pairs or trials, and when it started.
      */
-    record Setup(PlatformSpec spec, LinkSpec link, String alice, String bob, int count, long wallStart) {
+    record Setup(PlatformSpec spec, LinkSpec link, String alice, String bob, int count, double minFidelity,
+                 long wallStart) {
         double wallSeconds() {
             return (System.nanoTime() - wallStart) / 1e9;
         }
     }
 
-    Setup setup(int defaultCount) {
+    Setup setup(int defaultCount, double defaultMinFidelity) {
         PlatformSpec spec = network();
         LinkSpec link = spec.links().get(0);
-        return new Setup(spec, link, link.nodeA(), link.nodeB(), count > 0 ? count : defaultCount, System.nanoTime());
+        return new Setup(spec, link, link.nodeA(), link.nodeB(), count > 0 ? count : defaultCount,
+                Double.isNaN(minFidelity) ? defaultMinFidelity : minFidelity, System.nanoTime());
     }
 }

@@ -32,6 +32,7 @@ public final class Main {
                              (default: classpath:networks/two-nodes-nv.yaml, two NV nodes 10 km apart)
               --json         print one JSON object per example instead of a table
               --count N      pairs for qkd, trials for teleport
+              --min-fidelity F  the fidelity to ask of each pair (default: qkd 0.9, teleport 0.85)
             """ + SweepCommand.USAGE;
 
     private Main() {
@@ -51,6 +52,7 @@ public final class Main {
         String config = null;
         boolean json = false;
         int count = 0;
+        double minFidelity = Double.NaN;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -64,6 +66,12 @@ public final class Main {
                         count = Integer.parseInt(value(args, ++i, "--count"));
                         if (count < 1) {
                             throw new IllegalArgumentException("--count must be ≥ 1 (was " + count + ")");
+                        }
+                    }
+                    case "--min-fidelity" -> {
+                        minFidelity = Double.parseDouble(value(args, ++i, "--min-fidelity"));
+                        if (!(minFidelity >= 0 && minFidelity <= 1)) {
+                            throw new IllegalArgumentException("--min-fidelity must be in [0, 1] (was " + minFidelity + ")");
                         }
                     }
                     case "-h", "--help" -> {
@@ -81,7 +89,7 @@ public final class Main {
         if (commands.isEmpty()) {
             commands = List.of("qkd", "teleport");
         }
-        ExampleOptions options = new ExampleOptions(seed, config, json, count);
+        ExampleOptions options = new ExampleOptions(seed, config, json, count, minFidelity);
         try {
             for (String command : commands) {
                 Record result = command.equals("qkd") ? QkdExample.run(options) : TeleportExample.run(options);

@@ -47,7 +47,7 @@ public final class QkdExample {
     }
 
     public static Result run(ExampleOptions options) {
-        ExampleOptions.Setup setup = options.setup(DEFAULT_PAIRS);
+        ExampleOptions.Setup setup = options.setup(DEFAULT_PAIRS, MIN_FIDELITY);
         PlatformSpec spec = setup.spec();
         String alice = setup.alice();
         String bob = setup.bob();
@@ -59,7 +59,7 @@ public final class QkdExample {
         boolean[] hashesEqual = new boolean[1];
         try (SimulatedNetwork net = SimulatedNetwork.of(spec)) {
             net.run(alice, node -> {
-                EprSocket socket = node.eprSocket(bob).phiPlus().minFidelity(MIN_FIDELITY);
+                EprSocket socket = node.eprSocket(bob).phiPlus().minFidelity(setup.minFidelity());
                 aliceRaw.addAll(socket.createMeasure(pairs, MeasureBasis.RANDOM_XZ).collectList().block());
                 ClassicalSocket channel = node.classicalSocket(bob);
                 channel.send(bases(aliceRaw)).block();
@@ -94,7 +94,7 @@ public final class QkdExample {
             net.awaitCompletion();
 
             HeraldedLink model = net.link(alice, bob);
-            double alpha = net.alphaFor(alice, bob, MIN_FIDELITY);
+            double alpha = net.alphaFor(alice, bob, setup.minFidelity());
             DeviceParameters da = Predictions.device(spec.node(alice).orElseThrow());
             DeviceParameters db = Predictions.device(spec.node(bob).orElseThrow());
             double fidelity = model.heraldedFidelity(alpha);

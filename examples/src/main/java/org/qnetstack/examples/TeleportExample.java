@@ -32,7 +32,7 @@ public final class TeleportExample {
     }
 
     public static Result run(ExampleOptions options) {
-        ExampleOptions.Setup setup = options.setup(DEFAULT_TRIALS);
+        ExampleOptions.Setup setup = options.setup(DEFAULT_TRIALS, MIN_FIDELITY);
         PlatformSpec spec = setup.spec();
         String alice = setup.alice();
         String bob = setup.bob();
@@ -43,7 +43,7 @@ public final class TeleportExample {
         try (SimulatedNetwork net = SimulatedNetwork.of(spec)) {
             GroundTruth truth = net.groundTruth();
             net.run(alice, node -> {
-                EprSocket socket = node.eprSocket(bob).minFidelity(MIN_FIDELITY);
+                EprSocket socket = node.eprSocket(bob).minFidelity(setup.minFidelity());
                 for (int t = 0; t < trials; t++) {
                     EprPair pair = socket.createKeep().block();
                     pairCoefficients.add(coefficients(truth, pair));
@@ -73,7 +73,7 @@ public final class TeleportExample {
                     c[k] += pc[k] / trials;
                 }
             }
-            double model = net.link(alice, bob).heraldedFidelity(net.alphaFor(alice, bob, MIN_FIDELITY));
+            double model = net.link(alice, bob).heraldedFidelity(net.alphaFor(alice, bob, setup.minFidelity()));
             return new Result(spec.seed(), trials, mean[0], mean[1], c[0], model,
                     Predictions.teleportFromPairFidelity(c[0]),
                     Predictions.teleportWithDeviceNoise(c, Predictions.device(spec.node(alice).orElseThrow()),

@@ -23,6 +23,8 @@ public final class DefaultLinkService implements LinkService {
     private static final Logger LOG = Logger.getLogger(DefaultLinkService.class.getName());
     private static final double ALPHA_FLOOR = 1e-6;
     private static final int ALPHA_GRID = 241;
+    /** Fidelities computed from a model carry rounding: 0.8 may come out as 0.7999999999999999. */
+    private static final double FIDELITY_TOLERANCE = 1e-9;
 
     private final String node;
     private final Scheduler scheduler;
@@ -83,7 +85,7 @@ public final class DefaultLinkService implements LinkService {
         double above = Double.NaN;
         for (int i = ALPHA_GRID - 1; i >= 0; i--) {
             double alpha = i == ALPHA_GRID - 1 ? max : ALPHA_FLOOR * Math.pow(ratio, i);
-            if (link.heraldedFidelity(alpha) >= minFidelity) {
+            if (link.heraldedFidelity(alpha) >= minFidelity - FIDELITY_TOLERANCE) {
                 if (Double.isNaN(above)) {
                     return alpha;
                 }
@@ -91,7 +93,7 @@ public final class DefaultLinkService implements LinkService {
                 double hi = above;
                 for (int k = 0; k < 50; k++) {
                     double mid = (lo + hi) / 2;
-                    if (link.heraldedFidelity(mid) >= minFidelity) {
+                    if (link.heraldedFidelity(mid) >= minFidelity - FIDELITY_TOLERANCE) {
                         lo = mid;
                     } else {
                         hi = mid;

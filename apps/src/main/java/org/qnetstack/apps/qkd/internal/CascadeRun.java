@@ -1,7 +1,6 @@
 package org.qnetstack.apps.qkd.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +35,7 @@ public final class CascadeRun {
     private final int[][] order;
     private final int[][] positionIn;
     private final long[][] ordered;
-    private final List<Map<Long, Boolean>> known = new ArrayList<>();
+    private final List<ParityMemo> known = new ArrayList<>();
     private final LinkedHashSet<Long> worklist = new LinkedHashSet<>();
     private final Map<Long, ParityQuery> waiting = new LinkedHashMap<>();
     private int started;
@@ -81,7 +80,7 @@ public final class CascadeRun {
         }
         positionIn[pass] = inverse;
         ordered[pass] = Bits.gather(key, order[pass]);
-        known.add(new HashMap<>());
+        known.add(new ParityMemo());
         started = pass + 1;
         int blocks = schedule.blocks(pass);
         List<ParityQuery> tops = new ArrayList<>(blocks);
@@ -111,22 +110,22 @@ public final class CascadeRun {
     private void examine(long block) {
         int pass = (int) (block >>> 32);
         ParityQuery top = schedule.block(pass, (int) block);
-        Map<Long, Boolean> alices = known.get(pass);
+        ParityMemo alices = known.get(pass);
         long[] bobs = ordered[pass];
         int from = top.from();
         int to = top.to();
-        if (alices.get(range(from, to)) == (Bits.parity(bobs, from, to) == 1)) {
+        if (alices.get(from, to) == Bits.parity(bobs, from, to)) {
             waiting.remove(block);
             return;
         }
         while (to - from > 1) {
             int mid = from + (to - from + 1) / 2;
-            Boolean left = alices.get(range(from, mid));
-            if (left == null) {
+            int left = alices.get(from, mid);
+            if (left < 0) {
                 waiting.put(block, new ParityQuery(pass, from, mid));
                 return;
             }
-            if (left != (Bits.parity(bobs, from, mid) == 1)) {
+            if (left != Bits.parity(bobs, from, mid)) {
                 to = mid;
             } else {
                 from = mid;
@@ -162,15 +161,11 @@ public final class CascadeRun {
     private void learn(List<ParityQuery> queries, BitString answers) {
         for (int i = 0; i < queries.size(); i++) {
             ParityQuery q = queries.get(i);
-            known.get(q.pass()).put(range(q.from(), q.to()), answers.get(i));
+            known.get(q.pass()).put(q.from(), q.to(), answers.get(i));
         }
     }
 
     private static long blockId(int pass, int index) {
         return (long) pass << 32 | index;
-    }
-
-    private static long range(int from, int to) {
-        return (long) from << 32 | to;
     }
 }
