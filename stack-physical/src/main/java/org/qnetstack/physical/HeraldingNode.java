@@ -132,14 +132,23 @@ public final class HeraldingNode {
             throw new IllegalArgumentException(node + " is not an end of link " + link.name());
         }
         this.slotNanos = link.slotNanos();
-        long replyAfter = link.heraldDelayNanos() + maxDelayToStation(link) + link.detectionWindowPs() / 1000 + 2;
-        this.keepWaitSlots = (replyAfter + slotNanos - 1) / slotNanos + 1;
+        this.keepWaitSlots = keepAttemptSlots(link);
         this.runs = device.supportsAttemptRuns();
         memory.onFree(q -> {
             if (runs && run == null) {
                 wake();
             }
         });
+    }
+
+    /**
+     * Slots from one keep attempt to the next on the link: a kept attempt waits for the station's reply
+     * (herald delay, reply flight, coincidence window) before the qubit can try again. Both ends compute
+     * the same, so they attempt in the same slots.
+     */
+    public static long keepAttemptSlots(HeraldedLink link) {
+        long replyAfter = link.heraldDelayNanos() + maxDelayToStation(link) + link.detectionWindowPs() / 1000 + 2;
+        return (replyAfter + link.slotNanos() - 1) / link.slotNanos() + 1;
     }
 
     private static long maxDelayToStation(HeraldedLink link) {

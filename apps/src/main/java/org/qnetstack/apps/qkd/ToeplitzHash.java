@@ -15,6 +15,8 @@ import org.qnetstack.apps.qkd.internal.Bits;
  * 0..63 bits, which makes every window a run of whole words and the inner loop a plain word XOR.
  */
 public final class ToeplitzHash {
+    private static final int CHUNK_WORDS = 512;
+
     private final BitString seed;
     private final int inputLength;
     private final int outputLength;
@@ -71,22 +73,34 @@ public final class ToeplitzHash {
         }
         int outWords = Bits.words(outputLength);
         long[] out = new long[outWords];
-        long[] x = input.toLongArray();
-        for (int w = 0; w < x.length; w++) {
-            long word = x[w];
-            while (word != 0) {
-                int j = (w << 6) + Long.numberOfTrailingZeros(word);
-                word &= word - 1;
-                int start = inputLength - 1 - j;
+        int[] starts = windowStarts(input);
+        // Output in chunks that stay in the L1 cache while every window is XORed into them: without the
+        // chunking each window pass streams the whole output through memory (measured 2× slower at 10^6 bits).
+        for (int chunk = 0; chunk < outWords; chunk += CHUNK_WORDS) {
+            int end = Math.min(outWords, chunk + CHUNK_WORDS);
+            for (int start : starts) {
                 long[] window = shifted[start & 63];
                 int offset = start >>> 6;
-                for (int q = 0; q < outWords; q++) {
+                for (int q = chunk; q < end; q++) {
                     out[q] ^= window[offset + q];
                 }
             }
         }
         // The last output word took seed bits beyond l; clearing them restores BitString's invariant.
         return BitString.ofWords(out, outputLength);
+    }
+
+    /** For each one bit j of the input, where its column starts in the seed: n − 1 − j. */
+    private int[] windowStarts(BitString input) {
+        long[] x = input.toLongArray();
+        int[] starts = new int[input.weight()];
+        int k = 0;
+        for (int w = 0; w < x.length; w++) {
+            for (long word = x[w]; word != 0; word &= word - 1) {
+                starts[k++] = inputLength - 1 - ((w << 6) + Long.numberOfTrailingZeros(word));
+            }
+        }
+        return starts;
     }
 
     private static long[][] shiftedCopies(long[] words, int length) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.hal.HeraldedLink;
+import org.qnetstack.physical.HeraldingNode;
 import org.qnetstack.sim.device.DeviceParameters;
 
 /**
@@ -90,7 +91,7 @@ public final class Sweep {
         long slot = link.slotNanos();
         long delay = Math.max(link.delayToStationNanos(link.spec().nodeA()),
                 link.delayToStationNanos(link.spec().nodeB()));
-        long slots = keepAttemptSlots(slot, delay, link.detectionWindowPs());
+        long slots = HeraldingNode.keepAttemptSlots(link);
         boolean any = !Double.isNaN(alpha);
         double p = any ? link.successProbability(alpha) : Double.NaN;
         double fidelity = any ? link.heraldedFidelity(alpha) : Double.NaN;
@@ -102,16 +103,6 @@ public final class Sweep {
                 plob * attemptsPerSecond);
     }
 
-    /**
-     * Slots from one kept attempt to the next: the communication qubit holds the attempt until the
-     * herald is back (photon to the station, reply back, after the detection window closes), so the
-     * next attempt starts at the first slot after that, as the physical layer schedules it:
-     * {@code 1 + ⌈(2·delay + window + 1 ns) / slot⌉}.
-     */
-    static long keepAttemptSlots(long slotNanos, long delayToStationNanos, long detectionWindowPs) {
-        long replyAfter = 2 * delayToStationNanos + detectionWindowPs / 1000 + 1;
-        return 1 + (replyAfter + slotNanos - 1) / slotNanos;
-    }
 
     /** η_f = 10^(−a·L/10). */
     static double fibreTransmissivity(double attenuationDbPerKm, double lengthKm) {

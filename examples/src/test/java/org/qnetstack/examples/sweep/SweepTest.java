@@ -150,12 +150,13 @@ class SweepTest {
                 .lengthSweep().get(0);
         assertEquals(1e9 / p.slotNanos(), p.attemptsPerSecond(), 1e-9);
         assertEquals(p.successProbability() * 1e9 / p.slotNanos(), p.pairsPerSecondMeasure(), 1e-12);
-        long replyAfter = 2 * p.delayToStationNanos() + 25 + 1; // nv-2022's 25 ns detection window
+        // herald (photons to the station), reply back, nv-2022's 25 ns window, and a ns each for event order
+        long replyAfter = 2 * p.delayToStationNanos() + 25 + 2;
         long slots = 1 + (replyAfter + p.slotNanos() - 1) / p.slotNanos();
         assertEquals(slots, p.keepAttemptSlots());
         assertEquals(6, slots, "10 km: 2·23.4 µs round trip over 11.2 µs slots");
         assertEquals(p.successProbability() * 1e9 / (slots * p.slotNanos()), p.pairsPerSecondKeep(), 1e-12);
-        assertTrue(p.heraldedFidelity() >= SweepOptions.DEFAULT_MIN_FIDELITY);
+        assertTrue(p.heraldedFidelity() >= SweepOptions.DEFAULT_MIN_FIDELITY - 1e-9, "the link layer meets the minimum within rounding");
         assertEquals(Math.pow(10, -0.25), p.fibreTransmissivity(), 1e-12);
     }
 

@@ -463,11 +463,11 @@ public final class SerialDevice {
             deliver(() -> c.sink.error(e));
             return;
         }
-        RuntimeException last;
-        int attempt = 0;
+        RuntimeException error;
+        int losses = 0;
         while (true) {
             try {
-                T value = call(c.text, c.replies, c.handler);
+                T value = callPatiently(c.text, c.replies, c.handler);
                 deliver(() -> {
                     if (value == null) {
                         c.sink.success();
@@ -477,34 +477,49 @@ public final class SerialDevice {
                 });
                 return;
             } catch (DeviceErrorException e) {
-                // -1xx: the device could not parse what it got. The driver sends only well-formed commands,
-                // so the line was garbled on the way: resend. Other codes are the device's verdict.
-                if (e.code() > -100 || e.code() <= -200) {
-                    deliver(() -> c.sink.error(e));
-                    return;
-                }
-                last = e;
+                error = e;
             } catch (CommandTimeoutException | UnexpectedReplyException e) {
-                last = e;
-                resynchronise();
+                error = e;
+                resynchronise(); // leave the line in step for the next command, or recover it
             } catch (LinkLost e) {
-                // Its reply will never come. If the device comes back the command is resent like a timed-out one.
-                last = new CommandTimeoutException(uri + ": no reply to '" + c.text + "': " + e.getMessage(), c.text);
+                // Its reply will never come. If the device comes back, the command is resent.
+                error = new CommandTimeoutException(uri + ": no reply to '" + c.text + "': " + e.getMessage(), c.text);
                 recover(e.getMessage());
+                if (failure == null && !closing && losses++ < options.retries()) {
+                    count(Stat.RETRIES);
+                    continue;
+                }
             }
-            DeviceUnavailableException gone = failure;
-            if (gone != null || closing) {
-                RuntimeException error = gone != null ? gone : closedException();
-                deliver(() -> c.sink.error(error));
-                return;
-            }
-            if (attempt++ >= options.retries()) {
-                RuntimeException error = last;
-                deliver(() -> c.sink.error(error));
-                return;
+            break;
+        }
+        DeviceUnavailableException gone = failure;
+        RuntimeException result = error instanceof DeviceErrorException ? error
+                : gone != null ? gone : closing ? closedException() : error;
+        deliver(() -> c.sink.error(result));
+    }
+
+    /**
+     * {@link #call} with resends, up to the {@code retries} of the URI: after a timeout or a reply that does
+     * not fit (once the line is back in step), and after a command error (−1xx: the device could not parse
+     * what it got; the driver sends only well-formed commands, so the line garbled it). Other device errors
+     * are the device's verdict and are thrown at once, as is the loss of the link.
+     */
+    private <T> @Nullable T callPatiently(String text, int replies, ReplyHandler<T> handler) throws LinkLost {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return call(text, replies, handler);
+            } catch (DeviceErrorException e) {
+                if (e.code() > -100 || e.code() <= -200 || attempt >= options.retries()) {
+                    throw e;
+                }
+                warn("resending '" + text + "' after: " + e.getMessage());
+            } catch (CommandTimeoutException | UnexpectedReplyException e) {
+                if (attempt >= options.retries() || !synchronise()) {
+                    throw e;
+                }
+                warn("resending '" + text + "' after: " + e.getMessage());
             }
             count(Stat.RETRIES);
-            warn("resending '" + c.text + "' after: " + last.getMessage());
         }
     }
 
@@ -716,7 +731,7 @@ public final class SerialDevice {
 
     /** Learns the device: identity, inputs, settings. The device is left disarmed, as the HAL expects. */
     private void learn() throws LinkLost {
-        call("ACQ:STOP;*IDN?;SYST:CHAN?", 2, u -> {
+        callPatiently("ACQ:STOP;*IDN?;SYST:CHAN?", 2, u -> {
             identity = u.get(0);
             long n = whole(u.get(1));
             if (n < 1 || n > 64) {
@@ -728,7 +743,7 @@ public final class SerialDevice {
         });
         batcher = new ClickBatcher(channels);
         armed = false;
-        call(settingsQuery(), 1 + 3 * channels, u -> {
+        callPatiently(settingsQuery(), 1 + 3 * channels, u -> {
             readSettings(u);
             return null;
         });
@@ -759,7 +774,7 @@ public final class SerialDevice {
 
     /** Puts back every setting the driver knows, and the acquisition state, after a restart or reconnection. */
     private void restore() throws LinkLost {
-        String idn = call("*IDN?", 1, u -> u.get(0));
+        String idn = callPatiently("*IDN?", 1, u -> u.get(0));
         if (!identity.equals(idn)) {
             LOG.warning(() -> uri + ": the device now identifies as '" + idn + "', was '" + identity + "'");
         }
@@ -771,8 +786,8 @@ public final class SerialDevice {
                     .append(inp).append(":DEL ").append(s[ch].delayPs())
                     .append(inp).append(":EDGE ").append(s[ch].edge().mnemonic());
         }
-        call(set.toString(), 0, u -> null);
-        call(armed ? "ACQ:STAR" : "ACQ:STOP", 0, u -> null);
+        callPatiently(set.toString(), 0, u -> null);
+        callPatiently(armed ? "ACQ:STAR" : "ACQ:STOP", 0, u -> null);
     }
 
     private void recover(String why) {
