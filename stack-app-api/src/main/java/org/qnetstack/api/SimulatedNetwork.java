@@ -8,8 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qnetstack.api.config.NetworkConfig;
+import org.qnetstack.api.internal.BridgedDetectorController;
 import org.qnetstack.api.internal.NodeRuntime;
 import org.qnetstack.api.internal.ProgramDriver;
+import org.qnetstack.hal.ClickRoute;
+import org.qnetstack.hal.ConfigurationException;
+import org.qnetstack.hal.DetectorController;
 import org.qnetstack.hal.Drivers;
 import org.qnetstack.hal.GroundTruth;
 import org.qnetstack.hal.HeraldedLink;
@@ -42,15 +46,26 @@ public final class SimulatedNetwork implements AutoCloseable {
     private final Map<String, NodeRuntime> nodes = new LinkedHashMap<>();
     private final List<HeraldingStation> stations = new ArrayList<>();
     private final ProgramDriver driver;
+    private final List<BridgedDetectorController> externals = new ArrayList<>();
     private boolean closed;
 
-    private SimulatedNetwork(PlatformSpec spec) {
+    /** How long the simulation waits, by default, for an external detector controller to report clicks. */
+    public static final Duration EXTERNAL_DETECTOR_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Duration externalTimeout;
+
+    private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout) {
+        this.externalTimeout = externalTimeout;
         this.platform = Drivers.openPlatform(URI.create("sim:world"), spec);
         DelayedClassicalNetwork classical = new DelayedClassicalNetwork(platform);
         this.driver = new ProgramDriver(platform);
-        for (LinkSpec link : spec.links()) {
-            HeraldingStation station = new HeraldingStation(platform.link(link.name()),
-                    platform.detectorController(link.name()), platform.scheduler(link.station().name()), classical);
+        for (int i = 0; i < spec.links().size(); i++) {
+            LinkSpec link = spec.links().get(i);
+            DetectorController detectors = StationSpec.SIMULATED_DETECTORS.equals(link.station().detectors())
+                    ? platform.detectorController(link.name())
+                    : external(link, i, photonRoutes.get(link.name()));
+            HeraldingStation station = new HeraldingStation(platform.link(link.name()), detectors,
+                    platform.scheduler(link.station().name()), classical);
             station.start();
             stations.add(station);
         }
@@ -59,9 +74,45 @@ public final class SimulatedNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * A station with external detectors (an emulated device behind a serial port, say) gets its clicks
+     * from that device: the simulated photons go to the route, and the simulation waits for the device
+     * to report them through its driver before going on.
+     */
+    private DetectorController external(LinkSpec link, int index, ClickRoute photons) {
+        if (photons == null) {
+            platform.close();
+            throw new ConfigurationException("links[" + index + "].station.detectors", "an external detector "
+                    + "controller on a simulated network needs the simulated photons: give a photon route for "
+                    + link.name() + " (was " + link.station().detectors() + ")");
+        }
+        BridgedDetectorController bridge = new BridgedDetectorController(link.station().detectors(),
+                platform.scheduler(link.station().name()).clock(), externalTimeout);
+        externals.add(bridge);
+        platform.routeClicks(link.name(), (clicks, watermarkPs) -> {
+            photons.deliver(clicks, watermarkPs);
+            bridge.awaitWatermark(watermarkPs);
+        });
+        return bridge;
+    }
+
     /** The network described by a spec (from {@link NetworkConfig} or built by hand). */
     public static SimulatedNetwork of(PlatformSpec spec) {
-        return new SimulatedNetwork(spec);
+        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT);
+    }
+
+    /**
+     * The network described by a spec, some of whose stations use external detector controllers (their
+     * {@code detectors} URI names a driver): each such link's simulated photons go to its route, e.g. into
+     * the emulator of the device that the driver talks to.
+     */
+    public static SimulatedNetwork of(PlatformSpec spec, Map<String, ClickRoute> photonRoutes) {
+        return of(spec, photonRoutes, EXTERNAL_DETECTOR_TIMEOUT);
+    }
+
+    /** As {@link #of(PlatformSpec, Map)}, waiting at most {@code deviceTimeout} for each report of a device. */
+    public static SimulatedNetwork of(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration deviceTimeout) {
+        return new SimulatedNetwork(spec, photonRoutes, deviceTimeout);
     }
 
     /** The network of a YAML or JSON file, with the seed given here instead of the file's. */
@@ -152,6 +203,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         driver.stop();
         nodes.values().forEach(NodeRuntime::close);
         stations.forEach(HeraldingStation::stop);
+        externals.forEach(BridgedDetectorController::close);
         platform.close();
     }
 

@@ -46,7 +46,8 @@ public record CascadeSchedule(int length, List<Integer> blockSizes, long permuta
      * k1 = ⌈factor/Q⌉ (the whole key when Q = 0: there is nothing to find but one check is still made),
      * each later pass twice the previous, all capped at the key length.
      */
-    public static CascadeSchedule of(int length, double qber, int passes, double firstBlockFactor, long permutationSeed) {
+    public static CascadeSchedule of(int length, double qber, int passes, double firstBlockFactor,
+                                     long permutationSeed) {
         if (!(qber >= 0 && qber < 0.5)) {
             throw new IllegalArgumentException("Cascade needs an expected QBER in [0, 0.5): " + qber);
         }

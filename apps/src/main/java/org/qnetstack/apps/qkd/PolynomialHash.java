@@ -6,8 +6,9 @@ import org.qnetstack.apps.qkd.internal.Bits;
 import org.qnetstack.apps.qkd.internal.Gf64;
 
 /**
- * Verification that error correction succeeded, by a polynomial hash over GF(2^64) (the ε-almost-universal
- * family of J. L. Carter and M. N. Wegman's line of work, as in GHASH): the key's L words are the
+ * Verification that error correction succeeded, by a polynomial-evaluation hash over GF(2^64) (B. den Boer,
+ * 1993; J. Bierbrauer, T. Johansson, G. Kabatianskii and B. Smeets, CRYPTO '93: the ε-almost-universal
+ * family behind GHASH): the key's L words are the
  * coefficients m_1..m_L and the tag for a random point κ is m_1·κ^(L−1) + ... + m_L. Two different keys of
  * the same length give the same tag only if κ is a root of their nonzero difference, a polynomial of degree
  * at most L−1: probability at most (L−1)/2^64. With r independent points the tag has 64·r bits and the

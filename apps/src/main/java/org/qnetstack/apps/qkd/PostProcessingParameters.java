@@ -30,11 +30,13 @@ public record PostProcessingParameters(double sampleFraction, double epsilonPe, 
     }
 
     public PostProcessingParameters withSampleFraction(double fraction) {
-        return new PostProcessingParameters(fraction, epsilonPe, epsilonEc, epsilonPa, qberThreshold, bound, confidence);
+        return new PostProcessingParameters(fraction, epsilonPe, epsilonEc, epsilonPa, qberThreshold, bound,
+                confidence);
     }
 
     public PostProcessingParameters withQberThreshold(double threshold) {
-        return new PostProcessingParameters(sampleFraction, epsilonPe, epsilonEc, epsilonPa, threshold, bound, confidence);
+        return new PostProcessingParameters(sampleFraction, epsilonPe, epsilonEc, epsilonPa, threshold, bound,
+                confidence);
     }
 
     public PostProcessingParameters withBound(QberBound qberBound) {

@@ -55,7 +55,8 @@ public enum QberBound {
             int high = sampleErrors + remainingBits;
             while (low < high) {
                 int mid = low + (high - low + 1) / 2;
-                double p = HypergeometricDistribution.of(population, mid, sampleBits).cumulativeProbability(sampleErrors);
+                double p = HypergeometricDistribution.of(population, mid, sampleBits)
+                        .cumulativeProbability(sampleErrors);
                 if (p > epsilon) {
                     low = mid;
                 } else {

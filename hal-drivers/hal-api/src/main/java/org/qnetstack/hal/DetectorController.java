@@ -29,6 +29,15 @@ public interface DetectorController extends AutoCloseable {
     /** Clicks, in time-tag order, while armed. Subscribers see clicks from the time they subscribe. */
     Flux<ClickEvent> clicks();
 
+    /**
+     * Time tags, in ps, up to which every click has been reported: after a watermark {@code w}, no click
+     * before {@code w} will come. Empty if the device does not say (the simulated one reports clicks at
+     * their time, so it needs none).
+     */
+    default Flux<Long> watermarks() {
+        return Flux.empty();
+    }
+
     Mono<DetectorCounters> counters();
 
     Mono<Void> resetCounters();

@@ -23,6 +23,17 @@ public interface Platform extends AutoCloseable {
     HeraldedLink link(String link);
 
     /**
+     * For a simulated platform whose link has an external detector controller (the station's
+     * {@link StationSpec#detectors()} is not the simulated one): sends the clicks of that link's photons
+     * to the route instead. Platforms whose photons are real cannot.
+     *
+     * @throws UnsupportedOperationException on a platform that does not simulate photons
+     */
+    default void routeClicks(String link, ClickRoute route) {
+        throw new UnsupportedOperationException("this platform's photons are real: its detectors see them");
+    }
+
+    /**
      * A random stream for a named purpose, derived from the platform's seed: the same seed and name
      * give the same stream, different names independent streams.
      */

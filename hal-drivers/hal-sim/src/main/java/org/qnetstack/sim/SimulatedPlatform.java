@@ -3,6 +3,7 @@ package org.qnetstack.sim;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
+import org.qnetstack.hal.ClickRoute;
 import org.qnetstack.hal.DetectorController;
 import org.qnetstack.hal.GroundTruth;
 import org.qnetstack.hal.HeraldedLink;
@@ -49,6 +50,11 @@ public final class SimulatedPlatform implements Platform {
     @Override
     public HeraldedLink link(String link) {
         return world.link(link);
+    }
+
+    @Override
+    public void routeClicks(String link, ClickRoute route) {
+        world.routeClicks(link, route);
     }
 
     @Override

@@ -187,6 +187,24 @@ class SerialFaultsTest extends PtyFixture {
     }
 
     @Test
+    void resendsACommandTheLineGarbled() {
+        SerialDetectorController dc = open(FAST);
+        device.emulator().faults().garbleNextCommands(1);
+        dc.setCoincidenceWindow(3_000).block(WAIT);
+        assertEquals("3000", device.emulator().frontPanel("COIN:WIND?"));
+        assertEquals(1, dc.stats().retries());
+    }
+
+    @Test
+    void reportsACommandErrorWhenNotAllowedToResend() {
+        SerialDetectorController dc = open(FAST + "&retries=0");
+        device.emulator().faults().garbleNextCommands(1);
+        DeviceErrorException e = assertThrows(DeviceErrorException.class, () -> dc.setCoincidenceWindow(3_000).block(WAIT));
+        assertEquals(-102, e.code());
+        assertEquals(1000, dc.coincidenceWindowPs());
+    }
+
+    @Test
     void resendsACommandWhoseReplyIsLate() {
         SerialDetectorController dc = open(FAST);
         device.emulator().faults().delayNextReply(Duration.ofMillis(600)); // the timeout is 400 ms

@@ -2,6 +2,7 @@ package org.qnetstack.sim.internal;
 
 import java.util.List;
 import org.qnetstack.hal.ClickEvent;
+import org.qnetstack.hal.ClickRoute;
 import org.qnetstack.hal.DetectorController;
 import org.qnetstack.hal.DetectorCounters;
 import org.qnetstack.sim.kernel.EventKernel;
@@ -23,6 +24,12 @@ final class SimDetectorController implements DetectorController {
     private long windowPs;
     private final long[] clicks = new long[2];
     private long coincidences;
+    private @org.jspecify.annotations.Nullable ClickRoute route;
+
+    /** From now on this station's clicks go to the route (an external, emulated device) instead. */
+    void route(ClickRoute route) {
+        this.route = route;
+    }
 
     SimDetectorController(String name, EventKernel kernel, long windowPs) {
         this.name = name;
@@ -38,10 +45,21 @@ final class SimDetectorController implements DetectorController {
     }
 
     private void fire(int pattern) {
+        long t = kernel.nanos() * 1000;
+        if (route != null) {
+            List<ClickEvent> clicks = new java.util.ArrayList<>(2);
+            if (pattern == SingleClickModel.D0 || pattern == SingleClickModel.BOTH) {
+                clicks.add(new ClickEvent(0, t));
+            }
+            if (pattern == SingleClickModel.D1 || pattern == SingleClickModel.BOTH) {
+                clicks.add(new ClickEvent(1, t));
+            }
+            route.deliver(clicks, t + 1);
+            return;
+        }
         if (!armed || closed) {
             return;
         }
-        long t = kernel.nanos() * 1000;
         if (pattern == SingleClickModel.BOTH) {
             coincidences++;
         }

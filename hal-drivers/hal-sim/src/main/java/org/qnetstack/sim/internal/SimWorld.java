@@ -2,6 +2,7 @@ package org.qnetstack.sim.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.qnetstack.hal.ClickRoute;
 import org.qnetstack.hal.ConfigurationException;
 import org.qnetstack.hal.DetectorController;
 import org.qnetstack.hal.GroundTruth;
@@ -74,10 +75,6 @@ public final class SimWorld {
             String station = l.station().name();
             if (devices.containsKey(station) || stations.containsKey(station)) {
                 throw new ConfigurationException(path + ".station.name", "'" + station + "' is already a node or station");
-            }
-            if (!StationSpec.SIMULATED_DETECTORS.equals(l.station().detectors())) {
-                throw new ConfigurationException(path + ".station.detectors", "the simulated platform drives only its "
-                        + "own simulated detectors (was " + l.station().detectors() + ")");
             }
             DeviceParameters linkParams;
             try {
@@ -174,8 +171,22 @@ public final class SimWorld {
     }
 
     public DetectorController detectors(String link) {
-        simLink(link);
+        SimLink l = simLink(link);
+        if (!StationSpec.SIMULATED_DETECTORS.equals(l.spec().station().detectors())) {
+            throw new IllegalStateException("the station of " + link + " uses the detector controller at "
+                    + l.spec().station().detectors() + ": open it with Drivers and route this link's clicks to it");
+        }
         return detectors.get(link);
+    }
+
+    /** Sends the clicks of a link whose station has external detectors to the route. */
+    public void routeClicks(String link, ClickRoute route) {
+        SimLink l = simLink(link);
+        if (StationSpec.SIMULATED_DETECTORS.equals(l.spec().station().detectors())) {
+            throw new IllegalStateException("the station of " + link + " uses the simulated detectors; "
+                    + "set its detectors to the external device's URI first");
+        }
+        detectors.get(link).route(route);
     }
 
     public void checkNodeOrStation(String name) {

@@ -266,7 +266,8 @@ public final class DetectorEmulator implements AutoCloseable {
                 return;
             }
             long starts = instrument.starts();
-            List<String> out = new ArrayList<>(instrument.execute(line.text()));
+            String text = faults.takeGarbleCommand() ? garble(line.text()) : line.text();
+            List<String> out = new ArrayList<>(instrument.execute(text));
             if (!out.isEmpty() && !out.get(out.size() - 1).startsWith("#")) {
                 reply = out.remove(out.size() - 1);
                 String replacement = faults.takeReplacement();
@@ -371,6 +372,12 @@ public final class DetectorEmulator implements AutoCloseable {
             b[i] = (byte) v;
         }
         return b;
+    }
+
+    /** The first character of the command after the first {@code ;} (or of the line) made {@code ~}. */
+    private static String garble(String line) {
+        int at = line.indexOf(';') + 1;
+        return at >= line.length() ? "~" : line.substring(0, at) + "~" + line.substring(at + 1);
     }
 
     /** Changes the last digit before the CRC, so the CRC no longer matches. */

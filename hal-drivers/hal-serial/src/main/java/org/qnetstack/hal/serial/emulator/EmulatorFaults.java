@@ -18,6 +18,7 @@ public final class EmulatorFaults {
     private volatile boolean mute;
     private final AtomicInteger corruptClicks = new AtomicInteger();
     private final AtomicInteger dropClicks = new AtomicInteger();
+    private final AtomicInteger garbleCommands = new AtomicInteger();
     private final AtomicReference<@Nullable String> nextReply = new AtomicReference<>();
     private final AtomicLong delayNextReplyMs = new AtomicLong();
 
@@ -63,6 +64,15 @@ public final class EmulatorFaults {
         return this;
     }
 
+    /**
+     * Garbles each of the next n command lines received, as noise on the host's line would: a character
+     * of the command becomes {@code ~}, so the device reports a command error (−1xx).
+     */
+    public EmulatorFaults garbleNextCommands(int n) {
+        garbleCommands.addAndGet(n);
+        return this;
+    }
+
     /** Answers the next command that has a reply with this line instead. */
     public EmulatorFaults replaceNextReply(String line) {
         nextReply.set(line);
@@ -83,6 +93,7 @@ public final class EmulatorFaults {
         mute = false;
         corruptClicks.set(0);
         dropClicks.set(0);
+        garbleCommands.set(0);
         nextReply.set(null);
         delayNextReplyMs.set(0);
         return this;
@@ -110,6 +121,10 @@ public final class EmulatorFaults {
 
     boolean takeDropClick() {
         return dropClicks.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    boolean takeGarbleCommand() {
+        return garbleCommands.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     @Nullable String takeReplacement() {
