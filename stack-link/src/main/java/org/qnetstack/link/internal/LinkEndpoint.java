@@ -1,7 +1,6 @@
 package org.qnetstack.link.internal;
 
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -221,18 +220,10 @@ final class LinkEndpoint implements AttemptSource {
         }
     }
 
-    /** Cancels every queued item of the creator's request at this end. */
+    /** Stops attempting, releases the qubits of attempts in flight, and forgets the queue. */
     void close() {
         heralding.stop();
         network.unregister(node, protocol);
         queue.clear();
-    }
-
-    int queued() {
-        return queue.size();
-    }
-
-    Iterator<Long> queuedItemIds() {
-        return queue.stream().map(q -> q.add.itemId()).iterator();
     }
 }

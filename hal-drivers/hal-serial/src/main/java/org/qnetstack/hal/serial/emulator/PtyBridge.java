@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * kernel tty as it would with hardware. The command run is
  * {@code socat -d -d tcp:127.0.0.1:PORT pty,raw,echo=0,link=LINK} (TCP first, so that once the link
  * exists the emulator is connected). Killing the bridge makes the serial port disappear, as unplugging a
- * USB adapter does. socat's log goes to {@code LINK.socat.log}.
+ * USB adapter does. {@link #pair} makes two connected ptys instead (a null-modem cable). socat's log
+ * goes to {@code LINK.socat.log}.
  */
 public final class PtyBridge implements AutoCloseable {
     /** Why pty tests cannot run, for skip messages. */
@@ -23,11 +24,11 @@ public final class PtyBridge implements AutoCloseable {
 
     private static volatile Boolean available;
 
-    private final Path link;
+    private final List<Path> links;
     private final Process process;
 
-    private PtyBridge(Path link, Process process) {
-        this.link = link;
+    private PtyBridge(List<Path> links, Process process) {
+        this.links = List.copyOf(links);
         this.process = process;
     }
 
@@ -80,23 +81,44 @@ public final class PtyBridge implements AutoCloseable {
      * @throws IOException if socat cannot start, exits, or has not made the link within the timeout
      */
     public static PtyBridge toTcp(Path link, int port, Duration timeout) throws IOException {
-        Files.deleteIfExists(link); // a stale link from a killed socat would look like a device
-        Path log = link.resolveSibling(link.getFileName() + ".socat.log");
-        Process p = new ProcessBuilder(List.of("socat", "-d", "-d", "tcp:127.0.0.1:" + port,
-                "pty,raw,echo=0,link=" + link.toAbsolutePath()))
+        return start(List.of(link), List.of("tcp:127.0.0.1:" + port, pty(link)), timeout);
+    }
+
+    /**
+     * Two connected pseudo-terminals: what is written to one is read from the other, as over a null-modem
+     * cable. For the emulator on a serial line ({@code --tty}) and the driver on the other end.
+     */
+    public static PtyBridge pair(Path a, Path b, Duration timeout) throws IOException {
+        return start(List.of(a, b), List.of(pty(a), pty(b)), timeout);
+    }
+
+    private static String pty(Path link) {
+        return "pty,raw,echo=0,link=" + link.toAbsolutePath();
+    }
+
+    private static PtyBridge start(List<Path> links, List<String> addresses, Duration timeout) throws IOException {
+        for (Path link : links) {
+            Files.deleteIfExists(link); // a stale link from a killed socat would look like a device
+        }
+        Path first = links.get(0);
+        Path log = first.resolveSibling(first.getFileName() + ".socat.log");
+        List<String> command = new java.util.ArrayList<>(List.of("socat", "-d", "-d"));
+        command.addAll(addresses);
+        Process p = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        PtyBridge bridge = new PtyBridge(link, p);
+        PtyBridge bridge = new PtyBridge(links, p);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (!Files.exists(link)) {
+            while (!links.stream().allMatch(Files::exists)) {
                 if (!p.isAlive()) {
-                    throw new IOException("socat exited with " + p.exitValue() + " before making " + link + ": "
+                    throw new IOException("socat exited with " + p.exitValue() + " before making " + links + ": "
                             + tail(log));
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("socat made no " + link + " within " + timeout.toMillis() + " ms: " + tail(log));
+                    throw new IOException("socat made no " + links + " within " + timeout.toMillis() + " ms: "
+                            + tail(log));
                 }
                 Thread.sleep(2);
             }
@@ -120,9 +142,9 @@ public final class PtyBridge implements AutoCloseable {
         }
     }
 
-    /** The pty's path, to open as a serial port. */
+    /** The (first) pty's path, to open as a serial port. */
     public Path link() {
-        return link;
+        return links.get(0);
     }
 
     public boolean isAlive() {
@@ -142,10 +164,12 @@ public final class PtyBridge implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        try {
-            Files.deleteIfExists(link); // socat removes it on a clean exit, not when killed
-        } catch (IOException ignored) {
-            // nothing useful to do: the next start deletes it too
+        for (Path link : links) {
+            try {
+                Files.deleteIfExists(link); // socat removes it on a clean exit, not when killed
+            } catch (IOException ignored) {
+                // nothing useful to do: the next start deletes it too
+            }
         }
     }
 }
