@@ -24,6 +24,12 @@ public interface EprSocket {
     double minimumFidelity();
 
     /**
+     * A copy whose create requests give up after this long (simulated time), ending with
+     * {@link EprException} of code TIMEOUT at both ends; pairs made before then stand.
+     */
+    EprSocket maxTime(java.time.Duration maxTime);
+
+    /**
      * A copy that hands out Φ+ pairs: the receiving side applies the Pauli correction of the Bell index
      * (to its qubit for kept pairs, to its outcome for measured pairs in X or Z), so both sides see Φ+.
      */

@@ -107,4 +107,31 @@ class SimulatedNetworkTest {
             assertTrue(e.getMessage().contains("bob"), e.getMessage());
         }
     }
+
+    @Test
+    void aCreateThatTakesTooLongEndsWithTimeoutAtBothEndsAndReleasesEveryQubit() {
+        try (SimulatedNetwork net = twoNodes("nv-2022", 3)) {
+            List<Throwable> errors = new ArrayList<>();
+            List<EprPair> got = new ArrayList<>();
+            net.runReactive("alice", node -> node.eprSocket("bob").maxTime(java.time.Duration.ofSeconds(2))
+                    .createKeep(1000).doOnNext(p -> {
+                        got.add(p);
+                        p.qubit().release();
+                    }).onErrorResume(e -> {
+                        errors.add(e);
+                        return Flux.empty();
+                    }));
+            net.runReactive("bob", node -> node.eprSocket("alice").recvKeep(1000).doOnNext(p -> p.qubit().release())
+                    .onErrorResume(e -> {
+                        errors.add(e);
+                        return Flux.empty();
+                    }));
+            net.awaitCompletion();
+            assertEquals(2, errors.size());
+            assertTrue(errors.stream().allMatch(e -> ((EprException) e).code() == LinkErrorCode.TIMEOUT), errors.toString());
+            assertTrue(got.size() < 1000);
+            assertEquals(0, net.node("alice").qubitsInUse());
+            assertEquals(0, net.node("bob").qubitsInUse());
+        }
+    }
 }

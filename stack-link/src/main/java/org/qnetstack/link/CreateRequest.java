@@ -9,9 +9,17 @@ package org.qnetstack.link;
  * @param minFidelity minimum fidelity of each pair at delivery, in [0, 1]
  * @param basis       the measurement basis for measure-directly requests (ignored for keep)
  * @param purposeId   tag of the upper-layer user, like a port; delivered with every pair at both ends
+ * @param maxTimeNanos how long the request may take from its CREATE, in ns; 0 for no limit. Pairs not
+ *                    made by then are given up at both ends with ERR TIMEOUT.
  */
 public record CreateRequest(String remoteNode, RequestType type, int number, double minFidelity, MeasureBasis basis,
-                            int purposeId) {
+                            int purposeId, long maxTimeNanos) {
+    /** A request with no time limit. */
+    public CreateRequest(String remoteNode, RequestType type, int number, double minFidelity, MeasureBasis basis,
+                         int purposeId) {
+        this(remoteNode, type, number, minFidelity, basis, purposeId, 0);
+    }
+
     /**
      * Checks the request's own fields.
      *
@@ -29,6 +37,9 @@ public record CreateRequest(String remoteNode, RequestType type, int number, dou
         }
         if (!(minFidelity >= 0 && minFidelity <= 1)) {
             throw new InvalidRequestException("minFidelity", "must be in [0, 1] (was " + minFidelity + ")");
+        }
+        if (maxTimeNanos < 0) {
+            throw new InvalidRequestException("maxTime", "must be ≥ 0 (0 for no limit) (was " + maxTimeNanos + " ns)");
         }
         if (type == RequestType.MEASURE && basis == null) {
             throw new InvalidRequestException("basis", "a measure-directly request needs a basis");

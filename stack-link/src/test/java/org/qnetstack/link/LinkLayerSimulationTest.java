@@ -326,4 +326,40 @@ class LinkLayerSimulationTest {
             assertTrue(link.successProbability(0.1) < 1);
         }
     }
+
+    @Test
+    void aRequestThatOutlivesItsMaxTimeIsGivenUpAtBothEndsWithTimeout() {
+        try (Net net = new Net(twoNodes("nv-2022", 10, 10))) {
+            // ~0.7 s per kept pair on nv-2022 at 10 km: 1000 pairs cannot be made in 2 s.
+            net.alice.listen(7, freeing(net, net.atAlice, net.aliceMemory, "alice"));
+            net.bob.listen(7, freeing(net, net.atBob, net.bobMemory, "bob"));
+            net.alice.create(new CreateRequest("bob", RequestType.KEEP, 1000, 0.85, MeasureBasis.Z, 7, 2_000_000_000L));
+            net.platform.runUntil(() -> net.errors.size() == 2, 10_000_000_000L);
+            assertEquals(2, net.errors.size(), "TIMEOUT at both ends");
+            assertTrue(net.errors.stream().allMatch(e -> e.code() == LinkErrorCode.TIMEOUT));
+            net.platform.runUntil(() -> false, 100_000_000L);
+            assertEquals(net.atAlice.size(), net.atBob.size(), "the same pairs at both ends");
+            assertTrue(net.atAlice.size() < 1000);
+            assertEquals(0, net.aliceMemory.inUse(), "no qubit left allocated");
+            assertEquals(0, net.bobMemory.inUse());
+        }
+    }
+
+    /** A listener that records each pair and releases its qubit at once. */
+    private static LinkListener freeing(Net net, List<LinkPair> into, org.qnetstack.physical.QubitMemory memory,
+                                        String node) {
+        return new LinkListener() {
+            @Override
+            public void onPair(LinkPair pair) {
+                into.add(pair);
+                net.platform.device(node).discard(pair.qubit());
+                memory.free(pair.qubit());
+            }
+
+            @Override
+            public void onError(LinkError error) {
+                net.errors.add(error);
+            }
+        };
+    }
 }

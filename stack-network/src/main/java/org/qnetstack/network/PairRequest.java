@@ -12,7 +12,13 @@ import org.qnetstack.link.RequestType;
  * @param minFidelity minimum end-to-end fidelity at delivery, in [0, 1]
  * @param basis       basis of measure-directly pairs
  * @param socketId    the transport's socket id, delivered with each pair at both ends
+ * @param maxTimeNanos how long the request may take, in ns; 0 for no limit
  */
 public record PairRequest(String remoteNode, RequestType type, int number, double minFidelity, MeasureBasis basis,
-                          int socketId) {
+                          int socketId, long maxTimeNanos) {
+    /** A request with no time limit. */
+    public PairRequest(String remoteNode, RequestType type, int number, double minFidelity, MeasureBasis basis,
+                       int socketId) {
+        this(remoteNode, type, number, minFidelity, basis, socketId, 0);
+    }
 }

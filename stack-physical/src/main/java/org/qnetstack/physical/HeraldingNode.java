@@ -218,6 +218,21 @@ public final class HeraldingNode {
         tick = scheduler.scheduleAt(slot * slotNanos, () -> onTick(slot));
     }
 
+    /**
+     * The link layer's plan changed (an item was given up): a device's run for an item that is no longer
+     * the plan stops, and attempts go on with whatever is planned now.
+     */
+    public void reconsider() {
+        ActiveRun current = run;
+        if (current != null) {
+            AttemptPlan plan = source.planFor(currentSlot() + 1);
+            if (plan == null || plan.queueItem() != current.queueItem()) {
+                endRun();
+            }
+        }
+        wake();
+    }
+
     /** The slot now being or next to be served. */
     public long currentSlot() {
         return scheduler.clock().nanos() / slotNanos;

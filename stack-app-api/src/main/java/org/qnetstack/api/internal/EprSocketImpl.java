@@ -22,13 +22,16 @@ final class EprSocketImpl implements EprSocket {
     private final int socketId;
     private final double minFidelity;
     private final boolean phiPlus;
+    private final long maxTimeNanos;
 
-    EprSocketImpl(NodeRuntime node, String remote, int socketId, double minFidelity, boolean phiPlus) {
+    EprSocketImpl(NodeRuntime node, String remote, int socketId, double minFidelity, boolean phiPlus,
+                  long maxTimeNanos) {
         this.node = node;
         this.remote = remote;
         this.socketId = socketId;
         this.minFidelity = minFidelity;
         this.phiPlus = phiPlus;
+        this.maxTimeNanos = maxTimeNanos;
     }
 
     @Override
@@ -46,7 +49,15 @@ final class EprSocketImpl implements EprSocket {
         if (!(fidelity >= 0 && fidelity <= 1)) {
             throw new InvalidRequestException("minFidelity", "must be in [0, 1] (was " + fidelity + ")");
         }
-        return new EprSocketImpl(node, remote, socketId, fidelity, phiPlus);
+        return new EprSocketImpl(node, remote, socketId, fidelity, phiPlus, maxTimeNanos);
+    }
+
+    @Override
+    public EprSocket maxTime(java.time.Duration maxTime) {
+        if (maxTime.isNegative() || maxTime.isZero()) {
+            throw new InvalidRequestException("maxTime", "must be positive (was " + maxTime + ")");
+        }
+        return new EprSocketImpl(node, remote, socketId, minFidelity, phiPlus, maxTime.toNanos());
     }
 
     @Override
@@ -56,7 +67,7 @@ final class EprSocketImpl implements EprSocket {
 
     @Override
     public EprSocket phiPlus() {
-        return new EprSocketImpl(node, remote, socketId, minFidelity, true);
+        return new EprSocketImpl(node, remote, socketId, minFidelity, true, maxTimeNanos);
     }
 
     private static void checkNumber(int number) {
@@ -104,7 +115,7 @@ final class EprSocketImpl implements EprSocket {
             sink.onCancel(() -> inbox.cancel(demand));
             if (create) {
                 try {
-                    node.transport().requestPairs(new PairRequest(remote, type, number, minFidelity, basis, socketId));
+                    node.transport().requestPairs(new PairRequest(remote, type, number, minFidelity, basis, socketId, maxTimeNanos));
                 } catch (RuntimeException e) {
                     inbox.cancel(demand);
                     sink.error(e);

@@ -80,7 +80,7 @@ public final class NodeRuntime implements Node {
             throw new NoRouteException(name, remoteNode, "not a neighbour, and repeater routing is not available yet");
         }
         inbox(remoteNode, socketId);
-        return new EprSocketImpl(this, remoteNode, socketId, EprSocketImpl.DEFAULT_MIN_FIDELITY, false);
+        return new EprSocketImpl(this, remoteNode, socketId, EprSocketImpl.DEFAULT_MIN_FIDELITY, false, 0);
     }
 
     PairInbox inbox(String remote, int socketId) {

@@ -60,8 +60,9 @@ public final class DefaultLinkService implements LinkService {
             scheduler.execute(() -> deliverError(err));
             return id;
         }
+        long deadline = request.maxTimeNanos() == 0 ? Long.MAX_VALUE : scheduler.clock().nanos() + request.maxTimeNanos();
         endpoint.submit(id, request.purposeId(), request.type(), request.number(), request.basis(), alpha,
-                endpoint.link().heraldedFidelity(alpha));
+                endpoint.link().heraldedFidelity(alpha), deadline);
         return id;
     }
 

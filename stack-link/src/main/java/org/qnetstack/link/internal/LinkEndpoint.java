@@ -38,6 +38,7 @@ final class LinkEndpoint implements AttemptSource {
     private final DefaultLinkService service;
     private final RandomGenerator random;
     private final HeraldingNode heralding;
+    private final Scheduler scheduler;
     private final boolean master;
     private final String protocol;
     private final ArrayDeque<QueueItem> queue = new ArrayDeque<>();
@@ -64,6 +65,7 @@ final class LinkEndpoint implements AttemptSource {
         this.service = service;
         this.random = random;
         this.master = link.spec().nodeA().equals(node);
+        this.scheduler = scheduler;
         this.protocol = "link/" + link.name();
         this.heralding = new HeraldingNode(node, link, device, memory, scheduler, network, this);
         network.register(node, protocol, this::onMessage);
@@ -87,31 +89,50 @@ final class LinkEndpoint implements AttemptSource {
     }
 
     void submit(CreateId createId, int purposeId, RequestType type, int number,
-                org.qnetstack.link.MeasureBasis basis, double alpha, double goodness) {
+                org.qnetstack.link.MeasureBasis basis, double alpha, double goodness, long deadlineNanos) {
         if (master) {
-            enqueueAsMaster(createId, purposeId, type, number, basis, alpha, goodness);
+            enqueueAsMaster(createId, purposeId, type, number, basis, alpha, goodness, deadlineNanos);
         } else {
-            network.send(node, peer, protocol,
-                    new LinkMessages.AddRequest(link.name(), createId, purposeId, type, number, basis, alpha, goodness));
+            network.send(node, peer, protocol, new LinkMessages.AddRequest(link.name(), createId, purposeId, type,
+                    number, basis, alpha, goodness, deadlineNanos));
         }
     }
 
     private void enqueueAsMaster(CreateId createId, int purposeId, RequestType type, int number,
-                                 org.qnetstack.link.MeasureBasis basis, double alpha, double goodness) {
+                                 org.qnetstack.link.MeasureBasis basis, double alpha, double goodness,
+                                 long deadlineNanos) {
         long lead = (network.delayNanos(node, peer) + heralding.slotNanos() - 1) / heralding.slotNanos() + 2;
         long start = heralding.currentSlot() + lead;
         if (!queue.isEmpty()) {
             start = Math.max(start, queue.peekLast().add.startSlot());
         }
+        long deadlineSlot = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE
+                : Math.max(start, deadlineNanos / heralding.slotNanos());
         LinkMessages.Add add = new LinkMessages.Add(link.name(), nextItemId++, createId, purposeId, type, number, basis,
-                alpha, goodness, start);
+                alpha, goodness, start, deadlineSlot);
         network.send(node, peer, protocol, add);
         enqueue(add);
     }
 
     private void enqueue(LinkMessages.Add add) {
-        queue.add(new QueueItem(add));
+        QueueItem item = new QueueItem(add);
+        queue.add(item);
+        if (add.deadlineSlot() != Long.MAX_VALUE) {
+            scheduler.scheduleAt(add.deadlineSlot() * heralding.slotNanos(), () -> timeOut(item));
+        }
         heralding.wake();
+    }
+
+    /** The item's deadline slot has come: both ends give it up now, whatever is still in flight. */
+    private void timeOut(QueueItem item) {
+        if (!queue.remove(item)) {
+            return; // completed in time
+        }
+        LinkMessages.Add a = item.add;
+        heralding.reconsider();
+        service.deliverError(new LinkError(a.createId(), a.purposeId(), LinkErrorCode.TIMEOUT, item.delivered + " of "
+                + a.number() + " pairs made before the request's max time; ask for fewer pairs, a lower fidelity "
+                + "(higher rate), or more time", -1, -1));
     }
 
     private void onMessage(Envelope e) {
@@ -120,7 +141,8 @@ final class LinkEndpoint implements AttemptSource {
             return;
         }
         if (e.payload() instanceof LinkMessages.AddRequest r && master && r.link().equals(link.name())) {
-            enqueueAsMaster(r.createId(), r.purposeId(), r.type(), r.number(), r.basis(), r.alpha(), r.goodness());
+            enqueueAsMaster(r.createId(), r.purposeId(), r.type(), r.number(), r.basis(), r.alpha(), r.goodness(),
+                    r.deadlineNanos());
         } else if (e.payload() instanceof LinkMessages.Add a && !master && a.link().equals(link.name())) {
             if (!queue.isEmpty() && a.itemId() <= queue.peekLast().add.itemId()) {
                 reject("repeated queue item " + a.itemId());

@@ -11,11 +11,14 @@ final class LinkMessages {
 
     /** From the non-master end: please queue this request. */
     record AddRequest(String link, CreateId createId, int purposeId, RequestType type, int number, MeasureBasis basis,
-                      double alpha, double goodness) {
+                      double alpha, double goodness, long deadlineNanos) {
     }
 
-    /** From the master: this item is queued, to be served from {@code startSlot}. */
+    /**
+     * From the master: this item is queued, to be served from {@code startSlot} until it has its pairs
+     * or {@code deadlineSlot} comes (both ends give it up in that slot).
+     */
     record Add(String link, long itemId, CreateId createId, int purposeId, RequestType type, int number,
-               MeasureBasis basis, double alpha, double goodness, long startSlot) {
+               MeasureBasis basis, double alpha, double goodness, long startSlot, long deadlineSlot) {
     }
 }

@@ -36,7 +36,8 @@ public final class DirectNetworkService implements NetworkService {
     @Override
     public void request(PairRequest r) {
         route(r.remoteNode());
-        link.create(new CreateRequest(r.remoteNode(), r.type(), r.number(), r.minFidelity(), r.basis(), r.socketId()));
+        link.create(new CreateRequest(r.remoteNode(), r.type(), r.number(), r.minFidelity(), r.basis(), r.socketId(),
+                r.maxTimeNanos()));
     }
 
     private CircuitId route(String remote) {

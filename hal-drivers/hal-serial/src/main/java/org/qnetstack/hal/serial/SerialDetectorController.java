@@ -90,6 +90,7 @@ public final class SerialDetectorController implements DetectorController {
      * every click with a time tag before {@code w} has been delivered (or withheld as doubtful). This is
      * how a consumer knows that a coincidence window is complete.
      */
+    @Override
     public Flux<Long> watermarks() {
         return device.watermarks();
     }

@@ -14,6 +14,7 @@ import org.qnetstack.hal.ClickEvent;
 import org.qnetstack.hal.DetectorController;
 import org.qnetstack.hal.DetectorCounters;
 import org.qnetstack.hal.Drivers;
+import org.qnetstack.hal.serial.emulator.EmulatedDevice;
 
 /** The driver's ordinary work, against the emulator through a pseudo-terminal. */
 class SerialDriverTest extends PtyFixture {
@@ -140,6 +141,23 @@ class SerialDriverTest extends PtyFixture {
         assertEquals(4, again.channelCount());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> dc.counters().block(WAIT));
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
+    void handlesADeviceWithTheMostInputs() throws Exception {
+        java.nio.file.Path big = java.nio.file.Files.createDirectory(dir.resolve("big"));
+        try (EmulatedDevice wide = EmulatedDevice.start(big, 64);
+             SerialDetectorController dc = SerialDetectorController.open(wide.uri(FAST), loop)) {
+            assertEquals(64, dc.channelCount());
+            dc.setThreshold(63, 1.25).then(dc.arm()).block(WAIT);
+            CompletableFuture<List<ClickEvent>> got = expect(dc, 1);
+            wide.clicks().offer(List.of(new ClickEvent(63, 1_000)));
+            assertEquals(List.of(new ClickEvent(63, 1_000)), get(got));
+            assertEquals(64, dc.counters().block(WAIT).clicksPerChannel().size());
+            wide.emulator().powerCycle(true);
+            await(() -> dc.stats().reconnects() >= 1, "recovery after the restart");
+            assertEquals("1.2500;1", wide.emulator().frontPanel("INP64:THR?;ACQ:STAT?"), "restored, one input a line");
+        }
     }
 
     @Test

@@ -26,8 +26,8 @@ import reactor.core.publisher.Mono;
  * The conformance kit for {@link DetectorController} drivers. A driver's test class extends this one
  * and supplies a fresh controller ({@link #newController}) and a way to make its device click
  * ({@link #produceClicks}); the kit checks the HAL's contract: identity and channels, arming, the
- * coincidence window, clicks in time-tag order only while armed, counters and their reset, late
- * subscribers, and that closing ends the click stream, releases resources and makes later commands fail
+ * coincidence window, clicks in time-tag order only while armed, watermarks that never run ahead of
+ * clicks, counters and their reset, late subscribers, and that closing ends the click stream, releases resources and makes later commands fail
  * with an {@link IllegalStateException}.
  *
  * <p>Clicks can be checked exactly when the device can be made to report chosen (channel, ps) pairs: an
@@ -200,6 +200,35 @@ public abstract class DetectorControllerConformance {
                 assertSameClicks(expected, rec.snapshot());
             }
             assertInOrderOnChannels(dc, rec.snapshot());
+        }
+    }
+
+    @Test
+    protected void watermarksNeverRunAheadOfClicks() throws Exception {
+        try (DetectorController dc = open()) {
+            List<Object> timeline = Collections.synchronizedList(new ArrayList<>());
+            dc.clicks().subscribe(timeline::add);
+            dc.watermarks().subscribe(timeline::add);
+            complete(dc.arm());
+            List<ClickEvent> produced = clicks(dc, 20);
+            produceClicks(dc, produced);
+            if (!awaitCondition(() -> count(timeline, ClickEvent.class) >= produced.size(), timeout())) {
+                fail("expected " + produced.size() + " clicks within " + timeout().toMillis() + " ms: " + timeline);
+            }
+            long last = produced.get(produced.size() - 1).timePs();
+            if (producesExactClicks() && count(timeline, Long.class) > 0) {
+                assertTrue(awaitCondition(() -> lastMark(timeline) > last, timeout()),
+                        "a device that reports watermarks must pass the last click, " + last + " ps: " + timeline);
+            }
+            long mark = Long.MIN_VALUE;
+            for (Object e : snapshot(timeline)) {
+                if (e instanceof Long w) {
+                    assertTrue(w >= mark, "watermarks must not go back: " + mark + " then " + w);
+                    mark = w;
+                } else if (e instanceof ClickEvent c) {
+                    assertTrue(c.timePs() >= mark, c + " came after the watermark " + mark + " ps that promised none before it");
+                }
+            }
         }
     }
 
@@ -413,6 +442,21 @@ public abstract class DetectorControllerConformance {
             }
         }
         return pairs;
+    }
+
+    private static List<Object> snapshot(List<Object> timeline) {
+        synchronized (timeline) {
+            return List.copyOf(timeline);
+        }
+    }
+
+    private static long count(List<Object> timeline, Class<?> kind) {
+        return snapshot(timeline).stream().filter(kind::isInstance).count();
+    }
+
+    private static long lastMark(List<Object> timeline) {
+        return snapshot(timeline).stream().filter(Long.class::isInstance).mapToLong(Long.class::cast)
+                .max().orElse(Long.MIN_VALUE);
     }
 
     private static Recorder record(DetectorController dc) {

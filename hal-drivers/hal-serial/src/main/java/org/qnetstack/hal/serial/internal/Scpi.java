@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** The SCPI text conventions driver and emulator share: message units and error-queue entries. */
 public final class Scpi {
     /** Longest line either side accepts. */
-    public static final int MAX_LINE = 512;
+    public static final int MAX_LINE = 2048;
 
     private static final Pattern ERROR = Pattern.compile("([+-]?\\d{1,6}),\"((?:[^\"]|\"\")*)\"");
 

@@ -42,10 +42,11 @@ import reactor.core.publisher.Sinks;
  * gets exactly one reply line whose last unit is the device's verdict on it: the error queue is read
  * with every command and never accumulates. While it waits for that line it goes on handling the click
  * stream. A timeout or a reply that does not fit is followed by a resynchronisation ({@code SYST:SYNC?}
- * with a fresh token; everything before the token's echo is stale) and a resend. Losing the port, a
- * restart notice or a silent stream while armed lead to recovery: reopen with exponential backoff,
- * restore every setting, re-arm if armed. If that does not succeed within the reconnection period the
- * device is given up for good ({@link DeviceUnavailableException}).
+ * with a fresh token; everything before the token's echo is stale) and a resend, as is a command the
+ * device could not parse (−1xx: garbled on the way). Lines stay short: settings go one input a line.
+ * Losing the port, a restart notice or a silent stream while armed lead to recovery: reopen with
+ * exponential backoff, restore every setting, re-arm if armed. If that does not succeed within the
+ * reconnection period the device is given up for good ({@link DeviceUnavailableException}).
  */
 public final class SerialDevice {
     private static final Logger LOG = Logger.getLogger(SerialDevice.class.getName());
@@ -75,18 +76,22 @@ public final class SerialDevice {
         @Nullable T apply(List<String> units);
     }
 
+    /** What a command does on the worker: one or more exchanges. */
+    @FunctionalInterface
+    private interface Procedure<T> {
+        @Nullable T run() throws LinkLost;
+    }
+
     private static final class Command<T> {
         final String text;
-        final int replies;
-        final ReplyHandler<T> handler;
+        final Procedure<T> procedure;
         final MonoSink<T> sink;
         final long submitted = System.nanoTime();
         volatile boolean cancelled;
 
-        Command(String text, int replies, ReplyHandler<T> handler, MonoSink<T> sink) {
+        Command(String text, Procedure<T> procedure, MonoSink<T> sink) {
             this.text = text;
-            this.replies = replies;
-            this.handler = handler;
+            this.procedure = procedure;
             this.sink = sink;
         }
     }
@@ -279,7 +284,7 @@ public final class SerialDevice {
             if (!Double.isFinite(volts)) {
                 throw new IllegalArgumentException("threshold must be finite (was " + volts + ")");
             }
-            String v = String.format(Locale.ROOT, "%.4f", volts);
+            String v = volts(volts);
             return this.<Void>command("INP" + (channel + 1) + ":THR " + v, 0, u -> {
                 ChannelSettings s = settings[channel];
                 update(channel, new ChannelSettings(Double.parseDouble(v), s.delayPs(), s.edge()));
@@ -310,11 +315,14 @@ public final class SerialDevice {
         });
     }
 
-    /** {@code *RST}: the device's defaults, disarmed; the driver re-reads the settings in the same line. */
+    /** {@code *RST}: the device's defaults, disarmed; then the driver reads the settings again. */
     public Mono<Void> resetDevice() {
-        return this.<Void>command("*RST;" + settingsQuery(), 1 + 3 * channels, u -> {
-            armed = false;
-            readSettings(u);
+        return this.<Void>submit("*RST", () -> {
+            callPatiently("*RST", 0, u -> {
+                armed = false;
+                return null;
+            });
+            readSettings();
             return null;
         });
     }
@@ -331,7 +339,12 @@ public final class SerialDevice {
         }
     }
 
+    /** A command of one exchange. */
     private <T> Mono<T> command(String text, int replies, ReplyHandler<T> handler) {
+        return submit(text, () -> callPatiently(text, replies, handler));
+    }
+
+    private <T> Mono<T> submit(String text, Procedure<T> procedure) {
         return Mono.create(sink -> {
             DeviceUnavailableException f = failure;
             if (closed) {
@@ -342,7 +355,7 @@ public final class SerialDevice {
                 sink.error(f);
                 return;
             }
-            Command<T> c = new Command<>(text, replies, handler, sink);
+            Command<T> c = new Command<>(text, procedure, sink);
             sink.onCancel(() -> c.cancelled = true);
             Submitted s = new Submitted(c);
             events.add(s);
@@ -467,7 +480,7 @@ public final class SerialDevice {
         int losses = 0;
         while (true) {
             try {
-                T value = callPatiently(c.text, c.replies, c.handler);
+                T value = c.procedure.run();
                 deliver(() -> {
                     if (value == null) {
                         c.sink.success();
@@ -699,7 +712,7 @@ public final class SerialDevice {
             try {
                 connection = PortConnection.open(options, reader, name);
                 if (!synchronise()) {
-                    throw new IOException("no answer to " + "SYST:SYNC?");
+                    throw new IOException("no answer to SYST:SYNC?");
                 }
                 if (first) {
                     learn();
@@ -743,31 +756,22 @@ public final class SerialDevice {
         });
         batcher = new ClickBatcher(channels);
         armed = false;
-        callPatiently(settingsQuery(), 1 + 3 * channels, u -> {
-            readSettings(u);
-            return null;
-        });
+        readSettings();
     }
 
-    private String settingsQuery() {
-        StringBuilder q = new StringBuilder("COIN:WIND?");
-        for (int ch = 1; ch <= channels; ch++) {
-            q.append(";INP").append(ch).append(":THR?;INP").append(ch).append(":DEL?;INP").append(ch).append(":EDGE?");
-        }
-        return q.toString();
-    }
-
-    private void readSettings(List<String> u) {
-        windowPs = whole(u.get(0));
+    /** Reads the window and every input's settings, one input a line so that lines stay short. */
+    private void readSettings() throws LinkLost {
+        windowPs = callPatiently("COIN:WIND?", 1, u -> whole(u.get(0)));
         ChannelSettings[] s = new ChannelSettings[channels];
         for (int ch = 0; ch < channels; ch++) {
-            double volts;
-            try {
-                volts = Double.parseDouble(u.get(1 + 3 * ch));
-            } catch (NumberFormatException e) {
-                throw new BadReply("threshold '" + u.get(1 + 3 * ch) + "' is not a number");
-            }
-            s[ch] = new ChannelSettings(volts, whole(u.get(2 + 3 * ch)), Edge.parse(u.get(3 + 3 * ch)));
+            String inp = "INP" + (ch + 1);
+            s[ch] = callPatiently(inp + ":THR?;" + inp + ":DEL?;" + inp + ":EDGE?", 3, u -> {
+                try {
+                    return new ChannelSettings(Double.parseDouble(u.get(0)), whole(u.get(1)), Edge.parse(u.get(2)));
+                } catch (NumberFormatException e) {
+                    throw new BadReply("threshold '" + u.get(0) + "' is not a number");
+                }
+            });
         }
         settings = s;
     }
@@ -778,15 +782,13 @@ public final class SerialDevice {
         if (!identity.equals(idn)) {
             LOG.warning(() -> uri + ": the device now identifies as '" + idn + "', was '" + identity + "'");
         }
-        StringBuilder set = new StringBuilder("COIN:WIND " + windowPs);
+        callPatiently("COIN:WIND " + windowPs, 0, u -> null);
         ChannelSettings[] s = settings;
         for (int ch = 0; ch < channels; ch++) {
-            String inp = ";INP" + (ch + 1);
-            set.append(inp).append(":THR ").append(String.format(Locale.ROOT, "%.4f", s[ch].thresholdVolts()))
-                    .append(inp).append(":DEL ").append(s[ch].delayPs())
-                    .append(inp).append(":EDGE ").append(s[ch].edge().mnemonic());
+            String inp = "INP" + (ch + 1);
+            callPatiently(inp + ":THR " + volts(s[ch].thresholdVolts()) + ";" + inp + ":DEL " + s[ch].delayPs() + ";"
+                    + inp + ":EDGE " + s[ch].edge().mnemonic(), 0, u -> null);
         }
-        callPatiently(set.toString(), 0, u -> null);
         callPatiently(armed ? "ACQ:STAR" : "ACQ:STOP", 0, u -> null);
     }
 
@@ -900,6 +902,11 @@ public final class SerialDevice {
         } catch (RuntimeException e) {
             r.run();
         }
+    }
+
+    /** Volts as sent: four decimals, the device's resolution. */
+    private static String volts(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static long whole(String text) {
