@@ -2,6 +2,7 @@ package org.qnetstack.examples;
 
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.PlatformSpec;
@@ -14,12 +15,29 @@ import org.qnetstack.hal.PlatformSpec;
  * @param json   print one JSON object instead of a table
  * @param count  pairs (qkd) or trials (teleport); 0 for the example's default
  * @param minFidelity the minimum fidelity to ask of pairs, or NaN for the example's default
+ * @param serialDetectors whether the first link's station hears its photons through the serial driver and
+ *                    the device emulator over a real pseudo-terminal, instead of the simulated detectors
  */
 public record ExampleOptions(@Nullable Long seed, @Nullable String config, boolean json, int count,
-                             double minFidelity) {
-    /** Options with the example's default minimum fidelity. */
+                             double minFidelity, boolean serialDetectors) {
+    /** Options with the example's default minimum fidelity and simulated detectors. */
     public ExampleOptions(@Nullable Long seed, @Nullable String config, boolean json, int count) {
-        this(seed, config, json, count, Double.NaN);
+        this(seed, config, json, count, Double.NaN, false);
+    }
+
+    /** Options with simulated detectors. */
+    public ExampleOptions(@Nullable Long seed, @Nullable String config, boolean json, int count, double minFidelity) {
+        this(seed, config, json, count, minFidelity, false);
+    }
+
+    /** The network to run on, with the serial detector controller behind its first station if asked for. */
+    SimulatedNetwork open(PlatformSpec spec, java.util.List<AutoCloseable> resources) {
+        if (!serialDetectors) {
+            return SimulatedNetwork.of(spec);
+        }
+        EmulatedSerialDetectors serial = EmulatedSerialDetectors.start(spec);
+        resources.add(serial);
+        return SimulatedNetwork.of(serial.spec(), serial.routes());
     }
     static final String DEFAULT_CONFIG = "classpath:networks/two-nodes-nv.yaml";
     static final String CLASSPATH = "classpath:";

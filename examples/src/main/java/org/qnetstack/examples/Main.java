@@ -33,6 +33,8 @@ public final class Main {
               --json         print one JSON object per example instead of a table
               --count N      pairs for qkd, trials for teleport
               --min-fidelity F  the fidelity to ask of each pair (default: qkd 0.9, teleport 0.85)
+              --detectors serial  the first station hears its photons through the serial driver, over a
+                             real pseudo-terminal (socat), from the device emulator (default: sim)
             """ + SweepCommand.USAGE;
 
     private Main() {
@@ -53,6 +55,7 @@ public final class Main {
         boolean json = false;
         int count = 0;
         double minFidelity = Double.NaN;
+        boolean serial = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -74,6 +77,13 @@ public final class Main {
                             throw new IllegalArgumentException("--min-fidelity must be in [0, 1] (was " + minFidelity + ")");
                         }
                     }
+                    case "--detectors" -> {
+                        String d = value(args, ++i, "--detectors");
+                        if (!d.equals("serial") && !d.equals("sim")) {
+                            throw new IllegalArgumentException("--detectors takes sim or serial (was " + d + ")");
+                        }
+                        serial = d.equals("serial");
+                    }
                     case "-h", "--help" -> {
                         out.print(USAGE);
                         return 0;
@@ -89,7 +99,7 @@ public final class Main {
         if (commands.isEmpty()) {
             commands = List.of("qkd", "teleport");
         }
-        ExampleOptions options = new ExampleOptions(seed, config, json, count, minFidelity);
+        ExampleOptions options = new ExampleOptions(seed, config, json, count, minFidelity, serial);
         try {
             for (String command : commands) {
                 Record result = command.equals("qkd") ? QkdExample.run(options) : TeleportExample.run(options);

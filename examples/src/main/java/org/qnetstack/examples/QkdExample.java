@@ -57,7 +57,8 @@ public final class QkdExample {
         List<String> keys = Collections.synchronizedList(new ArrayList<>(List.of("", "")));
         long[] sample = new long[2];
         boolean[] hashesEqual = new boolean[1];
-        try (SimulatedNetwork net = SimulatedNetwork.of(spec)) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        try (SimulatedNetwork net = options.open(spec, resources)) {
             net.run(alice, node -> {
                 EprSocket socket = node.eprSocket(bob).phiPlus().minFidelity(setup.minFidelity());
                 aliceRaw.addAll(socket.createMeasure(pairs, MeasureBasis.RANDOM_XZ).collectList().block());
