@@ -116,8 +116,18 @@ public final class HeraldingNode {
         }
     }
 
+    private final PhotonicInterface photonic;
+
+    /** A heralding end on a node with a single link (its optical interface is its own). */
     public HeraldingNode(String node, HeraldedLink link, QuantumDevice device, QubitMemory memory, Scheduler scheduler,
                          ClassicalNetwork network, AttemptSource source) {
+        this(node, link, device, memory, scheduler, network, source, new PhotonicInterface());
+    }
+
+    /** A heralding end sharing the node's optical interface with its other links. */
+    public HeraldingNode(String node, HeraldedLink link, QuantumDevice device, QubitMemory memory, Scheduler scheduler,
+                         ClassicalNetwork network, AttemptSource source, PhotonicInterface photonic) {
+        this.photonic = photonic;
         this.node = node;
         this.link = link;
         this.device = device;
@@ -267,6 +277,9 @@ public final class HeraldingNode {
     }
 
     private void attempt(long slot, AttemptPlan plan) {
+        if (!photonic.takeSlot(this, slot)) {
+            return; // another link of this node emits in this slot
+        }
         int q = memory.tryAllocate(QubitRole.COMMUNICATION);
         if (q < 0) {
             return; // the communication qubit still holds a pair: skip this slot
@@ -319,8 +332,13 @@ public final class HeraldingNode {
             scheduleTick(slot + stride - slot % stride); // keep runs use one lattice at both ends
             return;
         }
+        if (!photonic.acquire(this)) {
+            scheduleTick(slot + stride); // another link of this node is attempting: try again later
+            return;
+        }
         int q = memory.tryAllocate(QubitRole.COMMUNICATION);
         if (q < 0) {
+            photonic.release(this);
             return; // the communication qubit still holds a pair: its release wakes us
         }
         long item = plan.queueItem();
@@ -342,6 +360,7 @@ public final class HeraldingNode {
             return;
         }
         run = null;
+        photonic.release(this);
         long stopSlot = currentSlot() + 1;
         stats.attempts += attemptsIn(r, stopSlot);
         r.run().stopAt(stopSlot);
@@ -361,6 +380,7 @@ public final class HeraldingNode {
         stats.heralds++;
         if (current.keep()) {
             run = null; // the run stopped at its success; the qubit now holds the pair and goes up
+            photonic.release(this);
             stats.attempts += attemptsIn(current, r.slot() + 1);
             keepBlockedUntil = r.slot() + current.stride();
             deliverKept(r, current.queueItem(), current.qubit());

@@ -8,6 +8,10 @@ import reactor.core.publisher.Mono;
  * Commands complete as {@link Mono}s; clicks arrive as a hot {@link Flux} while the controller is
  * armed. Implementations: the simulated controller of {@code hal-sim} and hardware drivers found by
  * URI through {@link Drivers}.
+ *
+ * <p>Contract (checked by the conformance kit, {@code hal-tck}): commands are lazy (nothing happens
+ * until subscription); after {@link #close()} every command fails with {@link IllegalStateException};
+ * {@code close()} may be called twice and completes {@link #clicks()}.
  */
 public interface DetectorController extends AutoCloseable {
     /** Identification string, e.g. the reply to {@code *IDN?}. */

@@ -7,6 +7,10 @@ import java.util.concurrent.Executor;
  * this interface only, so the same code runs on the simulator's virtual timeline and on a real-time
  * loop. All tasks of one scheduler run on one thread, one at a time, in time order; tasks due at the
  * same instant run in the order they were scheduled.
+ *
+ * <p>A scheduler is not thread-safe unless its implementation says so (the simulator's kernel is not):
+ * a driver with I/O threads of its own hands its events to the loop through whatever the runtime gives
+ * it at opening, which is safe to call from any thread.
  */
 public interface Scheduler extends Executor {
     Clock clock();

@@ -16,6 +16,7 @@ import org.qnetstack.link.LinkListener;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.LinkService;
 import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.physical.PhotonicInterface;
 import org.qnetstack.physical.QubitMemory;
 
 /** The link layer of one node: one {@link LinkEndpoint} per link the node is an end of. */
@@ -36,10 +37,12 @@ public final class DefaultLinkService implements LinkService {
     public DefaultLinkService(String node, Platform platform, ClassicalNetwork network, QubitMemory memory) {
         this.node = node;
         this.scheduler = platform.scheduler(node);
+        // One optical interface per node, whatever its number of links: one photon at a time.
+        PhotonicInterface photonic = new PhotonicInterface();
         for (LinkSpec spec : platform.spec().links()) {
             if (spec.connects(node)) {
                 LinkEndpoint e = new LinkEndpoint(node, platform.link(spec.name()), platform.device(node), memory,
-                        scheduler, network, this, platform.random("link/" + node + "/" + spec.name()));
+                        scheduler, network, this, platform.random("link/" + node + "/" + spec.name()), photonic);
                 endpoints.put(e.peer(), e);
             }
         }

@@ -55,7 +55,8 @@ final class LinkEndpoint implements AttemptSource {
     }
 
     LinkEndpoint(String node, HeraldedLink link, QuantumDevice device, QubitMemory memory, Scheduler scheduler,
-                 ClassicalNetwork network, DefaultLinkService service, RandomGenerator random) {
+                 ClassicalNetwork network, DefaultLinkService service, RandomGenerator random,
+                 org.qnetstack.physical.PhotonicInterface photonic) {
         this.node = node;
         this.link = link;
         this.peer = link.spec().otherEnd(node);
@@ -67,7 +68,7 @@ final class LinkEndpoint implements AttemptSource {
         this.master = link.spec().nodeA().equals(node);
         this.scheduler = scheduler;
         this.protocol = "link/" + link.name();
-        this.heralding = new HeraldingNode(node, link, device, memory, scheduler, network, this);
+        this.heralding = new HeraldingNode(node, link, device, memory, scheduler, network, this, photonic);
         network.register(node, protocol, this::onMessage);
         heralding.start();
     }

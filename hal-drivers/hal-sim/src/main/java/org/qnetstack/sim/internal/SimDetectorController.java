@@ -104,6 +104,7 @@ final class SimDetectorController implements DetectorController {
     @Override
     public Mono<Void> setCoincidenceWindow(long ps) {
         return Mono.fromRunnable(() -> {
+            ensureOpen();
             if (ps <= 0) {
                 throw new IllegalArgumentException("coincidence window must be > 0 ps (was " + ps + ")");
             }
@@ -123,12 +124,16 @@ final class SimDetectorController implements DetectorController {
 
     @Override
     public Mono<DetectorCounters> counters() {
-        return Mono.fromSupplier(() -> new DetectorCounters(List.of(clicks[0], clicks[1]), coincidences));
+        return Mono.fromSupplier(() -> {
+            ensureOpen();
+            return new DetectorCounters(List.of(clicks[0], clicks[1]), coincidences);
+        });
     }
 
     @Override
     public Mono<Void> resetCounters() {
         return Mono.fromRunnable(() -> {
+            ensureOpen();
             clicks[0] = 0;
             clicks[1] = 0;
             coincidences = 0;
