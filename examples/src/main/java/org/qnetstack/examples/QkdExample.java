@@ -6,11 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.random.RandomGenerator;
+import java.util.SplittableRandom;
 import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprMeasurement;
 import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.SimulatedNetwork;
+import org.qnetstack.apps.qkd.BitString;
+import org.qnetstack.apps.qkd.Bbm92PostProcessing;
+import org.qnetstack.apps.qkd.PostProcessingParameters;
+import org.qnetstack.apps.qkd.PostProcessingResult;
 import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.PlatformSpec;
@@ -19,28 +23,24 @@ import org.qnetstack.sim.device.DeviceParameters;
 
 /**
  * Entanglement-based BB84 (BBM92) between the two ends of a link: measure-directly pairs in random X/Z
- * bases at each end, sifting over the classical socket, the QBER on a random sample with its exact
- * (Clopper–Pearson) interval, the asymptotic secret fraction 1 − 2h(Q), and a comparison of both
- * sides' remaining bits by hash. There is no error correction yet, so the keys differ wherever the
- * pairs or the detectors erred: the comparison says so.
+ * bases at each end, sifting over the classical socket, then the classical post-processing of
+ * {@code org.qnetstack.apps.qkd}: parameter estimation on a random sample with a finite-size bound,
+ * Cascade error correction, verification by universal hashing and privacy amplification to the secure
+ * length, or an abort that says why. Beside the measured figures: the QBER predicted from the link's
+ * heralded state and the devices' noise, and the asymptotic secret fraction 1 − 2h(Q).
  */
 public final class QkdExample {
     static final int DEFAULT_PAIRS = 400;
     static final double MIN_FIDELITY = 0.9;
-    static final double SAMPLE_FRACTION = 0.5;
 
     /** The figures of one run. Rates are per attempt; times in seconds. */
-    public record Result(long seed, int pairs, long siftedBits, long sampleBits, long errorsInSample, double qber,
-                         double qberLow, double qberHigh, double predictedQber, double qberFromFidelityWerner,
-                         double secretFraction, long remainingBits, long secretBits, boolean keysIdentical,
-                         long mismatchedBits, long idMismatches, double alpha, double pairFidelity, long attempts,
-                         double successPerAttempt, double successPerAttemptSigma, double expectedSuccessPerAttempt,
-                         double twoAlphaEta, String rawKeyFingerprint, double simulatedSeconds,
-                         double wallSeconds) {
-    }
-
-    /** The sample of sifted positions Alice reveals, with her bits there. */
-    record Sample(List<Integer> positions, String bits) {
+    public record Result(long seed, int pairs, long siftedBits, long siftedErrors, double qber, double qberLow,
+                         double qberHigh, double qberUpperBound, double predictedQber, double qberFromFidelityWerner,
+                         double secretFraction, String outcome, String abortReason, long leakedBits,
+                         double cascadeEfficiency, long finalKeyBits, boolean keysIdentical, long idMismatches,
+                         double alpha, double pairFidelity, long attempts, double successPerAttempt,
+                         double successPerAttemptSigma, double expectedSuccessPerAttempt, double twoAlphaEta,
+                         String rawKeyFingerprint, double simulatedSeconds, double wallSeconds) {
     }
 
     private QkdExample() {
@@ -54,9 +54,7 @@ public final class QkdExample {
         int pairs = setup.count();
         List<EprMeasurement> aliceRaw = Collections.synchronizedList(new ArrayList<>());
         List<EprMeasurement> bobRaw = Collections.synchronizedList(new ArrayList<>());
-        List<String> keys = Collections.synchronizedList(new ArrayList<>(List.of("", "")));
-        long[] sample = new long[2];
-        boolean[] hashesEqual = new boolean[1];
+        String[] sifted = new String[2];
         List<AutoCloseable> resources = new ArrayList<>();
         try (SimulatedNetwork net = options.open(spec, resources)) {
             net.run(alice, node -> {
@@ -64,56 +62,50 @@ public final class QkdExample {
                 aliceRaw.addAll(socket.createMeasure(pairs, MeasureBasis.RANDOM_XZ).collectList().block());
                 ClassicalSocket channel = node.classicalSocket(bob);
                 channel.send(bases(aliceRaw)).block();
-                String sifted = sift(aliceRaw, channel.recv(String.class).block());
-                List<Integer> positions = samplePositions(sifted.length(), node.random());
-                channel.send(new Sample(positions, bitsAt(sifted, positions))).block();
-                sample[0] = positions.size();
-                sample[1] = channel.recv(Integer.class).block();
-                String remaining = without(sifted, positions);
-                keys.set(0, remaining);
-                channel.send(sha256(remaining)).block();
-                hashesEqual[0] = channel.recv(Boolean.class).block();
+                sifted[0] = sift(aliceRaw, channel.recv(String.class).block());
             });
             net.run(bob, node -> {
-                EprSocket socket = node.eprSocket(alice).phiPlus();
-                bobRaw.addAll(socket.recvMeasure(pairs).collectList().block());
+                bobRaw.addAll(node.eprSocket(alice).phiPlus().recvMeasure(pairs).collectList().block());
                 ClassicalSocket channel = node.classicalSocket(alice);
                 String aliceBases = channel.recv(String.class).block();
                 channel.send(bases(bobRaw)).block();
-                String sifted = sift(bobRaw, aliceBases);
-                Sample revealed = channel.recv(Sample.class).block();
-                int errors = 0;
-                String mine = bitsAt(sifted, revealed.positions());
-                for (int i = 0; i < mine.length(); i++) {
-                    errors += mine.charAt(i) != revealed.bits().charAt(i) ? 1 : 0;
-                }
-                channel.send(errors).block();
-                String remaining = without(sifted, revealed.positions());
-                keys.set(1, remaining);
-                channel.send(sha256(remaining).equals(channel.recv(String.class).block())).block();
+                sifted[1] = sift(bobRaw, aliceBases);
             });
             net.awaitCompletion();
 
+            // The public randomness of the post-processing (sample, permutations, hashes), from the seed.
+            PostProcessingResult pp = Bbm92PostProcessing.run(BitString.of(sifted[0]), BitString.of(sifted[1]),
+                    PostProcessingParameters.defaults(), new SplittableRandom(spec.seed() ^ 0x9e3779b97f4a7c15L));
             HeraldedLink model = net.link(alice, bob);
             double alpha = net.alphaFor(alice, bob, setup.minFidelity());
             DeviceParameters da = Predictions.device(spec.node(alice).orElseThrow());
             DeviceParameters db = Predictions.device(spec.node(bob).orElseThrow());
             double fidelity = model.heraldedFidelity(alpha);
-            long sifted = keys.get(0).length() + sample[0];
-            double[] qberInterval = Statistics.clopperPearson(sample[1], sample[0]);
-            double qber = sample[0] == 0 ? 0 : (double) sample[1] / sample[0];
-            double secretFraction = Math.max(0, 1 - 2 * Statistics.binaryEntropy(qber));
-            long remaining = keys.get(0).length();
+            double qber = pp.qber().qber();
             long attempts = net.attempts(alice, bob);
-            double rate = (double) pairs / attempts;
             double expected = model.successProbability(alpha);
-            double eta = da.efficiencyOver(setup.link().lengthKm() / 2);
-            return new Result(spec.seed(), pairs, sifted, sample[0], sample[1], qber, qberInterval[0],
-                    qberInterval[1], Predictions.bbm92Qber(model.heraldedState(alpha), da, db), 2 * (1 - fidelity) / 3,
-                    secretFraction, remaining, (long) Math.floor(secretFraction * remaining), hashesEqual[0],
-                    mismatches(keys.get(0), keys.get(1)), idMismatches(aliceRaw, bobRaw), alpha, fidelity, attempts,
-                    rate, Math.sqrt(expected * (1 - expected) / attempts), expected, 2 * alpha * eta,
-                    sha256(rawBits(aliceRaw)).substring(0, 16), net.nanos() / 1e9, setup.wallSeconds());
+            return new Result(spec.seed(), pairs, sifted[0].length(), mismatches(sifted[0], sifted[1]), qber,
+                    pp.qber().clopperPearson().low(), pp.qber().clopperPearson().high(), pp.qber().upperBound(),
+                    Predictions.bbm92Qber(model.heraldedState(alpha), da, db), 2 * (1 - fidelity) / 3,
+                    Math.max(0, 1 - 2 * Statistics.binaryEntropy(qber)), pp.outcome().name(),
+                    pp.aborted() ? pp.reason() : "", pp.leakedBits(), pp.efficiency(),
+                    pp.aborted() ? 0 : pp.key().length(), !pp.aborted() && pp.aliceKey().equals(pp.bobKey()),
+                    idMismatches(aliceRaw, bobRaw), alpha, fidelity, attempts, (double) pairs / attempts,
+                    Math.sqrt(expected * (1 - expected) / attempts), expected,
+                    2 * alpha * da.efficiencyOver(setup.link().lengthKm() / 2), sha256(rawBits(aliceRaw)).substring(0, 16),
+                    net.nanos() / 1e9, setup.wallSeconds());
+        } finally {
+            closeAll(resources);
+        }
+    }
+
+    static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                // closing is best effort: the run's figures are already out
+            }
         }
     }
 
@@ -145,30 +137,6 @@ public final class QkdExample {
         return key.toString();
     }
 
-    static List<Integer> samplePositions(int n, RandomGenerator random) {
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (random.nextDouble() < SAMPLE_FRACTION) {
-                positions.add(i);
-            }
-        }
-        return List.copyOf(positions);
-    }
-
-    static String bitsAt(String key, List<Integer> positions) {
-        StringBuilder b = new StringBuilder(positions.size());
-        positions.forEach(p -> b.append(key.charAt(p)));
-        return b.toString();
-    }
-
-    static String without(String key, List<Integer> positions) {
-        StringBuilder b = new StringBuilder(key);
-        for (int i = positions.size() - 1; i >= 0; i--) {
-            b.deleteCharAt(positions.get(i));
-        }
-        return b.toString();
-    }
-
     static String sha256(String bits) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bits.getBytes(StandardCharsets.US_ASCII));
@@ -182,6 +150,7 @@ public final class QkdExample {
         }
     }
 
+    /** Positions where two sifted keys differ (ground truth: both are in this process). */
     static long mismatches(String a, String b) {
         long n = Math.abs(a.length() - b.length());
         for (int i = 0; i < Math.min(a.length(), b.length()); i++) {

@@ -17,11 +17,13 @@ class ExamplesAcceptanceTest {
 
     @Test
     void idealDeviceGivesZeroQberIdenticalKeysAndPerfectTeleportation() {
-        QkdExample.Result qkd = QkdExample.run(new ExampleOptions(1L, ideal(), false, 300));
-        assertEquals(0, qkd.errorsInSample());
+        // Enough pairs for the finite-size bound to leave a secure key: ~10,000 sifted bits.
+        QkdExample.Result qkd = QkdExample.run(new ExampleOptions(1L, ideal(), false, 20_000));
+        assertEquals(0, qkd.siftedErrors());
         assertEquals(0.0, qkd.qber());
-        assertEquals(0, qkd.mismatchedBits());
+        assertEquals("KEY", qkd.outcome(), qkd.abortReason());
         assertTrue(qkd.keysIdentical());
+        assertTrue(qkd.finalKeyBits() > 0.5 * qkd.siftedBits(), "final " + qkd.finalKeyBits() + " of " + qkd.siftedBits());
         assertEquals(0, qkd.idMismatches());
         assertEquals(1.0, qkd.secretFraction());
         TeleportExample.Result teleport = TeleportExample.run(new ExampleOptions(1L, ideal(), false, 50));
@@ -33,10 +35,13 @@ class ExamplesAcceptanceTest {
     void nvQberMatchesThePredictionFromTheHeraldedStateAndAttemptsSucceedAtTwoAlphaEta() {
         QkdExample.Result r = QkdExample.run(new ExampleOptions(3L, null, false, 3000));
         assertEquals(0, r.idMismatches());
-        // Every sifted bit is an independent trial: the sample's errors plus the remaining bits' mismatches.
-        double q = (double) (r.errorsInSample() + r.mismatchedBits()) / r.siftedBits();
+        // Every sifted bit is an independent trial: the true errors over all sifted bits.
+        double q = (double) r.siftedErrors() / r.siftedBits();
         double p = r.predictedQber();
         assertEquals(p, q, 3 * Math.sqrt(p * (1 - p) / r.siftedBits()), "QBER over " + r.siftedBits() + " sifted bits");
+        // Above 11% the post-processing must refuse to make a key.
+        assertEquals("ABORTED_QBER", r.outcome(), r.abortReason());
+        assertEquals(0, r.finalKeyBits());
         // Per-attempt success: within 3σ (σ from the number of attempts) of the model and of 2αη.
         double sigma = r.successPerAttemptSigma();
         assertEquals(r.expectedSuccessPerAttempt(), r.successPerAttempt(), 3 * sigma);
