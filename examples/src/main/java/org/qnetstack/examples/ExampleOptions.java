@@ -30,6 +30,12 @@ public record ExampleOptions(@Nullable Long seed, @Nullable String config, boole
         this(seed, config, json, count, minFidelity, false);
     }
 
+    /** These options with a default network of the example's own when none was given. */
+    ExampleOptions orConfig(String defaultConfig) {
+        return config != null ? this
+                : new ExampleOptions(seed, defaultConfig, json, count, minFidelity, serialDetectors);
+    }
+
     /** The network to run on, with the serial detector controller behind its first station if asked for. */
     SimulatedNetwork open(PlatformSpec spec, java.util.List<AutoCloseable> resources) {
         if (!serialDetectors) {

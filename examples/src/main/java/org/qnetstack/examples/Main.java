@@ -22,10 +22,12 @@ import org.qnetstack.hal.ConfigurationException;
  */
 public final class Main {
     static final String USAGE = """
-            usage: examples [qkd|teleport] [--seed N] [--config FILE] [--json] [--count N]
+            usage: examples [qkd|teleport|eavesdrop] [--seed N] [--config FILE] [--json] [--count N]
                    examples sweep [--presets A,B] [--lengths KM,...] [--alphas A,...] [--out FILE] [--json] ...
               qkd        BBM92 key distribution between the ends of the network's first link
               teleport   teleport random qubit states over kept pairs
+              eavesdrop  qkd with an intercept-resend eavesdropper on the link: every run must abort
+                         (--runs N, default 20; noiseless devices unless --config)
               (none)     qkd, then teleport
               --seed N       the world's seed (default: the configuration's)
               --config FILE  a network configuration in YAML or JSON, or classpath:RESOURCE
@@ -56,10 +58,17 @@ public final class Main {
         int count = 0;
         double minFidelity = Double.NaN;
         boolean serial = false;
+        int runs = EavesdropExample.DEFAULT_RUNS;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "qkd", "teleport" -> commands.add(args[i]);
+                    case "qkd", "teleport", "eavesdrop" -> commands.add(args[i]);
+                    case "--runs" -> {
+                        runs = Integer.parseInt(value(args, ++i, "--runs"));
+                        if (runs < 1) {
+                            throw new IllegalArgumentException("--runs must be ≥ 1 (was " + runs + ")");
+                        }
+                    }
                     case "sweep" -> throw new IllegalArgumentException(
                             "'sweep' must come first, with its own options: examples sweep [options]");
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
@@ -102,7 +111,12 @@ public final class Main {
         ExampleOptions options = new ExampleOptions(seed, config, json, count, minFidelity, serial);
         try {
             for (String command : commands) {
-                Record result = command.equals("qkd") ? QkdExample.run(options) : TeleportExample.run(options);
+                int eavesdropRuns = runs;
+                Record result = switch (command) {
+                    case "qkd" -> QkdExample.run(options);
+                    case "eavesdrop" -> EavesdropExample.run(options, eavesdropRuns);
+                    default -> TeleportExample.run(options);
+                };
                 out.println(json ? toJson(result) : table(command, result));
             }
             return 0;

@@ -47,8 +47,13 @@ public final class QkdExample {
     }
 
     public static Result run(ExampleOptions options) {
+        return run(options, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A run on the options' network changed by {@code adjust} (e.g. with an eavesdropper added). */
+    static Result run(ExampleOptions options, java.util.function.UnaryOperator<PlatformSpec> adjust) {
         ExampleOptions.Setup setup = options.setup(DEFAULT_PAIRS, MIN_FIDELITY);
-        PlatformSpec spec = setup.spec();
+        PlatformSpec spec = adjust.apply(setup.spec());
         String alice = setup.alice();
         String bob = setup.bob();
         int pairs = setup.count();

@@ -42,6 +42,22 @@ final class SimLink implements HeraldedLink {
     private long nextSuccessSlot;
     private long sampleFrom;
     private final org.apache.commons.rng.UniformRandomProvider geometricSource;
+    private @org.jspecify.annotations.Nullable RandomGenerator eve;
+
+    /**
+     * An intercept-resend eavesdropper on this link: she measures node B's half of every heralded pair
+     * in a random X or Z basis (and resends what she found), so B's half no longer carries entanglement.
+     */
+    void interceptResend(RandomGenerator eve) {
+        this.eve = eve;
+    }
+
+    private void eavesdrop(SimQuantumDevice device, int qubit) {
+        if (eve != null) {
+            world.engine().measure(device.engineId(qubit), eve.nextBoolean() ? org.qnetstack.hal.Basis.X
+                    : org.qnetstack.hal.Basis.Z, eve.nextDouble());
+        }
+    }
     private long attempts;
     private double cachedAlphaA = Double.NaN;
     private double cachedAlphaB = Double.NaN;
@@ -231,6 +247,7 @@ final class SimLink implements HeraldedLink {
             if (a != null && b != null) {
                 world.engine().setState(new int[] {a.device.engineId(a.qubit), b.device.engineId(b.qubit)},
                         o.normalisedComplexState(pattern));
+                eavesdrop(b.device, b.qubit);
             } else {
                 // One end alone clicked (a dark count, or the lone emitter's photon): no pair, a mixture.
                 prepareBasisState(a, b, rho, p);
@@ -369,6 +386,7 @@ final class SimLink implements HeraldedLink {
                 o.normalisedComplexState(pattern));
         a.device.stateSetNow(a.qubit);
         b.device.stateSetNow(b.qubit);
+        eavesdrop(b.device, b.qubit);
         for (SimAttemptRun run : new SimAttemptRun[] {a, b}) {
             if (run.keep()) {
                 run.stop = slot + 1; // the qubit now holds the pair

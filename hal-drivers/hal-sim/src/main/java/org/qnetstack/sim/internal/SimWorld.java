@@ -86,21 +86,38 @@ public final class SimWorld {
                 throw e.under(path);
             }
             SimDetectorController dc = new SimDetectorController(station, kernel, linkParams.detectionWindow() * 1000);
-            links.put(l.name(), new SimLink(l, a.parameters(), b.parameters(), linkParams, this,
-                    RandomStreams.derive(spec.seed(), "link/" + l.name()), dc));
+            SimLink link = new SimLink(l, a.parameters(), b.parameters(), linkParams, this,
+                    RandomStreams.derive(spec.seed(), "link/" + l.name()), dc);
+            if (l.name().equals(spec.options().get("interceptResend"))) {
+                link.interceptResend(RandomStreams.derive(spec.seed(), "eve/" + l.name()));
+            }
+            links.put(l.name(), link);
             detectors.put(l.name(), dc);
             stations.put(station, l.name());
         }
     }
 
-    /** {@code options.attempts}: {@code skip} (default) or {@code step}; no other option is known. */
+    /**
+     * {@code options.attempts}: {@code skip} (default) or {@code step}; {@code options.interceptResend}: the
+     * name of a link on which an eavesdropper measures node B's half of every heralded pair.
+     */
     private static boolean attemptsOption(PlatformSpec spec) {
         for (Map.Entry<String, Object> o : spec.options().entrySet()) {
-            if (!o.getKey().equals("attempts")) {
-                throw new ConfigurationException("options." + o.getKey(), "unknown simulator option (known: attempts)");
-            }
-            if (!"skip".equals(o.getValue()) && !"step".equals(o.getValue())) {
-                throw new ConfigurationException("options.attempts", "must be skip or step (was '" + o.getValue() + "')");
+            switch (o.getKey()) {
+                case "attempts" -> {
+                    if (!"skip".equals(o.getValue()) && !"step".equals(o.getValue())) {
+                        throw new ConfigurationException("options.attempts", "must be skip or step (was '"
+                                + o.getValue() + "')");
+                    }
+                }
+                case "interceptResend" -> {
+                    if (spec.link(String.valueOf(o.getValue())).isEmpty()) {
+                        throw new ConfigurationException("options.interceptResend", "must name a link (was '"
+                                + o.getValue() + "')");
+                    }
+                }
+                default -> throw new ConfigurationException("options." + o.getKey(),
+                        "unknown simulator option (known: attempts, interceptResend)");
             }
         }
         return !"step".equals(spec.options().getOrDefault("attempts", "skip"));
