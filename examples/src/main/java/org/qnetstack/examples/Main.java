@@ -22,10 +22,11 @@ import org.qnetstack.hal.ConfigurationException;
  */
 public final class Main {
     static final String USAGE = """
-            usage: examples [qkd|teleport|eavesdrop|chsh] [--seed N] [--config FILE] [--json] [--count N]
+            usage: examples [qkd|teleport|eavesdrop|chsh|ghz] [--seed N] [--config FILE] [--json] [--count N]
                    examples sweep [--presets A,B] [--lengths KM,...] [--alphas A,...] [--out FILE] [--json] ...
               qkd        BBM92 key distribution between the ends of the network's first link
               teleport   teleport random qubit states over kept pairs
+              ghz        a GHZ state across three nodes from two Bell pairs (three-node star network)
               chsh       a Bell test over kept pairs: S with its interval, the device-independent key rate
               eavesdrop  qkd with an intercept-resend eavesdropper on the link: every run must abort
                          (--runs N, default 20; noiseless devices unless --config)
@@ -63,7 +64,7 @@ public final class Main {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "qkd", "teleport", "eavesdrop", "chsh" -> commands.add(args[i]);
+                    case "qkd", "teleport", "eavesdrop", "chsh", "ghz" -> commands.add(args[i]);
                     case "--runs" -> {
                         runs = Integer.parseInt(value(args, ++i, "--runs"));
                         if (runs < 1) {
@@ -117,6 +118,7 @@ public final class Main {
                     case "qkd" -> QkdExample.run(options);
                     case "eavesdrop" -> EavesdropExample.run(options, eavesdropRuns);
                     case "chsh" -> ChshExample.run(options);
+                    case "ghz" -> GhzExample.run(options);
                     default -> TeleportExample.run(options);
                 };
                 out.println(json ? toJson(result) : table(command, result));
