@@ -2,8 +2,8 @@ package org.qnetstack.network;
 
 /**
  * End-to-end entanglement between end nodes: request pairs with any reachable node and receive them,
- * at both ends, with the circuit, the pair id and the Bell index. This version routes over direct
- * links; repeaters will serve the same interface.
+ * at both ends, with the circuit, the pair id and the Bell index, over a direct link or across
+ * repeaters on the shortest path.
  */
 public interface NetworkService {
     /**

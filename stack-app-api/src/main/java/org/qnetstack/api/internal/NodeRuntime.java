@@ -15,8 +15,9 @@ import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.NoRouteException;
 import org.qnetstack.network.PairListener;
-import org.qnetstack.network.internal.DirectNetworkService;
+import org.qnetstack.network.internal.CircuitNetworkService;
 import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.transport.TransportService;
 import org.qnetstack.transport.internal.DirectTransportService;
@@ -28,6 +29,7 @@ public final class NodeRuntime implements Node {
     private final QuantumDevice device;
     private final QubitMemory memory;
     private final DefaultLinkService link;
+    private final CircuitNetworkService network;
     private final TransportService transport;
     private final ProgramRunner runner;
     private final RandomGenerator random;
@@ -40,8 +42,9 @@ public final class NodeRuntime implements Node {
         this.device = platform.device(name);
         this.memory = new QubitMemory(device.info());
         this.link = new DefaultLinkService(name, platform, classical, memory);
-        this.transport = new DirectTransportService(name, new DirectNetworkService(name, platform.spec(), link),
-                classical);
+        this.network = new CircuitNetworkService(name, platform.spec(), link, classical,
+                new LocalOperations(device, memory), platform.scheduler(name));
+        this.transport = new DirectTransportService(name, network, classical);
         this.runner = runner;
         this.random = platform.random("app/" + name);
     }
@@ -76,8 +79,8 @@ public final class NodeRuntime implements Node {
     @Override
     public EprSocket eprSocket(String remoteNode, int socketId) {
         checkPeer(remoteNode);
-        if (platform.spec().linkBetween(name, remoteNode).isEmpty()) {
-            throw new NoRouteException(name, remoteNode, "not a neighbour, and repeater routing is not available yet");
+        if (!network.reachable(remoteNode)) {
+            throw new NoRouteException(name, remoteNode, "no path to it in the topology");
         }
         inbox(remoteNode, socketId);
         return new EprSocketImpl(this, remoteNode, socketId, EprSocketImpl.DEFAULT_MIN_FIDELITY, false, 0);

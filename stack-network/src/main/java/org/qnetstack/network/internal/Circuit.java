@@ -1,0 +1,72 @@
+package org.qnetstack.network.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.link.EntanglementId;
+import org.qnetstack.link.LinkPair;
+
+/**
+ * One end-to-end pair in the making, as one end of the path sees it: its own link pair and the swaps the
+ * repeaters report. Once the swaps join its link pair to the far end's, the pair's Bell index is the XOR
+ * of every link pair's index and every swap's outcome (physics.md: b1 ⊕ b2 ⊕ bm, applied along the chain),
+ * and both ends find the same chain, so they agree on the pair's id and state.
+ */
+final class Circuit {
+    final CircuitMessages.Setup setup;
+    @Nullable LinkPair local;
+    /** Swaps by the link pair that was their half towards the head, and towards the tail. */
+    private final Map<EntanglementId, CircuitMessages.Swapped> byLeft = new HashMap<>();
+    private final Map<EntanglementId, CircuitMessages.Swapped> byRight = new HashMap<>();
+
+    Circuit(CircuitMessages.Setup setup) {
+        this.setup = setup;
+    }
+
+    void record(CircuitMessages.Swapped s) {
+        byLeft.put(s.left(), s);
+        byRight.put(s.right(), s);
+    }
+
+    /** The joined pair, once every repeater on the path has swapped; null before. */
+    @Nullable Joined joined() {
+        if (local == null) {
+            return null;
+        }
+        int repeaters = setup.path().size() - 2;
+        // From the head the chain runs through each swap's left half to its right one; from the tail, back.
+        boolean atHead = setup.path().get(0).equals(local.entanglementId().creator())
+                && !local.remoteNode().equals(setup.path().get(0));
+        EntanglementId current = local.entanglementId();
+        int bell = local.bellIndex();
+        double w = werner(local.goodness());
+        for (int hop = 0; hop < repeaters; hop++) {
+            CircuitMessages.Swapped s = (atHead ? byLeft : byRight).get(current);
+            if (s == null) {
+                return null;
+            }
+            current = atHead ? s.right() : s.left();
+            bell ^= s.bsm() ^ (atHead ? s.rightBell() : s.leftBell());
+            w *= werner(atHead ? s.rightFidelity() : s.leftFidelity());
+        }
+        // The pair is named after the head's link pair: the head's own, or where the tail's walk ended.
+        return new Joined(atHead ? local.entanglementId() : current, bell, (3 * w + 1) / 4);
+    }
+
+    /** w = (4F − 1)/3: swapping Werner pairs multiplies their weights (physics.md). */
+    private static double werner(double fidelity) {
+        return (4 * fidelity - 1) / 3;
+    }
+
+    /**
+     * The end-to-end pair: named after the head's link pair (both ends know it), its Bell index, and the
+     * fidelity expected of Werner pairs of the links' goodness swapped perfectly.
+     */
+    record Joined(EntanglementId id, int bellIndex, double fidelity) {
+    }
+
+    List<String> path() {
+        return setup.path();
+    }
+}

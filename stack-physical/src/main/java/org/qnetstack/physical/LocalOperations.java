@@ -1,0 +1,40 @@
+package org.qnetstack.physical;
+
+import org.qnetstack.hal.Basis;
+import org.qnetstack.hal.Gate;
+import org.qnetstack.hal.QuantumDevice;
+import org.qnetstack.hal.TwoQubitGate;
+
+/**
+ * The operations upper layers apply to the qubits the link layer handed them (a repeater's swap), so
+ * they never touch the device themselves; every operation gives the qubits it consumes back to memory.
+ */
+public final class LocalOperations {
+    private final QuantumDevice device;
+    private final QubitMemory memory;
+
+    public LocalOperations(QuantumDevice device, QubitMemory memory) {
+        this.device = device;
+        this.memory = memory;
+    }
+
+    /**
+     * Bell-state measurement on (c, t) as physics.md defines it: CNOT(c→t), H(c), measure both in Z.
+     * Returns the Bell index 2·m_t + m_c and releases both qubits.
+     */
+    public int bellStateMeasurement(int c, int t) {
+        device.apply(TwoQubitGate.CNOT, c, t);
+        device.apply(Gate.H, c);
+        int mc = device.measure(c, Basis.Z).outcome();
+        int mt = device.measure(t, Basis.Z).outcome();
+        release(c);
+        release(t);
+        return 2 * mt + mc;
+    }
+
+    /** Forgets the qubit's state and gives it back to memory. */
+    public void release(int qubit) {
+        device.discard(qubit);
+        memory.free(qubit);
+    }
+}
