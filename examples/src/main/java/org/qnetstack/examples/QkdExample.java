@@ -30,7 +30,7 @@ import org.qnetstack.sim.device.DeviceParameters;
  * heralded state and the devices' noise, and the asymptotic secret fraction 1 − 2h(Q).
  */
 public final class QkdExample {
-    static final int DEFAULT_PAIRS = 400;
+    static final int DEFAULT_PAIRS = 2000;
     static final double MIN_FIDELITY = 0.9;
 
     /** The figures of one run. Rates are per attempt; times in seconds. */
