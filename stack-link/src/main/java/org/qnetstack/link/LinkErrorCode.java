@@ -1,16 +1,26 @@
 package org.qnetstack.link;
 
 /**
- * Why the link layer could not serve a request.
+ * Why the link layer could not serve a request. Every code ends the request at both ends (each end
+ * reports it once its pairs already agreed on are delivered and every qubit held for the request is
+ * released), except {@code EXPIRE}, which reports pairs given up while the request goes on.
  * <ul>
  * <li>{@code UNSUPP}: the minimum fidelity is above what the link can give at any α.</li>
  * <li>{@code TIMEOUT}: the request's max time passed before all its pairs were made; both ends give it up
  * at the same slot.</li>
- * <li>{@code EXPIRE}: pairs already delivered are invalid (their heralds were lost at one end).</li>
+ * <li>{@code EXPIRE}: a heralded pair this end held was given up, because the other end never held it
+ * (its herald was lost or late there) or could not confirm it in time; the range gives the station
+ * sequence numbers. Informational: no pair is delivered at either end before both hold it, and the
+ * request goes on to make its number of pairs.</li>
+ * <li>{@code NORES}: a keep request found no free communication qubit, at one end, for longer than the
+ * link layer's bound (memory full of pairs nobody released).</li>
  * <li>{@code REJECTED}: the peer refused the request.</li>
+ * <li>{@code CANCELLED}: {@link LinkService#cancel} was called for the request, at either end.</li>
+ * <li>{@code UNREACHABLE}: the peer did not acknowledge the link layer's messages about the request for
+ * longer than the link layer's bound; the link is probably down.</li>
  * <li>{@code OTHER}: anything else; the message says what.</li>
  * </ul>
  */
 public enum LinkErrorCode {
-    UNSUPP, TIMEOUT, EXPIRE, REJECTED, OTHER
+    UNSUPP, TIMEOUT, EXPIRE, REJECTED, OTHER, NORES, CANCELLED, UNREACHABLE
 }

@@ -18,7 +18,6 @@ import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.QubitAddress;
 import org.qnetstack.hal.StationSpec;
 import org.qnetstack.link.internal.DefaultLinkService;
-import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.HeraldingStation;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
@@ -47,9 +46,16 @@ class LinkLayerSimulationTest {
         final List<LinkPair> atBob = new ArrayList<>();
         final List<LinkError> errors = new ArrayList<>();
 
+        final DelayedClassicalNetwork network;
+
         Net(PlatformSpec spec) {
+            this(spec, org.qnetstack.physical.ClassicalFaults.NONE);
+        }
+
+        /** The same, over a classical network that drops, duplicates and reorders messages. */
+        Net(PlatformSpec spec, org.qnetstack.physical.ClassicalFaults faults) {
             platform = Drivers.openPlatform(URI.create("sim:world"), spec);
-            ClassicalNetwork network = new DelayedClassicalNetwork(platform);
+            network = new DelayedClassicalNetwork(platform, faults);
             aliceMemory = new QubitMemory(platform.device("alice").info());
             bobMemory = new QubitMemory(platform.device("bob").info());
             new HeraldingStation(platform.link("alice-bob"), platform.detectorController("alice-bob"),

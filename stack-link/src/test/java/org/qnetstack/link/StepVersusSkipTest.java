@@ -73,7 +73,9 @@ class StepVersusSkipTest {
             net.alice.create(new CreateRequest("bob", RequestType.KEEP, PAIRS, 0.85, MeasureBasis.Z, 7));
             net.platform.runUntil(() -> fidelities.size() == PAIRS, Long.MAX_VALUE);
             assertEquals(0, net.aliceMemory.inUse());
-            return fidelities.stream().mapToDouble(Double::doubleValue).toArray();
+            // The two modes apply the same decay in differently split steps: round off the last bits, which
+            // would otherwise make nearly constant samples look different to the KS test.
+            return fidelities.stream().mapToDouble(f -> Math.round(f * 1e12) / 1e12).toArray();
         }
     }
 

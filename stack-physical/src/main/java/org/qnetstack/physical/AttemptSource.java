@@ -30,8 +30,16 @@ public interface AttemptSource {
     void onHerald(HeraldedPair pair);
 
     /**
-     * Station sequence numbers {@code fromSeq..toSeq} never arrived: any pair they heralded is
-     * unknown to this end and must be expired at both.
+     * Station sequence numbers {@code fromSeq..toSeq} never arrived, or heralded a pair this end
+     * rejected: this end will never hand up a pair with those numbers, so the other end must not
+     * deliver its half either.
      */
     void onHeraldsLost(long fromSeq, long toSeq);
+
+    /**
+     * This end wanted to attempt but no communication qubit was free (they all hold pairs). Called at
+     * most once per slot; lets the link layer notice when memory stays full (NORES).
+     */
+    default void onNoCommunicationQubit() {
+    }
 }

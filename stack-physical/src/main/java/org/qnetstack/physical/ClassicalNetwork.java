@@ -3,9 +3,10 @@ package org.qnetstack.physical;
 import java.util.function.Consumer;
 
 /**
- * Carries classical messages between nodes and stations, in order per sender and receiver pair. In
- * simulation a message arrives after the fibre delay of the shortest path; deployed, over TCP.
- * A message for a node or protocol that nobody serves is dropped, counted and logged.
+ * Carries classical messages between nodes and stations. In simulation a message arrives after the
+ * fibre delay of the shortest path; deployed, over TCP. A message for a node or protocol that nobody
+ * serves is dropped, counted and logged. Protocols must not rely on delivery: a network may lose,
+ * duplicate or reorder messages (the simulated one does so on purpose with {@link ClassicalFaults}).
  */
 public interface ClassicalNetwork {
     /** Registers the handler for messages to {@code protocol} at {@code node}; replaces an earlier one. */

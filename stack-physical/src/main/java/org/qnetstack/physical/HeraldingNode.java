@@ -18,17 +18,27 @@ import org.qnetstack.hal.TimerHandle;
  * <p>Step by step (devices that attempt one at a time): each slot it asks the link layer for a plan;
  * to attempt, it initialises a communication qubit, emits, and tells the station which queue item it
  * attempted for. Measure-directly attempts are read out at the next slot; kept attempts hold the qubit
- * until the station's reply and block further attempts until then.
+ * until the station's reply and block further attempts until then, and are made only in the slots of
+ * a lattice spaced by the reply's round trip, the same at both ends.
  *
  * <p>Replies are matched to attempts by slot and queue item. A reply for no known attempt, a
  * repeated or old sequence number, or a mismatched queue item is rejected and counted; a jump in the
- * station's sequence numbers reports the lost heralds upward. Nothing is handed up that the station
- * did not herald for exactly this attempt.
+ * station's sequence numbers reports the lost heralds upward, and so does a herald this end rejects
+ * (the other end may hold its half). Nothing is handed up that the station did not herald for exactly
+ * this attempt. Classical messages may be lost or late: a kept attempt whose reply has not come by the
+ * time it was due is released (a late reply then matches nothing), so a lost reply never holds the
+ * communication qubit for ever.
  *
  * <p>With a device that attempts by itself ({@link QuantumDevice#supportsAttemptRuns()}), the node
  * starts one run per queue item (every slot for measure-directly; for keep, every slot of a lattice
- * spaced by the herald's round trip, the same at both ends), tells the station once, and hears back
- * only about heralds; their sequence numbers still expose lost ones.
+ * spaced by the herald's round trip, the same at both ends), tells the station, and hears back only
+ * about single clicks; their sequence numbers still expose lost ones. Each run has a number; a run the
+ * station has not acknowledged within a round trip is stopped and started afresh under a new number
+ * (its announcement was lost, so the station would ignore its heralds), and a stop is sent again until
+ * acknowledged. Run-mode replies are acknowledged to the station, which resends them until they are.
+ * A keep run's device stops by itself at its first success, so any reply for a slot of a keep run that
+ * does not hand this end a pair (no partner, mismatch, or a herald that came too late) stops the run
+ * here too, and it starts again: otherwise it would wait for a herald that will never come.
  */
 public final class HeraldingNode {
     private static final Logger LOG = Logger.getLogger(HeraldingNode.class.getName());
@@ -51,13 +61,39 @@ public final class HeraldingNode {
     private long nextTickSlot = -1;
     private long keepBlockedUntil;
     private long lastSeq;
+    /** The last sequence number taken in before the reply being handled (to report each loss once). */
+    private long lastSeqBefore;
     private boolean running;
     private final Stats stats = new Stats();
     private final boolean runs;
     private @Nullable ActiveRun run;
+    private long nextRunId = 1;
+    /** Sends run stops until the station acknowledges them. */
+    private final Retransmitter control;
+    /** Station sequence numbers of heralds whose pair is moving to storage, not yet handed up. */
+    private final java.util.TreeSet<Long> moving = new java.util.TreeSet<>();
 
     /** The device's run for one queue item, as this end knows it. */
-    private record ActiveRun(AttemptRun run, long queueItem, int qubit, long first, int stride, boolean keep) {
+    private static final class ActiveRun {
+        final AttemptRun run;
+        final long runId;
+        final long queueItem;
+        final int qubit;
+        final long first;
+        final int stride;
+        final boolean keep;
+        boolean acknowledged;
+
+        ActiveRun(AttemptRun run, long runId, long queueItem, int qubit, long first, int stride, boolean keep) {
+            this.run = run;
+            this.runId = runId;
+            this.queueItem = queueItem;
+            this.qubit = qubit;
+            this.first = first;
+            this.stride = stride;
+            this.keep = keep;
+        }
+
         boolean covers(long slot) {
             return slot >= first && (slot - first) % stride == 0;
         }
@@ -71,6 +107,8 @@ public final class HeraldingNode {
         long lostReplies;
         long lostHeralds;
         long moves;
+        long overdueReplies;
+        long restartedRuns;
 
         /** Kept pairs moved from a communication qubit to storage. */
         public long moves() {
@@ -98,6 +136,21 @@ public final class HeraldingNode {
         public long lostHeralds() {
             return lostHeralds;
         }
+
+        /** Kept attempts released because the station's reply had not come when it was due. */
+        public long overdueReplies() {
+            return overdueReplies;
+        }
+
+        /** Runs stopped and started again (announcement unacknowledged, or a keep run's device stopped unheralded). */
+        public long restartedRuns() {
+            return restartedRuns;
+        }
+
+        /** Run stops sent again because the station had not acknowledged them. */
+        public long controlRetransmissions() {
+            return control.retransmissions();
+        }
     }
 
     private static final class Pending {
@@ -107,6 +160,7 @@ public final class HeraldingNode {
         final @Nullable Basis basis;
         int outcome = -1;
         boolean qubitHeld = true;
+        @Nullable TimerHandle overdue;
 
         Pending(long slot, long queueItem, int qubit, @Nullable Basis basis) {
             this.slot = slot;
@@ -144,6 +198,7 @@ public final class HeraldingNode {
         this.slotNanos = link.slotNanos();
         this.keepWaitSlots = keepAttemptSlots(link);
         this.runs = device.supportsAttemptRuns();
+        this.control = new Retransmitter(scheduler, controlRtoNanos(link), 16);
         memory.onFree(q -> {
             if (runs && run == null) {
                 wake();
@@ -159,6 +214,14 @@ public final class HeraldingNode {
     public static long keepAttemptSlots(HeraldedLink link) {
         long replyAfter = link.heraldDelayNanos() + maxDelayToStation(link) + link.detectionWindowPs() / 1000 + 2;
         return (replyAfter + link.slotNanos() - 1) / link.slotNanos() + 1;
+    }
+
+    /**
+     * How long a node or the station waits for the other's acknowledgement before acting again: the
+     * round trip between the farther end and the station, two slots, and 10 µs for processing.
+     */
+    static long controlRtoNanos(HeraldedLink link) {
+        return 2 * maxDelayToStation(link) + 2 * link.slotNanos() + 10_000;
     }
 
     private static long maxDelayToStation(HeraldedLink link) {
@@ -178,6 +241,9 @@ public final class HeraldingNode {
             if (e.payload() instanceof HeraldingMessages.Reply r && r.link().equals(link.name())
                     && e.from().equals(station)) {
                 onReply(r);
+            } else if (e.payload() instanceof HeraldingMessages.RunAck a && a.link().equals(link.name())
+                    && e.from().equals(station)) {
+                onRunAck(a);
             } else {
                 stats.rejectedReplies++;
                 LOG.warning(() -> node + ": rejected unexpected message on " + link.name() + " from " + e.from());
@@ -199,6 +265,7 @@ public final class HeraldingNode {
         }
         measureDue = null;
         endRun();
+        control.cancelAll();
     }
 
     /** The link layer has new work: attempts resume at the first slot it asks for. */
@@ -236,7 +303,7 @@ public final class HeraldingNode {
         ActiveRun current = run;
         if (current != null) {
             AttemptPlan plan = source.planFor(currentSlot() + 1);
-            if (plan == null || plan.queueItem() != current.queueItem()) {
+            if (plan == null || plan.queueItem() != current.queueItem) {
                 endRun();
             }
         }
@@ -256,6 +323,20 @@ public final class HeraldingNode {
         return stats;
     }
 
+    /** The station sequence number of the last reply this end has taken in (accepted or rejected). */
+    public long lastStationSeq() {
+        return lastSeq;
+    }
+
+    /**
+     * Every herald with a sequence number up to this one has been handed up or rejected: this end will
+     * never hand up a pair with such a number from now on. Below {@link #lastStationSeq()} while kept
+     * pairs are still moving to storage.
+     */
+    public long settledStationSeq() {
+        return moving.isEmpty() ? lastSeq : moving.first() - 1;
+    }
+
     private void onTick(long slot) {
         tick = null;
         if (runs) {
@@ -266,6 +347,12 @@ public final class HeraldingNode {
             measure(measureDue);
         }
         AttemptPlan plan = slot >= keepBlockedUntil ? source.planFor(slot) : null;
+        if (plan != null && plan.keep() && slot % keepWaitSlots != 0) {
+            // Kept attempts use one lattice of slots at both ends, as runs do: an end that had to skip a
+            // slot (its qubit still waiting for a lost reply) falls back into step with the other.
+            scheduleTick(slot + keepWaitSlots - slot % keepWaitSlots);
+            return;
+        }
         if (plan != null) {
             attempt(slot, plan);
         }
@@ -282,6 +369,7 @@ public final class HeraldingNode {
         }
         int q = memory.tryAllocate(QubitRole.COMMUNICATION);
         if (q < 0) {
+            source.onNoCommunicationQubit();
             return; // the communication qubit still holds a pair: skip this slot
         }
         stats.attempts++;
@@ -293,6 +381,14 @@ public final class HeraldingNode {
         pending.add(p);
         if (plan.keep()) {
             keepBlockedUntil = slot + keepWaitSlots;
+            // The reply is due before the next keep slot; one that has not come by then was lost (or is
+            // so late that it will match nothing): free the qubit rather than hold it for ever.
+            p.overdue = scheduler.scheduleAt(keepBlockedUntil * slotNanos, () -> {
+                if (pending.remove(p)) {
+                    stats.overdueReplies++;
+                    release(p);
+                }
+            });
         } else {
             measureDue = p;
         }
@@ -308,6 +404,9 @@ public final class HeraldingNode {
     }
 
     private void release(Pending p) {
+        if (p.overdue != null) {
+            p.overdue.cancel();
+        }
         if (p.qubitHeld) {
             p.qubitHeld = false;
             device.discard(p.qubit);
@@ -339,18 +438,44 @@ public final class HeraldingNode {
         int q = memory.tryAllocate(QubitRole.COMMUNICATION);
         if (q < 0) {
             photonic.release(this);
+            source.onNoCommunicationQubit();
             return; // the communication qubit still holds a pair: its release wakes us
         }
         long item = plan.queueItem();
         AttemptRun started = device.startAttempts(new AttemptRunSpec(q, link.name(), slot, stride, plan.alpha(),
                 plan.keep() ? null : s -> source.basisFor(item)));
-        run = new ActiveRun(started, item, q, slot, stride, plan.keep());
-        network.send(node, station, stationProtocol, new HeraldingMessages.GenRun(link.name(), slot, stride, item, node));
+        ActiveRun r = new ActiveRun(started, nextRunId++, item, q, slot, stride, plan.keep());
+        run = r;
+        network.send(node, station, stationProtocol,
+                new HeraldingMessages.GenRun(link.name(), r.runId, slot, stride, item, node));
+        // Not resent: if the announcement is lost the station ignores this run's clicks, so the run itself
+        // starts again, from a later slot, under a new number.
+        scheduler.schedule(control.rtoNanos(), () -> {
+            if (run == r && !r.acknowledged) {
+                LOG.fine(() -> node + ": station did not acknowledge run " + r.runId + " on " + link.name());
+                restartRun();
+            }
+        });
+    }
+
+    private void onRunAck(HeraldingMessages.RunAck a) {
+        if (a.stop()) {
+            control.acknowledge(a.runId());
+        } else if (run != null && run.runId == a.runId()) {
+            run.acknowledged = true;
+        }
+    }
+
+    /** Stops the current run and lets the next tick start a new one for whatever is planned then. */
+    private void restartRun() {
+        stats.restartedRuns++;
+        endRun();
+        wake();
     }
 
     /** The run's attempts in the slots before {@code endSlot}. */
     private static long attemptsIn(ActiveRun r, long endSlot) {
-        return endSlot <= r.first() ? 0 : (endSlot - r.first() + r.stride() - 1) / r.stride();
+        return endSlot <= r.first ? 0 : (endSlot - r.first + r.stride - 1) / r.stride;
     }
 
     /** Stops the current run from the next slot on and gives its qubit back (unless it holds a pair). */
@@ -363,44 +488,69 @@ public final class HeraldingNode {
         photonic.release(this);
         long stopSlot = currentSlot() + 1;
         stats.attempts += attemptsIn(r, stopSlot);
-        r.run().stopAt(stopSlot);
-        network.send(node, station, stationProtocol, new HeraldingMessages.GenStop(link.name(), stopSlot, node));
-        device.discard(r.qubit());
-        memory.free(r.qubit());
+        r.run.stopAt(stopSlot);
+        HeraldingMessages.GenStop stop = new HeraldingMessages.GenStop(link.name(), r.runId, stopSlot, node);
+        control.send(r.runId, HeraldingStation.REPLY_GIVE_UP_NANOS, () -> network.send(node, station, stationProtocol,
+                stop), () -> LOG.warning(() -> node + ": station never acknowledged the stop of run " + r.runId));
+        device.discard(r.qubit);
+        memory.free(r.qubit);
     }
 
     private void onRunReply(HeraldingMessages.Reply r) {
         ActiveRun current = run;
         long mine = isA ? r.queueItemA() : r.queueItemB();
-        if (current == null || !current.covers(r.slot()) || mine != current.queueItem() || !r.outcome().success()) {
+        if (current == null || !current.covers(r.slot()) || mine != current.queueItem || !r.outcome().success()) {
             stats.rejectedReplies++;
             LOG.fine(() -> node + ": herald for slot " + r.slot() + " matches no run on " + link.name());
+            rejectHerald(r);
             return;
         }
         stats.heralds++;
-        if (current.keep()) {
+        if (current.keep) {
             run = null; // the run stopped at its success; the qubit now holds the pair and goes up
             photonic.release(this);
             stats.attempts += attemptsIn(current, r.slot() + 1);
-            keepBlockedUntil = r.slot() + current.stride();
-            deliverKept(r, current.queueItem(), current.qubit());
+            keepBlockedUntil = r.slot() + current.stride;
+            deliverKept(r, current.queueItem, current.qubit);
             wake();
             return;
         }
-        AttemptRun.SlotMeasurement m = current.run().measurement(r.slot());
-        source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), current.queueItem(), r.outcome().bellIndex(),
+        AttemptRun.SlotMeasurement m = current.run.measurement(r.slot());
+        source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), current.queueItem, r.outcome().bellIndex(),
                 -1, m.basis(), m.outcome(), scheduler.clock().nanos()));
         AttemptPlan next = source.planFor(currentSlot() + 1);
-        if (next == null || next.queueItem() != current.queueItem()) {
+        if (next == null || next.queueItem() != current.queueItem) {
             endRun();
             wake();
         }
     }
 
+    /**
+     * A reply this end does not take as a pair: if it heralded one, the other end may hold its half and
+     * must hear that this end does not; if it concerns a slot of the current keep run, the device has
+     * stopped on that click, so the run stops here too and starts again.
+     */
+    private void rejectHerald(HeraldingMessages.Reply r) {
+        if (r.outcome().success() && r.seq() > lastSeqBefore) {
+            source.onHeraldsLost(r.seq(), r.seq());
+        }
+        ActiveRun current = run;
+        if (current != null && current.keep && current.covers(r.slot())) {
+            restartRun();
+        }
+    }
+
     private void onReply(HeraldingMessages.Reply r) {
+        if (runs) {
+            network.send(node, station, stationProtocol, new HeraldingMessages.ReplyAck(link.name(), r.seq(), node));
+        }
+        lastSeqBefore = lastSeq;
         if (r.seq() <= lastSeq) {
             stats.rejectedReplies++;
             LOG.fine(() -> node + ": stale or repeated herald seq " + r.seq() + " on " + link.name());
+            if (runs) {
+                rejectHerald(r); // already reported lost (or taken): only a keep run may need restarting
+            }
             return;
         }
         if (r.seq() > lastSeq + 1) {
@@ -421,6 +571,7 @@ public final class HeraldingNode {
         if (p == null || p.slot != r.slot()) {
             stats.rejectedReplies++;
             LOG.fine(() -> node + ": herald for slot " + r.slot() + " matches no attempt on " + link.name());
+            rejectHerald(r);
             return;
         }
         pending.poll();
@@ -428,9 +579,13 @@ public final class HeraldingNode {
         if (mine != p.queueItem || !r.outcome().success()) {
             if (mine != p.queueItem) {
                 stats.rejectedReplies++;
+                rejectHerald(r);
             }
             release(p);
             return;
+        }
+        if (p.overdue != null) {
+            p.overdue.cancel();
         }
         if (p.basis != null && p.outcome < 0) {
             measure(p);
@@ -463,7 +618,9 @@ public final class HeraldingNode {
         }
         stats.moves++;
         long duration = device.move(qubit, storage);
+        moving.add(r.seq());
         scheduler.schedule(duration, () -> {
+            moving.remove(r.seq());
             memory.free(qubit);
             source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), queueItem, r.outcome().bellIndex(), storage,
                     null, -1, scheduler.clock().nanos()));

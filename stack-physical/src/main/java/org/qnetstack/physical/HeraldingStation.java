@@ -15,10 +15,16 @@ import reactor.core.Disposable;
  * the coincidence window around the photons' arrival heralds Ψ+ (detector 0) or Ψ− (detector 1).
  * Every slot in which any end attempted gets one reply, to both ends, with the next sequence number.
  *
- * <p>When the ends' devices attempt by themselves, each end announces its run (first slot, stride,
- * queue item) and its stop; the station then works from the clicks alone: it places each click in
- * its slot by its time tag, and replies, with the next sequence number, only to single clicks in slots
- * both runs cover (a herald) or that the ends attempted for different items (a mismatch).
+ * <p>When the ends' devices attempt by themselves, each end announces its run (run number, first slot,
+ * stride, queue item) and its stop, and the station acknowledges each; a run message older than the
+ * newest the station has from that end changes nothing, so lost, repeated and overtaken messages are
+ * harmless. The station then works from the clicks alone: it places each click in its slot by its
+ * time tag, and replies, with the next sequence number, only to single clicks: a herald in slots both
+ * runs cover, a mismatch if the ends attempted for different items, and no-partner if only one run
+ * covers the slot (the other end's run is unknown here, its announcement lost: the end that hears it
+ * knows its device may have stopped on that click). These replies are few, and a node whose device
+ * stopped after a success waits for nothing else, so each is sent again until that end acknowledges
+ * it (step-by-step replies are not: the next slot's reply exposes a lost one).
  */
 public final class HeraldingStation {
     private static final Logger LOG = Logger.getLogger(HeraldingStation.class.getName());
@@ -38,6 +44,12 @@ public final class HeraldingStation {
     private @Nullable Disposable subscription;
     private final HeraldingMessages.@Nullable GenRun[] runs = new HeraldingMessages.GenRun[2];
     private final long[] runStops = {Long.MAX_VALUE, Long.MAX_VALUE};
+    /** Per end, the newest run number heard of, from a start or a stop (a stop may overtake its start). */
+    private final long[] newestRunId = {0, 0};
+    private final long[] earlyStopSlot = {Long.MAX_VALUE, Long.MAX_VALUE};
+    private final Retransmitter retransmitter;
+    /** How long the station keeps resending a run-mode reply to an end that does not acknowledge it. */
+    static final long REPLY_GIVE_UP_NANOS = 1_000_000_000L;
     private long lastClickSlot = -1;
 
     private static final class SlotAttempts {
@@ -60,6 +72,7 @@ public final class HeraldingStation {
         this.network = network;
         this.name = link.spec().station().name();
         this.nodeProtocol = HeraldingNode.protocolFor(link.name());
+        this.retransmitter = new Retransmitter(scheduler, HeraldingNode.controlRtoNanos(link), 16);
     }
 
     static String protocolFor(String link) {
@@ -74,13 +87,13 @@ public final class HeraldingStation {
             if (e.payload() instanceof HeraldingMessages.Gen g) {
                 onGen(g, e.from());
             } else if (e.payload() instanceof HeraldingMessages.GenRun r && checkSender(r.link(), r.node(), e.from())) {
-                int end = r.node().equals(link.spec().nodeA()) ? 0 : 1;
-                runs[end] = r;
-                runStops[end] = Long.MAX_VALUE;
+                onGenRun(r);
             } else if (e.payload() instanceof HeraldingMessages.GenStop stop
                     && checkSender(stop.link(), stop.node(), e.from())) {
-                int end = stop.node().equals(link.spec().nodeA()) ? 0 : 1;
-                runStops[end] = Math.min(runStops[end], stop.slot());
+                onGenStop(stop);
+            } else if (e.payload() instanceof HeraldingMessages.ReplyAck ack
+                    && checkSender(ack.link(), ack.node(), e.from())) {
+                retransmitter.acknowledge(replyKey(endOf(ack.node()), ack.seq()));
             } else {
                 reject("unexpected message from " + e.from());
             }
@@ -89,6 +102,7 @@ public final class HeraldingStation {
 
     public void stop() {
         network.unregister(name, protocolFor(link.name()));
+        retransmitter.cancelAll();
         if (subscription != null) {
             subscription.dispose();
         }
@@ -123,6 +137,41 @@ public final class HeraldingStation {
         return false;
     }
 
+    private int endOf(String node) {
+        return node.equals(link.spec().nodeA()) ? 0 : 1;
+    }
+
+    private void onGenRun(HeraldingMessages.GenRun r) {
+        int end = endOf(r.node());
+        if (r.runId() > newestRunId[end] || (r.runId() == newestRunId[end] && runs[end] == null)) {
+            // The newest run replaces the older one; if its stop overtook it, the stop holds.
+            runStops[end] = r.runId() == newestRunId[end] ? earlyStopSlot[end] : Long.MAX_VALUE;
+            newestRunId[end] = r.runId();
+            runs[end] = r;
+        } else if (runs[end] == null || runs[end].runId() != r.runId()) {
+            LOG.fine(() -> name + ": ignored run " + r.runId() + " of " + r.node() + ", older than " + newestRunId[end]);
+        }
+        network.send(name, r.node(), nodeProtocol, new HeraldingMessages.RunAck(link.name(), r.runId(), false));
+    }
+
+    private void onGenStop(HeraldingMessages.GenStop stop) {
+        int end = endOf(stop.node());
+        HeraldingMessages.GenRun current = runs[end];
+        if (current != null && stop.runId() >= current.runId()) {
+            runStops[end] = Math.min(runStops[end], stop.slot()); // a later run's stop ends the older one too
+        }
+        if (stop.runId() > newestRunId[end]) {
+            newestRunId[end] = stop.runId(); // the stop overtook its start: remember it for when that arrives
+            earlyStopSlot[end] = stop.slot();
+            runs[end] = null;
+        }
+        network.send(name, stop.node(), nodeProtocol, new HeraldingMessages.RunAck(link.name(), stop.runId(), true));
+    }
+
+    private static Object replyKey(int end, long seq) {
+        return end == 0 ? seq : -seq;
+    }
+
     private void onClick(ClickEvent click) {
         clicks.add(click);
         if (runs[0] == null && runs[1] == null) {
@@ -150,17 +199,27 @@ public final class HeraldingStation {
     private void evaluateRunSlot(long slot, long arrivalNanos) {
         boolean[] fired = clicksAround(arrivalNanos);
         boolean single = fired[0] != fired[1];
-        if (!single || !covers(0, slot) || !covers(1, slot)) {
+        boolean coveredA = covers(0, slot);
+        boolean coveredB = covers(1, slot);
+        if (!single || (!coveredA && !coveredB)) {
             return; // a failure, or a stray click outside both runs: runs hear only of heralds
         }
-        long itemA = runs[0].queueItem();
-        long itemB = runs[1].queueItem();
-        HeraldOutcome outcome = itemA != itemB ? HeraldOutcome.MISMATCH
+        long itemA = coveredA ? runs[0].queueItem() : -1;
+        long itemB = coveredB ? runs[1].queueItem() : -1;
+        HeraldOutcome outcome = !coveredA || !coveredB ? HeraldOutcome.NO_PARTNER
+                : itemA != itemB ? HeraldOutcome.MISMATCH
                 : fired[0] ? HeraldOutcome.PSI_PLUS : HeraldOutcome.PSI_MINUS;
         if (outcome.success()) {
             heralds++;
         }
-        reply(new HeraldingMessages.Reply(link.name(), ++seq, slot, outcome, itemA, itemB));
+        HeraldingMessages.Reply reply = new HeraldingMessages.Reply(link.name(), ++seq, slot, outcome, itemA, itemB);
+        String[] ends = {link.spec().nodeA(), link.spec().nodeB()};
+        for (int end = 0; end < 2; end++) {
+            String to = ends[end];
+            retransmitter.send(replyKey(end, reply.seq()), REPLY_GIVE_UP_NANOS,
+                    () -> network.send(name, to, nodeProtocol, reply), () -> LOG.warning(() -> name + ": " + to
+                            + " never acknowledged herald " + reply.seq()));
+        }
     }
 
     /** Which detectors clicked within the coincidence window around the arrival time; those clicks are used up. */

@@ -1,7 +1,10 @@
 /**
  * The physical layer: a node's qubit memory, classical messages between neighbours and stations,
  * and the midpoint heralding protocol that turns attempts in time slots into heralded pairs, each
- * matched to its attempt or rejected.
+ * matched to its attempt or rejected. Classical messages may be lost, repeated or reordered (the
+ * simulated network injects such {@link org.qnetstack.physical.ClassicalFaults} on request): the
+ * protocol never hands up a pair from a mismatched or late reply, reports every herald it will not
+ * hold, and resends what must arrive with a {@link org.qnetstack.physical.Retransmitter}.
  */
 @NullMarked
 package org.qnetstack.physical;

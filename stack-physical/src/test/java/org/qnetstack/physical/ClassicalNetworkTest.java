@@ -2,6 +2,7 @@ package org.qnetstack.physical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,61 @@ class ClassicalNetworkTest {
             platform.runUntil(() -> false, Long.MAX_VALUE);
             assertEquals(1, network.undeliverable());
         }
+    }
+
+    /** Sends 10,000 numbered messages a→b, 1 µs apart, and returns the order they arrived in. */
+    private static List<Integer> arrivals(ClassicalFaults faults, long seed, DelayedClassicalNetwork[] out) {
+        try (SimulatedPlatform platform = new SimulatedPlatform(new PlatformSpec(seed,
+                List.of(NodeSpec.of("a", "nv-2022"), NodeSpec.of("b", "nv-2022")), List.of(link("a", "b", 10))))) {
+            DelayedClassicalNetwork network = new DelayedClassicalNetwork(platform, faults);
+            out[0] = network;
+            List<Integer> got = new ArrayList<>();
+            network.register("b", "p", e -> got.add((Integer) e.payload()));
+            for (int i = 0; i < 10_000; i++) {
+                int n = i;
+                platform.scheduler("a").schedule(i * 1000L, () -> network.send("a", "b", "p", n));
+            }
+            platform.runUntil(() -> false, Long.MAX_VALUE);
+            return got;
+        }
+    }
+
+    @Test
+    void injectedFaultsHappenAtTheirRatesAndTheSameSeedGivesTheSameFaults() {
+        ClassicalFaults faults = new ClassicalFaults(0.05, 0.1, 0.2, 20_000);
+        DelayedClassicalNetwork[] net = new DelayedClassicalNetwork[1];
+        List<Integer> got = arrivals(faults, 5, net);
+        double n = 10_000;
+        // 4 standard deviations of each binomial count
+        assertEquals(0.05 * n, net[0].dropped(), 4 * Math.sqrt(n * 0.05 * 0.95));
+        assertEquals(0.1 * (n - net[0].dropped()), net[0].duplicated(), 4 * Math.sqrt(n * 0.1 * 0.9));
+        long copies = (long) n - net[0].dropped() + net[0].duplicated();
+        assertEquals(copies, got.size(), "every copy not dropped arrives");
+        assertEquals(0.2 * copies, net[0].reordered(), 4 * Math.sqrt(copies * 0.2 * 0.8));
+        int overtaken = 0;
+        for (int i = 1; i < got.size(); i++) {
+            overtaken += got.get(i) < got.get(i - 1) ? 1 : 0;
+        }
+        assertTrue(overtaken > 100, "held-back copies arrive after later messages: " + overtaken);
+        assertEquals(got, arrivals(faults, 5, new DelayedClassicalNetwork[1]), "deterministic");
+        assertTrue(!got.equals(arrivals(faults, 6, new DelayedClassicalNetwork[1])), "another seed, other faults");
+    }
+
+    @Test
+    void withoutFaultsEveryMessageArrivesOnceInOrder() {
+        DelayedClassicalNetwork[] net = new DelayedClassicalNetwork[1];
+        List<Integer> got = arrivals(ClassicalFaults.NONE, 5, net);
+        assertEquals(10_000, got.size());
+        for (int i = 0; i < got.size(); i++) {
+            assertEquals(i, got.get(i));
+        }
+        assertEquals(0, net[0].dropped() + net[0].duplicated() + net[0].reordered());
+    }
+
+    @Test
+    void faultRatesAreChecked() {
+        assertThrows(IllegalArgumentException.class, () -> new ClassicalFaults(1.5, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ClassicalFaults(0, 0, 0.1, 0));
     }
 
     @Test

@@ -132,6 +132,18 @@ class HeraldingNodeTest {
         reply(STATION, reply(1, 5, HeraldOutcome.PSI_PLUS, 99));
         assertEquals(0, heralds.size());
         assertEquals(1, node.stats().rejectedReplies());
+        // …and the link layer hears that this end will never hold herald 1, since the other end may
+        assertEquals(1, lost.size());
+        assertEquals(1, lost.get(0)[0]);
+        assertEquals(1, lost.get(0)[1]);
+        assertEquals(1, node.settledStationSeq());
+    }
+
+    @Test
+    void aRejectedFailureIsNotReportedAsALostHerald() {
+        reply(STATION, reply(1, 42, HeraldOutcome.FAIL, 1));
+        assertEquals(0, lost.size());
+        assertEquals(1, node.lastStationSeq());
     }
 
     @Test

@@ -83,6 +83,9 @@ final class PairInbox {
     }
 
     void onError(NetworkError error) {
+        if (error.code() == org.qnetstack.link.LinkErrorCode.EXPIRE) {
+            return; // one pair was withdrawn at both ends before delivery; the request goes on
+        }
         Demand<?> d = demands.poll();
         if (d != null) {
             d.sink.error(new EprException(error.code(), error.message()));

@@ -19,13 +19,19 @@ import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.PhotonicInterface;
 import org.qnetstack.physical.QubitMemory;
 
-/** The link layer of one node: one {@link LinkEndpoint} per link the node is an end of. */
+/**
+ * The link layer of one node: one {@link LinkEndpoint} per link the node is an end of. A keep request
+ * that finds no free communication qubit for {@link #DEFAULT_NO_RESOURCE_NANOS} (changeable with
+ * {@link #setNoResourceTimeout}) ends with ERR NORES at both ends.
+ */
 public final class DefaultLinkService implements LinkService {
     private static final Logger LOG = Logger.getLogger(DefaultLinkService.class.getName());
     private static final double ALPHA_FLOOR = 1e-6;
     private static final int ALPHA_GRID = 241;
     /** Fidelities computed from a model carry rounding: 0.8 may come out as 0.7999999999999999. */
     private static final double FIDELITY_TOLERANCE = 1e-9;
+    /** How long memory may stay full under a keep request before it ends with NORES: 1 s. */
+    public static final long DEFAULT_NO_RESOURCE_NANOS = 1_000_000_000L;
 
     private final String node;
     private final Scheduler scheduler;
@@ -42,7 +48,8 @@ public final class DefaultLinkService implements LinkService {
         for (LinkSpec spec : platform.spec().links()) {
             if (spec.connects(node)) {
                 LinkEndpoint e = new LinkEndpoint(node, platform.link(spec.name()), platform.device(node), memory,
-                        scheduler, network, this, platform.random("link/" + node + "/" + spec.name()), photonic);
+                        scheduler, network, this, platform.random("link/" + node + "/" + spec.name()), photonic,
+                        DEFAULT_NO_RESOURCE_NANOS);
                 endpoints.put(e.peer(), e);
             }
         }
@@ -166,6 +173,43 @@ public final class DefaultLinkService implements LinkService {
     /** Attempts made on the link to a neighbour (for statistics). */
     public long attempts(String remote) {
         return endpoint(remote).heralding().stats().attempts();
+    }
+
+    @Override
+    public boolean cancel(CreateId createId) {
+        for (LinkEndpoint e : endpoints.values()) {
+            if (e.cancel(createId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How long a keep request may find memory full (no free communication qubit) before NORES, in ns. */
+    public void setNoResourceTimeout(long nanos) {
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("the NORES bound must be > 0 ns (was " + nanos + ")");
+        }
+        endpoints.values().forEach(e -> e.setNoResourceNanos(nanos));
+    }
+
+    /** What the link to a neighbour has been through (for tests and reports). */
+    public LinkCounters counters(String remote) {
+        LinkEndpoint e = endpoint(remote);
+        return new LinkCounters(e.expired(), e.discarded(), e.retransmissions(), e.rejectedMessages(), e.heldPairs());
+    }
+
+    /**
+     * Counters of one end of a link.
+     *
+     * @param expired          pairs given up with ERR EXPIRE at this end
+     * @param discarded        pairs released silently (their request had its pairs or had ended)
+     * @param retransmissions  link-layer messages sent again for want of an acknowledgement
+     * @param rejectedMessages messages from the peer that made no sense here
+     * @param heldPairs        pairs held now, awaiting the master's decision or their turn to be handed up
+     */
+    public record LinkCounters(long expired, long discarded, long retransmissions, long rejectedMessages,
+                               int heldPairs) {
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.Scheduler;
+import java.util.random.RandomGenerator;
+import org.qnetstack.physical.ClassicalFaults;
 import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.Envelope;
 
@@ -17,6 +19,11 @@ import org.qnetstack.physical.Envelope;
  * the shortest path over nodes (neighbours: the link's fibre; node and station: half of it; stations
  * are endpoints, never relays). Messages from one
  * sender to one receiver keep their order because their delays are equal and ties run in order.
+ *
+ * <p>Optionally it injects {@link ClassicalFaults}: each message between two different places may be
+ * dropped, duplicated, or held back so that later ones overtake it. The decisions come from the
+ * platform's {@code classical-faults} stream, drawn in a fixed order per message, so a run stays
+ * deterministic; each kind of fault is counted.
  */
 public final class DelayedClassicalNetwork implements ClassicalNetwork {
     private static final Logger LOG = Logger.getLogger(DelayedClassicalNetwork.class.getName());
@@ -26,10 +33,23 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
     private final Map<String, Map<String, Long>> distances = new HashMap<>();
     private final Map<String, Map<String, Consumer<Envelope>>> handlers = new HashMap<>();
     private final Map<String, Scheduler> schedulers = new HashMap<>();
+    private final ClassicalFaults faults;
+    private final RandomGenerator faultRandom;
     private long undeliverable;
+    private long dropped;
+    private long duplicated;
+    private long reordered;
 
+    /** A perfect network: every message arrives once, in order. */
     public DelayedClassicalNetwork(Platform platform) {
+        this(platform, ClassicalFaults.NONE);
+    }
+
+    /** A network that drops, duplicates and reorders messages at the given rates. */
+    public DelayedClassicalNetwork(Platform platform, ClassicalFaults faults) {
         this.platform = platform;
+        this.faults = faults;
+        this.faultRandom = platform.random("classical-faults");
         for (LinkSpec spec : platform.spec().links()) {
             HeraldedLink link = platform.link(spec.name());
             edge(spec.nodeA(), spec.nodeB(), link.delayBetweenNodesNanos());
@@ -61,7 +81,28 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
     public void send(String from, String to, String protocol, Object payload) {
         long delay = delayNanos(from, to);
         Envelope envelope = new Envelope(from, to, protocol, payload);
-        schedulers.computeIfAbsent(to, platform::scheduler).post(delay, () -> deliver(envelope));
+        Scheduler scheduler = schedulers.computeIfAbsent(to, platform::scheduler);
+        if (!faults.any() || from.equals(to)) {
+            scheduler.post(delay, () -> deliver(envelope));
+            return;
+        }
+        if (faultRandom.nextDouble() < faults.drop()) {
+            dropped++;
+            return;
+        }
+        int copies = 1;
+        if (faultRandom.nextDouble() < faults.duplicate()) {
+            duplicated++;
+            copies = 2;
+        }
+        for (int i = 0; i < copies; i++) {
+            long extra = 0;
+            if (faultRandom.nextDouble() < faults.reorder()) {
+                reordered++;
+                extra = 1 + faultRandom.nextLong(faults.reorderDelayNanos());
+            }
+            scheduler.post(delay + extra, () -> deliver(envelope));
+        }
     }
 
     private void deliver(Envelope envelope) {
@@ -114,5 +155,24 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
     @Override
     public long undeliverable() {
         return undeliverable;
+    }
+
+    public ClassicalFaults faults() {
+        return faults;
+    }
+
+    /** Messages lost on purpose (fault injection). */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Messages delivered twice on purpose. */
+    public long duplicated() {
+        return duplicated;
+    }
+
+    /** Copies held back so that later messages overtook them. */
+    public long reordered() {
+        return reordered;
     }
 }

@@ -1,4 +1,4 @@
-/** Implementations behind the physical layer's interfaces; not API. */
+/** Implementations behind the physical layer's interfaces (the simulated classical network, with its fault injection); not API. */
 @NullMarked
 package org.qnetstack.physical.internal;
 
