@@ -28,6 +28,13 @@ public interface LinkService {
     double expectedFidelity(String remoteNode, double alpha);
 
     /**
+     * What the link layer knows of the fidelity of pairs made at α with the neighbour: the model's value and
+     * the test rounds' estimate with its interval (test rounds are counted by the link's master end, node A;
+     * elsewhere the estimate holds the model's value alone).
+     */
+    FidelityEstimate fidelityEstimate(String remoteNode, double alpha);
+
+    /**
      * Cancels a request, at either of its ends: both ends stop serving it, every qubit held for its pairs
      * not yet delivered is released, and both report ERR {@link LinkErrorCode#CANCELLED} after the pairs
      * the two ends had already agreed on (which are still delivered, at both). A request that completes

@@ -1,20 +1,19 @@
 package org.qnetstack.link;
 
-import org.qnetstack.hal.Basis;
-
 /**
- * The basis a measure-directly request uses at each end: a fixed one, or a fresh uniformly random
- * choice of X or Z per pair, drawn independently at each end (as BBM92 needs).
+ * The common measurement settings by name: a fixed Pauli basis, or a fresh uniformly random choice of X or
+ * Z per pair, drawn independently at each end (as BBM92 needs). {@link BasisChoice} says anything else.
  */
 public enum MeasureBasis {
-    Z, X, Y, RANDOM_XZ;
+    Z, X, Y, RANDOM_XZ, RANDOM_XYZ;
 
-    public Basis pick(java.util.random.RandomGenerator random) {
+    public BasisChoice choice() {
         return switch (this) {
-            case Z -> Basis.Z;
-            case X -> Basis.X;
-            case Y -> Basis.Y;
-            case RANDOM_XZ -> random.nextBoolean() ? Basis.X : Basis.Z;
+            case Z -> BasisChoice.fixed(org.qnetstack.hal.Basis.Z);
+            case X -> BasisChoice.fixed(org.qnetstack.hal.Basis.X);
+            case Y -> BasisChoice.fixed(org.qnetstack.hal.Basis.Y);
+            case RANDOM_XZ -> BasisChoice.randomXz();
+            case RANDOM_XYZ -> BasisChoice.randomXyz();
         };
     }
 }

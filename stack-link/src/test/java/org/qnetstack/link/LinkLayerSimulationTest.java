@@ -336,16 +336,24 @@ class LinkLayerSimulationTest {
     @Test
     void aRequestThatOutlivesItsMaxTimeIsGivenUpAtBothEndsWithTimeout() {
         try (Net net = new Net(twoNodes("nv-2022", 10, 10))) {
-            // ~0.7 s per kept pair on nv-2022 at 10 km: 1000 pairs cannot be made in 2 s.
+            // ~0.7 s per kept pair on nv-2022 at 10 km: 2 pairs fit in 4 s at an idle link, so the request is
+            // admitted; then a network-layer request, a higher class, takes every slot and it times out.
             net.alice.listen(7, freeing(net, net.atAlice, net.aliceMemory, "alice"));
             net.bob.listen(7, freeing(net, net.atBob, net.bobMemory, "bob"));
-            net.alice.create(new CreateRequest("bob", RequestType.KEEP, 1000, 0.85, MeasureBasis.Z, 7, 2_000_000_000L));
+            net.alice.listen(8, freeing(net, new ArrayList<>(), net.aliceMemory, "alice"));
+            net.bob.listen(8, freeing(net, new ArrayList<>(), net.bobMemory, "bob"));
+            CreateId late = net.alice.create(new CreateRequest("bob", RequestType.KEEP, 2, 0.85, MeasureBasis.Z, 7,
+                    4_000_000_000L));
+            CreateId hog = net.alice.create(CreateRequest.keep("bob", 100_000).withMinFidelity(0.85).withPurposeId(8)
+                    .withPriority(Priority.NETWORK_LAYER));
             net.platform.runUntil(() -> net.errors.size() == 2, 10_000_000_000L);
             assertEquals(2, net.errors.size(), "TIMEOUT at both ends");
-            assertTrue(net.errors.stream().allMatch(e -> e.code() == LinkErrorCode.TIMEOUT));
+            assertTrue(net.errors.stream().allMatch(e -> e.code() == LinkErrorCode.TIMEOUT
+                    && e.createId().equals(late)), net.errors::toString);
+            assertTrue(net.alice.cancel(hog));
             net.platform.runUntil(() -> false, 100_000_000L);
             assertEquals(net.atAlice.size(), net.atBob.size(), "the same pairs at both ends");
-            assertTrue(net.atAlice.size() < 1000);
+            assertTrue(net.atAlice.isEmpty(), "the higher class took every slot");
             assertEquals(0, net.aliceMemory.inUse(), "no qubit left allocated");
             assertEquals(0, net.bobMemory.inUse());
         }

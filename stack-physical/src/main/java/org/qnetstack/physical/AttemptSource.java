@@ -1,7 +1,7 @@
 package org.qnetstack.physical;
 
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.hal.Basis;
+import org.qnetstack.hal.MeasurementAxis;
 
 /**
  * The link layer's side of the heralding protocol: it decides each slot whether to attempt and
@@ -18,10 +18,26 @@ public interface AttemptSource {
     @Nullable AttemptPlan planFor(long slot);
 
     /**
-     * The basis to measure a measure-directly attempt for the queue item in, drawn when the device
+     * The axis to measure a measure-directly attempt for the queue item along, drawn when the device
      * needs it (devices that attempt by themselves ask only for the slots that succeeded).
      */
-    Basis basisFor(long queueItem);
+    MeasurementAxis axisFor(long queueItem);
+
+    /**
+     * The last slot from {@code slot} on in which, if nothing changes meanwhile, the plan still serves the
+     * same queue item as in {@code slot}; {@link Long#MAX_VALUE} if it has no planned end. A device that
+     * attempts by itself is stopped after that slot, so that both ends change items in the same slot.
+     */
+    default long servedUntil(long slot) {
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * The device failed while attempting for the queue item (it threw): the attempt's qubit has been
+     * released, and the protocol goes on with whatever is planned next.
+     */
+    default void onAttemptFailed(long queueItem, RuntimeException failure) {
+    }
 
     /** Whether attempts remain on the link once one more pair of this queue item has been delivered. */
     boolean moreWorkAfterOneMore(long queueItem);

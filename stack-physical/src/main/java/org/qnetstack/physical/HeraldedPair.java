@@ -2,7 +2,7 @@ package org.qnetstack.physical;
 
 import org.jspecify.annotations.Nullable;
 
-import org.qnetstack.hal.Basis;
+import org.qnetstack.hal.MeasurementAxis;
 
 /**
  * A pair heralded by the station, as one end sees it.
@@ -13,10 +13,10 @@ import org.qnetstack.hal.Basis;
  * @param queueItem  the queue item both ends attempted for
  * @param bellIndex  2 (Ψ+) or 3 (Ψ−), from the detector that clicked
  * @param qubit      the communication qubit holding the pair (keep), or −1 (measured)
- * @param basis      the basis it was measured in (measure-directly), or null
+ * @param axis       the axis it was measured along (measure-directly), or null
  * @param outcome    the measurement outcome (measure-directly), or −1
  * @param heraldTime when this end learnt of the herald, in ns
  */
 public record HeraldedPair(String link, long slot, long stationSeq, long queueItem, int bellIndex, int qubit,
-                           @Nullable Basis basis, int outcome, long heraldTime) {
+                           @Nullable MeasurementAxis axis, int outcome, long heraldTime) {
 }

@@ -5,7 +5,7 @@ import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.AttemptRun;
 import org.qnetstack.hal.AttemptRunSpec;
-import org.qnetstack.hal.Basis;
+import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.QubitRole;
@@ -83,6 +83,7 @@ public final class HeraldingNode {
         final int stride;
         final boolean keep;
         boolean acknowledged;
+        @Nullable TimerHandle boundary;
 
         ActiveRun(AttemptRun run, long runId, long queueItem, int qubit, long first, int stride, boolean keep) {
             this.run = run;
@@ -109,6 +110,7 @@ public final class HeraldingNode {
         long moves;
         long overdueReplies;
         long restartedRuns;
+        long deviceFailures;
 
         /** Kept pairs moved from a communication qubit to storage. */
         public long moves() {
@@ -147,6 +149,11 @@ public final class HeraldingNode {
             return restartedRuns;
         }
 
+        /** Attempts the device failed to make (it threw). */
+        public long deviceFailures() {
+            return deviceFailures;
+        }
+
         /** Run stops sent again because the station had not acknowledged them. */
         public long controlRetransmissions() {
             return control.retransmissions();
@@ -157,16 +164,16 @@ public final class HeraldingNode {
         final long slot;
         final long queueItem;
         final int qubit;
-        final @Nullable Basis basis;
+        final @Nullable MeasurementAxis axis;
         int outcome = -1;
         boolean qubitHeld = true;
         @Nullable TimerHandle overdue;
 
-        Pending(long slot, long queueItem, int qubit, @Nullable Basis basis) {
+        Pending(long slot, long queueItem, int qubit, @Nullable MeasurementAxis axis) {
             this.slot = slot;
             this.queueItem = queueItem;
             this.qubit = qubit;
-            this.basis = basis;
+            this.axis = axis;
         }
     }
 
@@ -372,12 +379,17 @@ public final class HeraldingNode {
             source.onNoCommunicationQubit();
             return; // the communication qubit still holds a pair: skip this slot
         }
+        try {
+            device.initialize(q);
+            device.emit(q, link.name(), slot, plan.alpha());
+        } catch (RuntimeException failure) {
+            deviceFailed(q, plan.queueItem(), failure);
+            return;
+        }
         stats.attempts++;
-        device.initialize(q);
-        device.emit(q, link.name(), slot, plan.alpha());
         network.send(node, station, stationProtocol,
                 new HeraldingMessages.Gen(link.name(), slot, plan.queueItem(), node));
-        Pending p = new Pending(slot, plan.queueItem(), q, plan.basis());
+        Pending p = new Pending(slot, plan.queueItem(), q, plan.axis());
         pending.add(p);
         if (plan.keep()) {
             keepBlockedUntil = slot + keepWaitSlots;
@@ -395,7 +407,7 @@ public final class HeraldingNode {
     }
 
     private void measure(Pending p) {
-        p.outcome = device.measure(p.qubit, p.basis).outcome();
+        p.outcome = device.measure(p.qubit, p.axis).outcome();
         p.qubitHeld = false;
         memory.free(p.qubit);
         if (measureDue == p) {
@@ -442,10 +454,19 @@ public final class HeraldingNode {
             return; // the communication qubit still holds a pair: its release wakes us
         }
         long item = plan.queueItem();
-        AttemptRun started = device.startAttempts(new AttemptRunSpec(q, link.name(), slot, stride, plan.alpha(),
-                plan.keep() ? null : s -> source.basisFor(item)));
+        AttemptRun started;
+        try {
+            started = device.startAttempts(new AttemptRunSpec(q, link.name(), slot, stride, plan.alpha(),
+                    plan.keep() ? null : s -> source.axisFor(item)));
+        } catch (RuntimeException failure) {
+            photonic.release(this);
+            deviceFailed(q, item, failure);
+            scheduleNextWork(slot + 1);
+            return;
+        }
         ActiveRun r = new ActiveRun(started, nextRunId++, item, q, slot, stride, plan.keep());
         run = r;
+        armBoundary(r, slot);
         network.send(node, station, stationProtocol,
                 new HeraldingMessages.GenRun(link.name(), r.runId, slot, stride, item, node));
         // Not resent: if the announcement is lost the station ignores this run's clicks, so the run itself
@@ -456,6 +477,39 @@ public final class HeraldingNode {
                 restartRun();
             }
         });
+    }
+
+    /**
+     * Stops the run where the plan moves to another item (weighted sharing of the link between items), in
+     * the middle of the last slot it serves, so that the next run starts in the following slot.
+     */
+    private void armBoundary(ActiveRun r, long fromSlot) {
+        long until = source.servedUntil(fromSlot);
+        if (until == Long.MAX_VALUE) {
+            return;
+        }
+        r.boundary = scheduler.scheduleAt(until * slotNanos + slotNanos / 2, () -> {
+            r.boundary = null;
+            if (run == r) {
+                reconsider();
+                if (run == r) {
+                    armBoundary(r, currentSlot() + 1); // the plan changed meanwhile: the run goes on
+                }
+            }
+        });
+    }
+
+    /** The device threw while attempting: give its qubit back and let the link layer decide. */
+    private void deviceFailed(int qubit, long queueItem, RuntimeException failure) {
+        stats.deviceFailures++;
+        LOG.warning(() -> node + " on " + link.name() + ": the device failed to attempt: " + failure);
+        try {
+            device.discard(qubit);
+        } catch (RuntimeException ignored) {
+            // the device is failing anyway; the memory slot is freed below whatever it says
+        }
+        memory.free(qubit);
+        source.onAttemptFailed(queueItem, failure);
     }
 
     private void onRunAck(HeraldingMessages.RunAck a) {
@@ -485,6 +539,9 @@ public final class HeraldingNode {
             return;
         }
         run = null;
+        if (r.boundary != null) {
+            r.boundary.cancel();
+        }
         photonic.release(this);
         long stopSlot = currentSlot() + 1;
         stats.attempts += attemptsIn(r, stopSlot);
@@ -517,7 +574,7 @@ public final class HeraldingNode {
         }
         AttemptRun.SlotMeasurement m = current.run.measurement(r.slot());
         source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), current.queueItem, r.outcome().bellIndex(),
-                -1, m.basis(), m.outcome(), scheduler.clock().nanos()));
+                -1, m.axis(), m.outcome(), scheduler.clock().nanos()));
         AttemptPlan next = source.planFor(currentSlot() + 1);
         if (next == null || next.queueItem() != current.queueItem) {
             endRun();
@@ -587,15 +644,15 @@ public final class HeraldingNode {
         if (p.overdue != null) {
             p.overdue.cancel();
         }
-        if (p.basis != null && p.outcome < 0) {
+        if (p.axis != null && p.outcome < 0) {
             measure(p);
         }
         stats.heralds++;
-        if (p.basis == null) {
+        if (p.axis == null) {
             deliverKept(r, p.queueItem, p.qubit);
         } else {
             source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), p.queueItem, r.outcome().bellIndex(),
-                    -1, p.basis, p.outcome, scheduler.clock().nanos()));
+                    -1, p.axis, p.outcome, scheduler.clock().nanos()));
         }
     }
 

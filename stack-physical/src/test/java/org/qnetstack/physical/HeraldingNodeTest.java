@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qnetstack.hal.Basis;
+import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.HeraldingScheme;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
@@ -52,7 +52,7 @@ class HeraldingNodeTest {
 
                     @Override
                     public @Nullable AttemptPlan planFor(long slot) {
-                        return slot >= 5 && slot <= 7 ? new AttemptPlan(1, 0.25, Basis.Z) : null;
+                        return slot >= 5 && slot <= 7 ? new AttemptPlan(1, 0.25, MeasurementAxis.Z) : null;
                     }
 
                     @Override
@@ -61,8 +61,8 @@ class HeraldingNodeTest {
                     }
 
                     @Override
-                    public Basis basisFor(long queueItem) {
-                        return Basis.Z;
+                    public MeasurementAxis axisFor(long queueItem) {
+                        return MeasurementAxis.Z;
                     }
 
                     @Override
@@ -105,7 +105,7 @@ class HeraldingNodeTest {
         assertEquals(3, p.bellIndex());
         assertEquals(5, p.slot());
         assertEquals(1, p.stationSeq());
-        assertEquals(Basis.Z, p.basis());
+        assertEquals(MeasurementAxis.Z, p.axis());
         assertTrue(p.outcome() == 0 || p.outcome() == 1);
     }
 

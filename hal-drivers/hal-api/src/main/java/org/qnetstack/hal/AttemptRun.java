@@ -10,13 +10,13 @@ public interface AttemptRun {
     void stopAt(long slot);
 
     /**
-     * For a measure-directly run: the outcome and basis of the attempt in the slot.
+     * For a measure-directly run: the outcome and axis of the attempt in the slot.
      *
      * @throws IllegalArgumentException if the run made no attempt in that slot, or keeps its qubit
      */
     SlotMeasurement measurement(long slot);
 
-    /** What a measure-directly attempt measured. */
-    record SlotMeasurement(Basis basis, int outcome) {
+    /** What a measure-directly attempt measured, and along which axis. */
+    record SlotMeasurement(MeasurementAxis axis, int outcome) {
     }
 }

@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param firstSlot the first slot it attempts in
  * @param stride    attempts in every stride-th slot (1: every slot)
  * @param alpha     bright-state population
- * @param bases     for measure-directly: the basis to measure in for each slot (drawn when needed);
+ * @param axes      for measure-directly: the axis to measure along in each slot (drawn when needed);
  *                  null to keep the qubit, in which case the run stops by itself after a success
  */
 public record AttemptRunSpec(int qubit, String link, long firstSlot, int stride, double alpha,
-                             @Nullable LongFunction<Basis> bases) {
+                             @Nullable LongFunction<MeasurementAxis> axes) {
     public AttemptRunSpec {
         if (stride < 1) {
             throw new IllegalArgumentException("stride must be ≥ 1 (was " + stride + ")");
@@ -26,6 +26,6 @@ public record AttemptRunSpec(int qubit, String link, long firstSlot, int stride,
     }
 
     public boolean keep() {
-        return bases == null;
+        return axes == null;
     }
 }

@@ -25,6 +25,24 @@ public interface QuantumDevice {
     Measurement measure(int qubit, Basis basis);
 
     /**
+     * Measures the qubit along any axis: a Pauli axis directly, any other by rotating it onto Z (about Z by
+     * −φ, then about Y by −θ) and measuring in Z, with the rotations' time and noise.
+     */
+    default Measurement measure(int qubit, MeasurementAxis axis) {
+        Basis pauli = axis.pauli();
+        if (pauli != null) {
+            return measure(qubit, pauli);
+        }
+        long duration = 0;
+        if (axis.phi() != 0) {
+            duration += rotate(Axis.Z, -axis.phi(), qubit);
+        }
+        duration += rotate(Axis.Y, -axis.theta(), qubit);
+        Measurement m = measure(qubit, Basis.Z);
+        return new Measurement(m.outcome(), duration + m.durationNanos());
+    }
+
+    /**
      * Makes this end's part of an entanglement attempt on the link, as its scheme requires: for the
      * midpoint schemes (and the emitting node of the source-node scheme) the communication qubit is
      * prepared in √(1−α)|0⟩ + √α|1⟩ and its bright state |1⟩ emits a photon towards the station; where

@@ -9,12 +9,14 @@ import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.link.CreateId;
 import org.qnetstack.link.CreateRequest;
+import org.qnetstack.link.FidelityEstimate;
 import org.qnetstack.link.InvalidRequestException;
 import org.qnetstack.link.LinkError;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.LinkListener;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.LinkService;
+import org.qnetstack.link.RequestType;
 import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.PhotonicInterface;
 import org.qnetstack.physical.QubitMemory;
@@ -37,12 +39,20 @@ public final class DefaultLinkService implements LinkService {
     private final Scheduler scheduler;
     private final Map<String, LinkEndpoint> endpoints = new LinkedHashMap<>();
     private final Map<Integer, LinkListener> listeners = new HashMap<>();
+    private final QubitMemory memory;
     private long nextCreateId = 1;
     private long undelivered;
+    private long listenerFailures;
+
+    /** What became of a pair handed to the upper layer. */
+    enum Delivery {
+        TAKEN, NO_LISTENER, FAILED
+    }
 
     public DefaultLinkService(String node, Platform platform, ClassicalNetwork network, QubitMemory memory) {
         this.node = node;
         this.scheduler = platform.scheduler(node);
+        this.memory = memory;
         // One optical interface per node, whatever its number of links: one photon at a time.
         PhotonicInterface photonic = new PhotonicInterface();
         for (LinkSpec spec : platform.spec().links()) {
@@ -62,17 +72,40 @@ public final class DefaultLinkService implements LinkService {
         CreateId id = new CreateId(node, nextCreateId++);
         double alpha = alphaFor(request.remoteNode(), request.minFidelity());
         if (Double.isNaN(alpha)) {
-            double best = bestFidelity(request.remoteNode());
-            LinkError err = new LinkError(id, request.purposeId(), LinkErrorCode.UNSUPP, String.format(
-                    "minimum fidelity %.4f is above what the link to %s can give at any α (at most %.4f); "
-                            + "ask for less, or use distillation", request.minFidelity(), request.remoteNode(), best),
-                    -1, -1);
-            scheduler.execute(() -> deliverError(err));
-            return id;
+            return refuse(id, request, LinkErrorCode.UNSUPP, String.format("minimum fidelity %.4f is above what the "
+                    + "link to %s can give at any α (at most %.4f); ask for less, or use distillation",
+                    request.minFidelity(), request.remoteNode(), bestFidelity(request.remoteNode())));
+        }
+        if (request.atomic() && request.type() == RequestType.KEEP && request.number() > memory.capacity()) {
+            return refuse(id, request, LinkErrorCode.NORES, String.format("an atomic request for %d kept pairs needs "
+                    + "%d qubits at once; %s has %d: ask for at most %d, or drop atomic", request.number(),
+                    request.number(), node, memory.capacity(), memory.capacity()));
+        }
+        if (request.maxTimeNanos() > 0) {
+            long minimum = endpoint.minimumPairNanos();
+            if (request.maxTimeNanos() < minimum) {
+                return refuse(id, request, LinkErrorCode.UNSUPP, String.format("max time %.3f µs is shorter than any "
+                        + "pair on the link to %s can take (%.3f µs: the queue's lead, one slot and the herald's "
+                        + "flight); allow more time", request.maxTimeNanos() / 1e3, request.remoteNode(), minimum / 1e3));
+            }
+            long expected = endpoint.expectedServiceNanos(request, alpha);
+            if (expected > request.maxTimeNanos()) {
+                return refuse(id, request, LinkErrorCode.NOTIME, String.format("at the present load the link to %s "
+                        + "would need about %.6f s for this request (the queue ahead and %d pairs at %.3g per attempt), "
+                        + "more than its max time %.6f s; ask for fewer pairs, a lower fidelity, more time, or a higher "
+                        + "priority", request.remoteNode(), expected / 1e9, request.number(),
+                        endpoint.link().successProbability(alpha), request.maxTimeNanos() / 1e9));
+            }
         }
         long deadline = request.maxTimeNanos() == 0 ? Long.MAX_VALUE : scheduler.clock().nanos() + request.maxTimeNanos();
-        endpoint.submit(id, request.purposeId(), request.type(), request.number(), request.basis(), alpha,
-                endpoint.link().heraldedFidelity(alpha), deadline);
+        endpoint.submit(id, request, alpha, endpoint.fidelityEstimate(alpha).goodness(), deadline);
+        return id;
+    }
+
+    /** Answers a request with an ERR at once (on the loop, after the ACK returns): nothing was queued. */
+    private CreateId refuse(CreateId id, CreateRequest request, LinkErrorCode code, String message) {
+        LinkError err = new LinkError(id, request.purposeId(), code, message, -1, -1);
+        scheduler.execute(() -> deliverError(err));
         return id;
     }
 
@@ -134,6 +167,19 @@ public final class DefaultLinkService implements LinkService {
     }
 
     @Override
+    public FidelityEstimate fidelityEstimate(String remoteNode, double alpha) {
+        return endpoint(remoteNode).fidelityEstimate(alpha);
+    }
+
+    /** How many requests the master end of each of this node's links queues at most (beyond: REJECTED). */
+    public void setQueueLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the queue limit must be ≥ 1 (was " + limit + ")");
+        }
+        endpoints.values().forEach(e -> e.setQueueLimit(limit));
+    }
+
+    @Override
     public void listen(int purposeId, LinkListener listener) {
         listeners.put(purposeId, listener);
     }
@@ -143,17 +189,24 @@ public final class DefaultLinkService implements LinkService {
         listeners.remove(purposeId);
     }
 
-    /** Hands a pair to its purpose's listener; false if nobody listens (the caller releases the qubit). */
-    boolean deliver(LinkPair pair) {
+    /** Hands a pair to its purpose's listener; unless TAKEN, the caller releases the qubit. */
+    Delivery deliver(LinkPair pair) {
         LinkListener l = listeners.get(pair.purposeId());
         if (l == null) {
             undelivered++;
             LOG.warning(() -> node + ": no listener for purpose " + pair.purposeId() + "; pair "
                     + pair.entanglementId() + " discarded");
-            return false;
+            return Delivery.NO_LISTENER;
         }
-        l.onPair(pair);
-        return true;
+        try {
+            l.onPair(pair);
+            return Delivery.TAKEN;
+        } catch (RuntimeException e) {
+            listenerFailures++;
+            LOG.log(java.util.logging.Level.WARNING, node + ": the listener for purpose " + pair.purposeId()
+                    + " threw on pair " + pair.entanglementId(), e);
+            return Delivery.FAILED;
+        }
     }
 
     void deliverError(LinkError error) {
@@ -162,7 +215,18 @@ public final class DefaultLinkService implements LinkService {
             LOG.warning(() -> node + ": unhandled link error " + error);
             return;
         }
-        l.onError(error);
+        try {
+            l.onError(error);
+        } catch (RuntimeException e) {
+            listenerFailures++;
+            LOG.log(java.util.logging.Level.WARNING, node + ": the listener for purpose " + error.purposeId()
+                    + " threw on " + error.code(), e);
+        }
+    }
+
+    /** Times an upper-layer listener threw (each was caught, counted and logged). */
+    public long listenerFailures() {
+        return listenerFailures;
     }
 
     /** Pairs discarded because nobody listened for their purpose. */
@@ -196,7 +260,8 @@ public final class DefaultLinkService implements LinkService {
     /** What the link to a neighbour has been through (for tests and reports). */
     public LinkCounters counters(String remote) {
         LinkEndpoint e = endpoint(remote);
-        return new LinkCounters(e.expired(), e.discarded(), e.retransmissions(), e.rejectedMessages(), e.heldPairs());
+        return new LinkCounters(e.expired(), e.discarded(), e.tested(), e.retransmissions(), e.rejectedMessages(),
+                e.heldPairs(), e.heralding().stats().deviceFailures());
     }
 
     /**
@@ -204,12 +269,14 @@ public final class DefaultLinkService implements LinkService {
      *
      * @param expired          pairs given up with ERR EXPIRE at this end
      * @param discarded        pairs released silently (their request had its pairs or had ended)
+     * @param tested           pairs sacrificed as test rounds
      * @param retransmissions  link-layer messages sent again for want of an acknowledgement
      * @param rejectedMessages messages from the peer that made no sense here
      * @param heldPairs        pairs held now, awaiting the master's decision or their turn to be handed up
+     * @param deviceFailures   attempts the device failed to make (ERR CREATE)
      */
-    public record LinkCounters(long expired, long discarded, long retransmissions, long rejectedMessages,
-                               int heldPairs) {
+    public record LinkCounters(long expired, long discarded, long tested, long retransmissions, long rejectedMessages,
+                               int heldPairs, long deviceFailures) {
     }
 
     @Override

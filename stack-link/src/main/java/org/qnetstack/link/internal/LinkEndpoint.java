@@ -1,6 +1,8 @@
 package org.qnetstack.link.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
@@ -8,16 +10,20 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.HeraldedLink;
+import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.QubitRole;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
+import org.qnetstack.link.BasisChoice;
 import org.qnetstack.link.CreateId;
+import org.qnetstack.link.CreateRequest;
 import org.qnetstack.link.EntanglementId;
+import org.qnetstack.link.FidelityEstimate;
 import org.qnetstack.link.LinkError;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.LinkPair;
-import org.qnetstack.link.MeasureBasis;
+import org.qnetstack.link.Priority;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.link.internal.LinkMessages.Verdict;
 import org.qnetstack.physical.AttemptPlan;
@@ -31,10 +37,11 @@ import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.physical.Retransmitter;
 
 /**
- * One node's end of one link: the distributed first-come-first-served queue, the agreement on each
- * heralded pair, and the heralding protocol that serves the queue's head. End A of the link is the
- * master: it numbers every item, fixes the slot from which both ends serve it, and decides the fate of
- * every heralded pair.
+ * One node's end of one link: the distributed queue, the agreement on each heralded pair, test rounds, and
+ * the heralding protocol that serves the item the {@link LinkScheduler} picks for each slot (strict priority
+ * between classes, weighted round robin within one). End A of the link is the master: it numbers every item,
+ * fixes the slot from which both ends serve it, decides the fate of every heralded pair, and keeps the
+ * fidelity estimates of the test rounds.
  *
  * <p><b>Queue.</b> The other end asks with ADD_REQUEST (sent again until the master's ADD for it comes);
  * the master answers ADD (sent again until ADD_ACK). Items are keyed by create id and item id, so copies
@@ -45,7 +52,8 @@ import org.qnetstack.physical.Retransmitter;
  * <p><b>Pairs.</b> The station's replies can be lost at one end only, so a herald does not make a pair
  * by itself: each end holds its half until the master's decision. The other end tells the master HOLD
  * (sent again until the DECISION comes); the master decides DELIVER when it holds the same herald too
- * and the request still wants the pair, DISCARD when the request has its pairs or has ended, and EXPIRE
+ * and the request still wants the pair (or TEST, for a fraction of them: both ends measure it in a basis
+ * the master draws, and the master counts the correlation), DISCARD when the request has its pairs or has ended, and EXPIRE
  * when it does not hold the herald itself (lost or rejected here, or not seen within the confirmation
  * wait), or when the other end's HOLD does not come within that wait (or it says NOT_HELD). Decisions are
  * final and the master answers every copy of a HOLD with the same one, so a pair is delivered at both
@@ -60,6 +68,12 @@ final class LinkEndpoint implements AttemptSource {
     private static final Logger LOG = Logger.getLogger(LinkEndpoint.class.getName());
     /** The confirmation wait, beyond the retransmissions it must allow: covers a pair's move to storage. */
     private static final long CONFIRM_SLACK_NANOS = 10_000_000L;
+    /** Weighted round robin: keep-attempt periods per unit of weight in a block. */
+    private static final long BLOCK_KEEP_PERIODS = 16;
+    /** Items the master queues on one link at most; a request beyond is REJECTED. */
+    static final int DEFAULT_QUEUE_LIMIT = 256;
+    /** Confidence of the test rounds' fidelity intervals. */
+    static final double ESTIMATE_CONFIDENCE = 0.95;
 
     private final String node;
     private final String peer;
@@ -74,6 +88,14 @@ final class LinkEndpoint implements AttemptSource {
     private final boolean master;
     private final String protocol;
     private final Retransmitter reliable;
+    private final LinkScheduler linkScheduler;
+    /** Master: test-round counts, per α (pairs made at one α share their fidelity). */
+    private final Map<Double, FidelityEstimator> estimators = new HashMap<>();
+    /** Master: kept test pairs measured here, waiting for the other end's outcome. */
+    private final Map<Long, PendingTest> pendingTests = new HashMap<>();
+    /** Master: the other end's HOLDs of measure-directly pairs not decided yet (their axes and outcomes). */
+    private final Map<Long, LinkMessages.Hold> peerMeasurements = new HashMap<>();
+    private int queueLimit;
     /** How long the master waits for the other end's HOLD, or for its own herald after a HOLD. */
     private final long confirmWaitNanos;
     /** How long a message goes unacknowledged before the peer counts as unreachable. */
@@ -94,7 +116,7 @@ final class LinkEndpoint implements AttemptSource {
     /** This end's halves of heralded pairs, by station sequence number, until handed up or released. */
     private final TreeMap<Long, HeldPair> held = new TreeMap<>();
     /** Master: decisions the other end may still ask about. */
-    private final TreeMap<Long, Verdict> decisions = new TreeMap<>();
+    private final TreeMap<Long, LinkMessages.Decision> decisions = new TreeMap<>();
     /** Master: HOLDs for heralds this end has not settled yet, with the timer that gives up waiting. */
     private final TreeMap<Long, TimerHandle> peerHolds = new TreeMap<>();
 
@@ -102,9 +124,11 @@ final class LinkEndpoint implements AttemptSource {
     private long rejectedMessages;
     private long expired;
     private long discarded;
+    private long tested;
 
-    private static final class QueueItem {
+    private final class QueueItem implements LinkScheduler.Candidate {
         final LinkMessages.Add add;
+        final CreateRequest request;
         int delivered;
         /** Pairs held here whose fate is not decided yet. */
         int undecided;
@@ -115,20 +139,66 @@ final class LinkEndpoint implements AttemptSource {
         boolean ended;
         boolean reported;
         @Nullable TimerHandle deadline;
+        /** The end of the request was asked for after a device failure (asked once). */
+        boolean failed;
+        /** Atomic requests: pairs delivered but held back until the last one is made. */
+        final List<LinkPair> atomicBuffer = new ArrayList<>();
 
         QueueItem(LinkMessages.Add add) {
             this.add = add;
+            this.request = add.request();
         }
 
         boolean saturated() {
             return delivered + undecided >= add.number();
         }
+
+        @Override
+        public long itemId() {
+            return add.itemId();
+        }
+
+        @Override
+        public Priority priority() {
+            return request.priority();
+        }
+
+        @Override
+        public int weight() {
+            return request.weight();
+        }
+
+        @Override
+        public boolean consecutive() {
+            return request.consecutive();
+        }
+
+        @Override
+        public long startSlot() {
+            return add.startSlot();
+        }
+
+        @Override
+        public boolean wantsAttempts() {
+            return !saturated();
+        }
+
+        /** How this end chooses its measurement axes for the item. */
+        BasisChoice basisHere() {
+            return add.createId().node().equals(node) ? request.localBasis() : request.remoteBasis();
+        }
+    }
+
+    /** Master: a kept test pair measured here, waiting for the other end's outcome. */
+    private record PendingTest(double alpha, int bellIndex, Basis basis, int outcome) {
     }
 
     private static final class HeldPair {
         final HeraldedPair pair;
         final QueueItem item;
         @Nullable Verdict verdict;
+        @Nullable Basis testBasis;
+        double goodness;
         @Nullable TimerHandle confirmWait;
 
         HeldPair(HeraldedPair pair, QueueItem item) {
@@ -160,6 +230,8 @@ final class LinkEndpoint implements AttemptSource {
         this.reliable = new Retransmitter(scheduler, rto, 16);
         this.confirmWaitNanos = CONFIRM_SLACK_NANOS + 16 * rto;
         this.giveUpNanos = 20 * confirmWaitNanos;
+        this.linkScheduler = new LinkScheduler(BLOCK_KEEP_PERIODS * HeraldingNode.keepAttemptSlots(link));
+        this.queueLimit = DEFAULT_QUEUE_LIMIT;
         this.heralding = new HeraldingNode(node, link, device, memory, scheduler, network, this, photonic);
         network.register(node, protocol, this::onMessage);
         heralding.start();
@@ -191,6 +263,11 @@ final class LinkEndpoint implements AttemptSource {
         return discarded;
     }
 
+    /** Pairs sacrificed as test rounds at this end. */
+    long tested() {
+        return tested;
+    }
+
     /** Messages sent again for want of an acknowledgement. */
     long retransmissions() {
         return reliable.retransmissions();
@@ -198,6 +275,58 @@ final class LinkEndpoint implements AttemptSource {
 
     void setNoResourceNanos(long nanos) {
         this.noResourceNanos = nanos;
+    }
+
+    void setQueueLimit(int limit) {
+        this.queueLimit = limit;
+    }
+
+    /** The test rounds' estimate for pairs made at α (the model's value alone at the non-master end). */
+    FidelityEstimate fidelityEstimate(double alpha) {
+        FidelityEstimator e = estimators.get(alpha);
+        return e != null ? e.estimate(ESTIMATE_CONFIDENCE)
+                : new FidelityEstimator(alpha, link.heraldedFidelity(alpha)).estimate(ESTIMATE_CONFIDENCE);
+    }
+
+    private FidelityEstimator estimator(double alpha) {
+        return estimators.computeIfAbsent(alpha, a -> new FidelityEstimator(a, link.heraldedFidelity(a)));
+    }
+
+    /**
+     * The expected time in ns to serve a new request behind the queue as it stands: the remaining pairs of
+     * the items in higher classes, the share of those in its own class that weighted fair queueing serves
+     * alongside it, and its own pairs, each at its expected time per pair.
+     */
+    long expectedServiceNanos(CreateRequest request, double alpha) {
+        double own = request.number() * nanosPerPair(request.type(), alpha);
+        double ahead = 0;
+        for (QueueItem item : queue.values()) {
+            double remaining = Math.max(0, item.add.number() - item.delivered) * nanosPerPair(item.request.type(),
+                    item.add.alpha());
+            int order = item.priority().compareTo(request.priority());
+            if (order < 0) {
+                ahead += remaining;
+            } else if (order == 0) {
+                ahead += Math.min(remaining, own * item.weight() / request.weight());
+            }
+        }
+        double total = leadSlots() * (double) heralding.slotNanos() + ahead + own + link.heraldDelayNanos();
+        return total >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) total;
+    }
+
+    /** The shortest time any pair can take from a CREATE: the queue's lead, one slot, the herald's flight. */
+    long minimumPairNanos() {
+        return (leadSlots() + 1) * heralding.slotNanos() + link.heraldDelayNanos();
+    }
+
+    private double nanosPerPair(RequestType type, double alpha) {
+        long stride = type == RequestType.KEEP ? HeraldingNode.keepAttemptSlots(link) : 1;
+        return stride * (double) heralding.slotNanos() / link.successProbability(alpha);
+    }
+
+    /** Slots from an ADD to the slot both ends start serving it: time for the ADD to reach the other end. */
+    private long leadSlots() {
+        return (network.delayNanos(node, peer) + heralding.slotNanos() - 1) / heralding.slotNanos() + 2;
     }
 
     private void send(Object message) {
@@ -210,14 +339,14 @@ final class LinkEndpoint implements AttemptSource {
 
     // ---------------------------------------------------------------- the queue
 
-    void submit(CreateId createId, int purposeId, RequestType type, int number, MeasureBasis basis, double alpha,
-                double goodness, long deadlineNanos) {
+    void submit(CreateId createId, CreateRequest request, double alpha, double goodness, long deadlineNanos) {
+        int purposeId = request.purposeId();
         if (master) {
-            enqueueAsMaster(createId, purposeId, type, number, basis, alpha, goodness, deadlineNanos);
+            enqueueAsMaster(createId, request, alpha, goodness, deadlineNanos);
             return;
         }
-        LinkMessages.AddRequest r = new LinkMessages.AddRequest(link.name(), createId, purposeId, type, number, basis,
-                alpha, goodness, deadlineNanos);
+        LinkMessages.AddRequest r = new LinkMessages.AddRequest(link.name(), createId, request, alpha, goodness,
+                deadlineNanos);
         awaitingAdd.put(createId, r);
         sendReliably(new Key("add-request", createId), r, () -> {
             if (awaitingAdd.remove(createId) != null) {
@@ -227,17 +356,30 @@ final class LinkEndpoint implements AttemptSource {
         });
     }
 
-    private void enqueueAsMaster(CreateId createId, int purposeId, RequestType type, int number, MeasureBasis basis,
-                                 double alpha, double goodness, long deadlineNanos) {
-        long lead = (network.delayNanos(node, peer) + heralding.slotNanos() - 1) / heralding.slotNanos() + 2;
-        long start = heralding.currentSlot() + lead;
+    private void enqueueAsMaster(CreateId createId, CreateRequest request, double alpha, double goodness,
+                                 long deadlineNanos) {
+        if (queue.size() >= queueLimit) {
+            String reason = String.format("%s's queue for %s is full (%d requests); try again later or ask for more "
+                    + "pairs per request", node, link.name(), queueLimit);
+            if (createId.node().equals(node)) {
+                report(createId, request.purposeId(), LinkErrorCode.REJECTED, reason);
+            } else {
+                LinkMessages.End end = new LinkMessages.End(link.name(), createId, request.purposeId(),
+                        LinkErrorCode.REJECTED, reason);
+                endedUnseen.put(createId, end);
+                sendEnd(createId, request.purposeId(), LinkErrorCode.REJECTED, reason);
+                report(createId, request.purposeId(), LinkErrorCode.REJECTED, reason);
+            }
+            return;
+        }
+        long start = heralding.currentSlot() + leadSlots();
         if (!queue.isEmpty()) {
             start = Math.max(start, queue.lastEntry().getValue().add.startSlot());
         }
         long deadlineSlot = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE
                 : Math.max(start, deadlineNanos / heralding.slotNanos());
-        LinkMessages.Add add = new LinkMessages.Add(link.name(), nextItemId++, createId, purposeId, type, number, basis,
-                alpha, goodness, start, deadlineSlot);
+        LinkMessages.Add add = new LinkMessages.Add(link.name(), nextItemId++, createId, request, alpha, goodness,
+                start, deadlineSlot);
         QueueItem item = enqueue(add);
         sendReliably(new Key("add", add.itemId()), add, () -> endItem(item, LinkErrorCode.UNREACHABLE,
                 peer + " never acknowledged the request; check that it runs and that the classical link works"));
@@ -289,6 +431,9 @@ final class LinkEndpoint implements AttemptSource {
     private void reportEndIfSettled(QueueItem item) {
         if (item.ended && !item.reported && item.unsettled == 0 && item.endCode != null) {
             item.reported = true;
+            // An atomic request that ends short of its number hands up none of its pairs.
+            item.atomicBuffer.forEach(p -> releaseQubit(p.qubit()));
+            item.atomicBuffer.clear();
             report(item.add.createId(), item.add.purposeId(), item.endCode, item.endReason);
         }
     }
@@ -308,7 +453,7 @@ final class LinkEndpoint implements AttemptSource {
         if (master) {
             endItem(item, LinkErrorCode.CANCELLED, reason);
         } else {
-            int purposeId = item != null ? item.add.purposeId() : awaitingAdd.get(createId).purposeId();
+            int purposeId = item != null ? item.add.purposeId() : awaitingAdd.get(createId).request().purposeId();
             requestEnd(createId, purposeId, LinkErrorCode.CANCELLED, reason);
         }
         return true;
@@ -345,6 +490,8 @@ final class LinkEndpoint implements AttemptSource {
                 onNotHeld(n);
             } else if (m instanceof LinkMessages.EndRequest r && r.link().equals(link.name())) {
                 onEndRequest(r);
+            } else if (m instanceof LinkMessages.TestOutcome t && t.link().equals(link.name())) {
+                onTestOutcome(t);
             } else if (m instanceof LinkMessages.EndAck a && a.link().equals(link.name())) {
                 reliable.acknowledge(new Key("end", a.createId()));
             } else {
@@ -369,8 +516,7 @@ final class LinkEndpoint implements AttemptSource {
         } else if (known != null) {
             send(known.add); // a copy, or our ADD was lost: the ADD answers it again
         } else {
-            enqueueAsMaster(r.createId(), r.purposeId(), r.type(), r.number(), r.basis(), r.alpha(), r.goodness(),
-                    r.deadlineNanos());
+            enqueueAsMaster(r.createId(), r.request(), r.alpha(), r.goodness(), r.deadlineNanos());
         }
     }
 
@@ -433,23 +579,37 @@ final class LinkEndpoint implements AttemptSource {
 
     // ---------------------------------------------------------------- what the heralding protocol asks
 
+    /** A saturated item waits for the decisions on its pairs in flight (they may complete it); others go on. */
     private @Nullable QueueItem servedItem(long slot) {
-        var head = queue.firstEntry();
-        if (head == null) {
-            return null;
-        }
-        QueueItem item = head.getValue();
-        // A saturated item waits for the decisions on its pairs in flight: they may complete it.
-        return item.add.startSlot() > slot || item.saturated() ? null : item;
+        var choice = linkScheduler.choose(queue.values(), slot);
+        return choice == null ? null : choice.item();
     }
 
     @Override
     public long nextWorkSlot(long fromSlot) {
-        var head = queue.firstEntry();
-        if (head == null || head.getValue().saturated()) {
-            return -1; // a decision or a new item wakes the protocol
+        return linkScheduler.nextWorkSlot(queue.values(), fromSlot); // −1: a decision or a new item wakes us
+    }
+
+    @Override
+    public long servedUntil(long slot) {
+        var choice = linkScheduler.choose(queue.values(), slot);
+        return choice == null ? slot : choice.until();
+    }
+
+    @Override
+    public void onAttemptFailed(long queueItem, RuntimeException failure) {
+        QueueItem item = items.get(queueItem);
+        if (item == null || item.failed || queue.get(queueItem) != item) {
+            return;
         }
-        return Math.max(fromSlot, head.getValue().add.startSlot());
+        item.failed = true;
+        String reason = "the device at " + node + " failed while attempting (" + failure
+                + "); check the hardware, then ask again";
+        if (master) {
+            endItem(item, LinkErrorCode.CREATE, reason);
+        } else {
+            requestEnd(item.add.createId(), item.add.purposeId(), LinkErrorCode.CREATE, reason);
+        }
     }
 
     @Override
@@ -459,13 +619,16 @@ final class LinkEndpoint implements AttemptSource {
             return null;
         }
         LinkMessages.Add a = item.add;
-        return new AttemptPlan(a.itemId(), a.alpha(), a.type() == RequestType.KEEP ? null : a.basis().pick(random));
+        return new AttemptPlan(a.itemId(), a.alpha(), item.request.type() == RequestType.KEEP ? null
+                : item.basisHere().pick(random));
     }
 
     @Override
-    public Basis basisFor(long queueItem) {
+    public MeasurementAxis axisFor(long queueItem) {
         QueueItem item = items.get(queueItem);
-        return item == null ? Basis.Z : item.add.basis().pick(random); // unknown: whatever is measured is discarded
+        // Unknown item: whatever is measured is discarded.
+        return item == null || item.request.type() == RequestType.KEEP ? MeasurementAxis.Z
+                : item.basisHere().pick(random);
     }
 
     @Override
@@ -480,11 +643,10 @@ final class LinkEndpoint implements AttemptSource {
 
     @Override
     public void onNoCommunicationQubit() {
-        var head = queue.firstEntry();
-        if (noResourceTimer != null || head == null || head.getValue().add.type() != RequestType.KEEP) {
+        QueueItem item = servedItem(heralding.currentSlot());
+        if (noResourceTimer != null || item == null || item.request.type() != RequestType.KEEP) {
             return;
         }
-        QueueItem item = head.getValue();
         long attempts = heralding.stats().attempts();
         noResourceTimer = scheduler.schedule(noResourceNanos, () -> {
             noResourceTimer = null;
@@ -540,7 +702,7 @@ final class LinkEndpoint implements AttemptSource {
                 h.confirmWait = scheduler.schedule(confirmWaitNanos, () -> {
                     if (h.verdict == null) {
                         LOG.fine(() -> node + ": " + peer + " never confirmed herald " + seq);
-                        decide(h, Verdict.EXPIRE);
+                        decide(h, Verdict.EXPIRE, null);
                     }
                 });
             }
@@ -564,11 +726,11 @@ final class LinkEndpoint implements AttemptSource {
     private void sendHold(HeldPair h) {
         long seq = h.pair.stationSeq();
         long undecidedFrom = held.firstKey();
-        sendReliably(new Key("hold", seq), new LinkMessages.Hold(link.name(), seq, h.item.add.itemId(), undecidedFrom),
-                () -> {
+        sendReliably(new Key("hold", seq), new LinkMessages.Hold(link.name(), seq, h.item.add.itemId(), undecidedFrom,
+                h.pair.axis(), h.pair.outcome()), () -> {
                     // The master has not answered for far longer than it ever waits: the link is down.
                     LOG.warning(() -> node + ": " + peer + " never decided herald " + seq + "; giving the pair up");
-                    settle(h, Verdict.EXPIRE);
+                    settle(h, Verdict.EXPIRE, null, 0);
                 });
     }
 
@@ -577,22 +739,31 @@ final class LinkEndpoint implements AttemptSource {
         if (h == null || h.verdict != null) {
             return; // a copy
         }
+        if (d.verdict() == Verdict.TEST && h.pair.qubit() >= 0 && d.testBasis() == null) {
+            reject("test decision for kept herald " + d.seq() + " without a basis");
+            return;
+        }
         reliable.acknowledge(new Key("hold", d.seq()));
-        settle(h, d.verdict());
+        settle(h, d.verdict(), d.testBasis(), d.goodness());
     }
 
     /** Master: the other end holds this herald. */
     private void onHold(LinkMessages.Hold hold) {
         long seq = hold.seq();
         decisions.headMap(Math.min(hold.undecidedFrom(), seq)).clear(); // settled there: never asked again
-        Verdict known = decisions.get(seq);
+        LinkMessages.Decision known = decisions.get(seq);
         HeldPair h = held.get(seq);
         if (known != null) {
-            send(new LinkMessages.Decision(link.name(), seq, known));
-        } else if (h != null) {
+            send(known);
+            return;
+        }
+        if (hold.axis() != null) {
+            peerMeasurements.put(seq, hold);
+        }
+        if (h != null) {
             decideHeldAtBoth(h);
         } else if (seq <= heralding.settledStationSeq()) {
-            decide(seq, Verdict.EXPIRE); // taken in here without a pair: lost, late or rejected
+            decide(seq, Verdict.EXPIRE, null); // taken in here without a pair: lost, late or rejected
         } else if (!peerHolds.containsKey(seq)) {
             // Our own reply is still on its way (or lost): wait for it, but not for ever.
             peerHolds.put(seq, scheduler.schedule(confirmWaitNanos, () -> giveUpWaitingFor(seq)));
@@ -608,7 +779,7 @@ final class LinkEndpoint implements AttemptSource {
             peerHolds.put(seq, scheduler.schedule(confirmWaitNanos, () -> giveUpWaitingFor(seq)));
             return;
         }
-        decide(seq, Verdict.EXPIRE); // if the herald comes after all, onHerald releases it
+        decide(seq, Verdict.EXPIRE, null); // if the herald comes after all, onHerald releases it
     }
 
     /** Master: HOLDs waiting for heralds this end has now settled. */
@@ -623,7 +794,7 @@ final class LinkEndpoint implements AttemptSource {
                     decideHeldAtBoth(h);
                 }
             } else {
-                decide(seq, Verdict.EXPIRE);
+                decide(seq, Verdict.EXPIRE, null);
             }
         }
     }
@@ -631,39 +802,70 @@ final class LinkEndpoint implements AttemptSource {
     private void onNotHeld(LinkMessages.NotHeld n) {
         for (HeldPair h : held.subMap(n.fromSeq(), true, n.toSeq(), true).values().toArray(HeldPair[]::new)) {
             if (h.verdict == null) {
-                decide(h, Verdict.EXPIRE);
+                decide(h, Verdict.EXPIRE, null);
             }
         }
     }
 
-    /** Master: both ends hold the herald; the request decides whether it is wanted. */
+    /**
+     * Master: both ends hold the herald; the request decides whether it is wanted, and a wanted pair is made
+     * a test round with the request's test fraction (a measure-directly pair only if both ends happened to
+     * measure it along the same Pauli axis).
+     */
     private void decideHeldAtBoth(HeldPair h) {
         QueueItem item = h.item;
         boolean wanted = !item.ended && queue.get(item.add.itemId()) == item && item.delivered < item.add.number();
-        decide(h, wanted ? Verdict.DELIVER : Verdict.DISCARD);
+        if (!wanted) {
+            decide(h, Verdict.DISCARD, null);
+            return;
+        }
+        double fraction = item.request.testFraction();
+        if (fraction > 0) {
+            if (h.pair.qubit() >= 0) {
+                if (random.nextDouble() < fraction) {
+                    decide(h, Verdict.TEST, Basis.values()[random.nextInt(3)]);
+                    return;
+                }
+            } else {
+                LinkMessages.Hold theirs = peerMeasurements.get(h.pair.stationSeq());
+                Basis mine = h.pair.axis() == null ? null : h.pair.axis().pauli();
+                if (theirs != null && mine != null && h.pair.axis().equals(theirs.axis())
+                        && random.nextDouble() < fraction) {
+                    testRound(item.add.alpha(), h.pair.bellIndex(), mine, h.pair.outcome(), theirs.outcome());
+                    decide(h, Verdict.TEST, null);
+                    return;
+                }
+            }
+        }
+        decide(h, Verdict.DELIVER, null);
     }
 
-    private void decide(HeldPair h, Verdict verdict) {
-        decide(h.pair.stationSeq(), verdict);
+    private void decide(HeldPair h, Verdict verdict, @Nullable Basis testBasis) {
+        decide(h.pair.stationSeq(), verdict, testBasis);
     }
 
     /** Master: a final decision, told to the other end (which asks again if it holds the pair and missed it). */
-    private void decide(long seq, Verdict verdict) {
-        decisions.put(seq, verdict);
-        send(new LinkMessages.Decision(link.name(), seq, verdict));
+    private void decide(long seq, Verdict verdict, @Nullable Basis testBasis) {
+        HeldPair h = held.get(seq);
+        double goodness = h == null ? 0 : fidelityEstimate(h.item.add.alpha()).goodness();
+        LinkMessages.Decision d = new LinkMessages.Decision(link.name(), seq, verdict, testBasis, goodness);
+        decisions.put(seq, d);
+        peerMeasurements.remove(seq);
+        send(d);
         TimerHandle waiting = peerHolds.remove(seq);
         if (waiting != null) {
             waiting.cancel();
         }
-        HeldPair h = held.get(seq);
         if (h != null && h.verdict == null) {
-            settle(h, verdict);
+            settle(h, verdict, testBasis, goodness);
         }
     }
 
     /** Applies a decision to this end's half, then hands up or releases every decided pair in order. */
-    private void settle(HeldPair h, Verdict verdict) {
+    private void settle(HeldPair h, Verdict verdict, @Nullable Basis testBasis, double goodness) {
         h.verdict = verdict;
+        h.testBasis = testBasis;
+        h.goodness = goodness;
         if (h.confirmWait != null) {
             h.confirmWait.cancel();
         }
@@ -686,16 +888,24 @@ final class LinkEndpoint implements AttemptSource {
 
     private void handUpOrRelease(HeldPair h) {
         HeraldedPair pair = h.pair;
-        LinkMessages.Add a = h.item.add;
-        h.item.unsettled--;
+        QueueItem item = h.item;
+        LinkMessages.Add a = item.add;
+        item.unsettled--;
         switch (h.verdict) {
             case DELIVER -> {
                 EntanglementId id = new EntanglementId(a.createId().node(),
                         a.createId().node().equals(node) ? peer : node, pair.stationSeq());
-                LinkPair ok = new LinkPair(a.createId(), id, a.purposeId(), peer, a.type(), pair.bellIndex(),
-                        a.goodness(), pair.heraldTime(), pair.qubit(), pair.basis(), pair.outcome());
-                if (!service.deliver(ok)) {
-                    releaseQubit(pair);
+                LinkPair ok = new LinkPair(a.createId(), id, a.purposeId(), peer, item.request.type(),
+                        pair.bellIndex(), h.goodness, pair.heraldTime(), pair.qubit(), pair.axis(), pair.outcome());
+                if (item.request.atomic()) {
+                    item.atomicBuffer.add(ok);
+                    if (item.atomicBuffer.size() == a.number()) {
+                        List<LinkPair> all = List.copyOf(item.atomicBuffer);
+                        item.atomicBuffer.clear();
+                        all.forEach(p -> handUp(item, p));
+                    }
+                } else {
+                    handUp(item, ok);
                 }
             }
             case EXPIRE -> {
@@ -710,15 +920,81 @@ final class LinkEndpoint implements AttemptSource {
                 discarded++;
                 releaseQubit(pair);
             }
+            case TEST -> {
+                tested++;
+                if (pair.qubit() >= 0) {
+                    int outcome = device.measure(pair.qubit(), h.testBasis).outcome();
+                    releaseQubit(pair);
+                    if (master) {
+                        pendingTests.put(pair.stationSeq(), new PendingTest(a.alpha(), pair.bellIndex(), h.testBasis,
+                                outcome));
+                    } else {
+                        send(new LinkMessages.TestOutcome(link.name(), pair.stationSeq(), outcome));
+                    }
+                }
+            }
             default -> throw new IllegalStateException("undecided pair handed up");
         }
-        reportEndIfSettled(h.item);
+        reportEndIfSettled(item);
+    }
+
+    /** Hands a delivered pair to the upper layer; a listener that throws ends the request (OTHER). */
+    private void handUp(QueueItem item, LinkPair ok) {
+        switch (service.deliver(ok)) {
+            case TAKEN -> {
+            }
+            case NO_LISTENER -> releaseQubit(ok.qubit());
+            case FAILED -> {
+                releaseQubit(ok.qubit());
+                String reason = "the listener for purpose " + ok.purposeId() + " at " + node + " threw on pair "
+                        + ok.entanglementId() + "; its qubit was released and the request ended";
+                if (master) {
+                    endItem(item, LinkErrorCode.OTHER, reason);
+                } else if (!item.failed) {
+                    item.failed = true;
+                    requestEnd(item.add.createId(), item.add.purposeId(), LinkErrorCode.OTHER, reason);
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Master: the other end's outcome of a kept test pair. */
+    private void onTestOutcome(LinkMessages.TestOutcome t) {
+        PendingTest mine = pendingTests.remove(t.seq());
+        if (mine == null || (t.outcome() != 0 && t.outcome() != 1)) {
+            reject("test outcome " + t.outcome() + " for herald " + t.seq() + ", which is no pending test round");
+            return;
+        }
+        testRound(mine.alpha(), mine.bellIndex(), mine.basis(), mine.outcome(), t.outcome());
+    }
+
+    /**
+     * Master: counts a test round, and ends the requests at that α whose minimum fidelity the test rounds
+     * now show, at their confidence, the link does not give.
+     */
+    private void testRound(double alpha, int bellIndex, Basis basis, int outcomeHere, int outcomeThere) {
+        FidelityEstimator estimator = estimator(alpha);
+        estimator.record(bellIndex, basis, outcomeHere, outcomeThere);
+        FidelityEstimate estimate = estimator.estimate(ESTIMATE_CONFIDENCE);
+        for (QueueItem item : queue.values().toArray(QueueItem[]::new)) {
+            if (item.add.alpha() == alpha && estimate.upper() < item.request.minFidelity()) {
+                endItem(item, LinkErrorCode.UNSUPP, String.format("test rounds show the link gives fidelity %.4f "
+                        + "(%.0f%% interval %.4f..%.4f over %d rounds), below the minimum %.4f; ask for less, or use "
+                        + "distillation", estimate.estimate(), 100 * estimate.confidence(), estimate.lower(),
+                        estimate.upper(), estimate.testRounds(), item.request.minFidelity()));
+            }
+        }
     }
 
     private void releaseQubit(HeraldedPair pair) {
-        if (pair.qubit() >= 0) {
-            device.discard(pair.qubit());
-            memory.free(pair.qubit());
+        releaseQubit(pair.qubit());
+    }
+
+    private void releaseQubit(int qubit) {
+        if (qubit >= 0) {
+            device.discard(qubit);
+            memory.free(qubit);
         }
     }
 
@@ -742,12 +1018,16 @@ final class LinkEndpoint implements AttemptSource {
         held.clear();
         peerHolds.values().forEach(TimerHandle::cancel);
         peerHolds.clear();
-        for (QueueItem item : queue.values()) {
+        for (QueueItem item : items.values()) {
             if (item.deadline != null) {
                 item.deadline.cancel();
             }
+            item.atomicBuffer.forEach(p -> releaseQubit(p.qubit()));
+            item.atomicBuffer.clear();
         }
         queue.clear();
+        pendingTests.clear();
+        peerMeasurements.clear();
         if (noResourceTimer != null) {
             noResourceTimer.cancel();
         }

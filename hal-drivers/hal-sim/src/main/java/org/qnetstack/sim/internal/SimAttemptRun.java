@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.AttemptRun;
-import org.qnetstack.hal.Basis;
+import org.qnetstack.hal.MeasurementAxis;
 
 /** One end's attempt run on a simulated link; the link decides when it succeeds. */
 final class SimAttemptRun implements AttemptRun {
@@ -15,20 +15,20 @@ final class SimAttemptRun implements AttemptRun {
     final long first;
     final int stride;
     final double alpha;
-    final @Nullable LongFunction<Basis> bases;
+    final @Nullable LongFunction<MeasurementAxis> axes;
     long stop = Long.MAX_VALUE;
     private long accountedFrom;
     private final Map<Long, SlotMeasurement> measured = new HashMap<>();
 
     SimAttemptRun(SimLink link, SimQuantumDevice device, int qubit, long first, int stride, double alpha,
-                  @Nullable LongFunction<Basis> bases) {
+                  @Nullable LongFunction<MeasurementAxis> axes) {
         this.link = link;
         this.device = device;
         this.qubit = qubit;
         this.first = first;
         this.stride = stride;
         this.alpha = alpha;
-        this.bases = bases;
+        this.axes = axes;
         this.accountedFrom = first;
     }
 
@@ -47,7 +47,7 @@ final class SimAttemptRun implements AttemptRun {
     }
 
     boolean keep() {
-        return bases == null;
+        return axes == null;
     }
 
     /** Whether this run attempts in the slot. */

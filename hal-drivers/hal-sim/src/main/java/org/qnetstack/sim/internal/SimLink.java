@@ -294,11 +294,11 @@ final class SimLink implements HeraldedLink {
     // ---- attempt runs: failures skipped, successes exact
 
     SimAttemptRun startRun(SimQuantumDevice device, int qubit, long first, int stride, double alpha,
-                           java.util.function.LongFunction<org.qnetstack.hal.Basis> bases) {
+                           java.util.function.LongFunction<org.qnetstack.hal.MeasurementAxis> axes) {
         if (first < world.kernel().nanos() / slotNanos) {
             throw new IllegalArgumentException("a run cannot start in a past slot (" + first + ")");
         }
-        SimAttemptRun run = new SimAttemptRun(this, device, qubit, first, stride, alpha, bases);
+        SimAttemptRun run = new SimAttemptRun(this, device, qubit, first, stride, alpha, axes);
         boolean isA = device.node().equals(spec.nodeA());
         SimAttemptRun old = isA ? runA : runB;
         if (old != null && old.stop > first) {
@@ -391,9 +391,9 @@ final class SimLink implements HeraldedLink {
             if (run.keep()) {
                 run.stop = slot + 1; // the qubit now holds the pair
             } else {
-                org.qnetstack.hal.Basis basis = run.bases.apply(slot);
-                run.record(slot, new org.qnetstack.hal.AttemptRun.SlotMeasurement(basis,
-                        run.device.measure(run.qubit, basis).outcome()));
+                org.qnetstack.hal.MeasurementAxis axis = run.axes.apply(slot);
+                run.record(slot, new org.qnetstack.hal.AttemptRun.SlotMeasurement(axis,
+                        run.device.measure(run.qubit, axis).outcome()));
             }
         }
         detectors.deliverAfter(heraldDelay, pattern);

@@ -244,7 +244,7 @@ final class SimQuantumDevice implements QuantumDevice {
         }
         touch(spec.qubit());
         return world.simLink(spec.link()).startRun(this, spec.qubit(), spec.firstSlot(), spec.stride(),
-                spec.alpha(), spec.bases());
+                spec.alpha(), spec.axes());
     }
 
     @Override
