@@ -54,7 +54,12 @@ class LinkLayerSimulationTest {
 
         /** The same, over a classical network that drops, duplicates and reorders messages. */
         Net(PlatformSpec spec, org.qnetstack.physical.ClassicalFaults faults) {
-            platform = Drivers.openPlatform(URI.create("sim:world"), spec);
+            this(Drivers.openPlatform(URI.create("sim:world"), spec), faults);
+        }
+
+        /** The same, on a given platform (e.g. one whose devices fail on purpose). */
+        Net(Platform platform, org.qnetstack.physical.ClassicalFaults faults) {
+            this.platform = platform;
             network = new DelayedClassicalNetwork(platform, faults);
             aliceMemory = new QubitMemory(platform.device("alice").info());
             bobMemory = new QubitMemory(platform.device("bob").info());

@@ -460,6 +460,8 @@ public final class HeraldingNode {
                     plan.keep() ? null : s -> source.axisFor(item)));
         } catch (RuntimeException failure) {
             photonic.release(this);
+            // Not again in this slot: freeing the qubit wakes the protocol, which would retry at once.
+            keepBlockedUntil = Math.max(keepBlockedUntil, slot + 1);
             deviceFailed(q, item, failure);
             scheduleNextWork(slot + 1);
             return;
