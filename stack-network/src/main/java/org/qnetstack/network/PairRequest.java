@@ -13,9 +13,23 @@ import org.qnetstack.link.RequestType;
  * @param basis       basis of measure-directly pairs
  * @param socketId    the transport's socket id, delivered with each pair at both ends
  * @param maxTimeNanos how long the request may take, in ns; 0 for no limit
+ * @param policy      distillation and cutoff for the circuit ({@link CircuitPolicy#NONE} for neither); any other
+ *                    policy needs kept pairs
  */
 public record PairRequest(String remoteNode, RequestType type, int number, double minFidelity, MeasureBasis basis,
-                          int socketId, long maxTimeNanos) {
+                          int socketId, long maxTimeNanos, CircuitPolicy policy) {
+    public PairRequest {
+        if (policy == null) {
+            throw new org.qnetstack.link.InvalidRequestException("policy", "give CircuitPolicy.NONE for none");
+        }
+    }
+
+    /** A request with neither distillation nor cutoff. */
+    public PairRequest(String remoteNode, RequestType type, int number, double minFidelity, MeasureBasis basis,
+                       int socketId, long maxTimeNanos) {
+        this(remoteNode, type, number, minFidelity, basis, socketId, maxTimeNanos, CircuitPolicy.NONE);
+    }
+
     /** A request with no time limit. */
     public PairRequest(String remoteNode, RequestType type, int number, double minFidelity, MeasureBasis basis,
                        int socketId) {

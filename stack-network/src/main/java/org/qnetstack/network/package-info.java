@@ -1,6 +1,8 @@
 /**
  * The network layer: end-to-end pairs between end nodes, each delivered at both ends with its circuit,
- * pair id and Bell index, over a direct link or across repeaters that swap and report their swaps.
+ * pair id and Bell index, over a direct link or across repeaters that swap and report their swaps. A
+ * request's {@link org.qnetstack.network.CircuitPolicy} adds rules at every node of its circuit: DEJMPS or
+ * BBPSSW distillation on each link before swapping, and a cutoff past which waiting pairs are discarded.
  */
 @NullMarked
 package org.qnetstack.network;

@@ -1,13 +1,15 @@
 package org.qnetstack.physical;
 
+import org.qnetstack.hal.Axis;
 import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.Gate;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.TwoQubitGate;
 
 /**
- * The operations upper layers apply to the qubits the link layer handed them (a repeater's swap), so
- * they never touch the device themselves; every operation gives the qubits it consumes back to memory.
+ * The operations upper layers apply to the qubits the link layer handed them (a repeater's swap, a
+ * distillation round), so they never touch the device themselves; every operation that consumes a qubit
+ * gives it back to memory.
  */
 public final class LocalOperations {
     private final QuantumDevice device;
@@ -30,6 +32,25 @@ public final class LocalOperations {
         release(c);
         release(t);
         return 2 * mt + mc;
+    }
+
+    public void apply(Gate gate, int qubit) {
+        device.apply(gate, qubit);
+    }
+
+    public void rotate(Axis axis, double angleRadians, int qubit) {
+        device.rotate(axis, angleRadians, qubit);
+    }
+
+    public void cnot(int control, int target) {
+        device.apply(TwoQubitGate.CNOT, control, target);
+    }
+
+    /** Measures the qubit in Z, releases it, and returns the outcome. */
+    public int measureAndRelease(int qubit) {
+        int outcome = device.measure(qubit, Basis.Z).outcome();
+        release(qubit);
+        return outcome;
     }
 
     /** Forgets the qubit's state and gives it back to memory. */

@@ -16,6 +16,8 @@ import org.qnetstack.link.LinkPair;
 final class Circuit {
     final CircuitMessages.Setup setup;
     @Nullable LinkPair local;
+    /** Herald time of the oldest pair in the local pair (its distillation included). */
+    long localBorn = Long.MAX_VALUE;
     /** Swaps by the link pair that was their half towards the head, and towards the tail. */
     private final Map<EntanglementId, CircuitMessages.Swapped> byLeft = new HashMap<>();
     private final Map<EntanglementId, CircuitMessages.Swapped> byRight = new HashMap<>();
@@ -51,7 +53,7 @@ final class Circuit {
             w *= werner(atHead ? s.rightFidelity() : s.leftFidelity());
         }
         // The pair is named after the head's link pair: the head's own, or where the tail's walk ended.
-        return new Joined(atHead ? local.entanglementId() : current, bell, (3 * w + 1) / 4);
+        return new Joined(atHead ? local.entanglementId() : current, bell, (3 * w + 1) / 4, oldestBorn());
     }
 
     /** w = (4F − 1)/3: swapping Werner pairs multiplies their weights (physics.md). */
@@ -60,10 +62,23 @@ final class Circuit {
     }
 
     /**
-     * The end-to-end pair: named after the head's link pair (both ends know it), its Bell index, and the
-     * fidelity expected of Werner pairs of the links' goodness swapped perfectly.
+     * Herald time of the oldest pair this end knows to be part of its end-to-end pair: its own and every
+     * swapped one reported so far (all of them once joined), or Long.MAX_VALUE.
      */
-    record Joined(EntanglementId id, int bellIndex, double fidelity) {
+    long oldestBorn() {
+        long oldest = localBorn;
+        for (CircuitMessages.Swapped s : byLeft.values()) {
+            oldest = Math.min(oldest, s.born());
+        }
+        return oldest;
+    }
+
+    /**
+     * The end-to-end pair: named after the head's link pair (both ends know it), its Bell index, the
+     * fidelity expected of Werner pairs of the links' goodness swapped perfectly, and the herald time of its
+     * oldest constituent.
+     */
+    record Joined(EntanglementId id, int bellIndex, double fidelity, long born) {
     }
 
     List<String> path() {

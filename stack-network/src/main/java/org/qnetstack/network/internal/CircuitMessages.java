@@ -1,7 +1,10 @@
 package org.qnetstack.network.internal;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.link.EntanglementId;
+import org.qnetstack.network.DistillationProtocol;
+import org.qnetstack.network.Distillation;
 
 /** The network layer's messages along a circuit. */
 final class CircuitMessages {
@@ -12,16 +15,44 @@ final class CircuitMessages {
 
     /**
      * From the head to every node of the path: make one end-to-end pair for the socket. Each hop's first
-     * node asks its link layer for one kept pair with the circuit's purpose id.
+     * node asks its link layer for kept pairs with the circuit's purpose id, distils them as the
+     * circuit's distillation says and enforces its cutoff (0 for none).
      */
-    record Setup(String circuit, int purposeId, List<String> path, int socketId, double linkMinFidelity) {
+    record Setup(String circuit, int purposeId, List<String> path, int socketId, double linkMinFidelity,
+                 @Nullable Distillation distillation, long cutoffNanos) {
+        int rounds() {
+            return distillation == null ? 0 : distillation.rounds();
+        }
     }
 
     /**
      * From a repeater to both ends: it swapped its half of link pair {@code left} (towards the head) with
-     * its half of {@code right} (towards the tail) and the Bell-state measurement gave {@code bsm}.
+     * its half of {@code right} (towards the tail) and the Bell-state measurement gave {@code bsm};
+     * {@code born} is the herald time of the oldest pair that went into either half.
      */
     record Swapped(String circuit, EntanglementId left, int leftBell, EntanglementId right, int rightBell, int bsm,
-                   double leftFidelity, double rightFidelity) {
+                   double leftFidelity, double rightFidelity, long born) {
+    }
+
+    /**
+     * From a hop's first node (the leader) to the other: it applied its half of a distillation round to pairs
+     * {@code first} and {@code second} and measured {@code outcome}; {@code twirl} is the BBPSSW twirl it drew.
+     */
+    record Distil(String circuit, long job, EntanglementId first, EntanglementId second,
+                  DistillationProtocol protocol, int twirl, int outcome) {
+    }
+
+    /** The follower's outcome for a distillation job: the answer that completes the round trip. */
+    record DistilReply(String circuit, long job, int outcome) {
+    }
+
+    /**
+     * To every node of a circuit: the sender gave the circuit up (a pair passed its cutoff, or a distillation
+     * round got no answer); free its qubits. Resent until acknowledged.
+     */
+    record Expire(String circuit, String reason) {
+    }
+
+    record ExpireAck(String circuit) {
     }
 }

@@ -3,13 +3,17 @@ package org.qnetstack.network.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.Scheduler;
+import org.qnetstack.link.CreateId;
 import org.qnetstack.link.CreateRequest;
 import org.qnetstack.link.LinkError;
 import org.qnetstack.link.LinkErrorCode;
@@ -19,6 +23,8 @@ import org.qnetstack.link.LinkService;
 import org.qnetstack.link.MeasureBasis;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.CircuitId;
+import org.qnetstack.network.CircuitPolicy;
+import org.qnetstack.network.Distillation;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.NetworkService;
@@ -28,20 +34,34 @@ import org.qnetstack.network.PairRequest;
 import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.Envelope;
 import org.qnetstack.physical.LocalOperations;
+import org.qnetstack.physical.Retransmitter;
 
 /**
- * The network layer of one node. A request to a neighbour becomes a link-layer CREATE whose purpose id is
- * the socket id. A request to a farther node is served over the shortest path, one end-to-end pair at a
- * time: the head announces a small circuit to every node of the path, each hop's first node asks its link
- * layer for one kept pair with the circuit's purpose id, every repeater swaps as soon as it holds both
- * halves and reports the swap to both ends, and each end delivers once the reported swaps join its link pair
- * to the far end's (see {@link Circuit}). Swapping one pair at a time needs two qubits at a repeater and
- * cannot deadlock; cutoffs, distillation and admission control are not built yet.
+ * The network layer of one node. A request to a neighbour with no circuit policy becomes a link-layer CREATE
+ * whose purpose id is the socket id. Any other request is served over the shortest path, one end-to-end pair
+ * at a time: the head announces a small circuit to every node of the path; each hop's first node (its
+ * leader) asks its link layer for kept pairs with the circuit's purpose id; both ends of the hop distil them
+ * if the circuit says so ({@link HopPool}); every repeater swaps as soon as it holds a ready pair on each side
+ * and reports the swap to both ends, and each end delivers once the reported swaps join its pair to the far
+ * end's (see {@link Circuit}).
+ *
+ * <p>Cutoff: a node that holds a pair of the circuit older than the circuit's cutoff (counted from the
+ * herald of its oldest constituent) gives the circuit up: it frees every qubit it holds for it, cancels its
+ * link requests and tells every other node of the path (EXPIRE, resent until acknowledged), which do the
+ * same; the head then starts a fresh circuit. An end never delivers a pair older than the cutoff; if the
+ * other end gives up a circuit whose pair this end already delivered, the listener gets an EXPIRE error
+ * naming it. Swapping one pair at a time cannot deadlock; admission control is not built yet.
  */
 public final class CircuitNetworkService implements NetworkService {
     private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
     /** Purpose ids of circuits, apart from the socket ids applications use. */
     static final int CIRCUIT_PURPOSE_BASE = 1 << 30;
+    /** Circuits given up in a row (cutoff or unanswered rounds) before the request is failed. */
+    static final int MAX_RESTARTS = 100;
+    /** How many round-trip timeouts a distillation round or an EXPIRE is resent for. */
+    private static final int GIVE_UP_RTOS = 64;
+    /** Remembered recent answers, deliveries and give-ups, for repeats and late messages. */
+    private static final int MEMORY = 1024;
 
     private final String node;
     private final PlatformSpec topology;
@@ -49,13 +69,38 @@ public final class CircuitNetworkService implements NetworkService {
     private final ClassicalNetwork classical;
     private final LocalOperations operations;
     private final Scheduler scheduler;
+    private final Retransmitter retransmitter;
+    private final RandomGenerator random;
     private final Map<Integer, PairListener> listeners = new HashMap<>();
-    private final Map<String, Circuit> circuits = new HashMap<>();
+    private final Map<String, Part> parts = new HashMap<>();
     private final Map<String, List<CircuitMessages.Swapped>> earlySwaps = new HashMap<>();
-    private final Map<String, ArrayDeque<LinkPair>[]> held = new HashMap<>();
-    private final Map<Integer, int[]> remainingBySocket = new HashMap<>();
+    private final Map<Integer, Demand> demands = new HashMap<>();
+    private final Map<String, CircuitMessages.DistilReply> recentReplies = bounded();
+    private final Map<String, EndToEndPair> delivered = bounded();
+    private final Map<String, Boolean> givenUp = bounded();
     private long nextCircuit;
     private long rejected;
+    private long rounds;
+    private long roundsKept;
+    private long expired;
+
+    /** What the head still owes a socket. */
+    private static final class Demand {
+        final List<String> path;
+        final double linkMinFidelity;
+        final CircuitPolicy policy;
+        int remaining;
+        int restarts;
+
+        Demand(List<String> path, double linkMinFidelity, CircuitPolicy policy) {
+            this.path = path;
+            this.linkMinFidelity = linkMinFidelity;
+            this.policy = policy;
+        }
+    }
+
+    private record ExpireKey(String circuit, String to) {
+    }
 
     public CircuitNetworkService(String node, PlatformSpec topology, LinkService link, ClassicalNetwork classical,
                                  LocalOperations operations, Scheduler scheduler) {
@@ -65,30 +110,53 @@ public final class CircuitNetworkService implements NetworkService {
         this.classical = classical;
         this.operations = operations;
         this.scheduler = scheduler;
+        long farthest = 0;
+        for (var n : topology.nodes()) {
+            if (!n.name().equals(node)) {
+                farthest = Math.max(farthest, classical.delayNanos(node, n.name()));
+            }
+        }
+        // A little more than the longest round trip; the simulated network adds no processing time.
+        this.retransmitter = new Retransmitter(scheduler, 2 * farthest + 100_000, 8);
+        this.random = new SplittableRandom(topology.seed() * 1_000_003L + ("network/" + node).hashCode());
         classical.register(node, CircuitMessages.PROTOCOL, this::onMessage);
+    }
+
+    private static <V> Map<String, V> bounded() {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > MEMORY;
+            }
+        };
     }
 
     @Override
     public void request(PairRequest r) {
         List<String> path = route(r.remoteNode());
-        if (path.size() == 2) {
+        if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE)) {
             link.create(new CreateRequest(r.remoteNode(), r.type(), r.number(), r.minFidelity(), r.basis(),
                     r.socketId(), r.maxTimeNanos()));
             return;
         }
         if (r.type() != RequestType.KEEP) {
-            throw new NoRouteException(node, r.remoteNode(), "measure-directly pairs across repeaters are not "
-                    + "supported yet: ask for kept pairs and measure them");
+            throw new NoRouteException(node, r.remoteNode(), "measure-directly pairs across repeaters, or with "
+                    + "distillation or a cutoff, are not supported yet: ask for kept pairs and measure them");
         }
         if (r.number() < 1) {
             throw new org.qnetstack.link.InvalidRequestException("number", "ask for at least one pair (was "
                     + r.number() + ")");
         }
-        int[] remaining = remainingBySocket.computeIfAbsent(r.socketId(), s -> new int[1]);
-        boolean idle = remaining[0] == 0;
-        remaining[0] += r.number();
+        Demand d = demands.get(r.socketId());
+        if (d == null) {
+            d = new Demand(path, linkFidelityFor(r.minFidelity(), path.size() - 1, r.policy().distillation()),
+                    r.policy());
+            demands.put(r.socketId(), d);
+        }
+        boolean idle = d.remaining == 0;
+        d.remaining += r.number();
         if (idle) {
-            startCircuit(path, r.socketId(), perLinkFidelity(r.minFidelity(), path.size() - 1));
+            startCircuit(r.socketId(), d);
         }
     }
 
@@ -101,12 +169,45 @@ public final class CircuitNetworkService implements NetworkService {
         return (3 * Math.pow(w, 1.0 / links) + 1) / 4;
     }
 
-    private void startCircuit(List<String> path, int socketId, double linkMinFidelity) {
-        long seq = nextCircuit++;
-        String id = node + "/circuit-" + seq;
-        int purpose = CIRCUIT_PURPOSE_BASE + (int) (Math.floorMod(id.hashCode(), 1 << 29));
-        CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(path), socketId, linkMinFidelity);
-        for (String other : path) {
+    /**
+     * The link fidelity that, distilled as asked on every link and swapped, reaches {@code f} end to end: the
+     * distillation formulas are monotonic in the input above F = 1/2, so bisection finds it.
+     */
+    static double linkFidelityFor(double f, int links, @Nullable Distillation distillation) {
+        double target = perLinkFidelity(f, links);
+        if (distillation == null) {
+            return target;
+        }
+        double lo = 0.5;
+        double hi = 1;
+        if (distilled(lo, distillation) >= target) {
+            return lo;
+        }
+        for (int i = 0; i < 50; i++) {
+            double mid = (lo + hi) / 2;
+            if (distilled(mid, distillation) >= target) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    private static double distilled(double f, Distillation distillation) {
+        BellDiagonal p = BellDiagonal.werner(f);
+        for (int i = 0; i < distillation.rounds(); i++) {
+            p = BellDiagonal.round(distillation.protocol(), p, p).kept();
+        }
+        return p.fidelity();
+    }
+
+    private void startCircuit(int socketId, Demand d) {
+        String id = node + "/circuit-" + nextCircuit++;
+        int purpose = CIRCUIT_PURPOSE_BASE + Math.floorMod(id.hashCode(), 1 << 29);
+        CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(d.path), socketId,
+                d.linkMinFidelity, d.policy.distillation(), d.policy.cutoffNanos());
+        for (String other : d.path) {
             if (!other.equals(node)) {
                 classical.send(node, other, CircuitMessages.PROTOCOL, setup);
             }
@@ -160,125 +261,388 @@ public final class CircuitNetworkService implements NetworkService {
     }
 
     private void onMessage(Envelope e) {
-        if (e.payload() instanceof CircuitMessages.Setup s && s.path().contains(node) && s.path().get(0).equals(e.from())) {
-            join(s);
-        } else if (e.payload() instanceof CircuitMessages.Swapped s) {
-            Circuit c = circuits.get(s.circuit());
-            if (c == null) {
-                earlySwaps.computeIfAbsent(s.circuit(), k -> new ArrayList<>()).add(s);
-            } else {
-                c.record(s);
-                tryDeliver(c);
+        Object m = e.payload();
+        if (m instanceof CircuitMessages.Setup s && s.path().contains(node) && s.path().get(0).equals(e.from())
+                && s.cutoffNanos() >= 0) {
+            if (!givenUp.containsKey(s.circuit()) && !parts.containsKey(s.circuit())) {
+                join(s);
             }
+        } else if (m instanceof CircuitMessages.Swapped s) {
+            Part p = parts.get(s.circuit());
+            if (p != null && p.circuit != null) {
+                p.circuit.record(s);
+                rearmCutoff(p);
+                tryDeliver(p);
+            } else if (p == null && !givenUp.containsKey(s.circuit()) && !delivered.containsKey(s.circuit())) {
+                earlySwaps.computeIfAbsent(s.circuit(), k -> new ArrayList<>()).add(s);
+            }
+        } else if (m instanceof CircuitMessages.Distil d && d.protocol() != null && d.twirl() >= 0
+                && d.twirl() < DistillationRound.TWIRLS && (d.outcome() == 0 || d.outcome() == 1)) {
+            CircuitMessages.DistilReply answer = recentReplies.get(replyKey(d.circuit(), e.from(), d.job()));
+            Part p = parts.get(d.circuit());
+            if (answer != null) {
+                classical.send(node, e.from(), CircuitMessages.PROTOCOL, answer);
+            } else if (p != null && p.towardsHead != null && p.index > 0
+                    && p.setup.path().get(p.index - 1).equals(e.from())
+                    && p.setup.distillation() != null && d.protocol() == p.setup.distillation().protocol()) {
+                p.towardsHead.onDistil(d);
+                rearmCutoff(p);
+            }
+            // Otherwise a round for a circuit this node has not joined yet: the leader resends it.
+        } else if (m instanceof CircuitMessages.DistilReply r && (r.outcome() == 0 || r.outcome() == 1)) {
+            Part p = parts.get(r.circuit());
+            if (p != null && p.towardsTail != null && p.setup.path().get(p.index + 1).equals(e.from())) {
+                p.towardsTail.onReply(r);
+                rearmCutoff(p);
+            }
+        } else if (m instanceof CircuitMessages.Expire x) {
+            classical.send(node, e.from(), CircuitMessages.PROTOCOL, new CircuitMessages.ExpireAck(x.circuit()));
+            onExpire(x, e.from());
+        } else if (m instanceof CircuitMessages.ExpireAck a) {
+            retransmitter.acknowledge(new ExpireKey(a.circuit(), e.from()));
         } else {
             rejected++;
-            LOG.warning(() -> node + ": rejected a network message from " + e.from());
+            LOG.warning(() -> node + ": rejected a network message from " + e.from() + ": " + m);
         }
     }
 
-    /** This node's part in a circuit: listen for its link pairs and, unless last, ask for the next hop's pair. */
+    private static String replyKey(String circuit, String leader, long job) {
+        return circuit + "|" + leader + "|" + job;
+    }
+
+    /** This node's part in a circuit: its hops' pools, listening for the circuit's link pairs. */
     private void join(CircuitMessages.Setup s) {
-        int index = s.path().indexOf(node);
-        boolean end = index == 0 || index == s.path().size() - 1;
-        if (end) {
-            Circuit c = new Circuit(s);
-            circuits.put(s.circuit(), c);
+        Part part = new Part(s, s.path().indexOf(node));
+        parts.put(s.circuit(), part);
+        if (part.circuit != null) {
             for (CircuitMessages.Swapped early : earlySwaps.getOrDefault(s.circuit(), List.of())) {
-                c.record(early);
+                part.circuit.record(early);
             }
-            earlySwaps.remove(s.circuit());
-        } else {
-            @SuppressWarnings("unchecked")
-            ArrayDeque<LinkPair>[] sides = new ArrayDeque[] {new ArrayDeque<LinkPair>(), new ArrayDeque<LinkPair>()};
-            held.put(s.circuit(), sides);
+        }
+        earlySwaps.remove(s.circuit());
+        if (part.index > 0) {
+            part.towardsHead = new HopPool(s.circuit(), s.path().get(part.index - 1), false, s.distillation(),
+                    new PoolHost(part, true));
+        }
+        if (part.index < s.path().size() - 1) {
+            part.towardsTail = new HopPool(s.circuit(), s.path().get(part.index + 1), true, s.distillation(),
+                    new PoolHost(part, false));
         }
         link.listen(s.purposeId(), new LinkListener() {
             @Override
             public void onPair(LinkPair pair) {
-                if (end) {
-                    Circuit c = circuits.get(s.circuit());
-                    c.local = pair;
-                    tryDeliver(c);
-                } else {
-                    holdForSwap(s, index, pair);
+                if (parts.get(s.circuit()) != part) {
+                    operations.release(pair.qubit());
+                    return;
                 }
+                boolean head = part.index > 0 && pair.remoteNode().equals(s.path().get(part.index - 1));
+                HopPool pool = head ? part.towardsHead : part.towardsTail;
+                if (pool == null || !pair.remoteNode().equals(head ? s.path().get(part.index - 1)
+                        : s.path().get(part.index + 1))) {
+                    operations.release(pair.qubit());
+                    LOG.warning(() -> node + ": a pair for " + s.circuit() + " from off its path, released");
+                    return;
+                }
+                pool.add(pair);
+                rearmCutoff(part);
             }
 
             @Override
             public void onError(LinkError error) {
-                fail(s, error.code(), error.message());
+                if (parts.get(s.circuit()) != part || error.code() == LinkErrorCode.EXPIRE) {
+                    return; // EXPIRE: the link gave up a pair nobody held; its request goes on
+                }
+                if (error.code() == LinkErrorCode.CANCELLED) {
+                    // The other end of the hop gave the circuit up; its EXPIRE may still be on its way.
+                    abandon(part);
+                    restartIfHead(part, "the circuit was given up at the other end of a hop");
+                } else {
+                    fail(part, error.code(), error.message());
+                }
             }
         });
-        if (index < s.path().size() - 1) {
-            link.create(new CreateRequest(s.path().get(index + 1), RequestType.KEEP, 1, s.linkMinFidelity(),
-                    MeasureBasis.Z, s.purposeId()));
+        if (part.towardsTail != null) {
+            part.towardsTail.start();
         }
     }
 
-    /** A repeater swaps as soon as it holds a pair on each side. */
-    private void holdForSwap(CircuitMessages.Setup s, int index, LinkPair pair) {
-        ArrayDeque<LinkPair>[] sides = held.get(s.circuit());
-        boolean towardsHead = pair.remoteNode().equals(s.path().get(index - 1));
-        sides[towardsHead ? 0 : 1].add(pair);
-        if (sides[0].isEmpty() || sides[1].isEmpty()) {
+    /** What a hop's pool may do at this node, for one side of one circuit. */
+    private final class PoolHost implements HopPool.Host {
+        private final Part part;
+        private final boolean towardsHead;
+
+        PoolHost(Part part, boolean towardsHead) {
+            this.part = part;
+            this.towardsHead = towardsHead;
+        }
+
+        @Override
+        public void send(String to, Object payload) {
+            if (payload instanceof CircuitMessages.DistilReply r) {
+                recentReplies.put(replyKey(r.circuit(), to, r.job()), r);
+            }
+            classical.send(node, to, CircuitMessages.PROTOCOL, payload);
+        }
+
+        @Override
+        public Retransmitter retransmitter() {
+            return retransmitter;
+        }
+
+        @Override
+        public LocalOperations operations() {
+            return operations;
+        }
+
+        @Override
+        public RandomGenerator random() {
+            return random;
+        }
+
+        @Override
+        public long now() {
+            return scheduler.clock().nanos();
+        }
+
+        @Override
+        public long giveUpNanos(String peer) {
+            return GIVE_UP_RTOS * retransmitter.rtoNanos();
+        }
+
+        @Override
+        public void supply(int pairs) {
+            CircuitMessages.Setup s = part.setup;
+            part.creates.add(link.create(new CreateRequest(s.path().get(part.index + 1), RequestType.KEEP, pairs,
+                    s.linkMinFidelity(), MeasureBasis.Z, s.purposeId())));
+        }
+
+        @Override
+        public void ready(HeldPair pair) {
+            onReady(part, towardsHead, pair);
+        }
+
+        @Override
+        public void abort(String reason) {
+            giveUp(part, reason);
+        }
+
+        @Override
+        public void roundDone(boolean kept) {
+            rounds++;
+            if (kept) {
+                roundsKept++;
+            }
+        }
+    }
+
+    /** A hop's pair is ready: an end waits for the swaps; a repeater swaps once both sides are ready. */
+    private void onReady(Part part, boolean towardsHead, HeldPair pair) {
+        if (part.circuit != null) {
+            part.circuit.local = pair.asLinkPair(scheduler.clock().nanos());
+            part.circuit.localBorn = pair.born();
+            rearmCutoff(part);
+            tryDeliver(part);
             return;
         }
-        LinkPair left = sides[0].poll();
-        LinkPair right = sides[1].poll();
+        if (towardsHead) {
+            part.readyHead = pair;
+        } else {
+            part.readyTail = pair;
+        }
+        if (part.readyHead == null || part.readyTail == null) {
+            rearmCutoff(part);
+            return;
+        }
+        HeldPair left = part.readyHead;
+        HeldPair right = part.readyTail;
+        part.readyHead = null;
+        part.readyTail = null;
         int bsm = operations.bellStateMeasurement(left.qubit(), right.qubit());
-        CircuitMessages.Swapped swapped = new CircuitMessages.Swapped(s.circuit(), left.entanglementId(),
-                left.bellIndex(), right.entanglementId(), right.bellIndex(), bsm, left.goodness(), right.goodness());
+        CircuitMessages.Setup s = part.setup;
+        CircuitMessages.Swapped swapped = new CircuitMessages.Swapped(s.circuit(), left.id(), left.bell(), right.id(),
+                right.bell(), bsm, left.estimate().fidelity(), right.estimate().fidelity(),
+                Math.min(left.born(), right.born()));
         classical.send(node, s.path().get(0), CircuitMessages.PROTOCOL, swapped);
         classical.send(node, s.path().get(s.path().size() - 1), CircuitMessages.PROTOCOL, swapped);
-        held.remove(s.circuit());
-        link.unlisten(s.purposeId());
+        finish(part);
     }
 
-    private void tryDeliver(Circuit c) {
+    private void tryDeliver(Part part) {
+        Circuit c = part.circuit;
         Circuit.Joined joined = c.joined();
         if (joined == null) {
             return;
         }
-        CircuitMessages.Setup s = c.setup;
-        circuits.remove(s.circuit());
-        link.unlisten(s.purposeId());
-        boolean head = s.path().get(0).equals(node);
-        String remote = head ? s.path().get(s.path().size() - 1) : s.path().get(0);
+        CircuitMessages.Setup s = part.setup;
+        long now = scheduler.clock().nanos();
+        if (s.cutoffNanos() > 0 && now - joined.born() > s.cutoffNanos()) {
+            giveUp(part, "the end-to-end pair was " + (now - joined.born()) + " ns old when joined, over the "
+                    + "cutoff of " + s.cutoffNanos() + " ns");
+            return;
+        }
         LinkPair local = c.local;
+        c.local = null; // the qubit is the listener's now
+        finish(part);
+        boolean head = part.isHead();
+        String remote = head ? s.path().get(s.path().size() - 1) : s.path().get(0);
         PairListener listener = listeners.get(s.socketId());
         EndToEndPair pair = new EndToEndPair(new CircuitId(s.circuit()), joined.id(), s.socketId(), remote,
-                RequestType.KEEP, joined.bellIndex(), joined.fidelity(), scheduler.clock().nanos(), local.qubit(), null, -1);
+                RequestType.KEEP, joined.bellIndex(), joined.fidelity(), now, local.qubit(), null, -1);
         if (listener == null) {
             operations.release(local.qubit());
             LOG.warning(() -> node + ": nobody listens on socket " + s.socketId() + "; end-to-end pair released");
         } else {
+            delivered.put(s.circuit(), pair);
             listener.onPair(pair);
         }
         if (head) {
-            int[] remaining = remainingBySocket.get(s.socketId());
-            if (--remaining[0] > 0) {
-                startCircuit(s.path(), s.socketId(), s.linkMinFidelity());
+            Demand d = demands.get(s.socketId());
+            if (d != null) {
+                d.restarts = 0;
+                if (--d.remaining > 0) {
+                    startCircuit(s.socketId(), d);
+                } else {
+                    demands.remove(s.socketId());
+                }
             }
         }
     }
 
-    private void fail(CircuitMessages.Setup s, LinkErrorCode code, String message) {
-        link.unlisten(s.purposeId());
-        circuits.remove(s.circuit());
-        ArrayDeque<LinkPair>[] sides = held.remove(s.circuit());
-        if (sides != null) {
-            for (ArrayDeque<LinkPair> side : sides) {
-                side.forEach(p -> operations.release(p.qubit()));
+    private void rearmCutoff(Part part) {
+        long cutoff = part.setup.cutoffNanos();
+        if (cutoff == 0 || parts.get(part.setup.circuit()) != part) {
+            return;
+        }
+        if (part.cutoffTimer != null) {
+            part.cutoffTimer.cancel();
+            part.cutoffTimer = null;
+        }
+        long oldest = part.oldestBorn();
+        if (oldest == Long.MAX_VALUE) {
+            return;
+        }
+        part.cutoffTimer = scheduler.scheduleAt(oldest + cutoff, () -> {
+            part.cutoffTimer = null;
+            if (parts.get(part.setup.circuit()) != part) {
+                return;
+            }
+            if (scheduler.clock().nanos() - part.oldestBorn() >= cutoff) {
+                giveUp(part, "a pair held at " + node + " reached the cutoff of " + cutoff + " ns");
+            } else {
+                rearmCutoff(part);
+            }
+        });
+    }
+
+    /** This node gives the circuit up: frees its share, tells the other nodes, and the head starts afresh. */
+    private void giveUp(Part part, String reason) {
+        expired++;
+        LOG.fine(() -> node + ": gave up " + part.setup.circuit() + ": " + reason);
+        abandon(part);
+        broadcastExpire(part.setup, reason);
+        restartIfHead(part, reason);
+    }
+
+    private void broadcastExpire(CircuitMessages.Setup s, String reason) {
+        CircuitMessages.Expire expire = new CircuitMessages.Expire(s.circuit(), reason);
+        for (String other : s.path()) {
+            if (!other.equals(node)) {
+                retransmitter.send(new ExpireKey(s.circuit(), other), GIVE_UP_RTOS * retransmitter.rtoNanos(),
+                        () -> classical.send(node, other, CircuitMessages.PROTOCOL, expire), () -> {
+                        });
             }
         }
+    }
+
+    private void onExpire(CircuitMessages.Expire x, String from) {
+        Part part = parts.get(x.circuit());
+        if (part != null && part.setup.path().contains(from)) {
+            abandon(part);
+            restartIfHead(part, x.reason());
+            return;
+        }
+        EndToEndPair pair = delivered.remove(x.circuit());
+        givenUp.put(x.circuit(), true);
+        earlySwaps.remove(x.circuit());
+        if (pair != null) {
+            PairListener listener = listeners.get(pair.socketId());
+            if (listener != null) {
+                listener.onError(new NetworkError(pair.socketId(), pair.remoteNode(), LinkErrorCode.EXPIRE,
+                        "pair " + pair.pairId() + " (circuit " + x.circuit() + ") was given up by " + from + " after "
+                                + "its delivery here (" + x.reason() + "): its partner is gone, release its qubit"));
+            }
+        }
+    }
+
+    private void restartIfHead(Part part, String reason) {
+        if (!part.isHead()) {
+            return;
+        }
+        int socket = part.setup.socketId();
+        Demand d = demands.get(socket);
+        if (d == null) {
+            return;
+        }
+        if (++d.restarts > MAX_RESTARTS) {
+            demands.remove(socket);
+            PairListener listener = listeners.get(socket);
+            if (listener != null) {
+                String remote = part.setup.path().get(part.setup.path().size() - 1);
+                listener.onError(new NetworkError(socket, remote, LinkErrorCode.EXPIRE, MAX_RESTARTS
+                        + " circuits in a row were given up (last: " + reason + "): raise cutoffNanos, ask for "
+                        + "fewer distillation rounds, or use memories that live longer"));
+            }
+            return;
+        }
+        startCircuit(socket, d);
+    }
+
+    /** Frees this node's share of a circuit and cancels its link requests; tells nobody. */
+    private void abandon(Part part) {
+        givenUp.put(part.setup.circuit(), true);
+        if (part.circuit != null && part.circuit.local != null) {
+            operations.release(part.circuit.local.qubit());
+            part.circuit.local = null;
+        }
+        finish(part);
+        for (CreateId id : part.creates) {
+            link.cancel(id);
+        }
+    }
+
+    /** Ends this node's part: stops listening, releases whatever it still holds apart from a delivered pair. */
+    private void finish(Part part) {
+        parts.remove(part.setup.circuit());
+        link.unlisten(part.setup.purposeId());
+        if (part.cutoffTimer != null) {
+            part.cutoffTimer.cancel();
+            part.cutoffTimer = null;
+        }
+        for (HopPool pool : new HopPool[] {part.towardsHead, part.towardsTail}) {
+            if (pool != null) {
+                pool.release();
+            }
+        }
+        for (HeldPair p : new HeldPair[] {part.readyHead, part.readyTail}) {
+            if (p != null) {
+                operations.release(p.qubit());
+            }
+        }
+        part.readyHead = null;
+        part.readyTail = null;
+    }
+
+    private void fail(Part part, LinkErrorCode code, String message) {
+        abandon(part);
+        broadcastExpire(part.setup, message);
+        CircuitMessages.Setup s = part.setup;
         PairListener listener = listeners.get(s.socketId());
-        boolean end = s.path().get(0).equals(node) || s.path().get(s.path().size() - 1).equals(node);
-        if (end && listener != null) {
-            String remote = s.path().get(0).equals(node) ? s.path().get(s.path().size() - 1) : s.path().get(0);
+        if (part.isEnd() && listener != null) {
+            String remote = part.isHead() ? s.path().get(s.path().size() - 1) : s.path().get(0);
             listener.onError(new NetworkError(s.socketId(), remote, code, message));
         }
-        if (s.path().get(0).equals(node)) {
-            remainingBySocket.remove(s.socketId());
+        if (part.isHead()) {
+            demands.remove(s.socketId());
         }
     }
 
@@ -312,22 +676,27 @@ public final class CircuitNetworkService implements NetworkService {
         return rejected;
     }
 
+    /** Distillation rounds this node led, and how many of them kept their pair. */
+    public long distillationRounds() {
+        return rounds;
+    }
+
+    public long distillationRoundsKept() {
+        return roundsKept;
+    }
+
+    /** Circuits this node gave up itself (a pair past its cutoff, an unanswered round, an old joined pair). */
+    public long circuitsExpired() {
+        return expired;
+    }
+
     @Override
     public void close() {
         classical.unregister(node, CircuitMessages.PROTOCOL);
-        for (ArrayDeque<LinkPair>[] sides : held.values()) {
-            for (ArrayDeque<LinkPair> side : sides) {
-                side.forEach(p -> operations.release(p.qubit()));
-            }
+        retransmitter.cancelAll();
+        for (Part part : List.copyOf(parts.values())) {
+            abandon(part);
         }
-        held.clear();
-        for (Circuit c : circuits.values()) {
-            if (c.local != null) {
-                operations.release(c.local.qubit());
-            }
-        }
-        circuits.clear();
         link.close();
     }
-
 }

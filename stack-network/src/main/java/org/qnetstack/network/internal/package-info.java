@@ -1,4 +1,9 @@
-/** Network-layer implementations; not API. */
+/**
+ * Network-layer implementations; not API. {@code CircuitNetworkService} runs circuits at a node,
+ * {@code HopPool} distils one hop's pairs with its neighbour (one classical round trip per round),
+ * {@code DistillationRound} and {@code BellDiagonal} hold the gates, the Pauli-frame bookkeeping and the
+ * formulas of physics.md.
+ */
 @NullMarked
 package org.qnetstack.network.internal;
 

@@ -1,0 +1,162 @@
+package org.qnetstack.network;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qnetstack.hal.Drivers;
+import org.qnetstack.hal.GroundTruth;
+import org.qnetstack.hal.HeraldingScheme;
+import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.hal.NodeSpec;
+import org.qnetstack.hal.Platform;
+import org.qnetstack.hal.PlatformSpec;
+import org.qnetstack.hal.QubitAddress;
+import org.qnetstack.hal.StationSpec;
+import org.qnetstack.link.LinkService;
+import org.qnetstack.link.internal.DefaultLinkService;
+import org.qnetstack.network.internal.CircuitNetworkService;
+import org.qnetstack.physical.ClassicalFaults;
+import org.qnetstack.physical.HeraldingStation;
+import org.qnetstack.physical.LocalOperations;
+import org.qnetstack.physical.QubitMemory;
+import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+
+/**
+ * A chain n0 – n1 – … on the simulated platform, wired as the runtime wires a node (memory, link layer,
+ * network layer, a heralding station per link), with the pairs and errors each end receives on one socket.
+ */
+final class SimulatedChain implements AutoCloseable {
+    static final int SOCKET = 5;
+
+    final Platform platform;
+    final GroundTruth truth;
+    final Map<String, QubitMemory> memories = new LinkedHashMap<>();
+    final Map<String, CircuitNetworkService> services = new LinkedHashMap<>();
+    final Map<String, List<EndToEndPair>> pairs = new LinkedHashMap<>();
+    final Map<String, List<NetworkError>> errors = new LinkedHashMap<>();
+    private final List<HeraldingStation> stations = new ArrayList<>();
+
+    /** A chain of {@code nodes} nodes of one preset with overrides, links 1 km long. */
+    static PlatformSpec spec(int nodes, String preset, Map<String, Object> overrides, long seed) {
+        List<NodeSpec> ns = new ArrayList<>();
+        List<LinkSpec> ls = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            ns.add(new NodeSpec("n" + i, preset, overrides, 0));
+            if (i > 0) {
+                String name = "n" + (i - 1) + "-n" + i;
+                ls.add(new LinkSpec(name, "n" + (i - 1), "n" + i, 1, HeraldingScheme.SINGLE_CLICK,
+                        new StationSpec(name + "-station", StationSpec.SIMULATED_DETECTORS), Map.of()));
+            }
+        }
+        return new PlatformSpec(seed, ns, ls);
+    }
+
+    SimulatedChain(PlatformSpec spec) {
+        this(spec, ClassicalFaults.NONE, (node, link) -> link);
+    }
+
+    /** The link layer each network layer uses can be wrapped (to add noise a test controls). */
+    interface LinkWrapper {
+        LinkService wrap(String node, LinkService link);
+    }
+
+    SimulatedChain(PlatformSpec spec, ClassicalFaults faults, LinkWrapper wrapper) {
+        platform = Drivers.openPlatform(URI.create("sim:world"), spec);
+        truth = platform.groundTruth().orElseThrow();
+        DelayedClassicalNetwork classical = new DelayedClassicalNetwork(platform, faults);
+        for (LinkSpec l : spec.links()) {
+            HeraldingStation station = new HeraldingStation(platform.link(l.name()),
+                    platform.detectorController(l.name()), platform.scheduler(l.station().name()), classical);
+            station.start();
+            stations.add(station);
+        }
+        for (NodeSpec n : spec.nodes()) {
+            QubitMemory memory = new QubitMemory(platform.device(n.name()).info());
+            memories.put(n.name(), memory);
+            LinkService link = wrapper.wrap(n.name(), new DefaultLinkService(n.name(), platform, classical, memory));
+            CircuitNetworkService service = new CircuitNetworkService(n.name(), spec, link, classical,
+                    new LocalOperations(platform.device(n.name()), memory), platform.scheduler(n.name()));
+            services.put(n.name(), service);
+            List<EndToEndPair> into = new ArrayList<>();
+            List<NetworkError> errs = new ArrayList<>();
+            pairs.put(n.name(), into);
+            errors.put(n.name(), errs);
+            service.listen(SOCKET, new PairListener() {
+                @Override
+                public void onPair(EndToEndPair pair) {
+                    into.add(pair);
+                }
+
+                @Override
+                public void onError(NetworkError error) {
+                    errs.add(error);
+                }
+            });
+        }
+    }
+
+    String head() {
+        return "n0";
+    }
+
+    String tail() {
+        return "n" + (services.size() - 1);
+    }
+
+    /**
+     * Asks the head for {@code number} pairs and, as each arrives at both ends, hands the two halves to the
+     * reader (with the true state untouched) and releases them.
+     */
+    void run(int number, CircuitPolicy policy, double minFidelity, PairReader reader) {
+        services.get(head()).request(new PairRequest(tail(), org.qnetstack.link.RequestType.KEEP, number, minFidelity,
+                org.qnetstack.link.MeasureBasis.Z, SOCKET, 0, policy));
+        int[] read = {0};
+        platform.runUntil(() -> {
+            List<EndToEndPair> h = pairs.get(head());
+            List<EndToEndPair> t = pairs.get(tail());
+            while (read[0] < h.size() && read[0] < t.size()) {
+                EndToEndPair a = h.get(read[0]);
+                EndToEndPair b = t.get(read[0]);
+                reader.read(a, b);
+                release(head(), a.qubit());
+                release(tail(), b.qubit());
+                read[0]++;
+            }
+            return read[0] == number || !errors.get(head()).isEmpty();
+        }, 3_600_000_000_000L);
+    }
+
+    interface PairReader {
+        void read(EndToEndPair atHead, EndToEndPair atTail);
+    }
+
+    /** The true fidelity of the pair to the Bell state both ends report. */
+    double trueFidelity(EndToEndPair atHead, EndToEndPair atTail) {
+        return truth.bellFidelity(new QubitAddress(head(), atHead.qubit()), new QubitAddress(tail(), atTail.qubit()),
+                atTail.bellIndex());
+    }
+
+    void release(String node, int qubit) {
+        platform.device(node).discard(qubit);
+        memories.get(node).free(qubit);
+    }
+
+    /** Qubits in use, over every node. */
+    int inUse() {
+        return memories.values().stream().mapToInt(QubitMemory::inUse).sum();
+    }
+
+    /** Lets the network settle (pending messages, releases) after the last pair. */
+    void settle() {
+        platform.runUntil(() -> false, 1_000_000_000L);
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(CircuitNetworkService::close);
+        stations.forEach(HeraldingStation::stop);
+        platform.close();
+    }
+}
