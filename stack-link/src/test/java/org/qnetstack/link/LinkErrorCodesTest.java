@@ -37,7 +37,7 @@ class LinkErrorCodesTest {
     }
 
     /** Listens at both ends, releasing kept qubits at once (or throwing at {@code thrower}). */
-    private static void listenFreeing(LinkLayerSimulationTest.Net net, String thrower) {
+    static void listenFreeing(LinkLayerSimulationTest.Net net, String thrower) {
         for (String node : List.of("alice", "bob")) {
             var memory = node.equals("alice") ? net.aliceMemory : net.bobMemory;
             List<LinkPair> into = node.equals("alice") ? net.atAlice : net.atBob;

@@ -21,6 +21,7 @@ import org.qnetstack.link.LinkListener;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.LinkService;
 import org.qnetstack.link.MeasureBasis;
+import org.qnetstack.link.Priority;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.CircuitId;
 import org.qnetstack.network.CircuitPolicy;
@@ -413,7 +414,7 @@ public final class CircuitNetworkService implements NetworkService {
         public void supply(int pairs) {
             CircuitMessages.Setup s = part.setup;
             part.creates.add(link.create(new CreateRequest(s.path().get(part.index + 1), RequestType.KEEP, pairs,
-                    s.linkMinFidelity(), MeasureBasis.Z, s.purposeId())));
+                    s.linkMinFidelity(), MeasureBasis.Z, s.purposeId()).withPriority(Priority.NETWORK_LAYER)));
         }
 
         @Override
