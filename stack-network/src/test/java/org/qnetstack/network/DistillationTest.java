@@ -124,6 +124,11 @@ class DistillationTest {
         }
 
         @Override
+        public org.qnetstack.link.FidelityEstimate fidelityEstimate(String remoteNode, double alpha) {
+            return link.fidelityEstimate(remoteNode, alpha);
+        }
+
+        @Override
         public CreateId create(CreateRequest request) {
             return link.create(request);
         }
@@ -148,7 +153,7 @@ class DistillationTest {
                     }
                     listener.onPair(new LinkPair(pair.createId(), pair.entanglementId(), pair.purposeId(),
                             pair.remoteNode(), pair.type(), pair.bellIndex(), weights[0], pair.goodnessTime(),
-                            pair.qubit(), pair.basis(), pair.outcome()));
+                            pair.qubit(), pair.axis(), pair.outcome()));
                 }
 
                 @Override
