@@ -1,6 +1,8 @@
 package org.qnetstack.api;
 
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.Basis;
+import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.link.EntanglementId;
 
 /**
@@ -8,12 +10,17 @@ import org.qnetstack.link.EntanglementId;
  *
  * @param id           the pair's id, equal at both ends
  * @param remoteNode   the other end
- * @param basis        the basis this end measured in
+ * @param axis         the axis this end measured along (with {@link EprSocket#phiPlus()} at the correcting
+ *                     end: the axis the Φ+-corrected qubit was effectively measured along)
  * @param outcome      0 or 1
  * @param bellIndex    the pair's Bell state (0 once corrected to Φ+)
  * @param fidelity     fidelity estimate of the pair when heralded
  * @param fidelityTime when the estimate holds, in ns
  */
-public record EprMeasurement(EntanglementId id, String remoteNode, Basis basis, int outcome, int bellIndex,
+public record EprMeasurement(EntanglementId id, String remoteNode, MeasurementAxis axis, int outcome, int bellIndex,
                              double fidelity, long fidelityTime) {
+    /** The Pauli basis measured in, or null if the axis is not a Pauli axis. */
+    public @Nullable Basis basis() {
+        return axis.pauli();
+    }
 }

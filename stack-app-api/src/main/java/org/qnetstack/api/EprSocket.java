@@ -1,5 +1,6 @@
 package org.qnetstack.api;
 
+import org.qnetstack.link.BasisChoice;
 import org.qnetstack.link.MeasureBasis;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,11 +48,25 @@ public interface EprSocket {
 
     Flux<EprPair> recvKeep(int number);
 
-    Flux<EprMeasurement> createMeasure(int number, MeasureBasis basis);
+    /** Measures {@code number} pairs at once, both ends choosing their axes per pair as {@code basis} says. */
+    default Flux<EprMeasurement> createMeasure(int number, MeasureBasis basis) {
+        if (basis == null) {
+            throw new org.qnetstack.link.InvalidRequestException("basis", "choose Z, X, Y, RANDOM_XZ or RANDOM_XYZ");
+        }
+        return createMeasure(number, basis.choice(), basis.choice());
+    }
 
     /**
-     * Receives measured pairs. This side measures in the basis the creator asked for; with
-     * {@link MeasureBasis#RANDOM_XZ} each side draws its own basis for every pair, independently.
+     * Measures {@code number} pairs at once, this end choosing its axis per pair as {@code here} says and the
+     * other end as {@code there} says (independently): e.g. {@link BasisChoice#chshFirst()} here and
+     * {@link BasisChoice#chshSecond()} there for a CHSH test, or {@link BasisChoice#fixed} with any
+     * {@link org.qnetstack.hal.MeasurementAxis} for an explicit rotation.
+     */
+    Flux<EprMeasurement> createMeasure(int number, BasisChoice here, BasisChoice there);
+
+    /**
+     * Receives measured pairs. This side measures along the axes the creator asked it to; with a random
+     * choice each side draws its own axis for every pair, independently.
      */
     Flux<EprMeasurement> recvMeasure(int number);
 }

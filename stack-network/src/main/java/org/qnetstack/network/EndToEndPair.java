@@ -2,6 +2,7 @@ package org.qnetstack.network;
 
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.Basis;
+import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.link.EntanglementId;
 import org.qnetstack.link.RequestType;
 
@@ -17,10 +18,14 @@ import org.qnetstack.link.RequestType;
  * @param fidelity     fidelity estimate at {@code fidelityTime}
  * @param fidelityTime when the estimate holds, in ns
  * @param qubit        the local qubit holding it (keep), or −1
- * @param basis        measurement basis (measure-directly), or null
+ * @param axis         the axis this end measured along (measure-directly), or null
  * @param outcome      measurement outcome (measure-directly), or −1
  */
 public record EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
-                           int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable Basis basis,
+                           int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable MeasurementAxis axis,
                            int outcome) {
+    /** The Pauli basis measured in, or null (kept, or measured along another axis). */
+    public @Nullable Basis basis() {
+        return axis == null ? null : axis.pauli();
+    }
 }

@@ -1,5 +1,6 @@
 package org.qnetstack.network;
 
+import org.qnetstack.link.BasisChoice;
 import org.qnetstack.link.MeasureBasis;
 import org.qnetstack.link.RequestType;
 
@@ -10,18 +11,27 @@ import org.qnetstack.link.RequestType;
  * @param type        keep or measure-directly
  * @param number      number of pairs, ≥ 1
  * @param minFidelity minimum end-to-end fidelity at delivery, in [0, 1]
- * @param basis       basis of measure-directly pairs
+ * @param localBasis  how the requesting end chooses the axis to measure each measure-directly pair along
+ * @param remoteBasis how the other end chooses its axis
  * @param socketId    the transport's socket id, delivered with each pair at both ends
  * @param maxTimeNanos how long the request may take, in ns; 0 for no limit
  * @param policy      distillation and cutoff for the circuit ({@link CircuitPolicy#NONE} for neither); any other
  *                    policy needs kept pairs
  */
-public record PairRequest(String remoteNode, RequestType type, int number, double minFidelity, MeasureBasis basis,
-                          int socketId, long maxTimeNanos, CircuitPolicy policy) {
+public record PairRequest(String remoteNode, RequestType type, int number, double minFidelity,
+                          BasisChoice localBasis, BasisChoice remoteBasis, int socketId, long maxTimeNanos,
+                          CircuitPolicy policy) {
     public PairRequest {
         if (policy == null) {
             throw new org.qnetstack.link.InvalidRequestException("policy", "give CircuitPolicy.NONE for none");
         }
+    }
+
+    /** The same basis choice at both ends. */
+    public PairRequest(String remoteNode, RequestType type, int number, double minFidelity, MeasureBasis basis,
+                       int socketId, long maxTimeNanos, CircuitPolicy policy) {
+        this(remoteNode, type, number, minFidelity, basis == null ? null : basis.choice(),
+                basis == null ? null : basis.choice(), socketId, maxTimeNanos, policy);
     }
 
     /** A request with neither distillation nor cutoff. */

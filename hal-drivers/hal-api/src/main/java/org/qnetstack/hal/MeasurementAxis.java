@@ -44,6 +44,26 @@ public record MeasurementAxis(double theta, double phi) {
         return new MeasurementAxis(t, p);
     }
 
+    /** The axis along a Bloch vector (any length > 0). */
+    public static MeasurementAxis fromBloch(double x, double y, double z) {
+        double r = Math.sqrt(x * x + y * y + z * z);
+        if (!(r > 0)) {
+            throw new IllegalArgumentException("a measurement axis needs a non-zero vector");
+        }
+        double theta = Math.acos(Math.max(-1, Math.min(1, z / r)));
+        double phi = Math.atan2(y, x);
+        if (Math.abs(Math.sin(theta)) < TOLERANCE) {
+            phi = 0;
+        }
+        return of(theta, phi);
+    }
+
+    /** The opposite axis: measuring along it gives the other outcome. */
+    public MeasurementAxis opposite() {
+        double[] v = bloch();
+        return fromBloch(-v[0], -v[1], -v[2]);
+    }
+
     /** The axis at this angle from +Z towards +X, in the X–Z plane (where CHSH's angles live). */
     public static MeasurementAxis inXzPlane(double angleFromZ) {
         return of(angleFromZ, 0);

@@ -3,10 +3,11 @@ package org.qnetstack.api.internal;
 import org.qnetstack.api.EprMeasurement;
 import org.qnetstack.api.EprPair;
 import org.qnetstack.api.EprSocket;
-import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.Gate;
 import org.qnetstack.link.InvalidRequestException;
-import org.qnetstack.link.MeasureBasis;
+import org.qnetstack.hal.MeasurementAxis;
+import org.qnetstack.link.BasisChoice;
+import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.PairRequest;
@@ -79,35 +80,31 @@ final class EprSocketImpl implements EprSocket {
     @Override
     public Flux<EprPair> createKeep(int number) {
         checkNumber(number);
-        return pairs(RequestType.KEEP, number, MeasureBasis.Z, true, this::toPair);
+        return pairs(RequestType.KEEP, number, KEPT, KEPT, true, this::toPair);
     }
 
     @Override
     public Flux<EprPair> recvKeep(int number) {
         checkNumber(number);
-        return pairs(RequestType.KEEP, number, MeasureBasis.Z, false, this::toPair);
+        return pairs(RequestType.KEEP, number, KEPT, KEPT, false, this::toPair);
     }
 
     @Override
-    public Flux<EprMeasurement> createMeasure(int number, MeasureBasis basis) {
+    public Flux<EprMeasurement> createMeasure(int number, BasisChoice here, BasisChoice there) {
         checkNumber(number);
-        checkBasis(basis);
-        return pairs(RequestType.MEASURE, number, basis, true, this::toMeasurement);
+        if (here == null || there == null) {
+            throw new InvalidRequestException("basis", "give a basis choice for each end, e.g. BasisChoice.randomXz()");
+        }
+        return pairs(RequestType.MEASURE, number, here, there, true, this::toMeasurement);
     }
 
     @Override
     public Flux<EprMeasurement> recvMeasure(int number) {
         checkNumber(number);
-        return pairs(RequestType.MEASURE, number, MeasureBasis.Z, false, this::toMeasurement);
+        return pairs(RequestType.MEASURE, number, KEPT, KEPT, false, this::toMeasurement);
     }
 
-    private static void checkBasis(MeasureBasis basis) {
-        if (basis == null) {
-            throw new InvalidRequestException("basis", "choose Z, X, Y or RANDOM_XZ");
-        }
-    }
-
-    private <T> Flux<T> pairs(RequestType type, int number, MeasureBasis basis, boolean create,
+    private <T> Flux<T> pairs(RequestType type, int number, BasisChoice here, BasisChoice there, boolean create,
                               java.util.function.Function<EndToEndPair, T> convert) {
         return Tracked.flux(Flux.create(sink -> {
             PairInbox inbox = node.inbox(remote, socketId);
@@ -115,7 +112,8 @@ final class EprSocketImpl implements EprSocket {
             sink.onCancel(() -> inbox.cancel(demand));
             if (create) {
                 try {
-                    node.transport().requestPairs(new PairRequest(remote, type, number, minFidelity, basis, socketId, maxTimeNanos));
+                    node.transport().requestPairs(new PairRequest(remote, type, number, minFidelity, here, there, socketId,
+                            maxTimeNanos, CircuitPolicy.NONE));
                 } catch (RuntimeException e) {
                     inbox.cancel(demand);
                     sink.error(e);
@@ -123,6 +121,9 @@ final class EprSocketImpl implements EprSocket {
             }
         }));
     }
+
+    /** Kept pairs are measured by the application: the basis fields are unused. */
+    private static final BasisChoice KEPT = BasisChoice.fixed(MeasurementAxis.Z);
 
     private boolean corrects(EndToEndPair p) {
         return phiPlus && !p.pairId().creator().equals(node.name());
@@ -143,21 +144,32 @@ final class EprSocketImpl implements EprSocket {
         return new EprPair(p.pairId(), p.remoteNode(), bell, p.fidelity(), p.fidelityTime(), q);
     }
 
+    /**
+     * With {@link #phiPlus()}, the correcting end reports what the Φ+-corrected qubit gave: the correction
+     * X^x Z^z would have come before the measurement, so the qubit was in effect measured along the axis
+     * reflected by that Pauli. A Pauli axis reflects onto itself or its opposite (the outcome flips); any
+     * other axis is reported as reflected, with its outcome as measured.
+     */
     private EprMeasurement toMeasurement(EndToEndPair p) {
         int outcome = p.outcome();
         int bell = p.bellIndex();
+        MeasurementAxis axis = p.axis();
         if (corrects(p)) {
             boolean x = (bell & 2) != 0;
             boolean z = (bell & 1) != 0;
-            boolean flip = switch (p.basis()) {
-                case Z -> x;
-                case X -> z;
-                case Y -> x ^ z;
-            };
-            outcome ^= flip ? 1 : 0;
+            double[] v = axis.bloch();
+            // Z flips x and y, X flips y and z: applied in turn.
+            double vx = v[0] * (z ? -1 : 1);
+            double vy = v[1] * (z ^ x ? -1 : 1);
+            double vz = v[2] * (x ? -1 : 1);
+            MeasurementAxis reflected = MeasurementAxis.fromBloch(vx, vy, vz);
+            if (reflected.pauli() == null && reflected.opposite().pauli() != null) {
+                reflected = reflected.opposite();
+                outcome ^= 1;
+            }
+            axis = reflected;
             bell = 0;
         }
-        Basis basis = p.basis();
-        return new EprMeasurement(p.pairId(), p.remoteNode(), basis, outcome, bell, p.fidelity(), p.fidelityTime());
+        return new EprMeasurement(p.pairId(), p.remoteNode(), axis, outcome, bell, p.fidelity(), p.fidelityTime());
     }
 }

@@ -136,8 +136,8 @@ public final class CircuitNetworkService implements NetworkService {
     public void request(PairRequest r) {
         List<String> path = route(r.remoteNode());
         if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE)) {
-            link.create(new CreateRequest(r.remoteNode(), r.type(), r.number(), r.minFidelity(), r.basis(),
-                    r.socketId(), r.maxTimeNanos()));
+            link.create(new CreateRequest(r.remoteNode(), r.type(), r.number(), r.minFidelity(), MeasureBasis.Z,
+                    r.socketId(), r.maxTimeNanos()).withBases(r.localBasis(), r.remoteBasis()));
             return;
         }
         if (r.type() != RequestType.KEEP) {
@@ -655,7 +655,7 @@ public final class CircuitNetworkService implements NetworkService {
             public void onPair(LinkPair p) {
                 listener.onPair(new EndToEndPair(new CircuitId(topology.linkBetween(node, p.remoteNode())
                         .orElseThrow().name()), p.entanglementId(), p.purposeId(), p.remoteNode(), p.type(),
-                        p.bellIndex(), p.goodness(), p.goodnessTime(), p.qubit(), p.basis(), p.outcome()));
+                        p.bellIndex(), p.goodness(), p.goodnessTime(), p.qubit(), p.axis(), p.outcome()));
             }
 
             @Override
