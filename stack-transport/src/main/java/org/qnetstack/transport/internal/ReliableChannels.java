@@ -321,13 +321,17 @@ public final class ReliableChannels {
         }
         in.buffer.put(sequence, f.payload());
         drain(from, f.channel(), in);
-        if (!closed) {
-            acknowledge(from, f.channel(), in, sequence, auth);
-        }
+        acknowledge(from, f.channel(), in, sequence, auth);
     }
 
+    /**
+     * Delivers what is now in order. Each message is handed over in an event of its own, after this one,
+     * at the same time and in order, so that a listener call is the last thing an event does: a listener
+     * may wake a program that runs at once (the simulator's sequential programs do), and nothing of the
+     * transport may run after that in the same event.
+     */
     private void drain(String from, int channel, Incoming in) {
-        while (!closed && !in.buffer.isEmpty() && in.buffer.firstKey() == in.next) {
+        while (!in.buffer.isEmpty() && in.buffer.firstKey() == in.next) {
             byte[] payload = in.buffer.pollFirstEntry().getValue();
             long sequence = in.next++;
             Object message;
@@ -339,13 +343,20 @@ public final class ReliableChannels {
                         + " that does not decode: " + e.getMessage());
                 continue;
             }
-            MessageListener listener = listeners.get(channel);
-            if (listener != null) {
-                delivered++;
-                listener.onMessage(from, message);
-            } else {
-                hold(from, channel, message);
-            }
+            scheduler.execute(() -> handOver(from, channel, message));
+        }
+    }
+
+    private void handOver(String from, int channel, Object message) {
+        if (closed) {
+            return;
+        }
+        MessageListener listener = listeners.get(channel);
+        if (listener != null) {
+            delivered++;
+            listener.onMessage(from, message);
+        } else {
+            hold(from, channel, message);
         }
     }
 
