@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.api.internal.BridgedDetectorController;
 import org.qnetstack.api.internal.NodeRuntime;
@@ -25,6 +26,7 @@ import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
 import org.qnetstack.physical.HeraldingStation;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.qnetstack.transport.PreSharedKeys;
 
 /**
  * A whole network simulated in this process: every node's stack on one virtual timeline, one program
@@ -54,7 +56,8 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     private final Duration externalTimeout;
 
-    private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout) {
+    private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
+            PreSharedKeys keys) {
         this.externalTimeout = externalTimeout;
         this.platform = Drivers.openPlatform(URI.create("sim:world"), spec);
         DelayedClassicalNetwork classical = new DelayedClassicalNetwork(platform);
@@ -70,7 +73,7 @@ public final class SimulatedNetwork implements AutoCloseable {
             stations.add(station);
         }
         for (NodeSpec node : spec.nodes()) {
-            nodes.put(node.name(), new NodeRuntime(node.name(), platform, classical, driver.runner()));
+            nodes.put(node.name(), new NodeRuntime(node.name(), platform, classical, driver.runner(), keys));
         }
     }
 
@@ -98,7 +101,7 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /** The network described by a spec (from {@link NetworkConfig} or built by hand). */
     public static SimulatedNetwork of(PlatformSpec spec) {
-        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT);
+        return of(spec, Map.of());
     }
 
     /**
@@ -112,7 +115,15 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /** As {@link #of(PlatformSpec, Map)}, waiting at most {@code deviceTimeout} for each report of a device. */
     public static SimulatedNetwork of(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration deviceTimeout) {
-        return new SimulatedNetwork(spec, photonRoutes, deviceTimeout);
+        return new SimulatedNetwork(spec, photonRoutes, deviceTimeout, derivedKeys(spec));
+    }
+
+    /**
+     * The keys that authenticate classical messages, unless given: one per pair of nodes, derived from the
+     * seed, so that a run stays reproducible. They are only as secret as the seed; this is a simulation.
+     */
+    private static PreSharedKeys derivedKeys(PlatformSpec spec) {
+        return PreSharedKeys.derivedFromSeed(spec.seed(), spec.nodes().stream().map(NodeSpec::name).toList());
     }
 
     /** The network of a YAML or JSON file, with the seed given here instead of the file's. */
@@ -212,6 +223,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         private long seed;
         private final List<NodeSpec> nodes = new ArrayList<>();
         private final List<LinkSpec> links = new ArrayList<>();
+        private @Nullable PreSharedKeys keys;
 
         public Builder seed(long seed) {
             this.seed = seed;
@@ -235,8 +247,18 @@ public final class SimulatedNetwork implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The keys that authenticate the nodes' classical messages, instead of keys derived from the seed;
+         * a pair of nodes without one cannot exchange classical messages.
+         */
+        public Builder preSharedKeys(PreSharedKeys keys) {
+            this.keys = keys;
+            return this;
+        }
+
         public SimulatedNetwork build() {
-            return of(new PlatformSpec(seed, nodes, links));
+            PlatformSpec spec = new PlatformSpec(seed, nodes, links);
+            return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, keys != null ? keys : derivedKeys(spec));
         }
     }
 }

@@ -5,7 +5,8 @@ import org.qnetstack.network.PairRequest;
 
 /**
  * What applications' sockets run on: end-to-end pairs multiplexed by socket id (like ports), and
- * classical messages between end nodes on numbered channels, delivered reliably and in order.
+ * classical messages between end nodes on numbered channels, delivered reliably, in order, exactly once,
+ * and authenticated with the key the two nodes share ({@link PreSharedKeys}).
  */
 public interface TransportService {
     String node();
@@ -17,12 +18,24 @@ public interface TransportService {
 
     void unlistenPairs(int socketId);
 
-    /** Sends a message to the same channel at the remote node. Messages must be immutable values. */
+    /**
+     * Sends a message to the same channel at the remote node. The message is a value: a string, number,
+     * boolean, primitive array, enum, record, or a list, set or map of these; it is copied as it is sent.
+     * If it cannot be delivered, the channel's listener hears of it ({@link MessageListener#onDeliveryFailure}).
+     *
+     * @throws IllegalArgumentException if the message holds another type, or the remote node is this one,
+     *                                  unknown, unreachable, or shares no key with this one
+     * @throws IllegalStateException    if too many messages to the node on the channel wait already
+     */
     void send(String remoteNode, int channel, Object message);
 
+    /** Listens on a channel; messages that arrived while nobody listened are handed over at once. */
     void listen(int channel, MessageListener listener);
 
     void unlisten(int channel);
+
+    /** What the transport did with classical messages so far. */
+    TransportCounters counters();
 
     void close();
 }

@@ -19,8 +19,13 @@ import org.qnetstack.network.internal.CircuitNetworkService;
 import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.physical.QubitMemory;
+import org.qnetstack.transport.DeliveryFailedException;
+import org.qnetstack.transport.MessageListener;
+import org.qnetstack.transport.PreSharedKeys;
 import org.qnetstack.transport.TransportService;
+import org.qnetstack.transport.TransportSettings;
 import org.qnetstack.transport.internal.DirectTransportService;
+import org.qnetstack.transport.internal.ReliableChannels;
 
 /** One node's whole stack, from its qubit memory up to the sockets its programs use. */
 public final class NodeRuntime implements Node {
@@ -36,7 +41,9 @@ public final class NodeRuntime implements Node {
     private final Map<Integer, Map<String, PairInbox>> pairInboxes = new HashMap<>();
     private final Map<Integer, Map<String, MessageInbox>> messageInboxes = new HashMap<>();
 
-    public NodeRuntime(String name, Platform platform, ClassicalNetwork classical, ProgramRunner runner) {
+    /** @param keys the keys this node shares with the others, which authenticate classical messages */
+    public NodeRuntime(String name, Platform platform, ClassicalNetwork classical, ProgramRunner runner,
+            PreSharedKeys keys) {
         this.name = name;
         this.platform = platform;
         this.device = platform.device(name);
@@ -44,7 +51,8 @@ public final class NodeRuntime implements Node {
         this.link = new DefaultLinkService(name, platform, classical, memory);
         this.network = new CircuitNetworkService(name, platform.spec(), link, classical,
                 new LocalOperations(device, memory), platform.scheduler(name));
-        this.transport = new DirectTransportService(name, network, classical);
+        this.transport = new DirectTransportService(network, new ReliableChannels(name, classical,
+                platform.scheduler(name), keys, TransportSettings.DEFAULT));
         this.runner = runner;
         this.random = platform.random("app/" + name);
     }
@@ -128,8 +136,17 @@ public final class NodeRuntime implements Node {
             Map<String, MessageInbox> created = new HashMap<>();
             messageInboxes.put(channel, created);
             byRemote = created;
-            transport.listen(channel, (from, message) ->
-                    created.computeIfAbsent(from, r -> new MessageInbox(runner)).onMessage(message));
+            transport.listen(channel, new MessageListener() {
+                @Override
+                public void onMessage(String from, Object message) {
+                    created.computeIfAbsent(from, r -> new MessageInbox(runner)).onMessage(message);
+                }
+
+                @Override
+                public void onDeliveryFailure(DeliveryFailedException failure) {
+                    created.computeIfAbsent(failure.remoteNode(), r -> new MessageInbox(runner)).onFailure(failure);
+                }
+            });
         }
         return byRemote.computeIfAbsent(remote, r -> new MessageInbox(runner));
     }

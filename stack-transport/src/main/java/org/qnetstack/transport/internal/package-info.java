@@ -1,4 +1,7 @@
-/** Transport-layer implementations; not API. */
+/**
+ * Transport-layer implementations; not API. {@code ReliableChannels} carries the classical messages
+ * (streams, retransmission, reorder buffer, frame tags); {@code MessageCodec} is their canonical encoding.
+ */
 @NullMarked
 package org.qnetstack.transport.internal;
 
