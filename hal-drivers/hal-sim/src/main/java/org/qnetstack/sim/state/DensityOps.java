@@ -208,33 +208,34 @@ final class DensityOps {
      */
     static void swapIndexPairs(double[] rho, int dim, int condMask, int condValue, int flip) {
         final int stride = 2 * dim;
-        // Rows: swap row i with row i ^ flip.
-        for (int i = 0; i < dim; i++) {
-            if ((i & condMask) != condValue) {
-                continue;
-            }
-            int a = i * stride;
-            int b = (i ^ flip) * stride;
+        // The indices meeting the condition are condValue plus any sub-mask of the free bits, enumerated
+        // in increasing order by s → (s − free) & free: no index is tested and skipped.
+        final int free = (dim - 1) & ~condMask;
+        for (int s = 0; ; s = (s - free) & free) {
+            int a = (s | condValue) * stride;
+            int b = ((s | condValue) ^ flip) * stride;
             for (int k = 0; k < stride; k++) {
                 double t = rho[a + k];
                 rho[a + k] = rho[b + k];
                 rho[b + k] = t;
             }
+            if (s == free) {
+                break;
+            }
         }
-        // Columns: in every row, swap the entries of columns i and i ^ flip.
         for (int row = 0; row < rho.length; row += stride) {
-            for (int i = 0; i < dim; i++) {
-                if ((i & condMask) != condValue) {
-                    continue;
-                }
-                int a = row + 2 * i;
-                int b = row + 2 * (i ^ flip);
+            for (int s = 0; ; s = (s - free) & free) {
+                int a = row + 2 * (s | condValue);
+                int b = row + 2 * ((s | condValue) ^ flip);
                 double re = rho[a];
                 double im = rho[a + 1];
                 rho[a] = rho[b];
                 rho[a + 1] = rho[b + 1];
                 rho[b] = re;
                 rho[b + 1] = im;
+                if (s == free) {
+                    break;
+                }
             }
         }
     }

@@ -97,6 +97,8 @@ public final class StateEngine {
 
     private Group[] groupOf = new Group[16];
     private final BitSet allocated = new BitSet();
+    /** No id below this is free: the search for the lowest free id starts here, not at 0 (a million qubits). */
+    private int lowestFree;
     /** Two spare buffers per group size for Kraus channels, so a channel allocates nothing. */
     private final double[][][] spares = new double[MAX_GROUP_QUBITS + 1][][];
     /** False only in tests that compare the Bell-diagonal fast path with the dense one. */
@@ -119,7 +121,8 @@ public final class StateEngine {
 
     /** A new qubit in |0⟩⟨0|, in its own group. The lowest free id is used, so runs are reproducible. */
     public int allocate() {
-        int q = allocated.nextClearBit(0);
+        int q = allocated.nextClearBit(lowestFree);
+        lowestFree = q + 1;
         if (q >= groupOf.length) {
             groupOf = Arrays.copyOf(groupOf, Math.max(2 * groupOf.length, q + 1));
         }
@@ -133,6 +136,7 @@ public final class StateEngine {
         detach(q);
         groupOf[q] = null;
         allocated.clear(q);
+        lowestFree = Math.min(lowestFree, q);
     }
 
     public boolean isAllocated(int q) {
@@ -564,10 +568,13 @@ public final class StateEngine {
     }
 
     private Group group(int q) {
-        if (!isAllocated(q)) {
+        // An allocated qubit always has a group (detach clears it only until its caller sets a new one):
+        // cheaper than asking the BitSet on every gate.
+        Group g = q >= 0 && q < groupOf.length ? groupOf[q] : null;
+        if (g == null) {
             throw new IllegalArgumentException("qubit " + q + " is not allocated");
         }
-        return groupOf[q];
+        return g;
     }
 
     /** Puts q1 and q2 into one group, merging theirs by tensor product if needed. */

@@ -90,6 +90,17 @@ class FastPathTest {
     }
 
     @Test
+    void allocationStillHandsOutTheLowestFreeId() {
+        StateEngine engine = new StateEngine();
+        int[] q = allocate(engine, 10);
+        engine.free(q[7]);
+        engine.free(q[3]);
+        assertEquals(q[3], engine.allocate());
+        assertEquals(q[7], engine.allocate());
+        assertEquals(q[9] + 1, engine.allocate());
+    }
+
+    @Test
     void badBellWeightsAreRejectedWithTheReason() {
         StateEngine engine = new StateEngine();
         int[] q = allocate(engine, 2);
