@@ -29,6 +29,13 @@ import org.qnetstack.sim.state.StateEngine;
  *   <li>{@link #hadamard}: one 1-qubit gate (H on a) inside the 2-qubit group.
  *   <li>{@link #bellPairMeasureCycle}: reset both qubits, H(a), CNOT(a, b) (making Φ+), then measure
  *       a and b in the Z basis with uniforms from a fixed-seed generator. One operation = one cycle.
+ *   <li>{@link #bellDiagonalNoiseAndCorrection}: on a separate Bell-diagonal pair (c, d) stored as four
+ *       weights: memory dephasing of both qubits, then an X correction on c. One operation = these
+ *       three calls.
+ *   <li>{@link #wernerSwap}: two Werner pairs (F = 0.95) are set, swapped by the gate-level BSM (CNOT,
+ *       H, two Z measurements) and the fidelity of the outer pair read: a repeater's swap. The two
+ *       pairs pass through a dense 4-qubit matrix during the BSM; what is left is a Bell-diagonal pair
+ *       again. One operation = one swap.
  * </ul>
  *
  * <p>The gate benchmarks start each iteration from the same non-trivial mixed state (H, CNOT, then a
@@ -46,6 +53,10 @@ public class StateEngineBenchmark {
     private StateEngine engine = new StateEngine();
     private int a;
     private int b;
+    private final int[] swapQubits = new int[4];
+    private int c;
+    private int d;
+    private static final double[] WERNER_95 = {0.95, 0.05 / 3, 0.05 / 3, 0.05 / 3};
     private final double[] ry = Gates.ry(0.3);
     private SplittableRandom random = new SplittableRandom(SEED);
 
@@ -54,6 +65,11 @@ public class StateEngineBenchmark {
         engine = new StateEngine();
         a = engine.allocate();
         b = engine.allocate();
+        c = engine.allocate();
+        d = engine.allocate();
+        for (int i = 0; i < 4; i++) {
+            swapQubits[i] = engine.allocate();
+        }
         random = new SplittableRandom(SEED);
     }
 
@@ -68,6 +84,7 @@ public class StateEngineBenchmark {
         if (engine.groupSize(a) != 2) {
             throw new IllegalStateException("a and b should form one group");
         }
+        engine.setBellDiagonal(c, d, new double[] {0.9, 0.05, 0.03, 0.02});
     }
 
     @Benchmark
@@ -99,5 +116,27 @@ public class StateEngineBenchmark {
         int ma = e.measure(a, Basis.Z, random.nextDouble());
         int mb = e.measure(b, Basis.Z, random.nextDouble());
         return ma ^ mb; // always 0 for Φ+
+    }
+
+    @Benchmark
+    public StateEngine bellDiagonalNoiseAndCorrection() {
+        StateEngine e = engine;
+        e.dephase(c, 1e-4);
+        e.dephase(d, 1e-4);
+        e.apply(c, Gates.X);
+        return e;
+    }
+
+    @Benchmark
+    public double wernerSwap() {
+        StateEngine e = engine;
+        int[] q = swapQubits;
+        e.setBellDiagonal(q[0], q[1], WERNER_95);
+        e.setBellDiagonal(q[2], q[3], WERNER_95);
+        e.apply(q[1], q[2], Gates.CNOT);
+        e.apply(q[1], Gates.H);
+        int z = e.measure(q[1], Basis.Z, random.nextDouble());
+        int x = e.measure(q[2], Basis.Z, random.nextDouble());
+        return e.bellFidelity(q[0], q[3], 2 * x + z);
     }
 }

@@ -200,6 +200,64 @@ final class DensityOps {
         }
     }
 
+    /**
+     * ρ → PρP for the permutation P of basis states that swaps index i with {@code i ^ flip} for every
+     * i with {@code (i & condMask) == condValue} (the partner must fail the condition, so each pair is
+     * named once). CNOT(c, t) is (c|t, c, t), X(q) is (q, 0, q), SWAP(a, b) is (a|b, a, a|b). Moving
+     * entries costs nothing like a 4×4 matrix product, and nothing is allocated.
+     */
+    static void swapIndexPairs(double[] rho, int dim, int condMask, int condValue, int flip) {
+        final int stride = 2 * dim;
+        // The indices meeting the condition are condValue plus any sub-mask of the free bits, enumerated
+        // in increasing order by s → (s − free) & free: no index is tested and skipped.
+        final int free = (dim - 1) & ~condMask;
+        for (int s = 0; ; s = (s - free) & free) {
+            int a = (s | condValue) * stride;
+            int b = ((s | condValue) ^ flip) * stride;
+            for (int k = 0; k < stride; k++) {
+                double t = rho[a + k];
+                rho[a + k] = rho[b + k];
+                rho[b + k] = t;
+            }
+            if (s == free) {
+                break;
+            }
+        }
+        for (int row = 0; row < rho.length; row += stride) {
+            for (int s = 0; ; s = (s - free) & free) {
+                int a = row + 2 * (s | condValue);
+                int b = row + 2 * ((s | condValue) ^ flip);
+                double re = rho[a];
+                double im = rho[a + 1];
+                rho[a] = rho[b];
+                rho[a + 1] = rho[b + 1];
+                rho[b] = re;
+                rho[b + 1] = im;
+                if (s == free) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * ρ → DρD for the diagonal ±1 matrix D that is −1 on the basis states with every bit of {@code mask}
+     * set: Z(q) with mask q, CZ(a, b) with mask a|b. An entry changes sign when exactly one of its row
+     * and column is such a state.
+     */
+    static void flipSigns(double[] rho, int dim, int mask) {
+        for (int r = 0; r < dim; r++) {
+            boolean rowFlipped = (r & mask) == mask;
+            int row = 2 * r * dim;
+            for (int c = 0; c < dim; c++) {
+                if (rowFlipped != ((c & mask) == mask)) {
+                    rho[row + 2 * c] = -rho[row + 2 * c];
+                    rho[row + 2 * c + 1] = -rho[row + 2 * c + 1];
+                }
+            }
+        }
+    }
+
     /** Multiplies every entry whose row and column differ in the qubit's bit (its coherences). */
     static void scaleCoherence(double[] rho, int dim, int mask, double factor) {
         for (int r = 0; r < dim; r++) {

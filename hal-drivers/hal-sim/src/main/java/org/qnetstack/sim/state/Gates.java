@@ -5,8 +5,10 @@ package org.qnetstack.sim.state;
  * real and imaginary parts interleaved, first qubit the most significant. A 2×2 matrix is
  * {@code double[8]}, a 4×4 matrix {@code double[32]}.
  *
- * <p>The constants are shared arrays for speed: treat them as read-only. The factory methods return
- * fresh arrays.
+ * <p>The constants are shared arrays for speed: treat them as read-only. The state engine recognises
+ * them by identity and applies X, Y, Z, CNOT, CZ and SWAP as index permutations or sign flips (and as
+ * relabellings of the weights of a Bell-diagonal pair); an equal matrix built elsewhere gives the same
+ * result through the general path. The factory methods return fresh arrays.
  *
  * <p>Bell indices follow the project convention {@code b = 2x + z}, {@code |β_xz⟩ = (X^x Z^z ⊗ I)|Φ+⟩}:
  * 0 Φ+, 1 Φ−, 2 Ψ+, 3 Ψ−.
@@ -36,6 +38,13 @@ public final class Gates {
             0, 1, 0, 0,
             0, 0, 1, 0,
             0, 0, 0, -1);
+
+    /** Exchanges the states of the two qubits. */
+    public static final double[] SWAP = realMatrix4(
+            1, 0, 0, 0,
+            0, 0, 1, 0,
+            0, 1, 0, 0,
+            0, 0, 0, 1);
 
     /** Real amplitudes of the Bell states, basis order |00⟩, |01⟩, |10⟩, |11⟩. */
     private static final double[][] BELL_AMPLITUDES = {

@@ -18,6 +18,20 @@ import org.qnetstack.hal.Basis;
  *
  * <p>Gate and Kraus matrices are trusted to be unitary / trace preserving; they are not checked on
  * every call because that would cost as much as applying them to a small group.
+ *
+ * <p>Two fast paths give the same results as the dense matrices (to rounding, about 1e-16):
+ *
+ * <ul>
+ *   <li>The constant gates {@link Gates#X}, {@link Gates#Y}, {@link Gates#Z}, {@link Gates#CNOT},
+ *       {@link Gates#CZ} and {@link Gates#SWAP}, recognised by identity, move or negate matrix entries
+ *       instead of multiplying matrices, and allocate nothing.
+ *   <li>A pair in a Bell-diagonal state (set by {@link #setBellDiagonal}, or any two-qubit state set,
+ *       measured or traced down to one that is Bell-diagonal, such as a Werner pair or what remains
+ *       of two after a swap) is stored as its four Bell weights. Pauli gates, SWAP, depolarising and
+ *       dephasing noise, memory decay without T1, measurement and reading it act on the weights in
+ *       O(1); any other operation turns the pair into its dense matrix first, transparently. Half a
+ *       million such pairs take a few tens of MB.
+ * </ul>
  */
 public final class StateEngine {
     /** A group of 13 qubits would need 1 GiB; refuse before the allocation fails. */
@@ -39,11 +53,24 @@ public final class StateEngine {
 
     private static final class Group {
         final int[] ids;
+        /** The density matrix, or null while the group is a pair held as Bell weights. */
         double[] rho;
+        /** For a Bell-diagonal pair, its weights in the order (ids[0], ids[1]) (symmetric anyway); else null. */
+        double[] bell;
 
         Group(int[] ids, double[] rho) {
             this.ids = ids;
             this.rho = rho;
+        }
+
+        static Group bellPair(int a, int b, double[] weights) {
+            Group g = new Group(new int[] {a, b}, null);
+            g.bell = weights;
+            return g;
+        }
+
+        int other(int q) {
+            return ids[0] == q ? ids[1] : ids[0];
         }
 
         int size() {
@@ -70,17 +97,32 @@ public final class StateEngine {
 
     private Group[] groupOf = new Group[16];
     private final BitSet allocated = new BitSet();
+    /** No id below this is free: the search for the lowest free id starts here, not at 0 (a million qubits). */
+    private int lowestFree;
     /** Two spare buffers per group size for Kraus channels, so a channel allocates nothing. */
     private final double[][][] spares = new double[MAX_GROUP_QUBITS + 1][][];
+    /** False only in tests that compare the Bell-diagonal fast path with the dense one. */
+    private final boolean bellDiagonalPairs;
 
     public StateEngine() {
+        this(true);
+    }
+
+    private StateEngine(boolean bellDiagonalPairs) {
+        this.bellDiagonalPairs = bellDiagonalPairs;
+    }
+
+    /** An engine that keeps every state as a dense matrix: the reference the fast paths are tested against. */
+    static StateEngine denseOnly() {
+        return new StateEngine(false);
     }
 
     // ---- allocation ------------------------------------------------------------------------------
 
     /** A new qubit in |0⟩⟨0|, in its own group. The lowest free id is used, so runs are reproducible. */
     public int allocate() {
-        int q = allocated.nextClearBit(0);
+        int q = allocated.nextClearBit(lowestFree);
+        lowestFree = q + 1;
         if (q >= groupOf.length) {
             groupOf = Arrays.copyOf(groupOf, Math.max(2 * groupOf.length, q + 1));
         }
@@ -94,10 +136,16 @@ public final class StateEngine {
         detach(q);
         groupOf[q] = null;
         allocated.clear(q);
+        lowestFree = Math.min(lowestFree, q);
     }
 
     public boolean isAllocated(int q) {
         return q >= 0 && allocated.get(q);
+    }
+
+    /** Whether q is half of a pair stored as Bell weights (for tests of the fast path). */
+    boolean isStoredAsBellWeights(int q) {
+        return group(q).bell != null;
     }
 
     /** Number of qubits in q's group, q included. */
@@ -122,20 +170,51 @@ public final class StateEngine {
     public void apply(int q, double[] u2) {
         requireLength(u2, 8, "single-qubit gate");
         Group g = group(q);
-        DensityOps.sandwich1(g.rho, g.dim(), g.mask(q), u2);
+        int pauli = pauliFlip(u2);
+        if (g.bell != null && pauli >= 0) {
+            BellDiagonal.pauli(g.bell, pauli);
+            return;
+        }
+        double[] rho = dense(g);
+        int mask = g.mask(q);
+        if (pauli < 0) {
+            DensityOps.sandwich1(rho, g.dim(), mask, u2);
+            return;
+        }
+        if ((pauli & 1) != 0) { // Z or Y = iXZ: YρY† = X(ZρZ)X
+            DensityOps.flipSigns(rho, g.dim(), mask);
+        }
+        if ((pauli & 2) != 0) {
+            DensityOps.swapIndexPairs(rho, g.dim(), mask, 0, mask);
+        }
     }
 
     /** Applies a 4×4 unitary ({@code double[32]}) with q1 the most significant qubit; merges groups. */
     public void apply(int q1, int q2, double[] u4) {
         requireLength(u4, 32, "two-qubit gate");
         Group g = merged(q1, q2);
-        DensityOps.sandwich2(g.rho, g.dim(), g.mask(q1), g.mask(q2), u4);
+        if (g.bell != null && u4 == Gates.SWAP) {
+            return; // every Bell state is symmetric or antisymmetric: its projector does not change
+        }
+        double[] rho = dense(g);
+        int m1 = g.mask(q1);
+        int m2 = g.mask(q2);
+        if (u4 == Gates.CNOT) {
+            DensityOps.swapIndexPairs(rho, g.dim(), m1 | m2, m1, m2);
+        } else if (u4 == Gates.CZ) {
+            DensityOps.flipSigns(rho, g.dim(), m1 | m2);
+        } else if (u4 == Gates.SWAP) {
+            DensityOps.swapIndexPairs(rho, g.dim(), m1 | m2, m1, m1 | m2);
+        } else {
+            DensityOps.sandwich2(rho, g.dim(), m1, m2, u4);
+        }
     }
 
     /** ρ → Σ K ρ K† with 2×2 Kraus operators. */
     public void applyKraus(int q, double[][] kraus2) {
         requireKraus(kraus2, 8);
         Group g = group(q);
+        dense(g);
         applyChannel(g, kraus2, g.mask(q), 0);
     }
 
@@ -143,6 +222,7 @@ public final class StateEngine {
     public void applyKraus(int q1, int q2, double[][] kraus4) {
         requireKraus(kraus4, 32);
         Group g = merged(q1, q2);
+        dense(g);
         applyChannel(g, kraus4, g.mask(q1), g.mask(q2));
     }
 
@@ -150,6 +230,10 @@ public final class StateEngine {
     public void depolarize(int q, double p) {
         requireProbability(p, "p");
         Group g = group(q);
+        if (g.bell != null) {
+            BellDiagonal.depolarize(g.bell, p);
+            return;
+        }
         DensityOps.depolarize1(g.rho, g.dim(), g.mask(q), p);
     }
 
@@ -157,21 +241,27 @@ public final class StateEngine {
     public void depolarize(int q1, int q2, double p) {
         requireProbability(p, "p");
         Group g = merged(q1, q2);
+        if (g.bell != null) {
+            BellDiagonal.depolarize(g.bell, p);
+            return;
+        }
         DensityOps.depolarize2(g.rho, g.dim(), g.mask(q1), g.mask(q2), p);
     }
 
     /** ρ → (1−p)ρ + p·ZρZ: coherences shrink by 1−2p. */
     public void dephase(int q, double p) {
         requireProbability(p, "p");
-        Group g = group(q);
-        DensityOps.scaleCoherence(g.rho, g.dim(), g.mask(q), 1 - 2 * p);
+        scaleCoherence(group(q), q, 1 - 2 * p);
     }
 
     /** Amplitude damping: |1⟩ decays to |0⟩ with probability gamma. */
     public void amplitudeDamp(int q, double gamma) {
         requireProbability(gamma, "gamma");
         Group g = group(q);
-        DensityOps.amplitudeDamp(g.rho, g.dim(), g.mask(q), gamma);
+        if (gamma == 0) {
+            return; // the identity: a Bell-diagonal pair stays one
+        }
+        DensityOps.amplitudeDamp(dense(g), g.dim(), g.mask(q), gamma);
     }
 
     /**
@@ -194,15 +284,14 @@ public final class StateEngine {
         }
         double rate1 = Double.isInfinite(t1) ? 0 : 1 / t1;
         double rate2 = Double.isInfinite(t2) ? 0 : 1 / t2;
-        int mask = g.mask(q);
         if (rate1 > 0) {
-            DensityOps.amplitudeDamp(g.rho, g.dim(), mask, -Math.expm1(-t * rate1));
+            DensityOps.amplitudeDamp(dense(g), g.dim(), g.mask(q), -Math.expm1(-t * rate1));
         }
         // Amplitude damping already shrank coherences by e^(−t/2T1); dephase for the rest. At T2 = 2·T1 the
         // difference may round to a hair below zero.
         double extraRate = Math.max(0, rate2 - rate1 / 2);
         if (extraRate > 0) {
-            DensityOps.scaleCoherence(g.rho, g.dim(), mask, Math.exp(-t * extraRate));
+            scaleCoherence(g, q, Math.exp(-t * extraRate));
         }
     }
 
@@ -211,9 +300,8 @@ public final class StateEngine {
         if (!(t >= 0) || !(tau > 0)) {
             throw new IllegalArgumentException("need t ≥ 0 and τ > 0: t=" + t + ", τ=" + tau);
         }
-        Group g = group(q);
         double ratio = t / tau;
-        DensityOps.scaleCoherence(g.rho, g.dim(), g.mask(q), Math.exp(-2 * ratio * ratio));
+        scaleCoherence(group(q), q, Math.exp(-2 * ratio * ratio));
     }
 
     // ---- measurement -----------------------------------------------------------------------------
@@ -221,6 +309,10 @@ public final class StateEngine {
     /** Probability of outcome 0, the +1 eigenstate of the basis (|0⟩, |+⟩, |+i⟩). Does not disturb the state. */
     public double probabilityOfZero(int q, Basis basis) {
         Group g = group(q);
+        if (g.bell != null) {
+            eigenvector(basis, 0); // checks the basis
+            return clamp01(0.5 * BellDiagonal.sum(g.bell)); // either qubit of the pair is maximally mixed
+        }
         return clamp01(expectation(DensityOps.reduceToOne(g.rho, g.dim(), g.mask(q)), eigenvector(basis, 0)));
     }
 
@@ -236,12 +328,12 @@ public final class StateEngine {
             throw new IllegalArgumentException("uniform must be in [0, 1]: " + uniform);
         }
         Group g = group(q);
+        if (g.bell != null) {
+            return measureBellPair(g, q, basis, uniform);
+        }
         int mask = g.mask(q);
         double p0 = clamp01(expectation(DensityOps.reduceToOne(g.rho, g.dim(), mask), eigenvector(basis, 0)));
-        int outcome = uniform < p0 ? 0 : 1;
-        if ((outcome == 0 ? p0 : 1 - p0) < NEGLIGIBLE_PROBABILITY) {
-            outcome ^= 1;
-        }
+        int outcome = draw(p0, uniform);
         double[] v = eigenvector(basis, outcome);
         if (g.size() > 1) {
             double[] rest = DensityOps.project(g.rho, g.dim(), mask, v);
@@ -251,9 +343,50 @@ public final class StateEngine {
             for (int k = 0; k < rest.length; k++) {
                 rest[k] *= scale;
             }
-            adopt(new Group(without(g.ids, q), rest));
+            adopt(compacted(new Group(without(g.ids, q), rest)));
         }
         groupOf[q] = singleton(q, v);
+        return outcome;
+    }
+
+    /** Outcome 0 if {@code uniform < p0}, else 1, never one of probability below 1e-12 (only rounding draws it). */
+    private static int draw(double p0, double uniform) {
+        int outcome = uniform < p0 ? 0 : 1;
+        if ((outcome == 0 ? p0 : 1 - p0) < NEGLIGIBLE_PROBABILITY) {
+            outcome ^= 1;
+        }
+        return outcome;
+    }
+
+    /**
+     * Measures one qubit of a Bell-diagonal pair. With ρ = ¼(S·II + Σ_k t_k σ_k⊗σ_k) (S the weights' sum,
+     * t_k the correlations), the outcome is even odds and the partner is left in (I + s·(t_k/S)·σ_k)/2
+     * for the outcome's eigenvalue s = ±1 of the basis's σ_k.
+     */
+    private int measureBellPair(Group g, int q, Basis basis, double uniform) {
+        double[] v0 = eigenvector(basis, 0);
+        double sum = BellDiagonal.sum(g.bell);
+        int outcome = draw(clamp01(0.5 * sum), uniform);
+        int axis = basis == Basis.X ? 0 : basis == Basis.Y ? 1 : 2;
+        double half = 0.5 * (outcome == 0 ? 1 : -1) * BellDiagonal.correlation(g.bell, axis) / sum;
+        double[] rest = {0.5, 0, 0, 0, 0, 0, 0.5, 0};
+        switch (axis) {
+            case 0 -> {
+                rest[2] = half;
+                rest[4] = half;
+            }
+            case 1 -> {
+                rest[3] = -half;
+                rest[5] = half;
+            }
+            default -> {
+                rest[0] += half;
+                rest[6] -= half;
+            }
+        }
+        int partner = g.other(q);
+        groupOf[partner] = new Group(new int[] {partner}, rest);
+        groupOf[q] = singleton(q, outcome == 0 ? v0 : eigenvector(basis, 1));
         return outcome;
     }
 
@@ -295,7 +428,34 @@ public final class StateEngine {
         for (int q : qubits) {
             detach(q);
         }
-        adopt(new Group(qubits.clone(), rho.clone()));
+        adopt(compacted(new Group(qubits.clone(), rho.clone())));
+    }
+
+    /**
+     * Puts (a, b) into the Bell-diagonal state {@code Σ_k w_k |β_k⟩⟨β_k|} with the weights in the order
+     * Φ+, Φ−, Ψ+, Ψ− (a Werner pair of fidelity F is (F, (1−F)/3, (1−F)/3, (1−F)/3)); each qubit is first
+     * traced out of its group. The pair is stored as the four weights.
+     *
+     * @throws IllegalArgumentException if there are not 4 weights, one is negative or they do not sum to
+     *     1 (tolerance 1e-9), or a qubit is repeated or not allocated
+     */
+    public void setBellDiagonal(int a, int b, double[] weights) {
+        requireDistinctAllocated(new int[] {a, b});
+        requireLength(weights, 4, "Bell-diagonal weights");
+        for (int k = 0; k < 4; k++) {
+            if (!(weights[k] >= -INPUT_TOLERANCE)) {
+                throw new IllegalArgumentException("Bell weight " + k + " must not be negative: " + weights[k]);
+            }
+        }
+        double sum = BellDiagonal.sum(weights);
+        if (!(Math.abs(sum - 1) <= INPUT_TOLERANCE)) {
+            throw new IllegalArgumentException("Bell weights must sum to 1, sum to " + sum);
+        }
+        detach(a);
+        detach(b);
+        adopt(bellDiagonalPairs
+                ? Group.bellPair(a, b, weights.clone())
+                : new Group(new int[] {a, b}, BellDiagonal.toDensity(weights)));
     }
 
     /**
@@ -326,7 +486,12 @@ public final class StateEngine {
             for (int t = 0; t < masks.length; t++) {
                 masks[t] = g.mask(qubits[slots.get(gi)[t]]);
             }
-            reduced[gi] = isWholeGroupInOrder(g, masks) ? g.rho.clone() : DensityOps.reduce(g.rho, g.dim(), masks);
+            if (g.bell != null) {
+                double[] rho = BellDiagonal.toDensity(g.bell);
+                reduced[gi] = isWholeGroupInOrder(g, masks) ? rho : DensityOps.reduce(rho, g.dim(), masks);
+            } else {
+                reduced[gi] = isWholeGroupInOrder(g, masks) ? g.rho.clone() : DensityOps.reduce(g.rho, g.dim(), masks);
+            }
         }
         if (groups.size() == 1) {
             return reduced[0];
@@ -360,6 +525,10 @@ public final class StateEngine {
     /** Fidelity of (a, b), a most significant, to the Bell state with the index (0 Φ+, 1 Φ−, 2 Ψ+, 3 Ψ−). */
     public double bellFidelity(int a, int b, int bellIndex) {
         Gates.checkBellIndex(bellIndex);
+        Group g = group(a);
+        if (g.bell != null && a != b && g.other(a) == b) {
+            return g.bell[bellIndex]; // the same in either order: SWAP leaves Bell projectors alone
+        }
         double[] rho = densityMatrix(a, b);
         // Φ± live on |00⟩,|11⟩ and Ψ± on |01⟩,|10⟩; F = ½(ρ_ii + ρ_jj) ± Re ρ_ij.
         int i = bellIndex < 2 ? 0 : 1;
@@ -399,10 +568,13 @@ public final class StateEngine {
     }
 
     private Group group(int q) {
-        if (!isAllocated(q)) {
+        // An allocated qubit always has a group (detach clears it only until its caller sets a new one):
+        // cheaper than asking the BitSet on every gate.
+        Group g = q >= 0 && q < groupOf.length ? groupOf[q] : null;
+        if (g == null) {
             throw new IllegalArgumentException("qubit " + q + " is not allocated");
         }
-        return groupOf[q];
+        return g;
     }
 
     /** Puts q1 and q2 into one group, merging theirs by tensor product if needed. */
@@ -422,7 +594,7 @@ public final class StateEngine {
         }
         int[] ids = Arrays.copyOf(g1.ids, n);
         System.arraycopy(g2.ids, 0, ids, g1.size(), g2.size());
-        Group g = new Group(ids, DensityOps.tensor(g1.rho, g1.dim(), g2.rho, g2.dim()));
+        Group g = new Group(ids, DensityOps.tensor(dense(g1), g1.dim(), dense(g2), g2.dim()));
         adopt(g);
         return g;
     }
@@ -430,10 +602,59 @@ public final class StateEngine {
     /** Takes q out of its group by partial trace; the others keep a group of their own. q is left ungrouped. */
     private void detach(int q) {
         Group g = group(q);
-        if (g.size() > 1) {
-            adopt(new Group(without(g.ids, q), DensityOps.traceOut(g.rho, g.dim(), g.mask(q))));
+        if (g.bell != null) {
+            // Either half of a Bell-diagonal pair is maximally mixed.
+            double half = 0.5 * BellDiagonal.sum(g.bell);
+            int partner = g.other(q);
+            groupOf[partner] = new Group(new int[] {partner}, new double[] {half, 0, 0, 0, 0, 0, half, 0});
+        } else if (g.size() > 1) {
+            adopt(compacted(new Group(without(g.ids, q), DensityOps.traceOut(g.rho, g.dim(), g.mask(q)))));
         }
         groupOf[q] = null;
+    }
+
+    /** The group's dense matrix; a Bell-diagonal pair becomes dense for good (an operation outside the family follows). */
+    private static double[] dense(Group g) {
+        if (g.bell != null) {
+            g.rho = BellDiagonal.toDensity(g.bell);
+            g.bell = null;
+        }
+        return g.rho;
+    }
+
+    /** Keeps a new two-qubit group as Bell weights if its state is Bell-diagonal. */
+    private Group compacted(Group g) {
+        if (bellDiagonalPairs && g.size() == 2) {
+            double[] weights = BellDiagonal.fromDensity(g.rho);
+            if (weights != null) {
+                g.bell = weights;
+                g.rho = null;
+            }
+        }
+        return g;
+    }
+
+    /** Multiplies q's coherences by f: dephasing, memory decay. */
+    private static void scaleCoherence(Group g, int q, double f) {
+        if (g.bell != null) {
+            BellDiagonal.scaleCoherence(g.bell, f);
+        } else {
+            DensityOps.scaleCoherence(g.rho, g.dim(), g.mask(q), f);
+        }
+    }
+
+    /** Which Pauli a gate constant is, as the Bell-index bits it flips (I 0, Z 1, X 2, Y 3); −1 for any other array. */
+    private static int pauliFlip(double[] u2) {
+        if (u2 == Gates.X) {
+            return 2;
+        } else if (u2 == Gates.Z) {
+            return 1;
+        } else if (u2 == Gates.Y) {
+            return 3;
+        } else if (u2 == Gates.I) {
+            return 0;
+        }
+        return -1;
     }
 
     private void adopt(Group g) {
