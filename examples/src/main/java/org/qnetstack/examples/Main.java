@@ -39,7 +39,7 @@ public final class Main {
               --min-fidelity F  the fidelity to ask of each pair (default: qkd 0.9, teleport 0.85)
               --detectors serial  the first station hears its photons through the serial driver, over a
                              real pseudo-terminal (socat), from the device emulator (default: sim)
-            """ + SweepCommand.USAGE;
+            """ + SweepCommand.USAGE + org.qnetstack.examples.bench.BenchCommand.USAGE;
 
     private Main() {
     }
@@ -52,6 +52,9 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("sweep")) {
             return SweepCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("bench")) {
+            return org.qnetstack.examples.bench.BenchCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         List<String> commands = new ArrayList<>();
         Long seed = null;

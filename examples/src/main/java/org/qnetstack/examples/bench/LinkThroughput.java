@@ -1,5 +1,6 @@
-package org.qnetstack.benchmarks;
+package org.qnetstack.examples.bench;
 
+import java.util.List;
 import java.util.Locale;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.hal.HeraldedLink;
@@ -11,7 +12,7 @@ import org.qnetstack.link.MeasureBasis;
  * p/t of the link. Runs the nv-2019-lab preset at α = 0.1 over a 2 m lab link (the published evaluation
  * of the link layer) and nv-2022 at 10 km.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar org.qnetstack.benchmarks.LinkThroughput [pairs]</pre>
+ * <pre>mvn -q -pl examples exec:java -Dexec.args="bench --only link"</pre>
  */
 public final class LinkThroughput {
     /** The bright-state population of the published evaluation. */
@@ -45,13 +46,26 @@ public final class LinkThroughput {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         System.out.printf(Locale.ROOT, "%-12s %7s %-8s %7s %6s %10s %8s %12s %12s %7s %8s%n", "preset", "km", "type",
                 "pairs", "alpha", "p", "t (ns)", "p/t (1/s)", "pairs/s", "ratio", "wall s");
-        for (Figures f : new Figures[] {run("nv-2019-lab", 0.002, "measure", pairs, 1),
-                run("nv-2019-lab", 0.002, "keep", Math.max(10, pairs / 10), 2),
-                run("nv-2022", 10, "measure", pairs, 3)}) {
+        for (Figures f : figures(pairs)) {
             System.out.printf(Locale.ROOT, "%-12s %7.3f %-8s %7d %6.3f %10.3e %8d %12.2f %12.3f %7.3f %8.2f%n",
                     f.preset(), f.km(), f.type(), f.pairs(), f.alpha(), f.successPerSlot(), f.slotNanos(),
                     f.attemptLimit(), f.pairsPerSecond(), f.ratio(), f.wallSeconds());
         }
+    }
+
+    /** The three runs: nv-2019-lab measure and keep at 2 m, nv-2022 measure at 10 km. */
+    static List<Figures> figures(int pairs) {
+        return List.of(run("nv-2019-lab", 0.002, "measure", pairs, 1),
+                run("nv-2019-lab", 0.002, "keep", Math.max(10, pairs / 10), 2),
+                run("nv-2022", 10, "measure", pairs, 3));
+    }
+
+    /** A run as a bench result: the delivered rate against 90% of p/t (the link layer's target). */
+    static BenchScenarios.Result asResult(Figures f) {
+        return new BenchScenarios.Result("link layer " + f.preset() + " " + f.km() + " km " + f.type(), f.ratio(),
+                "delivered rate / (p/t), simulated", f.type().equals("measure") ? 0.9 : 0, false,
+                java.util.Map.of("pairsPerSimulatedSecond", f.pairsPerSecond(), "p", f.successPerSlot(),
+                        "slotNanos", f.slotNanos(), "alpha", f.alpha()));
     }
 
     /** Runs {@code pairs} pairs of one type between two nodes of a preset at α = 0.1. */

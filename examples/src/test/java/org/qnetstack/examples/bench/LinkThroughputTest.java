@@ -1,4 +1,4 @@
-package org.qnetstack.benchmarks;
+package org.qnetstack.examples.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,198 @@
+package org.qnetstack.examples.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.qnetstack.api.EprPair;
+import org.qnetstack.api.SimulatedNetwork;
+import org.qnetstack.hal.GroundTruth;
+import org.qnetstack.hal.QubitAddress;
+import org.qnetstack.hal.TimerHandle;
+import org.qnetstack.link.MeasureBasis;
+import org.qnetstack.sim.kernel.EventKernel;
+import org.qnetstack.sim.state.Gates;
+import org.qnetstack.sim.state.StateEngine;
+
+/** The scenarios of the {@code bench} subcommand, each timed on the calling thread (one core). */
+final class BenchScenarios {
+    private BenchScenarios() {
+    }
+
+    /** One scenario's outcome: its figure beside its target (met when figure ≥ target, or ≤ for "at most"). */
+    record Result(String scenario, double figure, String unit, double target, boolean atMost,
+                  Map<String, Object> details) {
+        boolean met() {
+            return atMost ? figure <= target : figure >= target;
+        }
+    }
+
+    /** Best of {@code repeats} timed runs after one warm-up run, in seconds. */
+    private static double bestSeconds(int repeats, Runnable run) {
+        run.run();
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < repeats; i++) {
+            long start = System.nanoTime();
+            run.run();
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        return best;
+    }
+
+    /** 1. Batches of events at random times, each scheduled with a handle and dispatched. */
+    static Result kernel(boolean quick) {
+        int batch = 10_000;
+        int batches = quick ? 50 : 300;
+        long[] delays = new SplittableRandom(1).longs(batch, 0, 1_000_000).toArray();
+        long[] fired = new long[1];
+        Runnable task = () -> fired[0]++;
+        double seconds = bestSeconds(3, () -> {
+            EventKernel kernel = new EventKernel();
+            TimerHandle last = null;
+            for (int b = 0; b < batches; b++) {
+                for (long d : delays) {
+                    last = kernel.schedule(d, task);
+                }
+                kernel.runUntilTime(kernel.nanos() + 1_000_000);
+            }
+            if (last == null) {
+                throw new IllegalStateException("nothing scheduled");
+            }
+        });
+        double events = (double) batch * batches;
+        return new Result("kernel: schedule + dispatch", events / seconds, "events/s", 10e6, false,
+                Map.of("events", (long) events, "batch", batch));
+    }
+
+    /** 2. CNOT on a 2-qubit density matrix (a dense, non-Bell-diagonal state). */
+    static Result twoQubitGate(boolean quick) {
+        int gates = quick ? 2_000_000 : 20_000_000;
+        StateEngine engine = new StateEngine();
+        int a = engine.allocate();
+        int b = engine.allocate();
+        engine.apply(a, Gates.H);
+        engine.apply(a, Gates.T); // not Bell-diagonal after the CNOT: the dense path
+        double seconds = bestSeconds(3, () -> {
+            for (int i = 0; i < gates; i++) {
+                engine.apply(a, b, Gates.CNOT);
+            }
+        });
+        return new Result("state engine: 2-qubit gate", gates / seconds, "gates/s", 20e6, false,
+                Map.of("gates", gates, "groupSize", engine.groupSize(a)));
+    }
+
+    /** 3. and 7. Measure-directly pairs on one nv-2022 link, 10 km, through EPR sockets at both ends. */
+    static Result oneLink(boolean quick, boolean asQkd) {
+        int pairs = quick ? 5_000 : 50_000;
+        double[] run = new double[2];
+        double seconds = bestSeconds(1, () -> {
+            try (SimulatedNetwork net = SimulatedNetwork.fromResource("networks/two-nodes-nv.yaml", 42)) {
+                List<Integer> sifted = new ArrayList<>();
+                Map<Object, Object> bases = new HashMap<>();
+                net.runReactive("alice", n -> n.eprSocket("bob").minFidelity(0.85)
+                        .createMeasure(pairs, MeasureBasis.RANDOM_XZ).doOnNext(m -> bases.put(m.id(), m.axis())));
+                net.runReactive("bob", n -> n.eprSocket("alice").minFidelity(0.85).recvMeasure(pairs)
+                        .doOnNext(m -> {
+                            if (m.axis().equals(bases.get(m.id()))) {
+                                sifted.add(m.outcome());
+                            }
+                        }));
+                net.awaitCompletion();
+                run[0] = sifted.size();
+                run[1] = net.nanos() / 1e9;
+            }
+        });
+        if (asQkd) {
+            return new Result("QKD: sifted bits through the full stack", run[0] / seconds, "bits/wall-s", 100e3, false,
+                    Map.of("pairs", pairs, "siftedBits", (long) run[0], "simulatedSeconds", run[1]));
+        }
+        return new Result("one link nv-2022 10 km, measure-directly", pairs / seconds, "pairs/wall-s", 250e3, false,
+                Map.of("pairs", pairs, "simulatedSeconds", run[1], "wallSeconds", seconds));
+    }
+
+    /** Kept end-to-end pairs on a chain of generic nodes 10 km apart: {pairs/wall-s, mean true F, predicted F}. */
+    static double[] chain(int nodes, int pairs, long seed) {
+        SimulatedNetwork.Builder b = SimulatedNetwork.builder().seed(seed);
+        Map<String, Object> memories = Map.of("communicationT1", "2s", "communicationT2", "2s", "storageT1", "2s",
+                "storageT2", "2s", "linkFidelity", 0.9);
+        for (int i = 0; i < nodes; i++) {
+            b.node("n" + i, "generic", memories);
+        }
+        for (int i = 0; i + 1 < nodes; i++) {
+            b.link("n" + i, "n" + (i + 1), 10);
+        }
+        String head = "n0";
+        String tail = "n" + (nodes - 1);
+        double[] fidelitySum = new double[1];
+        long start = System.nanoTime();
+        try (SimulatedNetwork net = b.build()) {
+            GroundTruth truth = net.groundTruth();
+            // Whichever end holds a pair first reads its true fidelity before releasing its half.
+            java.util.Set<Object> read = new java.util.HashSet<>();
+            java.util.function.Consumer<EprPair> readAndRelease = p -> {
+                if (read.add(p.id())) {
+                    fidelitySum[0] += trueFidelity(truth, p);
+                }
+                p.qubit().release();
+            };
+            net.runReactive(head, n -> n.eprSocket(tail).minFidelity(0).createKeep(pairs).doOnNext(readAndRelease));
+            net.runReactive(tail, n -> n.eprSocket(head).minFidelity(0).recvKeep(pairs).doOnNext(readAndRelease));
+            net.awaitCompletion();
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        double w = (4 * 0.9 - 1) / 3;
+        double predicted = (3 * Math.pow(w, nodes - 1) + 1) / 4;
+        return new double[] {pairs / wall, fidelitySum[0] / pairs, predicted, wall};
+    }
+
+    private static double trueFidelity(GroundTruth truth, EprPair p) {
+        QubitAddress mine = p.qubit().address();
+        List<QubitAddress> partners = truth.partners(mine);
+        if (partners.size() != 1) {
+            throw new IllegalStateException("pair " + p.id() + " is entangled with " + partners);
+        }
+        return truth.bellFidelity(mine, partners.get(0), p.bellIndex());
+    }
+
+    /** 4. Chain of 5 nodes, swap as soon as possible. */
+    static Result chain5(boolean quick) {
+        int pairs = quick ? 200 : 2_000;
+        chain(5, Math.max(20, pairs / 10), 1); // warm-up
+        double[] r = chain(5, pairs, 2);
+        return new Result("chain of 5 nodes, generic, 10 km links", r[0], "e2e pairs/wall-s", 20e3, false,
+                Map.of("pairs", pairs, "meanTrueFidelity", r[1], "swapFormulaFidelity", r[2],
+                        "wallSeconds", r[3]));
+    }
+
+    /** 5. Wall time per end-to-end pair per hop, for chains from 10 to 1,000 nodes: max/min across them. */
+    static Result scaling(boolean quick) {
+        int[] sizes = quick ? new int[] {10, 30, 100} : new int[] {10, 30, 100, 300, 1000};
+        Map<String, Object> curve = new java.util.LinkedHashMap<>();
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        chain(10, 20, 3); // warm-up
+        for (int n : sizes) {
+            int pairs = Math.max(4, (quick ? 2_000 : 6_000) / n);
+            double[] r = chain(n, pairs, 4);
+            double perPairPerHop = r[3] / pairs / (n - 1);
+            curve.put(n + " nodes (µs per pair per hop)", perPairPerHop * 1e6);
+            min = Math.min(min, perPairPerHop);
+            max = Math.max(max, perPairPerHop);
+        }
+        return new Result("scaling: chains of 10..1000 nodes", max / min, "max/min of wall per pair per hop", 2, true,
+                curve);
+    }
+
+    /** 6. One million stored qubits. */
+    static Result memory(boolean quick) {
+        MemoryScenario.Figures f = MemoryScenario.run(quick ? 50_000 : 500_000);
+        if (!f.statesCorrect()) {
+            throw new IllegalStateException("the memory scenario read back wrong states");
+        }
+        double projectedMiB = f.bytesPerPair() * 500_000 / 1048576.0;
+        return new Result("memory: 500,000 held pairs", projectedMiB, "MiB of heap", 2048, true,
+                Map.of("pairs", f.pairs(), "bytesPerPair", f.bytesPerPair(), "heapAfterMiB", f.heapAfterBytes() >> 20,
+                        "seconds", f.seconds()));
+    }
+}
