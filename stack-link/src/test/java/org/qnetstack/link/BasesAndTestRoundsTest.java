@@ -113,7 +113,8 @@ class BasesAndTestRoundsTest {
                 net.alice.create(base.withMinFidelity(0.8).withPurposeId(7).withTestFraction(0.5));
                 net.platform.runUntil(() -> (net.atAlice.size() == pairs && net.atBob.size() == pairs)
                         || net.errors.size() == 2, Long.MAX_VALUE);
-                double alpha = net.alice.alphaFor("bob", 0.8);
+                double alpha = net.alice.alphaFor("bob", type == RequestType.KEEP
+                        ? 0.8 + org.qnetstack.link.internal.DefaultLinkService.KEEP_DECAY_MARGIN : 0.8);
                 FidelityEstimate e = net.alice.fidelityEstimate("bob", alpha);
                 assertTrue(e.testRounds() >= 100, "test rounds: " + e);
                 assertEquals(net.alice.counters("bob").tested(), net.bob.counters("alice").tested());

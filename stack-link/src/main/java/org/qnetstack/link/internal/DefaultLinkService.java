@@ -32,6 +32,11 @@ public final class DefaultLinkService implements LinkService {
     private static final int ALPHA_GRID = 241;
     /** Fidelities computed from a model carry rounding: 0.8 may come out as 0.7999999999999999. */
     private static final double FIDELITY_TOLERANCE = 1e-9;
+    /**
+     * Fidelity a keep request's α aims above its minimum, for the decay between herald and delivery (the
+     * agreement of both ends): 10⁻³ covers tens of round trips on the presets' memories.
+     */
+    public static final double KEEP_DECAY_MARGIN = 1e-3;
     /** How long memory may stay full under a keep request before it ends with NORES: 1 s. */
     public static final long DEFAULT_NO_RESOURCE_NANOS = 1_000_000_000L;
 
@@ -71,6 +76,12 @@ public final class DefaultLinkService implements LinkService {
         LinkEndpoint endpoint = endpoint(request.remoteNode());
         CreateId id = new CreateId(node, nextCreateId++);
         double alpha = alphaFor(request.remoteNode(), request.minFidelity());
+        if (request.type() == RequestType.KEEP && !Double.isNaN(alpha)) {
+            // A kept pair decays while both ends agree on it (a round trip, a few when messages are lost): aim a
+            // little above the minimum so that it still holds at delivery, where the link can.
+            double withMargin = alphaFor(request.remoteNode(), Math.min(1, request.minFidelity() + KEEP_DECAY_MARGIN));
+            alpha = Double.isNaN(withMargin) ? alpha : withMargin;
+        }
         if (Double.isNaN(alpha)) {
             return refuse(id, request, LinkErrorCode.UNSUPP, String.format("minimum fidelity %.4f is above what the "
                     + "link to %s can give at any α (at most %.4f); ask for less, or use distillation",
