@@ -1,34 +1,44 @@
 package org.qnetstack.examples;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import org.qnetstack.api.EprPair;
-import org.qnetstack.api.EprSocket;
+import java.util.Map;
+import org.qnetstack.api.EprMeasurement;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.hal.Basis;
+import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.PlatformSpec;
+import org.qnetstack.link.BasisChoice;
+import org.qnetstack.link.EntanglementId;
 
 /**
- * A Bell test (the CHSH game) over kept pairs corrected to Φ+. Each round each side picks a measurement
- * direction in the X–Z plane at random: Alice 0 or π/2, Bob π/4 or −π/4 (and, a third of the time, 0, to
- * estimate the QBER of the key basis). S = E(0,π/4) + E(0,−π/4) + E(π/2,π/4) − E(π/2,−π/4), 2√2·w for a
- * Werner pair of weight w (physics.md). Where S > 2 the device-independent secret fraction
- * r = 1 − h(Q) − h((1 + √((S/2)² − 1))/2) is reported, else 0.
+ * A Bell test (the CHSH game) on measure-directly pairs over one link, each end drawing its own setting per
+ * pair in the link layer ({@link BasisChoice#chshFirst()}: Z or X at Alice; {@link BasisChoice#chshSecond()}:
+ * (Z ± X)/√2 at Bob). No Pauli correction is applied: S is taken with the signs the heralded Bell state calls
+ * for, S = s_Z·(E(Z,b₀) + E(Z,b₁)) + s_X·(E(X,b₀) − E(X,b₁)) with s_P = ⟨P⊗P⟩ of that state, which is
+ * 2√2·w for a Werner pair of weight w (physics.md). Further pairs measured in Z at both ends (DI-QKD's key
+ * setting, Alice's first CHSH setting) give the QBER. Where S > 2 the device-independent secret fraction
+ * against collective attacks (Acín et al., PRL 98, 230501, 2007; Pironio et al., NJP 11, 045021, 2009) is
+ * reported: r = 1 − h(Q) − h((1 + √((S/2)² − 1))/2), else 0; also at the pessimistic ends of the
+ * intervals (S at −3σ, Q at its Clopper–Pearson upper end).
  */
 public final class ChshExample {
     static final int DEFAULT_ROUNDS = 2000;
     static final double MIN_FIDELITY = 0.8;
-    private static final double[] ALICE = {0, Math.PI / 2};
-    private static final double[] BOB = {Math.PI / 4, -Math.PI / 4, 0};
+    /** Key rounds per CHSH round. */
+    static final int KEY_ROUND_DIVISOR = 2;
+    private static final MeasurementAxis B0 = MeasurementAxis.inXzPlane(Math.PI / 4);
 
-    /** The figures; σ is the standard error of S. */
-    public record Result(long seed, int rounds, double s, double sSigma, double sLow, double sHigh,
-                         double qber, double deviceIndependentRate, double pairFidelity, double predictedS,
-                         double simulatedSeconds, double wallSeconds) {
-    }
-
-    private record Round(int setting, int outcome) {
+    /**
+     * The figures; σ is the standard error of S, [sLow, sHigh] = S ± 3σ; the QBER comes from
+     * {@code keyRounds} pairs measured in Z at both ends, with its Clopper–Pearson interval.
+     * {@code predictedS} = 2√2·(1 − c_X − c_Z − 2c_Y) from the heralded state's Bell coefficients (2√2·w for
+     * a Werner pair); {@code predictedQber} = c_X + c_Y.
+     */
+    public record Result(long seed, String link, int rounds, int keyRounds, double s, double sSigma, double sLow,
+                         double sHigh, double predictedS, double qber, double qberLow, double qberHigh,
+                         double predictedQber, double deviceIndependentRate, double deviceIndependentRateWorstCase,
+                         double pairFidelity, double simulatedSeconds, double wallSeconds) {
     }
 
     private ChshExample() {
@@ -38,63 +48,104 @@ public final class ChshExample {
         ExampleOptions.Setup setup = options.setup(DEFAULT_ROUNDS, MIN_FIDELITY);
         PlatformSpec spec = setup.spec();
         int rounds = setup.count();
-        List<Round> atAlice = Collections.synchronizedList(new ArrayList<>());
-        List<Round> atBob = Collections.synchronizedList(new ArrayList<>());
+        int keyRounds = Math.max(1, rounds / KEY_ROUND_DIVISOR);
+        Map<String, List<EprMeasurement>> chsh = new HashMap<>();
+        Map<String, List<EprMeasurement>> key = new HashMap<>();
         try (SimulatedNetwork net = SimulatedNetwork.of(spec)) {
             net.run(setup.alice(), node -> {
-                EprSocket socket = node.eprSocket(setup.bob()).minFidelity(setup.minFidelity()).phiPlus();
-                for (int i = 0; i < rounds; i++) {
-                    EprPair pair = socket.createKeep().block();
-                    int setting = node.random().nextInt(ALICE.length);
-                    atAlice.add(new Round(setting, measureAlong(pair, ALICE[setting])));
-                }
+                var socket = node.eprSocket(setup.bob()).minFidelity(setup.minFidelity());
+                chsh.put("alice", socket.createMeasure(rounds, BasisChoice.chshFirst(), BasisChoice.chshSecond())
+                        .collectList().block());
+                BasisChoice z = BasisChoice.fixed(Basis.Z);
+                key.put("alice", socket.createMeasure(keyRounds, z, z).collectList().block());
             });
             net.run(setup.bob(), node -> {
-                EprSocket socket = node.eprSocket(setup.alice()).phiPlus();
-                for (int i = 0; i < rounds; i++) {
-                    EprPair pair = socket.recvKeep().block();
-                    int setting = node.random().nextInt(BOB.length);
-                    atBob.add(new Round(setting, measureAlong(pair, BOB[setting])));
-                }
+                var socket = node.eprSocket(setup.alice());
+                chsh.put("bob", socket.recvMeasure(rounds).collectList().block());
+                key.put("bob", socket.recvMeasure(keyRounds).collectList().block());
             });
             net.awaitCompletion();
-            double fidelity = net.link(setup.alice(), setup.bob())
-                    .heraldedFidelity(net.alphaFor(setup.alice(), setup.bob(), setup.minFidelity()));
-            return figures(spec.seed(), atAlice, atBob, fidelity, net.nanos() / 1e9, setup.wallSeconds());
+            double[] c = Predictions.bellCoefficientsRelativeToPsiPlus(
+                    net.link(setup.alice(), setup.bob()).heraldedState(setup.alpha(net, setup.link())));
+            double[] s = s(chsh.get("alice"), chsh.get("bob"));
+            long[] errors = keyErrors(key.get("alice"), key.get("bob"));
+            double qber = (double) errors[0] / errors[1];
+            double[] interval = Statistics.clopperPearson(errors[0], errors[1]);
+            return new Result(spec.seed(), setup.link().name(), rounds, keyRounds, s[0], s[1], s[0] - 3 * s[1],
+                    s[0] + 3 * s[1], 2 * Math.sqrt(2) * (1 - c[1] - c[2] - 2 * c[3]), qber, interval[0], interval[1],
+                    c[2] + c[3], deviceIndependentRate(s[0], qber),
+                    deviceIndependentRate(s[0] - 3 * s[1], interval[1]), c[0], net.nanos() / 1e9,
+                    setup.wallSeconds());
         }
     }
 
-    /** Measures the pair's qubit along the direction at angle θ from Z towards X: rotate by −θ about Y, then Z. */
-    private static int measureAlong(EprPair pair, double theta) {
-        return pair.qubit().rotY(-theta).measure(Basis.Z).block();
+    /**
+     * r = 1 − h(Q) − h((1 + √((S/2)² − 1))/2) for S > 2 (S capped at Tsirelson's 2√2), else 0; never below 0.
+     */
+    static double deviceIndependentRate(double s, double qber) {
+        if (!(s > 2)) {
+            return 0;
+        }
+        double half = Math.min(s, 2 * Math.sqrt(2)) / 2;
+        double r = 1 - Statistics.binaryEntropy(qber)
+                - Statistics.binaryEntropy((1 + Math.sqrt(half * half - 1)) / 2);
+        return Math.max(0, r);
     }
 
-    private static Result figures(long seed, List<Round> a, List<Round> b, double fidelity, double simulated,
-                                  double wall) {
-        long[][] same = new long[2][3];
-        long[][] total = new long[2][3];
-        for (int i = 0; i < a.size(); i++) {
-            Round x = a.get(i);
-            Round y = b.get(i);
-            total[x.setting][y.setting]++;
-            same[x.setting][y.setting] += x.outcome == y.outcome ? 1 : 0;
+    /** {S, σ}: each pair's product folded by its Bell state's sign for its term, σ² = Σ (1 − E²)/n. */
+    private static double[] s(List<EprMeasurement> alice, List<EprMeasurement> bob) {
+        Map<EntanglementId, EprMeasurement> bobs = byId(bob);
+        double[][] sum = new double[2][2];
+        long[][] count = new long[2][2];
+        for (EprMeasurement a : alice) {
+            EprMeasurement b = partner(bobs, a);
+            int i = a.axis().equals(MeasurementAxis.Z) ? 0 : 1;
+            int j = b.axis().equals(B0) ? 0 : 1;
+            sum[i][j] += product(a, b) * sign(a.bellIndex(), i == 0 ? Basis.Z : Basis.X);
+            count[i][j]++;
         }
         double s = 0;
         double variance = 0;
-        int[][] terms = {{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, -1}};
-        for (int[] t : terms) {
-            long n = total[t[0]][t[1]];
-            double e = n == 0 ? 0 : (2.0 * same[t[0]][t[1]] - n) / n;
-            s += t[2] * e;
-            variance += n == 0 ? 1 : (1 - e * e) / n;
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                double e = count[i][j] == 0 ? 0 : sum[i][j] / count[i][j];
+                s += i == 1 && j == 1 ? -e : e;
+                variance += count[i][j] == 0 ? 1 : (1 - e * e) / count[i][j];
+            }
         }
-        double sigma = Math.sqrt(variance);
-        long keyRounds = total[0][2];
-        double qber = keyRounds == 0 ? 0.5 : 1 - (double) same[0][2] / keyRounds;
-        double rate = s <= 2 ? 0 : Math.max(0, 1 - Statistics.binaryEntropy(qber)
-                - Statistics.binaryEntropy((1 + Math.sqrt(Math.min(1, (s / 2) * (s / 2) - 1))) / 2));
-        double w = (4 * fidelity - 1) / 3;
-        return new Result(seed, a.size(), s, sigma, s - 3 * sigma, s + 3 * sigma, qber, rate, fidelity,
-                2 * Math.sqrt(2) * w, simulated, wall);
+        return new double[] {s, Math.sqrt(variance)};
+    }
+
+    /** {errors, rounds} of the Z–Z rounds: an error where the outcomes disagree with the Bell state's ⟨ZZ⟩. */
+    private static long[] keyErrors(List<EprMeasurement> alice, List<EprMeasurement> bob) {
+        Map<EntanglementId, EprMeasurement> bobs = byId(bob);
+        long errors = 0;
+        for (EprMeasurement a : alice) {
+            errors += product(a, partner(bobs, a)) * sign(a.bellIndex(), Basis.Z) < 0 ? 1 : 0;
+        }
+        return new long[] {errors, alice.size()};
+    }
+
+    private static Map<EntanglementId, EprMeasurement> byId(List<EprMeasurement> measurements) {
+        Map<EntanglementId, EprMeasurement> m = new HashMap<>();
+        measurements.forEach(x -> m.put(x.id(), x));
+        return m;
+    }
+
+    private static EprMeasurement partner(Map<EntanglementId, EprMeasurement> bobs, EprMeasurement a) {
+        EprMeasurement b = bobs.get(a.id());
+        if (b == null || b.bellIndex() != a.bellIndex()) {
+            throw new IllegalStateException("pair " + a.id() + ": the ends disagree on the pair or its Bell state");
+        }
+        return b;
+    }
+
+    private static int product(EprMeasurement a, EprMeasurement b) {
+        return a.outcome() == b.outcome() ? 1 : -1;
+    }
+
+    /** ⟨P⊗P⟩ of the Bell state (0 Φ+, 1 Φ−, 2 Ψ+, 3 Ψ−) for P = Z or X. */
+    static int sign(int bellIndex, Basis basis) {
+        return basis == Basis.Z ? (bellIndex <= 1 ? 1 : -1) : (bellIndex == 0 || bellIndex == 2 ? 1 : -1);
     }
 }

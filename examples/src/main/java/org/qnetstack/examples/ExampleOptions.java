@@ -1,6 +1,10 @@
 package org.qnetstack.examples;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.api.config.NetworkConfig;
@@ -37,7 +41,7 @@ public record ExampleOptions(@Nullable Long seed, @Nullable String config, boole
     }
 
     /** The network to run on, with the serial detector controller behind its first station if asked for. */
-    SimulatedNetwork open(PlatformSpec spec, java.util.List<AutoCloseable> resources) {
+    SimulatedNetwork open(PlatformSpec spec, List<AutoCloseable> resources) {
         if (!serialDetectors) {
             return SimulatedNetwork.of(spec);
         }
@@ -61,20 +65,127 @@ public record ExampleOptions(@Nullable Long seed, @Nullable String config, boole
     }
 
     /**
-     * What one example run works with: the network, the two ends of its first link (the examples run
-     * between them), how many pairs or trials, and when it started.
+     * What one example run works with: the network, the nodes the example runs between ({@code path}: the two
+     * ends of one link, or every node of a repeater chain from end to end), the path's first link, how many
+     * pairs or trials, and when it started.
      */
-    record Setup(PlatformSpec spec, LinkSpec link, String alice, String bob, int count, double minFidelity,
+    record Setup(PlatformSpec spec, List<String> path, LinkSpec link, int count, double minFidelity,
                  long wallStart) {
+        String alice() {
+            return path.get(0);
+        }
+
+        String bob() {
+            return path.get(path.size() - 1);
+        }
+
+        /** Whether the ends are joined through repeaters (kept pairs only: the network layer measures no pair there). */
+        boolean throughRepeaters() {
+            return path.size() > 2;
+        }
+
+        /** The links of the path, in order from {@link #alice()}. */
+        List<LinkSpec> links() {
+            List<LinkSpec> links = new ArrayList<>();
+            for (int i = 1; i < path.size(); i++) {
+                links.add(spec.linkBetween(path.get(i - 1), path.get(i)).orElseThrow());
+            }
+            return links;
+        }
+
+        /** The fidelity the network layer asks of each link so that the swapped pair reaches {@link #minFidelity}. */
+        double linkMinFidelity() {
+            return Predictions.perLinkFidelity(minFidelity, path.size() - 1);
+        }
+
+        /** The α the link layer uses on this link of the path. */
+        double alpha(SimulatedNetwork net, LinkSpec link) {
+            return net.alphaFor(link.nodeA(), link.nodeB(), linkMinFidelity());
+        }
+
+        /**
+         * The model's state of an end-to-end pair relative to Ψ+ (row-major complex 4×4): the link's heralded
+         * state; across repeaters the Bell-diagonal parts of the links' heralded states swapped by perfect
+         * Bell-state measurements ({@link Predictions#swapped}). Memory decay while pairs wait is not in it.
+         */
+        double[] predictedState(SimulatedNetwork net) {
+            if (!throughRepeaters()) {
+                return net.link(alice(), bob()).heraldedState(alpha(net, link));
+            }
+            List<double[]> coefficients = new ArrayList<>();
+            for (LinkSpec l : links()) {
+                coefficients.add(Predictions.bellCoefficientsRelativeToPsiPlus(
+                        net.link(l.nodeA(), l.nodeB()).heraldedState(alpha(net, l))));
+            }
+            return Predictions.bellDiagonalAroundPsiPlus(Predictions.swapped(coefficients));
+        }
+
         double wallSeconds() {
             return (System.nanoTime() - wallStart) / 1e9;
         }
     }
 
+    /** A run between the ends of the network's first link. */
     Setup setup(int defaultCount, double defaultMinFidelity) {
         PlatformSpec spec = network();
         LinkSpec link = spec.links().get(0);
-        return new Setup(spec, link, link.nodeA(), link.nodeB(), count > 0 ? count : defaultCount,
-                Double.isNaN(minFidelity) ? defaultMinFidelity : minFidelity, System.nanoTime());
+        return setup(spec, List.of(link.nodeA(), link.nodeB()), defaultCount, defaultMinFidelity);
+    }
+
+    /**
+     * A run between the two ends of the network when it is a chain (every node on one path, e.g.
+     * alice – repeater – bob), else between the ends of its first link.
+     */
+    Setup setupEndToEnd(int defaultCount, double defaultMinFidelity) {
+        PlatformSpec spec = network();
+        return setup(spec, chain(spec), defaultCount, defaultMinFidelity);
+    }
+
+    private Setup setup(PlatformSpec spec, List<String> path, int defaultCount, double defaultMinFidelity) {
+        return new Setup(spec, List.copyOf(path), spec.linkBetween(path.get(0), path.get(1)).orElseThrow(),
+                count > 0 ? count : defaultCount, Double.isNaN(minFidelity) ? defaultMinFidelity : minFidelity,
+                System.nanoTime());
+    }
+
+    /**
+     * The network's nodes from one end to the other when its links form a single path through all of them
+     * (starting at the end declared first; a two-node network starts at its link's first node), else the
+     * ends of the first link.
+     */
+    static List<String> chain(PlatformSpec spec) {
+        LinkSpec first = spec.links().get(0);
+        List<String> direct = List.of(first.nodeA(), first.nodeB());
+        int nodes = spec.nodes().size();
+        if (nodes <= 2 || spec.links().size() != nodes - 1) {
+            return direct;
+        }
+        Map<String, List<String>> neighbours = new LinkedHashMap<>();
+        spec.nodes().forEach(n -> neighbours.put(n.name(), new ArrayList<>()));
+        for (LinkSpec l : spec.links()) {
+            neighbours.get(l.nodeA()).add(l.nodeB());
+            neighbours.get(l.nodeB()).add(l.nodeA());
+        }
+        if (neighbours.values().stream().anyMatch(n -> n.size() > 2 || n.isEmpty())) {
+            return direct;
+        }
+        String start = neighbours.entrySet().stream().filter(e -> e.getValue().size() == 1).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        if (start == null) {
+            return direct; // a ring
+        }
+        List<String> path = new ArrayList<>(List.of(start));
+        String previous = null;
+        String current = start;
+        while (path.size() < nodes) {
+            String from = previous;
+            String next = neighbours.get(current).stream().filter(n -> !n.equals(from)).findFirst().orElse(null);
+            if (next == null) {
+                return direct; // not connected: a path and something else
+            }
+            previous = current;
+            current = next;
+            path.add(current);
+        }
+        return path;
     }
 }

@@ -24,10 +24,12 @@ public final class Main {
     static final String USAGE = """
             usage: examples [qkd|teleport|eavesdrop|chsh|ghz] [--seed N] [--config FILE] [--json] [--count N]
                    examples sweep [--presets A,B] [--lengths KM,...] [--alphas A,...] [--out FILE] [--json] ...
-              qkd        BBM92 key distribution between the ends of the network's first link
-              teleport   teleport random qubit states over kept pairs
+              qkd        BBM92 key distribution between the ends of a chain (e.g. alice–repeater–bob, kept
+                         pairs measured at the ends), else of the network's first link
+              teleport   teleport random qubit states over kept pairs, end to end like qkd
               ghz        a GHZ state across three nodes from two Bell pairs (three-node star network)
-              chsh       a Bell test over kept pairs: S with its interval, the device-independent key rate
+              chsh       a Bell test on the first link (per-side CHSH settings): S with its interval, the
+                         device-independent key rate
               eavesdrop  qkd with an intercept-resend eavesdropper on the link: every run must abort
                          (--runs N, default 20; noiseless devices unless --config)
               (none)     qkd, then teleport

@@ -95,6 +95,46 @@ public final class Predictions {
         return v;
     }
 
+    /**
+     * The fidelity each of n links must give so that n Werner pairs, swapped perfectly, reach f end to end:
+     * w_link = w^(1/n) with w = (4f − 1)/3 (physics.md: swapping multiplies Werner weights). The network layer
+     * asks each link of a chain for this.
+     */
+    public static double perLinkFidelity(double f, int links) {
+        double w = Math.max(0, (4 * f - 1) / 3);
+        return (3 * Math.pow(w, 1.0 / links) + 1) / 4;
+    }
+
+    /**
+     * The Bell coefficients of an end-to-end pair made by swapping pairs with these Bell coefficients
+     * (each relative to its reported Bell state) with perfect Bell-state measurements: a Pauli error on a
+     * link pair passes through the swap unchanged, so the channels compose. For Werner pairs this is the
+     * swap formula w = w₁·w₂, F = F₁F₂ + (1 − F₁)(1 − F₂)/3. Entry 0 is the end-to-end fidelity.
+     */
+    public static double[] swapped(java.util.List<double[]> linkCoefficients) {
+        double[] c = identity();
+        for (double[] link : linkCoefficients) {
+            c = compose(c, link);
+        }
+        return c;
+    }
+
+    /** The Bell-diagonal state with these coefficients relative to Ψ+ (entry k: Bell index 2 XOR k), as a 4×4 ρ. */
+    public static double[] bellDiagonalAroundPsiPlus(double[] c) {
+        double s = 1 / Math.sqrt(2);
+        double[][] bell = {{s, 0, 0, s}, {s, 0, 0, -s}, {0, s, s, 0}, {0, s, -s, 0}};
+        double[] rho = new double[32];
+        for (int k = 0; k < 4; k++) {
+            double[] v = bell[2 ^ k];
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 4; j++) {
+                    rho[2 * (4 * i + j)] += c[k] * v[i] * v[j];
+                }
+            }
+        }
+        return rho;
+    }
+
     /** Teleportation's average fidelity through a Werner-like resource of fidelity F: (2F+1)/3. */
     public static double teleportFromPairFidelity(double f) {
         return (2 * f + 1) / 3;

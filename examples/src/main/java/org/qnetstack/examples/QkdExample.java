@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprMeasurement;
+import org.qnetstack.api.EprPair;
 import org.qnetstack.api.EprSocket;
+import org.qnetstack.api.Node;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.apps.qkd.BitString;
 import org.qnetstack.apps.qkd.Bbm92PostProcessing;
@@ -17,30 +19,44 @@ import org.qnetstack.apps.qkd.PostProcessingParameters;
 import org.qnetstack.apps.qkd.PostProcessingResult;
 import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.HeraldedLink;
+import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.PlatformSpec;
-import org.qnetstack.link.MeasureBasis;
+import org.qnetstack.link.BasisChoice;
 import org.qnetstack.sim.device.DeviceParameters;
+import reactor.core.publisher.Flux;
 
 /**
- * Entanglement-based BB84 (BBM92) between the two ends of a link: measure-directly pairs in random X/Z
- * bases at each end, sifting over the classical socket, then the classical post-processing of
- * {@code org.qnetstack.apps.qkd}: parameter estimation on a random sample with a finite-size bound,
- * Cascade error correction, verification by universal hashing and privacy amplification to the secure
- * length, or an abort that says why. Beside the measured figures: the QBER predicted from the link's
- * heralded state and the devices' noise, and the asymptotic secret fraction 1 − 2h(Q).
+ * Entanglement-based BB84 (BBM92) between the two ends of a link or of a repeater chain: pairs measured in
+ * random X/Z bases at each end (measure-directly over one link; kept pairs measured by the programs across
+ * repeaters, where the network layer measures none), sifting over the classical socket, then the classical
+ * post-processing of {@code org.qnetstack.apps.qkd}: parameter estimation on a random sample with a
+ * finite-size bound, Cascade error correction, verification by universal hashing and privacy amplification
+ * to the secure length, or an abort that says why. Beside the measured figures: the QBER predicted from
+ * the links' heralded states (swapped, over a chain) and the end devices' noise, the asymptotic secret
+ * fraction 1 − 2h(Q), and the key fraction the secure-length formula predicts at that QBER.
  */
 public final class QkdExample {
     static final int DEFAULT_PAIRS = 2000;
     static final double MIN_FIDELITY = 0.9;
 
-    /** The figures of one run. Rates are per attempt; times in seconds. */
-    public record Result(long seed, int pairs, long siftedBits, long siftedErrors, double qber, double qberLow,
-                         double qberHigh, double qberUpperBound, double predictedQber, double qberFromFidelityWerner,
-                         double secretFraction, String outcome, String abortReason, long leakedBits,
-                         double cascadeEfficiency, long finalKeyBits, boolean keysIdentical, long idMismatches,
-                         double alpha, double pairFidelity, long attempts, double successPerAttempt,
-                         double successPerAttemptSigma, double expectedSuccessPerAttempt, double twoAlphaEta,
-                         String rawKeyFingerprint, double simulatedSeconds, double wallSeconds) {
+    /**
+     * The figures of one run. Rates are per attempt on the path's first link; times in seconds. Key fractions
+     * are per reconciled bit (n, the sifted bits left after the sample): {@code keyFraction} = l/n measured;
+     * {@code expectedKeyFraction} = 1 − h(Q_up) − f·h(Q) − (t + 2·log2(1/ε_PA))/n at Q = predictedQber, with
+     * Q_up the finite-size bound the sample would give at that QBER and f the measured Cascade efficiency
+     * leaked/(n·h(Q_c)); {@code keyFractionSigma} its standard deviation from the sample and the reconciled
+     * bits' binomial spread.
+     */
+    public record Result(long seed, String path, int pairs, long siftedBits, long siftedErrors, double qber,
+                         double qberLow, double qberHigh, double qberUpperBound, double predictedQber,
+                         double qberFromFidelityWerner, double secretFraction, String outcome, String abortReason,
+                         int reconciledBits, int correctedErrors, long leakedBits, double cascadeEfficiency,
+                         int verificationTagBits, long finalKeyBits, long secureLengthFormula, boolean keysIdentical,
+                         double keyFraction, double asymptoticKeyFraction, double expectedKeyFraction,
+                         double keyFractionSigma, double keyBitsPerPair, long idMismatches, double alpha,
+                         double pairFidelity, long attempts, double successPerAttempt, double successPerAttemptSigma,
+                         double expectedSuccessPerAttempt, double twoAlphaEta, String rawKeyFingerprint,
+                         double simulatedSeconds, double wallSeconds) {
     }
 
     private QkdExample() {
@@ -52,7 +68,7 @@ public final class QkdExample {
 
     /** A run on the options' network changed by {@code adjust} (e.g. with an eavesdropper added). */
     static Result run(ExampleOptions options, java.util.function.UnaryOperator<PlatformSpec> adjust) {
-        ExampleOptions.Setup setup = options.setup(DEFAULT_PAIRS, MIN_FIDELITY);
+        ExampleOptions.Setup setup = options.setupEndToEnd(DEFAULT_PAIRS, MIN_FIDELITY);
         PlatformSpec spec = adjust.apply(setup.spec());
         String alice = setup.alice();
         String bob = setup.bob();
@@ -64,13 +80,17 @@ public final class QkdExample {
         try (SimulatedNetwork net = options.open(spec, resources)) {
             net.run(alice, node -> {
                 EprSocket socket = node.eprSocket(bob).phiPlus().minFidelity(setup.minFidelity());
-                aliceRaw.addAll(socket.createMeasure(pairs, MeasureBasis.RANDOM_XZ).collectList().block());
+                aliceRaw.addAll(setup.throughRepeaters() ? measureKept(node, socket, pairs, true)
+                        : socket.createMeasure(pairs, BasisChoice.randomXz(), BasisChoice.randomXz())
+                                .collectList().block());
                 ClassicalSocket channel = node.classicalSocket(bob);
                 channel.send(bases(aliceRaw)).block();
                 sifted[0] = sift(aliceRaw, channel.recv(String.class).block());
             });
             net.run(bob, node -> {
-                bobRaw.addAll(node.eprSocket(alice).phiPlus().recvMeasure(pairs).collectList().block());
+                EprSocket socket = node.eprSocket(alice).phiPlus();
+                bobRaw.addAll(setup.throughRepeaters() ? measureKept(node, socket, pairs, false)
+                        : socket.recvMeasure(pairs).collectList().block());
                 ClassicalSocket channel = node.classicalSocket(alice);
                 String aliceBases = channel.recv(String.class).block();
                 channel.send(bases(bobRaw)).block();
@@ -79,28 +99,97 @@ public final class QkdExample {
             net.awaitCompletion();
 
             // The public randomness of the post-processing (sample, permutations, hashes), from the seed.
+            PostProcessingParameters params = PostProcessingParameters.defaults();
             PostProcessingResult pp = Bbm92PostProcessing.run(BitString.of(sifted[0]), BitString.of(sifted[1]),
-                    PostProcessingParameters.defaults(), new SplittableRandom(spec.seed() ^ 0x9e3779b97f4a7c15L));
-            HeraldedLink model = net.link(alice, bob);
-            double alpha = net.alphaFor(alice, bob, setup.minFidelity());
+                    params, new SplittableRandom(spec.seed() ^ 0x9e3779b97f4a7c15L));
+            HeraldedLink first = net.link(setup.link().nodeA(), setup.link().nodeB());
+            double alpha = setup.alpha(net, setup.link());
             DeviceParameters da = Predictions.device(spec.node(alice).orElseThrow());
             DeviceParameters db = Predictions.device(spec.node(bob).orElseThrow());
-            double fidelity = model.heraldedFidelity(alpha);
+            double[] state = setup.predictedState(net);
+            double fidelity = Predictions.bellWeight(state, 2);
+            double predictedQber = Predictions.bbm92Qber(state, da, db);
             double qber = pp.qber().qber();
-            long attempts = net.attempts(alice, bob);
-            double expected = model.successProbability(alpha);
-            return new Result(spec.seed(), pairs, sifted[0].length(), mismatches(sifted[0], sifted[1]), qber,
-                    pp.qber().clopperPearson().low(), pp.qber().clopperPearson().high(), pp.qber().upperBound(),
-                    Predictions.bbm92Qber(model.heraldedState(alpha), da, db), 2 * (1 - fidelity) / 3,
+            long attempts = net.attempts(alice, setup.path().get(1));
+            double expected = first.successProbability(alpha);
+            KeyFraction key = KeyFraction.of(pp, params, predictedQber);
+            long finalBits = pp.aborted() ? 0 : pp.key().length();
+            long formula = pp.secureLength() == null ? 0 : Math.max(0, secureLength(pp, params));
+            return new Result(spec.seed(), String.join("-", setup.path()), pairs, sifted[0].length(),
+                    mismatches(sifted[0], sifted[1]), qber, pp.qber().clopperPearson().low(),
+                    pp.qber().clopperPearson().high(), pp.qber().upperBound(), predictedQber, 2 * (1 - fidelity) / 3,
                     Math.max(0, 1 - 2 * Statistics.binaryEntropy(qber)), pp.outcome().name(),
-                    pp.aborted() ? pp.reason() : "", pp.leakedBits(), pp.efficiency(),
-                    pp.aborted() ? 0 : pp.key().length(), !pp.aborted() && pp.aliceKey().equals(pp.bobKey()),
-                    idMismatches(aliceRaw, bobRaw), alpha, fidelity, attempts, (double) pairs / attempts,
-                    Math.sqrt(expected * (1 - expected) / attempts), expected,
-                    2 * alpha * da.efficiencyOver(setup.link().lengthKm() / 2), sha256(rawBits(aliceRaw)).substring(0, 16),
-                    net.nanos() / 1e9, setup.wallSeconds());
+                    pp.aborted() ? pp.reason() : "", pp.reconciledBits(), pp.correctedErrors(), pp.leakedBits(),
+                    pp.efficiency(), pp.verificationTagBits(), finalBits, formula,
+                    !pp.aborted() && pp.aliceKey().equals(pp.bobKey()),
+                    pp.reconciledBits() == 0 ? 0 : (double) finalBits / pp.reconciledBits(), key.asymptotic(),
+                    key.expected(), key.sigma(), (double) finalBits / pairs, idMismatches(aliceRaw, bobRaw), alpha,
+                    fidelity, attempts, (double) pairs / attempts, Math.sqrt(expected * (1 - expected) / attempts),
+                    expected, 2 * alpha * da.efficiencyOver(setup.link().lengthKm() / 2),
+                    sha256(rawBits(aliceRaw)).substring(0, 16), net.nanos() / 1e9, setup.wallSeconds());
         } finally {
             closeAll(resources);
+        }
+    }
+
+    /**
+     * Kept pairs, each measured as it arrives in X or Z (this node's own random choice, ½ each), in one
+     * request: the same records as measure-directly pairs, so sifting does not care how the bits were made.
+     */
+    private static List<EprMeasurement> measureKept(Node node, EprSocket socket, int pairs, boolean create) {
+        Flux<EprPair> kept = create ? socket.createKeep(pairs) : socket.recvKeep(pairs);
+        return kept.concatMap(pair -> {
+            Basis basis = node.random().nextBoolean() ? Basis.X : Basis.Z;
+            return pair.qubit().measure(basis).map(outcome -> new EprMeasurement(pair.id(), pair.remoteNode(),
+                    MeasurementAxis.of(basis), outcome, pair.bellIndex(), pair.fidelity(), pair.fidelityTime()));
+        }).collectList().block();
+    }
+
+    /** l = ⌊n·(1 − h(Q_up)) − leak_EC − t − 2·log2(1/ε_PA)⌋, recomputed from the run's terms (apps README). */
+    static long secureLength(PostProcessingResult pp, PostProcessingParameters params) {
+        int n = pp.reconciledBits();
+        double qUp = pp.qber().upperBound();
+        double eve = n * (qUp >= 0.5 ? 1 : Statistics.binaryEntropy(qUp));
+        return (long) Math.floor(n - eve - pp.leakedBits() - pp.verificationTagBits()
+                - 2 * Math.log(1 / params.epsilonPa()) / Math.log(2));
+    }
+
+    /**
+     * The key fraction per reconciled bit that the secure-length formula gives at the predicted QBER Q, with
+     * the run's sample size, tag and Cascade efficiency f = leaked/(n·h(Q_c)):
+     * r = 1 − h(Q_up) − f·h(Q) − (t + 2·log2(1/ε_PA))/n, Q_up the bound a sample of k bits with k·Q errors
+     * gives. Its spread comes from two binomial draws at Q: the sample's errors (through Q_up; one standard
+     * deviation √(kQ(1−Q)) errors either side, through the bound itself) and the reconciled bits' errors
+     * (through the leak: f·h'(Q)·√(Q(1−Q)/n)). Asymptotically r → 1 − (1 + f)·h(Q), i.e. 1 − 2h(Q) at f = 1.
+     */
+    record KeyFraction(double asymptotic, double expected, double sigma) {
+        static KeyFraction of(PostProcessingResult pp, PostProcessingParameters params, double q) {
+            int n = pp.reconciledBits();
+            int k = pp.qber().sampleBits();
+            // Without corrected errors Cascade's f is undefined; its leak is then what it cost.
+            double leakPerBit = Double.isNaN(pp.efficiency()) ? (n == 0 ? 0 : (double) pp.leakedBits() / n)
+                    : pp.efficiency() * Statistics.binaryEntropy(q);
+            double f = Double.isNaN(pp.efficiency()) ? 1 : pp.efficiency();
+            double asymptotic = 1 - (1 + f) * Statistics.binaryEntropy(q);
+            if (n == 0 || k == 0 || pp.outcome() == PostProcessingResult.Outcome.ABORTED_QBER) {
+                // Cascade did not run: no efficiency to predict the leak with.
+                return new KeyFraction(asymptotic, Double.NaN, Double.NaN);
+            }
+            double errors = k * q;
+            double spread = Math.sqrt(k * q * (1 - q));
+            double penalty = (pp.verificationTagBits() + 2 * Math.log(1 / params.epsilonPa()) / Math.log(2)) / n;
+            double expected = 1 - eve(params, k, errors, n) - leakPerBit - penalty;
+            double sigmaPe = (eve(params, k, errors + spread, n) - eve(params, k, Math.max(0, errors - spread), n)) / 2;
+            double slope = q > 0 && q < 1 ? Math.log((1 - q) / q) / Math.log(2) : 0;
+            double sigmaEc = f * slope * Math.sqrt(q * (1 - q) / n);
+            return new KeyFraction(asymptotic, expected, Math.hypot(sigmaPe, sigmaEc));
+        }
+
+        /** h(Q_up) for a sample of k bits with this many errors (rounded), m = n bits kept. */
+        private static double eve(PostProcessingParameters params, int k, double errors, int n) {
+            int e = (int) Math.min(k, Math.round(errors));
+            double up = params.bound().upper(k, e, n, params.epsilonPe());
+            return up >= 0.5 ? 1 : Statistics.binaryEntropy(up);
         }
     }
 

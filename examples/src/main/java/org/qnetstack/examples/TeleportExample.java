@@ -13,26 +13,31 @@ import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.QubitAddress;
 
 /**
- * Teleports uniformly random single-qubit states over kept pairs and reports the mean fidelity of what
- * arrives (read from the simulator's true state) beside the pairs' true fidelity, the textbook
- * prediction (2F+1)/3, and the prediction that also counts the devices' gate and readout errors.
+ * Teleports uniformly random single-qubit states over kept pairs, between the ends of a link or of a
+ * repeater chain, and reports the mean fidelity of what arrives (read from the simulator's true state)
+ * beside the pairs' true fidelity, the model's pair fidelity (the heralded state; across repeaters the
+ * swap formula, w = w₁·w₂ for Werner links), the textbook (2F+1)/3 at each of them, and the prediction that
+ * also counts the end devices' gate and readout errors.
  */
 public final class TeleportExample {
     static final int DEFAULT_TRIALS = 100;
     static final double MIN_FIDELITY = 0.85;
 
-    /** The figures of one run. */
-    public record Result(long seed, int trials, double meanFidelity, double meanFidelityHalfWidth,
+    /**
+     * The figures of one run: {@code predictedFidelity} is (2F+1)/3 at the pairs' true mean fidelity F,
+     * {@code predictedFromModel} at the model's F ({@code pairFidelityModel}).
+     */
+    public record Result(long seed, String path, int trials, double meanFidelity, double meanFidelityHalfWidth,
                          double pairFidelity, double pairFidelityModel, double predictedFidelity,
-                         double predictedWithDeviceNoise, double classicalLimit, double simulatedSeconds,
-                         double wallSeconds) {
+                         double predictedFromModel, double predictedWithDeviceNoise, double classicalLimit,
+                         double simulatedSeconds, double wallSeconds) {
     }
 
     private TeleportExample() {
     }
 
     public static Result run(ExampleOptions options) {
-        ExampleOptions.Setup setup = options.setup(DEFAULT_TRIALS, MIN_FIDELITY);
+        ExampleOptions.Setup setup = options.setupEndToEnd(DEFAULT_TRIALS, MIN_FIDELITY);
         PlatformSpec spec = setup.spec();
         String alice = setup.alice();
         String bob = setup.bob();
@@ -73,9 +78,9 @@ public final class TeleportExample {
                     c[k] += pc[k] / trials;
                 }
             }
-            double model = net.link(alice, bob).heraldedFidelity(net.alphaFor(alice, bob, setup.minFidelity()));
-            return new Result(spec.seed(), trials, mean[0], mean[1], c[0], model,
-                    Predictions.teleportFromPairFidelity(c[0]),
+            double model = Predictions.bellWeight(setup.predictedState(net), 2);
+            return new Result(spec.seed(), String.join("-", setup.path()), trials, mean[0], mean[1], c[0], model,
+                    Predictions.teleportFromPairFidelity(c[0]), Predictions.teleportFromPairFidelity(model),
                     Predictions.teleportWithDeviceNoise(c, Predictions.device(spec.node(alice).orElseThrow()),
                             Predictions.device(spec.node(bob).orElseThrow())),
                     2.0 / 3, net.nanos() / 1e9, setup.wallSeconds());
@@ -85,7 +90,9 @@ public final class TeleportExample {
     /** The pair's true Bell coefficients relative to its reported Bell index (entry 0 is its fidelity). */
     private static double[] coefficients(GroundTruth truth, EprPair pair) {
         QubitAddress mine = pair.qubit().address();
-        QubitAddress theirs = truth.partners(mine).get(0);
+        // Across repeaters the swaps' measured qubits have left the state: the partner is the other end's.
+        QubitAddress theirs = truth.partners(mine).stream().filter(q -> q.node().equals(pair.remoteNode()))
+                .findFirst().orElseThrow();
         double[] c = new double[4];
         for (int k = 0; k < 4; k++) {
             c[k] = truth.bellFidelity(mine, theirs, pair.bellIndex() ^ k);

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -37,6 +39,26 @@ class MainTest {
         for (String field : new String[] {"trials", "meanFidelity", "pairFidelity", "predictedFidelity"}) {
             assertTrue(teleport.has(field), field);
         }
+    }
+
+    /** Every example takes --seed, --config and --json: the seed comes back in its JSON, the config's network runs. */
+    @ParameterizedTest
+    @CsvSource({"qkd, two-nodes-ideal, alice-bob", "teleport, two-nodes-ideal, alice-bob",
+            "eavesdrop, two-nodes-ideal, alice-bob", "chsh, two-nodes-ideal, alice-bob",
+            "ghz, three-nodes-ideal, 'alice,bob,carol'", "qkd, chain-generic, alice-repeater-bob",
+            "teleport, chain-generic, alice-repeater-bob", "chsh, chain-generic, alice-repeater"})
+    void everyExampleTakesSeedConfigAndJson(String command, String network, String where) throws IOException {
+        String config = "classpath:networks/" + network + ".yaml";
+        assertEquals(0, run(command, "--seed", "5", "--config", config, "--json", "--count", "20", "--runs", "1"),
+                err.toString(StandardCharsets.UTF_8));
+        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).trim());
+        assertEquals(5, json.get("seed").asLong());
+        String field = switch (command) {
+            case "ghz" -> "nodes";
+            case "chsh" -> "link";
+            default -> "path";
+        };
+        assertEquals(where, json.get(field).asText());
     }
 
     @Test

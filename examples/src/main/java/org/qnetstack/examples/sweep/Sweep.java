@@ -1,11 +1,18 @@
 package org.qnetstack.examples.sweep;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
+import java.util.function.Supplier;
 import org.qnetstack.api.SimulatedNetwork;
+import org.qnetstack.examples.ExampleOptions;
 import org.qnetstack.hal.HeraldedLink;
+import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.hal.NodeSpec;
+import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.physical.HeraldingNode;
 import org.qnetstack.sim.device.DeviceParameters;
 
@@ -42,21 +49,31 @@ public final class Sweep {
      */
     public static Result run(SweepOptions options, Consumer<String> notes) {
         long seed = options.seed() == null ? 0 : options.seed();
+        List<Subject> subjects = new ArrayList<>();
+        if (options.config() != null) {
+            subjects.add(Subject.of(new ExampleOptions(options.seed(), options.config(), false, 0).network()));
+        } else {
+            for (String preset : options.presets()) {
+                subjects.add(new Subject(preset, () -> DeviceParameters.of(preset, Map.of()),
+                        lengthKm -> network(preset, lengthKm, seed)));
+            }
+        }
         List<SweepPoint> lengthSweep = new ArrayList<>();
         List<SweepPoint> alphaSweep = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (String preset : options.presets()) {
+        for (Subject subject : subjects) {
+            String preset = subject.label();
             List<SweepPoint> byLength = new ArrayList<>();
             List<SweepPoint> byAlpha = new ArrayList<>();
             try {
-                DeviceParameters device = DeviceParameters.of(preset, Map.of());
+                DeviceParameters device = subject.device().get();
                 for (double lengthKm : options.lengthsKm()) {
-                    try (SimulatedNetwork net = network(preset, lengthKm, seed)) {
+                    try (SimulatedNetwork net = subject.network().apply(lengthKm)) {
                         double alpha = net.alphaFor(ALICE, BOB, options.minFidelity());
                         byLength.add(point(preset, device, lengthKm, net.link(ALICE, BOB), alpha));
                     }
                 }
-                try (SimulatedNetwork net = network(preset, options.alphaLengthKm(), seed)) {
+                try (SimulatedNetwork net = subject.network().apply(options.alphaLengthKm())) {
                     HeraldedLink link = net.link(ALICE, BOB);
                     for (double alpha : options.alphas()) {
                         if (alpha > link.maxAlpha()) {
@@ -78,6 +95,33 @@ public final class Sweep {
             alphaSweep.addAll(byAlpha);
         }
         return new Result(lengthSweep, alphaSweep, skipped);
+    }
+
+    /**
+     * What one curve sweeps: a label, the device whose fibre attenuation gives η_f, and the two-node network
+     * {@code alice — bob} at a given link length.
+     */
+    private record Subject(String label, Supplier<DeviceParameters> device,
+                           DoubleFunction<SimulatedNetwork> network) {
+        /**
+         * A configured network's first link: its two nodes (devices and overrides as configured) renamed
+         * alice and bob, the link with its scheme, station and fields at each length; labelled
+         * {@code config:<link>}. The attenuation is node A's device with the link's overrides, as the simulator
+         * merges them.
+         */
+        static Subject of(PlatformSpec spec) {
+            LinkSpec l = spec.links().get(0);
+            NodeSpec a = spec.node(l.nodeA()).orElseThrow();
+            NodeSpec b = spec.node(l.nodeB()).orElseThrow();
+            Map<String, Object> merged = new LinkedHashMap<>(a.overrides());
+            merged.putAll(l.overrides());
+            return new Subject("config:" + l.name(), () -> DeviceParameters.of(a.device(), merged), lengthKm ->
+                    SimulatedNetwork.of(new PlatformSpec(spec.seed(),
+                            List.of(new NodeSpec(ALICE, a.device(), a.overrides(), a.qubits()),
+                                    new NodeSpec(BOB, b.device(), b.overrides(), b.qubits())),
+                            List.of(new LinkSpec(l.name(), ALICE, BOB, lengthKm, l.scheme(), l.station(),
+                                    l.overrides())), spec.options())));
+        }
     }
 
     /** A two-node network of one preset with a single-click link of this length. */

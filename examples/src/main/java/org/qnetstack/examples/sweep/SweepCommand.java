@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.qnetstack.hal.ConfigurationException;
 
 /**
  * The {@code sweep} subcommand: runs the {@link Sweep}, prints it as tables (or one JSON object with
@@ -30,6 +31,8 @@ public final class SweepCommand {
                 --alpha-length KM  link length of the α sweep (default 10)
                 --min-fidelity F   the length sweep uses the α the link layer picks for F (default 0.8)
                 --out FILE         the length chart (default sweep.png); the α chart goes to FILE-alpha.png
+                --config FILE      sweep the first link of this network (its devices and link fields, at
+                                   each length) instead of the presets; FILE or classpath:RESOURCE
                 --seed N           the networks' seed (the figures are the link model's: it does not change them)
                 --json             print one JSON object {"sweep": [...], "alphaSweep": [...], ...} instead
             """;
@@ -50,7 +53,13 @@ public final class SweepCommand {
             err.print("usage: examples sweep [options]\n" + USAGE);
             return 2;
         }
-        Sweep.Result result = Sweep.run(options, err::println);
+        Sweep.Result result;
+        try {
+            result = Sweep.run(options, err::println);
+        } catch (ConfigurationException | IllegalArgumentException e) {
+            err.println("configuration error: " + e.getMessage());
+            return 2;
+        }
         if (result.lengthSweep().isEmpty()) {
             err.println("sweep: no preset could be built, nothing to show");
             return 1;

@@ -18,9 +18,12 @@ import org.qnetstack.sim.device.DeviceParameters;
  * @param out           the length chart; the α chart goes beside it ({@link #alphaOut()})
  * @param seed          the networks' seed (the figures are the link model's and do not depend on it)
  * @param json          print one JSON object instead of tables
+ * @param config        a network configuration (a file or {@code classpath:RESOURCE}) whose first link is swept,
+ *                      with its nodes' devices and the link's fields, instead of the presets; or null
  */
 public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Double> alphas, double minFidelity,
-                           double alphaLengthKm, Path out, @Nullable Long seed, boolean json) {
+                           double alphaLengthKm, Path out, @Nullable Long seed, boolean json,
+                           @Nullable String config) {
     public static final List<Double> DEFAULT_LENGTHS_KM = List.of(0.0, 2.0, 5.0, 10.0, 20.0, 30.0, 50.0);
     public static final List<Double> DEFAULT_ALPHAS = List.of(0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.25,
             0.3, 0.35, 0.4, 0.45, 0.5);
@@ -33,6 +36,12 @@ public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Do
         presets = List.copyOf(presets);
         lengthsKm = List.copyOf(lengthsKm);
         alphas = List.copyOf(alphas);
+    }
+
+    /** Options that sweep the presets. */
+    public SweepOptions(List<String> presets, List<Double> lengthsKm, List<Double> alphas, double minFidelity,
+                        double alphaLengthKm, Path out, @Nullable Long seed, boolean json) {
+        this(presets, lengthsKm, alphas, minFidelity, alphaLengthKm, out, seed, json, null);
     }
 
     /** Every shipped preset, in name order, so presets added later appear without code changes. */
@@ -67,10 +76,16 @@ public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Do
         Path out = o.out;
         Long seed = null;
         boolean json = false;
+        String config = null;
+        boolean presetsGiven = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
-                case "--presets" -> presets = presets(value(args, ++i, option));
+                case "--presets" -> {
+                    presets = presets(value(args, ++i, option));
+                    presetsGiven = true;
+                }
+                case "--config" -> config = value(args, ++i, option);
                 case "--lengths" -> lengths = numbers(value(args, ++i, option), option, 0, Double.MAX_VALUE, true);
                 case "--alphas" -> alphas = numbers(value(args, ++i, option), option, 0, 1, false);
                 case "--min-fidelity" -> minFidelity = number(value(args, ++i, option), option, 0, 1);
@@ -78,12 +93,16 @@ public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Do
                 case "--out" -> out = Path.of(value(args, ++i, option));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, option));
                 case "--json" -> json = true;
-                case "--config", "--count" -> throw new IllegalArgumentException(option + " is not a sweep option: "
-                        + "the sweep builds its own two-node networks from the presets (choose them with --presets)");
+                case "--count" -> throw new IllegalArgumentException(option + " is not a sweep option: "
+                        + "the sweep reads the link model, it samples nothing");
                 default -> throw new IllegalArgumentException("unknown sweep argument '" + option + "'");
             }
         }
-        return new SweepOptions(presets, lengths, alphas, minFidelity, alphaLength, out, seed, json);
+        if (presetsGiven && config != null) {
+            throw new IllegalArgumentException("--presets and --config exclude each other: the sweep covers either "
+                    + "the presets or the configured network's first link");
+        }
+        return new SweepOptions(presets, lengths, alphas, minFidelity, alphaLength, out, seed, json, config);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -207,9 +207,39 @@ class SweepTest {
         assertEquals(2, run("--alphas", "0"));
         assertEquals(2, run("--presets", "nv-2099"));
         assertTrue(err().contains("unknown preset 'nv-2099'"), err());
-        assertEquals(2, run("--config", "x.yaml"));
-        assertTrue(err().contains("--config is not a sweep option"), err());
+        assertEquals(2, run("--config", "x.yaml", "--presets", "ideal"));
+        assertTrue(err().contains("--presets and --config exclude each other"), err());
+        assertEquals(2, run("--count", "5"));
+        assertTrue(err().contains("--count is not a sweep option"), err());
         assertEquals(2, run("--min-fidelity", "0.8,0.9"));
+    }
+
+    /**
+     * --config sweeps the configured network's first link: the bundled two-node network is nv-2022 nodes with
+     * a single-click link, so its curve is the nv-2022 preset's, figure for figure. A configuration that
+     * cannot be read exits with 2 and says why.
+     */
+    @Test
+    void configSweepsTheConfiguredLinkAndTakesSeedAndJson(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("--config", "classpath:networks/two-nodes-nv.yaml", "--seed", "3", "--json",
+                "--lengths", "2,10", "--alphas", "0.05,0.1", "--out", dir.resolve("c.png").toString()), err());
+        JsonNode json = new ObjectMapper().readTree(out());
+        Sweep.Result preset = Sweep.run(options(List.of("nv-2022"), List.of(2.0, 10.0), List.of(0.05, 0.1), 10, dir),
+                note -> { });
+        assertEquals(2, json.get("sweep").size());
+        for (int i = 0; i < 2; i++) {
+            JsonNode point = json.get("sweep").get(i);
+            SweepPoint expected = preset.lengthSweep().get(i);
+            assertEquals("config:alice-bob", point.get("preset").asText());
+            assertEquals(expected.lengthKm(), point.get("lengthKm").asDouble());
+            assertEquals(expected.alpha(), point.get("alpha").asDouble(), 1e-12);
+            assertEquals(expected.successProbability(), point.get("successProbability").asDouble(), 1e-15);
+            assertEquals(expected.heraldedFidelity(), point.get("heraldedFidelity").asDouble(), 1e-12);
+            assertEquals(expected.fibreTransmissivity(), point.get("fibreTransmissivity").asDouble(), 1e-15);
+        }
+        assertEquals(2, json.get("alphaSweep").size());
+        assertEquals(2, run("--config", dir.resolve("missing.yaml").toString()));
+        assertTrue(err().contains("configuration error"), err());
     }
 
     @Test
