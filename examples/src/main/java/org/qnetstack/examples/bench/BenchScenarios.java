@@ -177,7 +177,7 @@ final class BenchScenarios {
         Map<String, Object> curve = new java.util.LinkedHashMap<>();
         double min = Double.MAX_VALUE;
         double max = 0;
-        chain(10, 20, 3); // warm-up
+        chain(10, quick ? 200 : 1_000, 3); // warm-up: the JIT compiles the per-pair path first
         for (int n : sizes) {
             int pairs = Math.max(4, (quick ? 2_000 : 6_000) / n);
             double[] r = chain(n, pairs, 4);

@@ -10,6 +10,7 @@ import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.Scheduler;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.physical.ClassicalFaults;
 import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.Envelope;
@@ -30,7 +31,7 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
     private final Platform platform;
     private final Map<String, Map<String, Long>> graph = new HashMap<>();
     private final java.util.Set<String> stations = new java.util.HashSet<>();
-    private final Map<String, Map<String, Long>> distances = new HashMap<>();
+    private final Map<String, Search> searches = new HashMap<>();
     private final Map<String, Map<String, Consumer<Envelope>>> handlers = new HashMap<>();
     private final Map<String, Scheduler> schedulers = new HashMap<>();
     private final ClassicalFaults faults;
@@ -121,35 +122,48 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
         if (from.equals(to)) {
             return 0;
         }
-        Long d = distances.computeIfAbsent(from, this::shortestPaths).get(to);
+        Long d = searches.computeIfAbsent(from, Search::new).distanceTo(to);
         if (d == null) {
             throw new IllegalArgumentException("no classical path from " + from + " to " + to);
         }
         return d;
     }
 
-    private Map<String, Long> shortestPaths(String source) {
-        Map<String, Long> dist = new HashMap<>();
-        PriorityQueue<Object[]> queue = new PriorityQueue<>((x, y) -> Long.compare((Long) x[1], (Long) y[1]));
-        queue.add(new Object[] {source, 0L});
-        while (!queue.isEmpty()) {
-            Object[] head = queue.poll();
-            String node = (String) head[0];
-            long d = (Long) head[1];
-            if (dist.containsKey(node)) {
-                continue;
-            }
-            dist.put(node, d);
-            if (stations.contains(node) && !node.equals(source)) {
-                continue; // a station talks to its link's ends but forwards nobody's messages
-            }
-            for (Map.Entry<String, Long> e : graph.getOrDefault(node, Map.of()).entrySet()) {
-                if (!dist.containsKey(e.getKey())) {
-                    queue.add(new Object[] {e.getKey(), d + e.getValue()});
+    /**
+     * Dijkstra from one source, advanced only as far as the farthest destination asked for so far: most
+     * questions are about neighbours, so a large network never pays for all-pairs distances it does not use.
+     */
+    private final class Search {
+        private final String source;
+        private final Map<String, Long> settled = new HashMap<>();
+        private final PriorityQueue<Object[]> frontier =
+                new PriorityQueue<>((x, y) -> Long.compare((Long) x[1], (Long) y[1]));
+
+        Search(String source) {
+            this.source = source;
+            frontier.add(new Object[] {source, 0L});
+        }
+
+        @Nullable Long distanceTo(String target) {
+            while (!settled.containsKey(target) && !frontier.isEmpty()) {
+                Object[] head = frontier.poll();
+                String node = (String) head[0];
+                long d = (Long) head[1];
+                if (settled.containsKey(node)) {
+                    continue;
+                }
+                settled.put(node, d);
+                if (stations.contains(node) && !node.equals(source)) {
+                    continue; // a station talks to its link's ends but forwards nobody's messages
+                }
+                for (Map.Entry<String, Long> e : graph.getOrDefault(node, Map.of()).entrySet()) {
+                    if (!settled.containsKey(e.getKey())) {
+                        frontier.add(new Object[] {e.getKey(), d + e.getValue()});
+                    }
                 }
             }
+            return settled.get(target);
         }
-        return dist;
     }
 
     @Override
