@@ -31,10 +31,17 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
      * @param pairsPerSecond kept pairs per second the link makes when it does nothing else, &gt; 0
      * @param fidelity       fidelity of its pairs at their herald (taken as Werner pairs), in [0.25, 1]
      * @param delayNanos     one-way classical delay between its ends, ns, ≥ 0
+     * @param storedBeforeHeraldNanos how long a pair's qubits may already have been stored when its ends learn
+     *                       of its herald (emission, flight to the station, the reply's flight), ns, ≥ 0: the
+     *                       fidelity the link reports is the herald's, before this storage
      */
     public record Link(String name, String nodeA, String nodeB, double pairsPerSecond, double fidelity,
-                       long delayNanos) {
+                       long delayNanos, long storedBeforeHeraldNanos) {
         public Link {
+            if (storedBeforeHeraldNanos < 0) {
+                throw new ConfigurationException("links." + name + ".storedBeforeHeraldNanos", "must be ≥ 0 (was "
+                        + storedBeforeHeraldNanos + ")");
+            }
             if (!(pairsPerSecond > 0) || Double.isInfinite(pairsPerSecond)) {
                 throw new ConfigurationException("links." + name + ".pairsPerSecond", "must be finite and > 0 (was "
                         + pairsPerSecond + ")");
@@ -123,9 +130,10 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
         for (LinkSpec spec : platform.spec().links()) {
             HeraldedLink link = platform.link(spec.name());
             double a = Math.min(alpha, link.maxAlpha());
-            double slots = HeraldingNode.keepAttemptSlots(link) * (double) link.slotNanos();
+            long slots = HeraldingNode.keepAttemptSlots(link) * link.slotNanos();
+            // A kept attempt's qubit waits at most one keep period, from its emission to the station's reply.
             links.add(new Link(spec.name(), spec.nodeA(), spec.nodeB(), link.successProbability(a) * 1e9 / slots,
-                    link.heraldedFidelity(a), link.delayBetweenNodesNanos()));
+                    link.heraldedFidelity(a), link.delayBetweenNodesNanos(), slots));
         }
         List<Node> nodes = new ArrayList<>();
         for (NodeSpec spec : platform.spec().nodes()) {

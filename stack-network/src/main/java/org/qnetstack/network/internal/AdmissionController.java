@@ -26,7 +26,7 @@ import org.qnetstack.network.Route;
  *     (utilisation cap × rate − reserved);</li>
  * <li>time per end-to-end pair (one pair at a time per circuit): T = 2D + max_i(rounds · 2d_i) + E[max_i X_i],
  *     X_i ~ Exp(λ_i), D the path's one-way delay (set-up out, swap reports back);</li>
- * <li>memory: link i's pair waits about E[max] − 1/λ_i + D; its two memories dephase by
+ * <li>memory: link i's pair waits about E[max] − 1/λ_i + D (plus its storage before the herald); its two memories dephase by
  *     c_i = e^(−wait·(1/T2_a + 1/T2_b)), a Z flip of probability (1 − c_i)/2 on its Werner pair;</li>
  * <li>fidelity after the swaps: w_out = Π w_i (physics.md), F = (3 w_out + 1)/4.</li>
  * </ul>
@@ -242,6 +242,7 @@ public final class AdmissionController {
         double[] lambda = new double[n];
         double[] fid = new double[n];
         double[] t2sum = new double[n];
+        double[] lag = new double[n];
         double delay = 0;
         double rounds = 0;
         for (int i = 0; i < n; i++) {
@@ -253,6 +254,7 @@ public final class AdmissionController {
             fid[i] = e.fidelity();
             t2sum[i] = 1 / model.node(path.get(i)).orElseThrow().t2Nanos()
                     + 1 / model.node(path.get(i + 1)).orElseThrow().t2Nanos();
+            lag[i] = l.storedBeforeHeraldNanos();
             delay += l.delayNanos();
             rounds = Math.max(rounds, policy.rounds() * 2.0 * l.delayNanos());
         }
@@ -261,7 +263,7 @@ public final class AdmissionController {
         double w = 1;
         for (int i = 0; i < n; i++) {
             double wait = Double.isInfinite(slowest) ? Double.POSITIVE_INFINITY
-                    : Math.max(0, slowest - 1 / lambda[i]) + delay;
+                    : Math.max(0, slowest - 1 / lambda[i]) + delay + lag[i];
             double c = t2sum[i] == 0 ? 1 : Math.exp(-wait * t2sum[i]);
             w *= LinkEstimates.werner(LinkEstimates.dephased(fid[i], c));
         }
@@ -347,15 +349,21 @@ public final class AdmissionController {
         double t1 = Double.POSITIVE_INFINITY;
         double t2 = Double.POSITIVE_INFINITY;
         double tree = 1;
+        long lag = 0;
         for (int i = 0; i < path.size(); i++) {
             NetworkModel.Node node = model.node(path.get(i)).orElseThrow();
             t1 = Math.min(t1, node.t1Nanos());
             t2 = Math.min(t2, node.t2Nanos());
-            if (i > 0 && distillation != null) {
-                tree *= LinkEstimates.of(link(path.get(i - 1), path.get(i)).fidelity(), distillation).treeSuccess();
+            if (i > 0) {
+                NetworkModel.Link l = link(path.get(i - 1), path.get(i));
+                lag = Math.max(lag, l.storedBeforeHeraldNanos());
+                if (distillation != null) {
+                    tree *= LinkEstimates.of(l.fidelity(), distillation).treeSuccess();
+                }
             }
         }
         int qubits = 2 * (path.size() - 1) * LinkEstimates.qubitsPerHopSide(distillation);
-        return FidelityBounds.of(estimate, qubits, distillation != null, tree, ageNanos, t1, t2);
+        // The age counts from the oldest herald; its qubits were stored up to one keep period before it.
+        return FidelityBounds.of(estimate, qubits, distillation != null, tree, ageNanos + lag, t1, t2);
     }
 }

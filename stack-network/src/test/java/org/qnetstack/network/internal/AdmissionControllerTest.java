@@ -23,9 +23,9 @@ class AdmissionControllerTest {
 
     static NetworkModel triangle(double directFidelity, int qubitsAtM, double t2AtM) {
         return new NetworkModel(List.of(
-                new NetworkModel.Link("A-B", "A", "B", 2, directFidelity, 250_000),
-                new NetworkModel.Link("A-M", "A", "M", 200, 0.97, 5_000),
-                new NetworkModel.Link("M-B", "M", "B", 200, 0.97, 5_000)),
+                new NetworkModel.Link("A-B", "A", "B", 2, directFidelity, 250_000, 0),
+                new NetworkModel.Link("A-M", "A", "M", 200, 0.97, 5_000, 0),
+                new NetworkModel.Link("M-B", "M", "B", 200, 0.97, 5_000, 0)),
                 List.of(new NetworkModel.Node("A", 8, INF, INF), new NetworkModel.Node("M", qubitsAtM, INF, t2AtM),
                         new NetworkModel.Node("B", 8, INF, INF)));
     }
