@@ -36,6 +36,7 @@ import org.qnetstack.hal.StationSpec;
 import org.qnetstack.link.MeasureBasis;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.link.internal.DefaultLinkService;
+import org.qnetstack.network.AdmissionException;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.Distillation;
 import org.qnetstack.network.DistillationProtocol;
@@ -63,7 +64,9 @@ import org.qnetstack.sim.device.DeviceParameters;
  * transmissivity over the link, η(L/(N+1)) = 10^(−0.2·L/(N+1)/10): one photon crosses the link per attempt.
  * A channel use is one attempt slot (the device's cycle time) on every link at once, so the rate per channel
  * use is pairs/s × slot. A repeaterless link cannot beat −log2(1 − η(L)) per use (physics.md); with memories
- * that outlive the wait, a chain does at long distance.
+ * that outlive the wait, a chain does at long distance. Each chain's network has a controller: it reports the
+ * rate it expects, bounds every pair's fidelity, and refuses a chain whose pairs it expects below F = 0.5
+ * (e.g. distillation over one long link, whose first pair waits minutes for its partner).
  */
 public final class ChainExample {
     static final int DEFAULT_PAIRS = 20;
@@ -72,6 +75,8 @@ public final class ChainExample {
     static final double ATTENUATION_DB_PER_KM = 0.2;
     static final Path DEFAULT_OUT = Path.of("chain.png");
     private static final int SOCKET = 7;
+    /** Pairs below this are useless as Bell pairs (physics.md): the controller refuses chains it expects below. */
+    static final double MIN_FIDELITY = 0.5;
     /** Distillation on the distilled series. */
     static final CircuitPolicy DISTILLED = new CircuitPolicy(new Distillation(DistillationProtocol.DEJMPS, 1), 0);
 
@@ -90,10 +95,12 @@ public final class ChainExample {
      * @param meanFidelity     mean true fidelity to the reported Bell state
      * @param meanEstimate     mean fidelity the network layer reported
      * @param inInterval       pairs whose true fidelity lay in their reported interval
+     * @param refused          why the network refused the request (its controller expects F &lt; 0.5), or ""
      */
     public record Point(int repeaters, double distanceKm, boolean distilled, int pairs, double pairsPerSecond,
                         double perChannelUse, double perChannelUseLow, double modelPerChannelUse,
-                        double plobPerChannelUse, double meanFidelity, double meanEstimate, int inInterval) {
+                        double plobPerChannelUse, double meanFidelity, double meanEstimate, int inInterval,
+                        String refused) {
     }
 
     /** The example's figures; {@code table} is the printed form of {@code points}. */
@@ -251,8 +258,14 @@ public final class ChainExample {
             double modelRate = controller.route(head, tail, 0, policy, 0).pairsPerSecond();
             GroundTruth truth = platform.groundTruth().orElseThrow();
             long start = platform.scheduler(head).clock().nanos();
-            services.get(head).request(new PairRequest(tail, RequestType.KEEP, number, 0.5, MeasureBasis.Z, SOCKET, 0,
-                    policy));
+            try {
+                services.get(head).request(new PairRequest(tail, RequestType.KEEP, number, MIN_FIDELITY,
+                        MeasureBasis.Z, SOCKET, 0, policy));
+            } catch (AdmissionException e) {
+                return new Point(repeaters, km, distil, 0, Double.NaN, Double.NaN, Double.NaN,
+                        modelRate * platform.link(spec.links().get(0).name()).slotNanos() / 1e9,
+                        plob(transmissivity(km)), Double.NaN, Double.NaN, 0, e.getMessage());
+            }
             double[] fidelity = new double[number];
             long[] delivered = new long[number];
             double[] estimate = {0};
@@ -303,7 +316,7 @@ public final class ChainExample {
             }
             return new Point(repeaters, km, distil, number, number / (total / 1e9), slot / mean,
                     slot / (mean + 4 * se), modelRate * slot / 1e9, plob(transmissivity(km)), mf / number,
-                    estimate[0] / number, inside[0]);
+                    estimate[0] / number, inside[0], "");
         } finally {
             services.values().forEach(CircuitNetworkService::close);
             stations.forEach(HeraldingStation::stop);
@@ -316,6 +329,11 @@ public final class ChainExample {
                 + "%8s %7s%n", "N", "km", "distil", "pairs/s", "per use", "low (4σ)", "model", "PLOB", "true F",
                 "est. F", "in int."));
         for (Point p : points) {
+            if (!p.refused().isEmpty()) {
+                b.append(String.format(Locale.ROOT, "  %3d %7.0f %7s   refused: %s%n", p.repeaters(), p.distanceKm(),
+                        p.distilled() ? "DEJMPS" : "-", p.refused()));
+                continue;
+            }
             b.append(String.format(Locale.ROOT, "  %3d %7.0f %7s %10.4g %11.3e %11.3e %11.3e %11.3e %8.4f %8.4f %4d/%d%s%n",
                     p.repeaters(), p.distanceKm(), p.distilled() ? "DEJMPS" : "-", p.pairsPerSecond(),
                     p.perChannelUse(), p.perChannelUseLow(), p.modelPerChannelUse(), p.plobPerChannelUse(),
@@ -341,7 +359,8 @@ public final class ChainExample {
         List<Integer> ns = points.stream().map(Point::repeaters).distinct().sorted().toList();
         for (boolean distil : new boolean[] {false, true}) {
             for (int n : ns) {
-                List<Point> series = points.stream().filter(p -> p.repeaters() == n && p.distilled() == distil).toList();
+                List<Point> series = points.stream().filter(p -> p.repeaters() == n && p.distilled() == distil
+                        && p.refused().isEmpty()).toList();
                 if (series.isEmpty()) {
                     continue;
                 }

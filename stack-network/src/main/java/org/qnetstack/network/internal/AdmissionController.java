@@ -26,7 +26,8 @@ import org.qnetstack.network.Route;
  *     (utilisation cap × rate − reserved);</li>
  * <li>time per end-to-end pair (one pair at a time per circuit): T = 2D + max_i(rounds · 2d_i) + E[max_i X_i],
  *     X_i ~ Exp(λ_i), D the path's one-way delay (set-up out, swap reports back);</li>
- * <li>memory: link i's pair waits about E[max] − 1/λ_i + D (plus its storage before the herald); its two memories dephase by
+ * <li>memory: link i's pair waits about E[max] − 1/λ_i + D, plus its storage before the herald and, when
+ *     distilled, the (E_i − 1) raw pairs its tree still needs; its two memories dephase by
  *     c_i = e^(−wait·(1/T2_a + 1/T2_b)), a Z flip of probability (1 − c_i)/2 on its Werner pair;</li>
  * <li>fidelity after the swaps: w_out = Π w_i (physics.md), F = (3 w_out + 1)/4.</li>
  * </ul>
@@ -243,6 +244,7 @@ public final class AdmissionController {
         double[] fid = new double[n];
         double[] t2sum = new double[n];
         double[] lag = new double[n];
+        double[] distilling = new double[n];
         double delay = 0;
         double rounds = 0;
         for (int i = 0; i < n; i++) {
@@ -255,6 +257,8 @@ public final class AdmissionController {
             t2sum[i] = 1 / model.node(path.get(i)).orElseThrow().t2Nanos()
                     + 1 / model.node(path.get(i + 1)).orElseThrow().t2Nanos();
             lag[i] = l.storedBeforeHeraldNanos();
+            // A round's first pair waits for the rest of its tree: about E − 1 more raw pairs.
+            distilling[i] = lambda[i] > 0 ? (e.rawPairs() - 1) / (lambda[i] * e.rawPairs()) : Double.POSITIVE_INFINITY;
             delay += l.delayNanos();
             rounds = Math.max(rounds, policy.rounds() * 2.0 * l.delayNanos());
         }
@@ -263,7 +267,7 @@ public final class AdmissionController {
         double w = 1;
         for (int i = 0; i < n; i++) {
             double wait = Double.isInfinite(slowest) ? Double.POSITIVE_INFINITY
-                    : Math.max(0, slowest - 1 / lambda[i]) + delay + lag[i];
+                    : Math.max(0, slowest - 1 / lambda[i]) + delay + lag[i] + distilling[i];
             double c = t2sum[i] == 0 ? 1 : Math.exp(-wait * t2sum[i]);
             w *= LinkEstimates.werner(LinkEstimates.dephased(fid[i], c));
         }
@@ -345,7 +349,8 @@ public final class AdmissionController {
     }
 
     /** The interval of a delivered pair over {@code path}: see {@link FidelityBounds}. */
-    FidelityBounds bounds(List<String> path, @Nullable Distillation distillation, double estimate, double ageNanos) {
+    FidelityBounds bounds(List<String> path, @Nullable Distillation distillation, double estimate, double product,
+                          double aligned, double ageNanos) {
         double t1 = Double.POSITIVE_INFINITY;
         double t2 = Double.POSITIVE_INFINITY;
         double tree = 1;
@@ -364,6 +369,7 @@ public final class AdmissionController {
         }
         int qubits = 2 * (path.size() - 1) * LinkEstimates.qubitsPerHopSide(distillation);
         // The age counts from the oldest herald; its qubits were stored up to one keep period before it.
-        return FidelityBounds.of(estimate, qubits, distillation != null, tree, ageNanos + lag, t1, t2);
+        return FidelityBounds.of(estimate, product, aligned, qubits, distillation != null, tree, ageNanos + lag, t1,
+                t2);
     }
 }

@@ -656,7 +656,8 @@ public final class CircuitNetworkService implements NetworkService {
         String remote = head ? s.path().get(s.path().size() - 1) : s.path().get(0);
         PairListener listener = listeners.get(s.socketId());
         FidelityBounds bounds = controller == null ? FidelityBounds.UNKNOWN
-                : controller.bounds(s.path(), s.distillation(), joined.fidelity(), now - joined.born());
+                : controller.bounds(s.path(), s.distillation(), joined.fidelity(), joined.product(), joined.aligned(),
+                        now - joined.born());
         EndToEndPair pair = new EndToEndPair(new CircuitId(s.circuit()), joined.id(), s.socketId(), remote,
                 RequestType.KEEP, joined.bellIndex(), joined.fidelity(), now, local.qubit(), null, -1,
                 bounds.lower(), bounds.upper());
@@ -834,7 +835,8 @@ public final class CircuitNetworkService implements NetworkService {
             public void onPair(LinkPair p) {
                 long now = scheduler.clock().nanos();
                 FidelityBounds bounds = controller == null ? FidelityBounds.UNKNOWN
-                        : controller.bounds(List.of(node, p.remoteNode()), null, p.goodness(), now - p.goodnessTime());
+                        : controller.bounds(List.of(node, p.remoteNode()), null, p.goodness(), p.goodness(), p.goodness(),
+                                now - p.goodnessTime());
                 listener.onPair(new EndToEndPair(new CircuitId(topology.linkBetween(node, p.remoteNode())
                         .orElseThrow().name()), p.entanglementId(), p.purposeId(), p.remoteNode(), p.type(),
                         p.bellIndex(), p.goodness(), p.goodnessTime(), p.qubit(), p.axis(), p.outcome(),

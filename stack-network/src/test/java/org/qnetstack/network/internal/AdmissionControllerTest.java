@@ -140,11 +140,15 @@ class AdmissionControllerTest {
     @Test
     void boundsOfAPairAroundItsEstimate() {
         // No decay: the interval is the estimate. Dephasing only: exactly the Werner pair with a Z flip.
-        assertEquals(new FidelityBounds(0.9, 0.9), FidelityBounds.of(0.9, 4, false, 1, 1e6, INF, INF));
+        assertEquals(new FidelityBounds(0.9, 0.9), FidelityBounds.of(0.9, 0.9, 0.9, 4, false, 1, 1e6, INF, INF));
         double c = Math.exp(-4 * 1e6 / 1e7);
-        FidelityBounds b = FidelityBounds.of(0.9, 4, false, 1, 1e6, INF, 1e7);
+        FidelityBounds b = FidelityBounds.of(0.9, 0.9, 0.9, 4, false, 1, 1e6, INF, 1e7);
         assertEquals(0.9 * (1 + c) / 2 + (1 - c) / 2 * 0.1 / 3, b.lower(), 1e-12);
         assertEquals(0.9, b.upper(), 1e-12);
-        assertTrue(FidelityBounds.of(0.9, 4, false, 1, 1e6, 1e9, 1e7).lower() < b.lower(), "T1 widens it");
+        assertTrue(FidelityBounds.of(0.9, 0.9, 0.9, 4, false, 1, 1e6, 1e9, 1e7).lower() < b.lower(), "T1 widens it");
+        // Distilled (Bell-diagonal) pairs: between P0·N·Π F_i and the aligned-errors value.
+        FidelityBounds d = FidelityBounds.of(0.9, 0.89, 0.91, 8, true, 0.8, 0, INF, INF);
+        assertEquals(0.8 * 0.89, d.lower(), 1e-12);
+        assertEquals(0.91, d.upper(), 1e-12);
     }
 }
