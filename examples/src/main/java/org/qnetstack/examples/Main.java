@@ -28,6 +28,7 @@ public final class Main {
                          pairs measured at the ends), else of the network's first link
               teleport   teleport random qubit states over kept pairs, end to end like qkd
               ghz        a GHZ state across three nodes from two Bell pairs (three-node star network)
+              chain      repeater chains (N = 0,1,3,7) vs distance, with/without DEJMPS, beside PLOB: table, chain.png
               chsh       a Bell test on the first link (per-side CHSH settings): S with its interval, the
                          device-independent key rate
               eavesdrop  qkd with an intercept-resend eavesdropper on the link: every run must abort
@@ -69,7 +70,7 @@ public final class Main {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "qkd", "teleport", "eavesdrop", "chsh", "ghz" -> commands.add(args[i]);
+                    case "qkd", "teleport", "eavesdrop", "chsh", "ghz", "chain" -> commands.add(args[i]);
                     case "--runs" -> {
                         runs = Integer.parseInt(value(args, ++i, "--runs"));
                         if (runs < 1) {
@@ -124,6 +125,7 @@ public final class Main {
                     case "eavesdrop" -> EavesdropExample.run(options, eavesdropRuns);
                     case "chsh" -> ChshExample.run(options);
                     case "ghz" -> GhzExample.run(options);
+                    case "chain" -> ChainExample.run(options);
                     default -> TeleportExample.run(options);
                 };
                 out.println(json ? toJson(result) : table(command, result));

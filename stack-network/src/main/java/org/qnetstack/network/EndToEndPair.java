@@ -20,10 +20,23 @@ import org.qnetstack.link.RequestType;
  * @param qubit        the local qubit holding it (keep), or −1
  * @param axis         the axis this end measured along (measure-directly), or null
  * @param outcome      measurement outcome (measure-directly), or −1
+ * @param fidelityLower lower end of the interval the true fidelity lies in at {@code fidelityTime}
+ * @param fidelityUpper upper end of that interval. With a network model both ends are bounds, not statistics:
+ *                     they hold whenever the links' pairs are the Werner pairs of their reported fidelity and
+ *                     gates are perfect; the upper end assumes no memory decay, the lower one the worst decay
+ *                     the model's T1 and T2 allow over the pair's age (see {@code FidelityBounds}). Without a
+ *                     model the network knows no bound: [0, 1]
  */
 public record EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
                            int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable MeasurementAxis axis,
-                           int outcome) {
+                           int outcome, double fidelityLower, double fidelityUpper) {
+    /** A pair whose fidelity is not bounded: the interval is [0, 1]. */
+    public EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
+                        int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable MeasurementAxis axis,
+                        int outcome) {
+        this(circuit, pairId, socketId, remoteNode, type, bellIndex, fidelity, fidelityTime, qubit, axis, outcome, 0, 1);
+    }
+
     /** The Pauli basis measured in, or null (kept, or measured along another axis). */
     public @Nullable Basis basis() {
         return axis == null ? null : axis.pauli();

@@ -3,7 +3,7 @@ package org.qnetstack.network;
 /**
  * End-to-end entanglement between end nodes: request pairs with any reachable node and receive them,
  * at both ends, with the circuit, the pair id and the Bell index, over a direct link or across
- * repeaters on the shortest path.
+ * repeaters on a path chosen by the network (hop-shortest, or by its controller's quantum-aware cost).
  */
 public interface NetworkService {
     /**
@@ -13,6 +13,14 @@ public interface NetworkService {
      * @throws org.qnetstack.link.InvalidRequestException if a field is out of range
      */
     void request(PairRequest request);
+
+    /**
+     * Cancels this node's requests on a socket: the pairs in the making are given up at every node of their
+     * paths, their qubits freed and any reserved capacity returned. Delivered pairs stay delivered.
+     *
+     * @return whether anything was running
+     */
+    boolean cancel(int socketId);
 
     void listen(int socketId, PairListener listener);
 

@@ -17,14 +17,34 @@ import org.qnetstack.link.RequestType;
  * @param maxTimeNanos how long the request may take, in ns; 0 for no limit
  * @param policy      distillation and cutoff for the circuit ({@link CircuitPolicy#NONE} for neither); any other
  *                    policy needs kept pairs
+ * @param pairsPerSecond the end-to-end rate to reserve, pairs per second; 0 for best effort (no reservation).
+ *                    A network with an admission controller refuses a rate it cannot serve, and paces the
+ *                    circuit's pairs to this rate
  */
 public record PairRequest(String remoteNode, RequestType type, int number, double minFidelity,
                           BasisChoice localBasis, BasisChoice remoteBasis, int socketId, long maxTimeNanos,
-                          CircuitPolicy policy) {
+                          CircuitPolicy policy, double pairsPerSecond) {
     public PairRequest {
         if (policy == null) {
             throw new org.qnetstack.link.InvalidRequestException("policy", "give CircuitPolicy.NONE for none");
         }
+        if (!(pairsPerSecond >= 0) || Double.isInfinite(pairsPerSecond)) {
+            throw new org.qnetstack.link.InvalidRequestException("pairsPerSecond", "must be finite and ≥ 0 (0 for "
+                    + "best effort) (was " + pairsPerSecond + ")");
+        }
+    }
+
+    /** A best-effort request (no rate reserved). */
+    public PairRequest(String remoteNode, RequestType type, int number, double minFidelity,
+                       BasisChoice localBasis, BasisChoice remoteBasis, int socketId, long maxTimeNanos,
+                       CircuitPolicy policy) {
+        this(remoteNode, type, number, minFidelity, localBasis, remoteBasis, socketId, maxTimeNanos, policy, 0);
+    }
+
+    /** The same request with a rate to reserve. */
+    public PairRequest withRate(double pairsPerSecond) {
+        return new PairRequest(remoteNode, type, number, minFidelity, localBasis, remoteBasis, socketId, maxTimeNanos,
+                policy, pairsPerSecond);
     }
 
     /** The same basis choice at both ends. */

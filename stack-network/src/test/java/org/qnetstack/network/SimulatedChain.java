@@ -14,7 +14,11 @@ import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.QubitAddress;
 import org.qnetstack.hal.StationSpec;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.link.LinkService;
+import org.qnetstack.network.internal.AdmissionController;
+import org.qnetstack.sim.device.DeviceParameters;
 import org.qnetstack.link.internal.DefaultLinkService;
 import org.qnetstack.network.internal.CircuitNetworkService;
 import org.qnetstack.physical.ClassicalFaults;
@@ -32,6 +36,7 @@ final class SimulatedChain implements AutoCloseable {
 
     final Platform platform;
     final GroundTruth truth;
+    final @Nullable AdmissionController controller;
     final Map<String, QubitMemory> memories = new LinkedHashMap<>();
     final Map<String, CircuitNetworkService> services = new LinkedHashMap<>();
     final Map<String, List<EndToEndPair>> pairs = new LinkedHashMap<>();
@@ -63,7 +68,31 @@ final class SimulatedChain implements AutoCloseable {
     }
 
     SimulatedChain(PlatformSpec spec, ClassicalFaults faults, LinkWrapper wrapper) {
+        this(spec, faults, wrapper, p -> null);
+    }
+
+    /** A network whose nodes share the controller made for its platform (null for none). */
+    SimulatedChain(PlatformSpec spec, Function<Platform, AdmissionController> controllerFor) {
+        this(spec, ClassicalFaults.NONE, (node, link) -> link, controllerFor);
+    }
+
+    /**
+     * The network's model as the simulator's devices have it: the link model at α = 0.1 (each link's largest
+     * if lower), and each node's shortest T1 and T2 over its communication and storage qubits.
+     */
+    static NetworkModel model(Platform platform) {
+        return NetworkModel.of(platform, 0.1, name -> {
+            NodeSpec n = platform.spec().node(name).orElseThrow();
+            DeviceParameters d = DeviceParameters.of(n.device(), n.overrides());
+            return new NetworkModel.Memory(Math.min(d.communicationT1(), d.storageT1()),
+                    Math.min(d.communicationT2(), d.storageT2()));
+        });
+    }
+
+    SimulatedChain(PlatformSpec spec, ClassicalFaults faults, LinkWrapper wrapper,
+                   Function<Platform, AdmissionController> controllerFor) {
         platform = Drivers.openPlatform(URI.create("sim:world"), spec);
+        controller = controllerFor.apply(platform);
         truth = platform.groundTruth().orElseThrow();
         DelayedClassicalNetwork classical = new DelayedClassicalNetwork(platform, faults);
         for (LinkSpec l : spec.links()) {
@@ -77,7 +106,7 @@ final class SimulatedChain implements AutoCloseable {
             memories.put(n.name(), memory);
             LinkService link = wrapper.wrap(n.name(), new DefaultLinkService(n.name(), platform, classical, memory));
             CircuitNetworkService service = new CircuitNetworkService(n.name(), spec, link, classical,
-                    new LocalOperations(platform.device(n.name()), memory), platform.scheduler(n.name()));
+                    new LocalOperations(platform.device(n.name()), memory), platform.scheduler(n.name()), controller);
             services.put(n.name(), service);
             List<EndToEndPair> into = new ArrayList<>();
             List<NetworkError> errs = new ArrayList<>();
@@ -134,8 +163,12 @@ final class SimulatedChain implements AutoCloseable {
 
     /** The true fidelity of the pair to the Bell state both ends report. */
     double trueFidelity(EndToEndPair atHead, EndToEndPair atTail) {
-        return truth.bellFidelity(new QubitAddress(head(), atHead.qubit()), new QubitAddress(tail(), atTail.qubit()),
-                atTail.bellIndex());
+        return trueFidelity(head(), atHead, tail(), atTail, atTail.bellIndex());
+    }
+
+    /** The true fidelity of a pair held at two nodes to one Bell state. */
+    double trueFidelity(String a, EndToEndPair atA, String b, EndToEndPair atB, int bellIndex) {
+        return truth.bellFidelity(new QubitAddress(a, atA.qubit()), new QubitAddress(b, atB.qubit()), bellIndex);
     }
 
     void release(String node, int qubit) {

@@ -43,6 +43,8 @@ final class Circuit {
         EntanglementId current = local.entanglementId();
         int bell = local.bellIndex();
         double w = werner(local.goodness());
+        double product = local.goodness();
+        double aligned = local.goodness();
         for (int hop = 0; hop < repeaters; hop++) {
             CircuitMessages.Swapped s = (atHead ? byLeft : byRight).get(current);
             if (s == null) {
@@ -50,10 +52,14 @@ final class Circuit {
             }
             current = atHead ? s.right() : s.left();
             bell ^= s.bsm() ^ (atHead ? s.rightBell() : s.leftBell());
-            w *= werner(atHead ? s.rightFidelity() : s.leftFidelity());
+            double f = atHead ? s.rightFidelity() : s.leftFidelity();
+            w *= werner(f);
+            product *= f;
+            aligned = aligned * f + (1 - aligned) * (1 - f);
         }
         // The pair is named after the head's link pair: the head's own, or where the tail's walk ended.
-        return new Joined(atHead ? local.entanglementId() : current, bell, (3 * w + 1) / 4, oldestBorn());
+        return new Joined(atHead ? local.entanglementId() : current, bell, (3 * w + 1) / 4, product, aligned,
+                oldestBorn());
     }
 
     /** w = (4F − 1)/3: swapping Werner pairs multiplies their weights (physics.md). */
@@ -76,9 +82,11 @@ final class Circuit {
     /**
      * The end-to-end pair: named after the head's link pair (both ends know it), its Bell index, the
      * fidelity expected of Werner pairs of the links' goodness swapped perfectly, and the herald time of its
-     * oldest constituent.
+     * oldest constituent. For Bell-diagonal pairs that are not Werner (distilled ones) the swap gives
+     * Σ_d p_d q_d, between Π F_i ({@code product}) and the value with every error aligned, F1F2 + (1 − F1)(1 − F2)
+     * applied along the chain ({@code aligned}).
      */
-    record Joined(EntanglementId id, int bellIndex, double fidelity, long born) {
+    record Joined(EntanglementId id, int bellIndex, double fidelity, double product, double aligned, long born) {
     }
 
     List<String> path() {

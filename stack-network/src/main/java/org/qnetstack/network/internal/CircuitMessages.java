@@ -15,11 +15,17 @@ final class CircuitMessages {
 
     /**
      * From the head to every node of the path: make one end-to-end pair for the socket. Each hop's first
-     * node asks its link layer for kept pairs with the circuit's purpose id, distils them as the
-     * circuit's distillation says and enforces its cutoff (0 for none).
+     * node asks its link layer for kept pairs with the circuit's purpose id and the hop's minimum fidelity
+     * ({@code hopFidelities}, one per hop), distils them as the circuit's distillation says and enforces its
+     * cutoff (0 for none).
      */
-    record Setup(String circuit, int purposeId, List<String> path, int socketId, double linkMinFidelity,
+    record Setup(String circuit, int purposeId, List<String> path, int socketId, List<Double> hopFidelities,
                  @Nullable Distillation distillation, long cutoffNanos) {
+        boolean wellFormed() {
+            return path.size() >= 2 && hopFidelities.size() == path.size() - 1 && cutoffNanos >= 0
+                    && path.stream().distinct().count() == path.size();
+        }
+
         int rounds() {
             return distillation == null ? 0 : distillation.rounds();
         }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.Scheduler;
+import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.link.CreateId;
 import org.qnetstack.link.CreateRequest;
 import org.qnetstack.link.LinkError;
@@ -23,6 +24,7 @@ import org.qnetstack.link.LinkService;
 import org.qnetstack.link.MeasureBasis;
 import org.qnetstack.link.Priority;
 import org.qnetstack.link.RequestType;
+import org.qnetstack.network.AdmissionException;
 import org.qnetstack.network.CircuitId;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.Distillation;
@@ -51,7 +53,19 @@ import org.qnetstack.physical.Retransmitter;
  * link requests and tells every other node of the path (EXPIRE, resent until acknowledged), which do the
  * same; the head then starts a fresh circuit. An end never delivers a pair older than the cutoff; if the
  * other end gives up a circuit whose pair this end already delivered, the listener gets an EXPIRE error
- * naming it. Swapping one pair at a time cannot deadlock; admission control is not built yet.
+ * naming it. Swapping one pair at a time cannot deadlock.
+ *
+ * <p>With an {@link AdmissionController} (one per network, shared by every node) the head asks it for the
+ * path (quantum-aware, not hop-shortest) and for a reservation of the request's rate; a refusal is thrown
+ * to the requester as an {@link AdmissionException}. The head paces an admitted circuit's pairs to the
+ * reserved rate, names its circuits with purpose ids unique across the network, and gives the reservation
+ * back when the request completes, fails or is cancelled, or the node closes. Pairs carry a fidelity
+ * interval from the controller's model ({@link FidelityBounds}). Without a controller: hop-shortest paths,
+ * no admission, no interval ([0, 1]).
+ *
+ * <p>Circuits sharing links and repeaters never mix their pairs: each circuit's link requests carry its own
+ * purpose id, which the link layer delivers to that circuit's listener only; a node that already has a live
+ * circuit with the same purpose id refuses the newcomer's set-up (EXPIRE, so its head starts afresh).
  */
 public final class CircuitNetworkService implements NetworkService {
     private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
@@ -59,6 +73,8 @@ public final class CircuitNetworkService implements NetworkService {
     static final int CIRCUIT_PURPOSE_BASE = 1 << 30;
     /** Circuits given up in a row (cutoff or unanswered rounds) before the request is failed. */
     static final int MAX_RESTARTS = 100;
+    /** Below the model's fidelity a hop asks of its link, for rounding in the link layer's choice of α. */
+    static final double HOP_FIDELITY_SLACK = 1e-9;
     /** How many round-trip timeouts a distillation round or an EXPIRE is resent for. */
     private static final int GIVE_UP_RTOS = 64;
     /** Remembered recent answers, deliveries and give-ups, for repeats and late messages. */
@@ -72,10 +88,16 @@ public final class CircuitNetworkService implements NetworkService {
     private final Scheduler scheduler;
     private final Retransmitter retransmitter;
     private final RandomGenerator random;
+    private final @Nullable AdmissionController controller;
     private final Map<Integer, PairListener> listeners = new HashMap<>();
+    /** Which circuit listens on each purpose id at this node. */
+    private final Map<Integer, String> purposes = new HashMap<>();
+    /** Link requests made directly for sockets (neighbours, no policy), for cancel. */
+    private final Map<Integer, List<CreateId>> directCreates = new HashMap<>();
     private final Map<String, Part> parts = new HashMap<>();
     private final Map<String, List<CircuitMessages.Swapped>> earlySwaps = new HashMap<>();
-    private final Map<Integer, Demand> demands = new HashMap<>();
+    /** What the head owes, by socket id and remote node. */
+    private final Map<String, Demand> demands = new LinkedHashMap<>();
     private final Map<String, CircuitMessages.DistilReply> recentReplies = bounded();
     private final Map<String, EndToEndPair> delivered = bounded();
     private final Map<String, Boolean> givenUp = bounded();
@@ -85,27 +107,52 @@ public final class CircuitNetworkService implements NetworkService {
     private long roundsKept;
     private long expired;
 
-    /** What the head still owes a socket. */
+    /** What the head still owes a socket and remote node, and what it reserved for it. */
     private static final class Demand {
+        final int socketId;
         final List<String> path;
-        final double linkMinFidelity;
+        final List<Double> hopFidelities;
         final CircuitPolicy policy;
+        final AdmissionController.@Nullable Reservation reservation;
+        /** Pacing: the n-th pair starts no earlier than firstStart + n / rate. */
+        final double periodNanos;
+        long firstStart = -1;
+        long started;
+        @Nullable TimerHandle pacer;
         int remaining;
         int restarts;
 
-        Demand(List<String> path, double linkMinFidelity, CircuitPolicy policy) {
+        Demand(int socketId, List<String> path, List<Double> hopFidelities, CircuitPolicy policy,
+               AdmissionController.@Nullable Reservation reservation) {
+            this.socketId = socketId;
             this.path = path;
-            this.linkMinFidelity = linkMinFidelity;
+            this.hopFidelities = hopFidelities;
             this.policy = policy;
+            this.reservation = reservation;
+            this.periodNanos = reservation == null || reservation.pairsPerSecond() == 0 ? 0
+                    : 1e9 / reservation.pairsPerSecond();
         }
+    }
+
+    private static String demandKey(int socketId, String remote) {
+        return socketId + ">" + remote;
     }
 
     private record ExpireKey(String circuit, String to) {
     }
 
+    /** A node without admission control: hop-shortest paths, best effort. */
     public CircuitNetworkService(String node, PlatformSpec topology, LinkService link, ClassicalNetwork classical,
                                  LocalOperations operations, Scheduler scheduler) {
+        this(node, topology, link, classical, operations, scheduler, null);
+    }
+
+    /** @param controller the network's controller (the same object at every node), or null for none */
+    public CircuitNetworkService(String node, PlatformSpec topology, LinkService link, ClassicalNetwork classical,
+                                 LocalOperations operations, Scheduler scheduler,
+                                 @Nullable AdmissionController controller) {
         this.node = node;
+        this.controller = controller;
         this.topology = topology;
         this.link = link;
         this.classical = classical;
@@ -132,32 +179,116 @@ public final class CircuitNetworkService implements NetworkService {
         };
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Pairs asked on a socket and remote node that already has a request running join it (its path,
+     * policy and reservation).
+     *
+     * @throws AdmissionException if the network's controller refuses the request
+     */
     @Override
     public void request(PairRequest r) {
-        List<String> path = route(r.remoteNode());
-        if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE)) {
-            link.create(new CreateRequest(r.remoteNode(), r.type(), r.number(), r.minFidelity(), MeasureBasis.Z,
-                    r.socketId(), r.maxTimeNanos()).withBases(r.localBasis(), r.remoteBasis()));
+        List<String> shortest = route(r.remoteNode());
+        boolean direct = shortest.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0;
+        if (direct && (controller == null || r.type() != RequestType.KEEP)) {
+            createDirect(r);
             return;
         }
         if (r.type() != RequestType.KEEP) {
-            throw new NoRouteException(node, r.remoteNode(), "measure-directly pairs across repeaters, or with "
-                    + "distillation or a cutoff, are not supported yet: ask for kept pairs and measure them");
+            throw new NoRouteException(node, r.remoteNode(), "measure-directly pairs across repeaters, with "
+                    + "distillation or a cutoff, or at a reserved rate, are not supported yet: ask for kept pairs "
+                    + "and measure them");
         }
         if (r.number() < 1) {
             throw new org.qnetstack.link.InvalidRequestException("number", "ask for at least one pair (was "
                     + r.number() + ")");
         }
-        Demand d = demands.get(r.socketId());
+        String key = demandKey(r.socketId(), r.remoteNode());
+        Demand d = demands.get(key);
         if (d == null) {
-            d = new Demand(path, linkFidelityFor(r.minFidelity(), path.size() - 1, r.policy().distillation()),
-                    r.policy());
-            demands.put(r.socketId(), d);
+            d = newDemand(r, shortest);
+            if (d == null) {
+                createDirect(r);
+                return;
+            }
+            demands.put(key, d);
         }
         boolean idle = d.remaining == 0;
         d.remaining += r.number();
         if (idle) {
-            startCircuit(r.socketId(), d);
+            startCircuit(d);
+        }
+    }
+
+    private void createDirect(PairRequest r) {
+        CreateId id = link.create(new CreateRequest(r.remoteNode(), r.type(), r.number(), r.minFidelity(),
+                MeasureBasis.Z, r.socketId(), r.maxTimeNanos()).withBases(r.localBasis(), r.remoteBasis()));
+        directCreates.computeIfAbsent(r.socketId(), k -> new ArrayList<>()).add(id);
+    }
+
+    /** The head's plan for a request: the controller's path and reservation, or the shortest path; null: direct. */
+    private @Nullable Demand newDemand(PairRequest r, List<String> shortest) {
+        Distillation distillation = r.policy().distillation();
+        if (controller == null) {
+            double f = linkFidelityFor(r.minFidelity(), shortest.size() - 1, distillation);
+            return new Demand(r.socketId(), shortest, java.util.Collections.nCopies(shortest.size() - 1, f),
+                    r.policy(), null);
+        }
+        AdmissionController.Reservation res = controller.admit(node, r.remoteNode(), r.minFidelity(), r.policy(),
+                r.pairsPerSecond());
+        List<String> path = res.route().path();
+        if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0) {
+            return null;
+        }
+        // Each hop is asked for what the controller planned with, so the end-to-end estimate holds.
+        List<Double> hops = new ArrayList<>();
+        for (int i = 0; i + 1 < path.size(); i++) {
+            hops.add(controller.model().linkBetween(path.get(i), path.get(i + 1)).orElseThrow().fidelity()
+                    - HOP_FIDELITY_SLACK);
+        }
+        return new Demand(r.socketId(), path, hops, r.policy(), res);
+    }
+
+    /**
+     * Cancels what this node asked for on a socket: direct link requests, and the circuits it heads (the
+     * pair in the making is given up at every node of its path, its qubits freed, its reservation returned).
+     * Pairs already delivered stay delivered.
+     *
+     * @return whether anything was running
+     */
+    @Override
+    public boolean cancel(int socketId) {
+        boolean any = false;
+        for (CreateId id : directCreates.getOrDefault(socketId, List.of())) {
+            any |= link.cancel(id);
+        }
+        directCreates.remove(socketId);
+        for (Demand d : List.copyOf(demands.values())) {
+            if (d.socketId == socketId) {
+                any = true;
+                endDemand(d);
+                for (Part part : List.copyOf(parts.values())) {
+                    if (part.isHead() && part.setup.socketId() == socketId
+                            && part.setup.path().equals(d.path)) {
+                        abandon(part);
+                        broadcastExpire(part.setup, "cancelled by " + node);
+                    }
+                }
+            }
+        }
+        return any;
+    }
+
+    /** The head is done with a demand: stop pacing, give the reservation back. */
+    private void endDemand(Demand d) {
+        demands.remove(demandKey(d.socketId, d.path.get(d.path.size() - 1)));
+        if (d.pacer != null) {
+            d.pacer.cancel();
+            d.pacer = null;
+        }
+        if (d.reservation != null && controller != null) {
+            controller.release(d.reservation);
         }
     }
 
@@ -196,18 +327,42 @@ public final class CircuitNetworkService implements NetworkService {
     }
 
     private static double distilled(double f, Distillation distillation) {
-        BellDiagonal p = BellDiagonal.werner(f);
-        for (int i = 0; i < distillation.rounds(); i++) {
-            p = BellDiagonal.round(distillation.protocol(), p, p).kept();
-        }
-        return p.fidelity();
+        return LinkEstimates.of(f, distillation).fidelity();
     }
 
-    private void startCircuit(int socketId, Demand d) {
+    /** Starts the demand's next pair, at once or, when paced, at its turn. */
+    private void startCircuit(Demand d) {
+        long now = scheduler.clock().nanos();
+        if (d.periodNanos > 0) {
+            if (d.firstStart < 0) {
+                d.firstStart = now;
+            }
+            long at = d.firstStart + (long) Math.ceil(d.started * d.periodNanos);
+            if (at > now) {
+                d.pacer = scheduler.scheduleAt(at, () -> {
+                    d.pacer = null;
+                    if (demands.get(demandKey(d.socketId, d.path.get(d.path.size() - 1))) == d) {
+                        startNow(d);
+                    }
+                });
+                return;
+            }
+        }
+        startNow(d);
+    }
+
+    private void startNow(Demand d) {
+        d.started++;
+        setUp(d);
+    }
+
+    /** Announces a fresh circuit for the demand's next pair (a restart counts no new pair). */
+    private void setUp(Demand d) {
         String id = node + "/circuit-" + nextCircuit++;
-        int purpose = CIRCUIT_PURPOSE_BASE + Math.floorMod(id.hashCode(), 1 << 29);
-        CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(d.path), socketId,
-                d.linkMinFidelity, d.policy.distillation(), d.policy.cutoffNanos());
+        int purpose = controller != null ? controller.nextPurpose()
+                : CIRCUIT_PURPOSE_BASE + Math.floorMod(id.hashCode(), 1 << 29);
+        CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(d.path), d.socketId,
+                List.copyOf(d.hopFidelities), d.policy.distillation(), d.policy.cutoffNanos());
         for (String other : d.path) {
             if (!other.equals(node)) {
                 classical.send(node, other, CircuitMessages.PROTOCOL, setup);
@@ -263,8 +418,8 @@ public final class CircuitNetworkService implements NetworkService {
 
     private void onMessage(Envelope e) {
         Object m = e.payload();
-        if (m instanceof CircuitMessages.Setup s && s.path().contains(node) && s.path().get(0).equals(e.from())
-                && s.cutoffNanos() >= 0) {
+        if (m instanceof CircuitMessages.Setup s && s.wellFormed() && s.path().contains(node)
+                && s.path().get(0).equals(e.from())) {
             if (!givenUp.containsKey(s.circuit()) && !parts.containsKey(s.circuit())) {
                 join(s);
             }
@@ -314,6 +469,18 @@ public final class CircuitNetworkService implements NetworkService {
     /** This node's part in a circuit: its hops' pools, listening for the circuit's link pairs. */
     private void join(CircuitMessages.Setup s) {
         Part part = new Part(s, s.path().indexOf(node));
+        String owner = purposes.get(s.purposeId());
+        if (owner != null) {
+            // Two live circuits on one purpose id would take each other's pairs: the newcomer gives way.
+            rejected++;
+            LOG.warning(() -> node + ": " + s.circuit() + " uses purpose id " + s.purposeId() + " of live circuit "
+                    + owner + "; refused");
+            givenUp.put(s.circuit(), true);
+            broadcastExpire(s, "purpose id " + s.purposeId() + " is in use at " + node);
+            restartIfHead(part, "purpose id in use at " + node);
+            return;
+        }
+        purposes.put(s.purposeId(), s.circuit());
         parts.put(s.circuit(), part);
         if (part.circuit != null) {
             for (CircuitMessages.Swapped early : earlySwaps.getOrDefault(s.circuit(), List.of())) {
@@ -414,7 +581,8 @@ public final class CircuitNetworkService implements NetworkService {
         public void supply(int pairs) {
             CircuitMessages.Setup s = part.setup;
             part.creates.add(link.create(new CreateRequest(s.path().get(part.index + 1), RequestType.KEEP, pairs,
-                    s.linkMinFidelity(), MeasureBasis.Z, s.purposeId()).withPriority(Priority.NETWORK_LAYER)));
+                    s.hopFidelities().get(part.index), MeasureBasis.Z, s.purposeId())
+                    .withPriority(Priority.NETWORK_LAYER)));
         }
 
         @Override
@@ -487,8 +655,12 @@ public final class CircuitNetworkService implements NetworkService {
         boolean head = part.isHead();
         String remote = head ? s.path().get(s.path().size() - 1) : s.path().get(0);
         PairListener listener = listeners.get(s.socketId());
+        FidelityBounds bounds = controller == null ? FidelityBounds.UNKNOWN
+                : controller.bounds(s.path(), s.distillation(), joined.fidelity(), joined.product(), joined.aligned(),
+                        now - joined.born());
         EndToEndPair pair = new EndToEndPair(new CircuitId(s.circuit()), joined.id(), s.socketId(), remote,
-                RequestType.KEEP, joined.bellIndex(), joined.fidelity(), now, local.qubit(), null, -1);
+                RequestType.KEEP, joined.bellIndex(), joined.fidelity(), now, local.qubit(), null, -1,
+                bounds.lower(), bounds.upper());
         if (listener == null) {
             operations.release(local.qubit());
             LOG.warning(() -> node + ": nobody listens on socket " + s.socketId() + "; end-to-end pair released");
@@ -497,13 +669,13 @@ public final class CircuitNetworkService implements NetworkService {
             listener.onPair(pair);
         }
         if (head) {
-            Demand d = demands.get(s.socketId());
-            if (d != null) {
+            Demand d = demands.get(demandKey(s.socketId(), remote));
+            if (d != null && d.path.equals(s.path())) {
                 d.restarts = 0;
                 if (--d.remaining > 0) {
-                    startCircuit(s.socketId(), d);
+                    startCircuit(d);
                 } else {
-                    demands.remove(s.socketId());
+                    endDemand(d);
                 }
             }
         }
@@ -580,22 +752,22 @@ public final class CircuitNetworkService implements NetworkService {
             return;
         }
         int socket = part.setup.socketId();
-        Demand d = demands.get(socket);
-        if (d == null) {
+        String remote = part.setup.path().get(part.setup.path().size() - 1);
+        Demand d = demands.get(demandKey(socket, remote));
+        if (d == null || !d.path.equals(part.setup.path())) {
             return;
         }
         if (++d.restarts > MAX_RESTARTS) {
-            demands.remove(socket);
+            endDemand(d);
             PairListener listener = listeners.get(socket);
             if (listener != null) {
-                String remote = part.setup.path().get(part.setup.path().size() - 1);
                 listener.onError(new NetworkError(socket, remote, LinkErrorCode.EXPIRE, MAX_RESTARTS
                         + " circuits in a row were given up (last: " + reason + "): raise cutoffNanos, ask for "
                         + "fewer distillation rounds, or use memories that live longer"));
             }
             return;
         }
-        startCircuit(socket, d);
+        setUp(d);
     }
 
     /** Frees this node's share of a circuit and cancels its link requests; tells nobody. */
@@ -613,8 +785,13 @@ public final class CircuitNetworkService implements NetworkService {
 
     /** Ends this node's part: stops listening, releases whatever it still holds apart from a delivered pair. */
     private void finish(Part part) {
-        parts.remove(part.setup.circuit());
-        link.unlisten(part.setup.purposeId());
+        if (parts.get(part.setup.circuit()) == part) {
+            parts.remove(part.setup.circuit());
+        }
+        if (part.setup.circuit().equals(purposes.get(part.setup.purposeId()))) {
+            purposes.remove(part.setup.purposeId());
+            link.unlisten(part.setup.purposeId());
+        }
         if (part.cutoffTimer != null) {
             part.cutoffTimer.cancel();
             part.cutoffTimer = null;
@@ -643,7 +820,10 @@ public final class CircuitNetworkService implements NetworkService {
             listener.onError(new NetworkError(s.socketId(), remote, code, message));
         }
         if (part.isHead()) {
-            demands.remove(s.socketId());
+            Demand d = demands.get(demandKey(s.socketId(), s.path().get(s.path().size() - 1)));
+            if (d != null && d.path.equals(s.path())) {
+                endDemand(d);
+            }
         }
     }
 
@@ -653,9 +833,14 @@ public final class CircuitNetworkService implements NetworkService {
         link.listen(socketId, new LinkListener() {
             @Override
             public void onPair(LinkPair p) {
+                long now = scheduler.clock().nanos();
+                FidelityBounds bounds = controller == null ? FidelityBounds.UNKNOWN
+                        : controller.bounds(List.of(node, p.remoteNode()), null, p.goodness(), p.goodness(), p.goodness(),
+                                now - p.goodnessTime());
                 listener.onPair(new EndToEndPair(new CircuitId(topology.linkBetween(node, p.remoteNode())
                         .orElseThrow().name()), p.entanglementId(), p.purposeId(), p.remoteNode(), p.type(),
-                        p.bellIndex(), p.goodness(), p.goodnessTime(), p.qubit(), p.axis(), p.outcome()));
+                        p.bellIndex(), p.goodness(), p.goodnessTime(), p.qubit(), p.axis(), p.outcome(),
+                        bounds.lower(), bounds.upper()));
             }
 
             @Override
@@ -695,6 +880,9 @@ public final class CircuitNetworkService implements NetworkService {
     public void close() {
         classical.unregister(node, CircuitMessages.PROTOCOL);
         retransmitter.cancelAll();
+        for (Demand d : List.copyOf(demands.values())) {
+            endDemand(d);
+        }
         for (Part part : List.copyOf(parts.values())) {
             abandon(part);
         }

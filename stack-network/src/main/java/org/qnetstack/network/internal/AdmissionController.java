@@ -1,0 +1,375 @@
+package org.qnetstack.network.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.network.AdmissionException;
+import org.qnetstack.network.CircuitPolicy;
+import org.qnetstack.network.Distillation;
+import org.qnetstack.network.NetworkModel;
+import org.qnetstack.network.NoRouteException;
+import org.qnetstack.network.Route;
+
+/**
+ * The network's controller, shared by every node's {@link CircuitNetworkService}: it routes circuits with a
+ * quantum-aware cost, admits or refuses them against the capacity already reserved, and names circuits
+ * uniquely across the network. Deterministic: the same model and the same calls give the same answers.
+ *
+ * <p>Figure of merit. For each simple path it estimates, from the {@link NetworkModel}:
+ * <ul>
+ * <li>per link i: the kept pair's fidelity F_i and raw pairs per kept pair E_i after the policy's
+ *     distillation ({@link LinkEstimates}); its rate of kept pairs λ_i = a_i / E_i on the capacity a_i left
+ *     (utilisation cap × rate − reserved);</li>
+ * <li>time per end-to-end pair (one pair at a time per circuit): T = 2D + max_i(rounds · 2d_i) + E[max_i X_i],
+ *     X_i ~ Exp(λ_i), D the path's one-way delay (set-up out, swap reports back);</li>
+ * <li>memory: link i's pair waits about E[max] − 1/λ_i + D, plus its storage before the herald and, when
+ *     distilled, the (E_i − 1) raw pairs its tree still needs; its two memories dephase by
+ *     c_i = e^(−wait·(1/T2_a + 1/T2_b)), a Z flip of probability (1 − c_i)/2 on its Werner pair;</li>
+ * <li>fidelity after the swaps: w_out = Π w_i (physics.md), F = (3 w_out + 1)/4.</li>
+ * </ul>
+ * The chosen path is the one that meets the minimum fidelity, has the qubits and serves the requested rate
+ * (rate = 1/T), and among those has the highest rate; then fewer hops, then the topology's order. Hops alone
+ * never decide: a long lossy link loses to two short good ones.
+ *
+ * <p>Admission: a request with a rate R reserves R·E_i raw pairs per second on each link of its path and,
+ * at each node, the qubits its hops can hold at once (2^rounds per hop side). It is refused, with the request
+ * field that cannot be met, when no path meets its minimum fidelity ({@code minFidelity}), when the paths
+ * that do lack free qubits ({@code qubits}), or when none of them serves R on what is left
+ * ({@code pairsPerSecond}). The head paces an admitted circuit to R, so reservations hold on average.
+ */
+public final class AdmissionController {
+    /** Share of each link's rate circuits may reserve, leaving room for the link's own requests. */
+    public static final double DEFAULT_UTILISATION = 0.9;
+    /** Simple paths examined per request at most (more than any small network has). */
+    static final int MAX_PATHS = 10_000;
+    /** Purpose ids of circuits: apart from the socket ids applications use, unique over 2^29 circuits. */
+    private static final int PURPOSE_SPAN = 1 << 29;
+
+    private final NetworkModel model;
+    private final double utilisation;
+    private final Map<String, Double> reservedRate = new HashMap<>();
+    private final Map<String, Integer> reservedQubits = new HashMap<>();
+    private final Map<Long, Reservation> active = new LinkedHashMap<>();
+    private long nextReservation;
+    private int nextPurpose;
+
+    /**
+     * An admitted circuit's share of the network.
+     *
+     * @param id             unique per controller
+     * @param route          the path and its expected figures when admitted
+     * @param policy         the circuit's distillation and cutoff
+     * @param pairsPerSecond the reserved end-to-end rate (0: best effort, nothing reserved)
+     * @param linkLoads      raw pairs per second reserved on each link of the path
+     * @param qubits         qubits reserved at each node of the path
+     */
+    public record Reservation(long id, Route route, CircuitPolicy policy, double pairsPerSecond,
+                              Map<String, Double> linkLoads, Map<String, Integer> qubits) {
+        public Reservation {
+            linkLoads = Map.copyOf(linkLoads);
+            qubits = Map.copyOf(qubits);
+        }
+    }
+
+    public AdmissionController(NetworkModel model) {
+        this(model, DEFAULT_UTILISATION);
+    }
+
+    public AdmissionController(NetworkModel model, double utilisation) {
+        if (!(utilisation > 0 && utilisation <= 1)) {
+            throw new org.qnetstack.hal.ConfigurationException("utilisation", "must be in (0, 1] (was "
+                    + utilisation + ")");
+        }
+        this.model = model;
+        this.utilisation = utilisation;
+    }
+
+    public NetworkModel model() {
+        return model;
+    }
+
+    /**
+     * Admits a request from {@code from} to {@code to}: chooses the path and reserves what it needs.
+     *
+     * @throws NoRouteException    if no path joins the nodes
+     * @throws AdmissionException  naming what cannot be met
+     */
+    public synchronized Reservation admit(String from, String to, double minFidelity, CircuitPolicy policy,
+                                          double pairsPerSecond) {
+        Route route = choose(from, to, minFidelity, policy, pairsPerSecond);
+        Map<String, Double> loads = new LinkedHashMap<>();
+        Map<String, Integer> qubits = new LinkedHashMap<>();
+        if (pairsPerSecond > 0) {
+            List<String> path = route.path();
+            for (int i = 0; i + 1 < path.size(); i++) {
+                NetworkModel.Link l = link(path.get(i), path.get(i + 1));
+                loads.put(l.name(), pairsPerSecond * LinkEstimates.of(l.fidelity(), policy.distillation()).rawPairs());
+            }
+            qubits.putAll(qubitsFor(path, policy.distillation()));
+            loads.forEach((k, v) -> reservedRate.merge(k, v, Double::sum));
+            qubits.forEach((k, v) -> reservedQubits.merge(k, v, Integer::sum));
+        }
+        Reservation r = new Reservation(nextReservation++, route, policy, pairsPerSecond, loads, qubits);
+        if (pairsPerSecond > 0) {
+            active.put(r.id(), r);
+        }
+        return r;
+    }
+
+    /** Gives a reservation back; releasing one twice (or a best-effort one) does nothing. */
+    public synchronized void release(Reservation r) {
+        if (active.remove(r.id()) == null) {
+            return;
+        }
+        r.linkLoads().forEach((k, v) -> reservedRate.computeIfPresent(k, (key, old) -> old - v < 1e-9 ? null : old - v));
+        r.qubits().forEach((k, v) -> reservedQubits.computeIfPresent(k, (key, old) -> old - v == 0 ? null : old - v));
+    }
+
+    /** Raw pairs per second reserved on a link. */
+    public synchronized double reservedPairsPerSecond(String link) {
+        return reservedRate.getOrDefault(link, 0.0);
+    }
+
+    /** Qubits reserved at a node. */
+    public synchronized int reservedQubits(String node) {
+        return reservedQubits.getOrDefault(node, 0);
+    }
+
+    /** Reservations held now. */
+    public synchronized int reservations() {
+        return active.size();
+    }
+
+    /** A purpose id no other circuit of this network uses (until 2^29 more circuits have been named). */
+    synchronized int nextPurpose() {
+        int p = CircuitNetworkService.CIRCUIT_PURPOSE_BASE + nextPurpose;
+        nextPurpose = (nextPurpose + 1) % PURPOSE_SPAN;
+        return p;
+    }
+
+    /**
+     * The path a request would get now, without reserving anything.
+     *
+     * @throws NoRouteException   if no path joins the nodes
+     * @throws AdmissionException if none can serve it
+     */
+    public synchronized Route route(String from, String to, double minFidelity, CircuitPolicy policy,
+                                    double pairsPerSecond) {
+        return choose(from, to, minFidelity, policy, pairsPerSecond);
+    }
+
+    /** The expected figures of one path on the capacity left now. */
+    public synchronized Route evaluate(List<String> path, CircuitPolicy policy) {
+        return evaluate(path, policy, true);
+    }
+
+    private Route choose(String from, String to, double minFidelity, CircuitPolicy policy, double rate) {
+        List<List<String>> paths = paths(from, to);
+        Route best = null;
+        Route bestFidelity = null;
+        Route bestRateMeetingFidelity = null;
+        String qubitShortage = null;
+        for (List<String> path : paths) {
+            Route idle = evaluate(path, policy, false);
+            if (bestFidelity == null || idle.fidelity() > bestFidelity.fidelity()) {
+                bestFidelity = idle;
+            }
+            // Best effort reserves nothing and is served on the links as they are.
+            Route now = rate > 0 ? evaluate(path, policy, true) : idle;
+            if (now.fidelity() < minFidelity) {
+                continue;
+            }
+            if (rate > 0) {
+                String shortage = qubitShortage(path, policy.distillation());
+                if (shortage != null) {
+                    qubitShortage = qubitShortage == null ? shortage : qubitShortage;
+                    continue;
+                }
+            }
+            if (bestRateMeetingFidelity == null || now.pairsPerSecond() > bestRateMeetingFidelity.pairsPerSecond()) {
+                bestRateMeetingFidelity = now;
+            }
+            if (now.pairsPerSecond() < rate || now.pairsPerSecond() <= 0) {
+                continue;
+            }
+            if (best == null || now.pairsPerSecond() > best.pairsPerSecond()
+                    || (now.pairsPerSecond() == best.pairsPerSecond() && now.hops() < best.hops())) {
+                best = now;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        if (bestFidelity.fidelity() < minFidelity) {
+            throw new AdmissionException("minFidelity", String.format(Locale.ROOT, "no path from %s to %s reaches "
+                    + "F ≥ %.4f: the best expected is %.4f over %s", from, to, minFidelity, bestFidelity.fidelity(),
+                    bestFidelity.path()));
+        }
+        if (bestRateMeetingFidelity == null) {
+            throw new AdmissionException("qubits", "every path from " + from + " to " + to + " that reaches F ≥ "
+                    + minFidelity + " lacks free qubits (" + qubitShortage + ")");
+        }
+        throw new AdmissionException("pairsPerSecond", String.format(Locale.ROOT, "%.4g pairs/s from %s to %s "
+                + "cannot be served with F ≥ %.4f: the best path, %s, offers %.4g pairs/s on the capacity left",
+                rate, from, to, minFidelity, bestRateMeetingFidelity.path(), bestRateMeetingFidelity.pairsPerSecond()));
+    }
+
+    private @Nullable String qubitShortage(List<String> path, @Nullable Distillation distillation) {
+        for (Map.Entry<String, Integer> e : qubitsFor(path, distillation).entrySet()) {
+            int have = model.node(e.getKey()).orElseThrow().qubits();
+            int used = reservedQubits.getOrDefault(e.getKey(), 0);
+            if (used + e.getValue() > have) {
+                return e.getKey() + " needs " + e.getValue() + " but has " + (have - used) + " of " + have + " free";
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Integer> qubitsFor(List<String> path, @Nullable Distillation distillation) {
+        int side = LinkEstimates.qubitsPerHopSide(distillation);
+        Map<String, Integer> q = new LinkedHashMap<>();
+        for (int i = 0; i < path.size(); i++) {
+            q.put(path.get(i), i == 0 || i == path.size() - 1 ? side : 2 * side);
+        }
+        return q;
+    }
+
+    private Route evaluate(List<String> path, CircuitPolicy policy, boolean reserved) {
+        int n = path.size() - 1;
+        double[] lambda = new double[n];
+        double[] fid = new double[n];
+        double[] t2sum = new double[n];
+        double[] lag = new double[n];
+        double[] distilling = new double[n];
+        double delay = 0;
+        double rounds = 0;
+        for (int i = 0; i < n; i++) {
+            NetworkModel.Link l = link(path.get(i), path.get(i + 1));
+            LinkEstimates e = LinkEstimates.of(l.fidelity(), policy.distillation());
+            double capacity = utilisation * l.pairsPerSecond()
+                    - (reserved ? reservedRate.getOrDefault(l.name(), 0.0) : 0);
+            lambda[i] = Math.max(0, capacity) / e.rawPairs() / 1e9; // per ns
+            fid[i] = e.fidelity();
+            t2sum[i] = 1 / model.node(path.get(i)).orElseThrow().t2Nanos()
+                    + 1 / model.node(path.get(i + 1)).orElseThrow().t2Nanos();
+            lag[i] = l.storedBeforeHeraldNanos();
+            // A round's first pair waits for the rest of its tree: about E − 1 more raw pairs.
+            distilling[i] = lambda[i] > 0 ? (e.rawPairs() - 1) / (lambda[i] * e.rawPairs()) : Double.POSITIVE_INFINITY;
+            delay += l.delayNanos();
+            rounds = Math.max(rounds, policy.rounds() * 2.0 * l.delayNanos());
+        }
+        double slowest = expectedMax(lambda);
+        double time = 2 * delay + rounds + slowest;
+        double w = 1;
+        for (int i = 0; i < n; i++) {
+            double wait = Double.isInfinite(slowest) ? Double.POSITIVE_INFINITY
+                    : Math.max(0, slowest - 1 / lambda[i]) + delay + lag[i] + distilling[i];
+            double c = t2sum[i] == 0 ? 1 : Math.exp(-wait * t2sum[i]);
+            w *= LinkEstimates.werner(LinkEstimates.dephased(fid[i], c));
+        }
+        double rate = Double.isInfinite(time) ? 0 : 1e9 / time;
+        return new Route(path, LinkEstimates.fidelity(w), rate, time);
+    }
+
+    /**
+     * E[max of independent Exp(λ_i)] by inclusion–exclusion, Σ_S (−1)^(|S|+1) / Σ_(i∈S) λ_i; beyond 16 links
+     * the upper bound Σ 1/λ_i. Infinite if a link has no capacity left.
+     */
+    static double expectedMax(double[] lambda) {
+        for (double l : lambda) {
+            if (!(l > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        int n = lambda.length;
+        if (n > 16) {
+            double sum = 0;
+            for (double l : lambda) {
+                sum += 1 / l;
+            }
+            return sum;
+        }
+        double total = 0;
+        for (int s = 1; s < 1 << n; s++) {
+            double rate = 0;
+            for (int i = 0; i < n; i++) {
+                if ((s & 1 << i) != 0) {
+                    rate += lambda[i];
+                }
+            }
+            total += (Integer.bitCount(s) % 2 == 1 ? 1 : -1) / rate;
+        }
+        return total;
+    }
+
+    private NetworkModel.Link link(String a, String b) {
+        return model.linkBetween(a, b).orElseThrow(() -> new NoRouteException(a, b, "no link in the model"));
+    }
+
+    /** Every simple path from one node to another, depth first in the model's link order (at most MAX_PATHS). */
+    List<List<String>> paths(String from, String to) {
+        if (from.equals(to)) {
+            throw new NoRouteException(from, to, "a node cannot entangle with itself");
+        }
+        if (model.node(to).isEmpty() || model.node(from).isEmpty()) {
+            throw new NoRouteException(from, to, "no such node in the network model");
+        }
+        List<List<String>> out = new ArrayList<>();
+        List<String> path = new ArrayList<>(List.of(from));
+        walk(path, to, out);
+        if (out.isEmpty()) {
+            throw new NoRouteException(from, to, "no path in the network model");
+        }
+        return out;
+    }
+
+    private void walk(List<String> path, String to, List<List<String>> out) {
+        if (out.size() >= MAX_PATHS) {
+            return;
+        }
+        String at = path.get(path.size() - 1);
+        if (at.equals(to)) {
+            out.add(List.copyOf(path));
+            return;
+        }
+        for (NetworkModel.Link l : model.links()) {
+            if (l.connects(at)) {
+                String next = l.otherEnd(at);
+                if (!path.contains(next)) {
+                    path.add(next);
+                    walk(path, to, out);
+                    path.remove(path.size() - 1);
+                }
+            }
+        }
+    }
+
+    /** The interval of a delivered pair over {@code path}: see {@link FidelityBounds}. */
+    FidelityBounds bounds(List<String> path, @Nullable Distillation distillation, double estimate, double product,
+                          double aligned, double ageNanos) {
+        double t1 = Double.POSITIVE_INFINITY;
+        double t2 = Double.POSITIVE_INFINITY;
+        double tree = 1;
+        long lag = 0;
+        for (int i = 0; i < path.size(); i++) {
+            NetworkModel.Node node = model.node(path.get(i)).orElseThrow();
+            t1 = Math.min(t1, node.t1Nanos());
+            t2 = Math.min(t2, node.t2Nanos());
+            if (i > 0) {
+                NetworkModel.Link l = link(path.get(i - 1), path.get(i));
+                lag = Math.max(lag, l.storedBeforeHeraldNanos());
+                if (distillation != null) {
+                    tree *= LinkEstimates.of(l.fidelity(), distillation).treeSuccess();
+                }
+            }
+        }
+        int qubits = 2 * (path.size() - 1) * LinkEstimates.qubitsPerHopSide(distillation);
+        // The age counts from the oldest herald; its qubits were stored up to one keep period before it.
+        return FidelityBounds.of(estimate, product, aligned, qubits, distillation != null, tree, ageNanos + lag, t1,
+                t2);
+    }
+}

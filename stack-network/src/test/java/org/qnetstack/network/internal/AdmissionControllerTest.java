@@ -1,0 +1,154 @@
+package org.qnetstack.network.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.qnetstack.network.AdmissionException;
+import org.qnetstack.network.CircuitPolicy;
+import org.qnetstack.network.Distillation;
+import org.qnetstack.network.DistillationProtocol;
+import org.qnetstack.network.NetworkModel;
+import org.qnetstack.network.NoRouteException;
+import org.qnetstack.network.Route;
+
+/**
+ * Routing and admission on a triangle A – M – B with a direct A – B link: the direct link is one hop but
+ * long and lossy (2 pairs/s), the detour is two short, fast links (200 pairs/s each), all of fidelity 0.97.
+ */
+class AdmissionControllerTest {
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    static NetworkModel triangle(double directFidelity, int qubitsAtM, double t2AtM) {
+        return new NetworkModel(List.of(
+                new NetworkModel.Link("A-B", "A", "B", 2, directFidelity, 250_000, 0),
+                new NetworkModel.Link("A-M", "A", "M", 200, 0.97, 5_000, 0),
+                new NetworkModel.Link("M-B", "M", "B", 200, 0.97, 5_000, 0)),
+                List.of(new NetworkModel.Node("A", 8, INF, INF), new NetworkModel.Node("M", qubitsAtM, INF, t2AtM),
+                        new NetworkModel.Node("B", 8, INF, INF)));
+    }
+
+    /** Two links of rate λ: E[max] = 1.5/λ; plus the set-up and report delays, 2 · 10 µs. */
+    private static double detourRate(double lambda) {
+        return 1e9 / (2 * 10_000 + 1.5e9 / lambda);
+    }
+
+    @Test
+    void twoGoodHopsBeatOneLongLossyLink() {
+        AdmissionController c = new AdmissionController(triangle(0.97, 6, INF));
+        Route r = c.route("A", "B", 0.9, CircuitPolicy.NONE, 0);
+        assertEquals(List.of("A", "M", "B"), r.path(), "not the hop-shortest path");
+        double w = 0.96 * 0.96; // w = (4·0.97 − 1)/3 per link, multiplied by the swap
+        assertEquals((3 * w + 1) / 4, r.fidelity(), 1e-12);
+        assertEquals(detourRate(0.9 * 200), r.pairsPerSecond(), 1e-9);
+        Route direct = c.evaluate(List.of("A", "B"), CircuitPolicy.NONE);
+        assertEquals(0.97, direct.fidelity(), 1e-12);
+        assertEquals(1e9 / (2 * 250_000 + 1e9 / 1.8), direct.pairsPerSecond(), 1e-9);
+        // Only the direct link reaches 0.95: fidelity comes before rate.
+        assertEquals(List.of("A", "B"), c.route("A", "B", 0.95, CircuitPolicy.NONE, 0).path());
+        AdmissionException e = assertThrows(AdmissionException.class,
+                () -> c.route("A", "B", 0.98, CircuitPolicy.NONE, 0));
+        assertEquals("minFidelity", e.field());
+        assertTrue(e.getMessage().contains("0.9700"), e.getMessage());
+    }
+
+    @Test
+    void aGoodLinkToAPoorMemoryLoses() {
+        // M's memory dephases in 5 ms; the detour's first pair waits ≈ E[max] − 1/λ ≈ 2.8 ms for the second.
+        AdmissionController c = new AdmissionController(triangle(0.97, 6, 5e6));
+        Route detour = c.evaluate(List.of("A", "M", "B"), CircuitPolicy.NONE);
+        double lambda = 180e-9;
+        double wait = 1.5 / lambda - 1 / lambda + 10_000;
+        double f = LinkEstimates.dephased(0.97, Math.exp(-wait / 5e6));
+        double w = LinkEstimates.werner(f);
+        assertEquals(LinkEstimates.fidelity(w * w), detour.fidelity(), 1e-12);
+        assertTrue(detour.fidelity() < 0.9, "F = " + detour.fidelity());
+        assertEquals(List.of("A", "B"), c.route("A", "B", 0.9, CircuitPolicy.NONE, 0).path());
+    }
+
+    @Test
+    void admissionReservesRateAndQubitsAndRefusesWhatDoesNotFit() {
+        AdmissionController c = new AdmissionController(triangle(0.97, 8, INF));
+        AdmissionController.Reservation first = c.admit("A", "B", 0.9, CircuitPolicy.NONE, 50);
+        assertEquals(List.of("A", "M", "B"), first.route().path());
+        assertEquals(50, c.reservedPairsPerSecond("A-M"), 1e-12);
+        assertEquals(50, c.reservedPairsPerSecond("M-B"), 1e-12);
+        assertEquals(0, c.reservedPairsPerSecond("A-B"), 1e-12);
+        assertEquals(1, c.reservedQubits("A"));
+        assertEquals(2, c.reservedQubits("M"));
+        AdmissionController.Reservation second = c.admit("A", "B", 0.9, CircuitPolicy.NONE, 50);
+        // What is left for the second: 180 − 50 pairs/s per link.
+        assertEquals(detourRate(130), second.route().pairsPerSecond(), 1e-9);
+        AdmissionController.Reservation third = c.admit("A", "B", 0.9, CircuitPolicy.NONE, 50);
+        assertEquals(detourRate(80), third.route().pairsPerSecond(), 1e-9);
+        // 30 pairs/s left per link serve 20/s end to end; the direct link 1.8/s.
+        AdmissionException e = assertThrows(AdmissionException.class,
+                () -> c.admit("A", "B", 0.9, CircuitPolicy.NONE, 50));
+        assertEquals("pairsPerSecond", e.field());
+        assertTrue(e.getMessage().contains("[A, M, B]"), e.getMessage());
+        assertEquals(3, c.reservations());
+        // Tear-down gives everything back, and the same request is admitted again the same way.
+        for (AdmissionController.Reservation r : List.of(first, second, third)) {
+            c.release(r);
+        }
+        c.release(first); // twice: nothing more
+        assertEquals(0, c.reservations());
+        assertEquals(0, c.reservedPairsPerSecond("A-M"), 1e-12);
+        assertEquals(0, c.reservedQubits("M"));
+        assertEquals(first.route(), c.admit("A", "B", 0.9, CircuitPolicy.NONE, 50).route());
+    }
+
+    @Test
+    void distillationReservesTheRawPairsItConsumesAndTheQubitsOfItsRounds() {
+        AdmissionController c = new AdmissionController(triangle(0.97, 6, INF));
+        CircuitPolicy dejmps = new CircuitPolicy(new Distillation(DistillationProtocol.DEJMPS, 1), 0);
+        c.admit("A", "B", 0.9, dejmps, 10);
+        // physics.md on Werner F = 0.97: x = 0.01, N = F² + 2Fx + 5x².
+        double n = 0.97 * 0.97 + 2 * 0.97 * 0.01 + 5 * 0.01 * 0.01;
+        assertEquals(10 * 2 / n, c.reservedPairsPerSecond("A-M"), 1e-9);
+        assertEquals(4, c.reservedQubits("M"));
+        assertEquals(2, c.reservedQubits("B"));
+    }
+
+    @Test
+    void aRepeaterWithoutFreeQubitsRefusesWithThatReason() {
+        AdmissionController c = new AdmissionController(triangle(0.8, 2, INF));
+        c.admit("A", "B", 0.9, CircuitPolicy.NONE, 10);
+        AdmissionException e = assertThrows(AdmissionException.class,
+                () -> c.admit("A", "B", 0.9, CircuitPolicy.NONE, 10));
+        assertEquals("qubits", e.field());
+        assertTrue(e.getMessage().contains("M needs 2 but has 0 of 2 free"), e.getMessage());
+    }
+
+    @Test
+    void unknownNodesHaveNoRoute() {
+        AdmissionController c = new AdmissionController(triangle(0.97, 6, INF));
+        assertThrows(NoRouteException.class, () -> c.route("A", "Z", 0.5, CircuitPolicy.NONE, 0));
+        assertThrows(NoRouteException.class, () -> c.route("A", "A", 0.5, CircuitPolicy.NONE, 0));
+    }
+
+    @Test
+    void expectedMaximumOfExponentials() {
+        assertEquals(1.5, AdmissionController.expectedMax(new double[] {1, 1}), 1e-12);
+        assertEquals(1 + 0.5 + 1.0 / 3, AdmissionController.expectedMax(new double[] {1, 1, 1}), 1e-12);
+        assertEquals(1 / 2.0 + 1 / 3.0 - 1 / 5.0, AdmissionController.expectedMax(new double[] {2, 3}), 1e-12);
+        assertEquals(INF, AdmissionController.expectedMax(new double[] {2, 0}));
+    }
+
+    @Test
+    void boundsOfAPairAroundItsEstimate() {
+        // No decay: the interval is the estimate. Dephasing only: exactly the Werner pair with a Z flip.
+        assertEquals(new FidelityBounds(0.9, 0.9), FidelityBounds.of(0.9, 0.9, 0.9, 4, false, 1, 1e6, INF, INF));
+        double c = Math.exp(-4 * 1e6 / 1e7);
+        FidelityBounds b = FidelityBounds.of(0.9, 0.9, 0.9, 4, false, 1, 1e6, INF, 1e7);
+        assertEquals(0.9 * (1 + c) / 2 + (1 - c) / 2 * 0.1 / 3, b.lower(), 1e-12);
+        assertEquals(0.9, b.upper(), 1e-12);
+        assertTrue(FidelityBounds.of(0.9, 0.9, 0.9, 4, false, 1, 1e6, 1e9, 1e7).lower() < b.lower(), "T1 widens it");
+        // Distilled (Bell-diagonal) pairs: between P0·N·Π F_i and the aligned-errors value.
+        FidelityBounds d = FidelityBounds.of(0.9, 0.89, 0.91, 8, true, 0.8, 0, INF, INF);
+        assertEquals(0.8 * 0.89, d.lower(), 1e-12);
+        assertEquals(0.91, d.upper(), 1e-12);
+    }
+}
