@@ -181,6 +181,18 @@ final class PairInbox {
         discard(held.pair);
         if (request != null) {
             host.cancel(request);
+            // The rest of that request's pairs wait for the same absent receive: give them back now.
+            for (Iterator<Held> it = buffered.iterator(); it.hasNext(); ) {
+                Held h = it.next();
+                if (request.equals(host.origin(h.pair))) {
+                    it.remove();
+                    if (h.timer != null) {
+                        h.timer.cancel();
+                    }
+                    unclaimed++;
+                    discard(h.pair);
+                }
+            }
         }
     }
 
