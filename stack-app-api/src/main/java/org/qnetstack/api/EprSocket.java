@@ -2,6 +2,9 @@ package org.qnetstack.api;
 
 import org.qnetstack.link.BasisChoice;
 import org.qnetstack.link.MeasureBasis;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -14,7 +17,7 @@ import reactor.core.publisher.Mono;
  * throws {@link org.qnetstack.link.InvalidRequestException} naming the field. Failures the network
  * reports later (e.g. a fidelity no link can give) end the returned publisher with {@link EprException}.
  */
-public interface EprSocket {
+public interface EprSocket extends AutoCloseable {
     String remoteNode();
 
     int socketId();
@@ -69,4 +72,45 @@ public interface EprSocket {
      * choice each side draws its own axis for every pair, independently.
      */
     Flux<EprMeasurement> recvMeasure(int number);
+
+    /**
+     * Sequential mode: makes {@code number} kept pairs one at a time. Each pair goes to {@code each}, and the
+     * next is asked of the network only once the publisher {@code each} returned has completed; the pair's
+     * qubit is then released if {@code each} did not measure or release it. So a program can use far more
+     * pairs than its node has qubits: at most one pair of the call is held here at a time. Each pair is a
+     * request of its own, with this socket's minimum fidelity and max time.
+     *
+     * <p>The flux emits what the handlers emit, in order. It fails at the first error (the network's as
+     * {@link EprException}, or the handler's); cancelling it cancels the pair in hand or being made, at both
+     * ends. From a sequential program: {@code socket.createKeep(50, p -> p.qubit().measure(Basis.X))
+     * .collectList().block()}; to block inside the handler, use {@link #createKeepEach}.
+     */
+    <R> Flux<R> createKeep(int number, Function<? super EprPair, ? extends Publisher<R>> each);
+
+    /** Sequential mode at the receiving end: {@code number} kept pairs, one at a time, as {@link #createKeep(int, Function)}. */
+    <R> Flux<R> recvKeep(int number, Function<? super EprPair, ? extends Publisher<R>> each);
+
+    /**
+     * Sequential mode for sequential programs: as {@link #createKeep(int, Function)}, but {@code each} runs on the
+     * program's thread and may block (measure, send and receive classical messages, teleport); returns once the
+     * last pair has been handled. An exception of {@code each} or of the network ({@link EprException}) ends
+     * the loop and is thrown here, after the pair in hand is released.
+     *
+     * @throws IllegalStateException if called from anywhere but a {@link NodeProgram}'s thread (a reactive
+     *                               program uses {@link #createKeep(int, Function)} instead)
+     */
+    void createKeepEach(int number, Consumer<? super EprPair> each);
+
+    /** Sequential mode at the receiving end, for sequential programs: as {@link #createKeepEach}. */
+    void recvKeepEach(int number, Consumer<? super EprPair> each);
+
+    /**
+     * Closes this socket id with the remote node at this end. Every open request on it ends here with
+     * {@link EprException} of code CANCELLED; its link request is cancelled, so the other end's ends with
+     * CANCELLED too once the pairs both ends had agreed on are delivered; pairs waiting here or still arriving
+     * for it are released. Any later request on this socket or a copy of it throws {@link IllegalStateException}:
+     * take a fresh socket with {@link Node#eprSocket}. Closing twice is harmless.
+     */
+    @Override
+    void close();
 }

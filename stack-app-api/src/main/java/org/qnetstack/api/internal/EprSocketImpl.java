@@ -11,6 +11,10 @@ import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.PairRequest;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.qnetstack.link.LinkErrorCode;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
 /** An EPR socket: requests go down through the transport; pairs come up through the node's inbox. */
@@ -24,9 +28,20 @@ final class EprSocketImpl implements EprSocket {
     private final double minFidelity;
     private final boolean phiPlus;
     private final long maxTimeNanos;
+    /** Shared by a socket and its configured copies: closing one closes them all. */
+    private final Lifecycle lifecycle;
 
-    EprSocketImpl(NodeRuntime node, String remote, int socketId, double minFidelity, boolean phiPlus,
-                  long maxTimeNanos) {
+    private static final class Lifecycle {
+        boolean closed;
+    }
+
+    EprSocketImpl(NodeRuntime node, String remote, int socketId) {
+        this(node, remote, socketId, DEFAULT_MIN_FIDELITY, false, 0, new Lifecycle());
+    }
+
+    private EprSocketImpl(NodeRuntime node, String remote, int socketId, double minFidelity, boolean phiPlus,
+                          long maxTimeNanos, Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.node = node;
         this.remote = remote;
         this.socketId = socketId;
@@ -50,7 +65,7 @@ final class EprSocketImpl implements EprSocket {
         if (!(fidelity >= 0 && fidelity <= 1)) {
             throw new InvalidRequestException("minFidelity", "must be in [0, 1] (was " + fidelity + ")");
         }
-        return new EprSocketImpl(node, remote, socketId, fidelity, phiPlus, maxTimeNanos);
+        return new EprSocketImpl(node, remote, socketId, fidelity, phiPlus, maxTimeNanos, lifecycle);
     }
 
     @Override
@@ -58,7 +73,7 @@ final class EprSocketImpl implements EprSocket {
         if (maxTime.isNegative() || maxTime.isZero()) {
             throw new InvalidRequestException("maxTime", "must be positive (was " + maxTime + ")");
         }
-        return new EprSocketImpl(node, remote, socketId, minFidelity, phiPlus, maxTime.toNanos());
+        return new EprSocketImpl(node, remote, socketId, minFidelity, phiPlus, maxTime.toNanos(), lifecycle);
     }
 
     @Override
@@ -68,12 +83,75 @@ final class EprSocketImpl implements EprSocket {
 
     @Override
     public EprSocket phiPlus() {
-        return new EprSocketImpl(node, remote, socketId, minFidelity, true, maxTimeNanos);
+        return new EprSocketImpl(node, remote, socketId, minFidelity, true, maxTimeNanos, lifecycle);
     }
 
-    private static void checkNumber(int number) {
+    private void checkNumber(int number) {
         if (number < 1) {
             throw new InvalidRequestException("number", "ask for at least one pair (was " + number + ")");
+        }
+        if (lifecycle.closed) {
+            throw new IllegalStateException("the EPR socket " + socketId + " with " + remote + " was closed at "
+                    + node.name() + "; take a fresh one with node.eprSocket(\"" + remote + "\", " + socketId + ")");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!lifecycle.closed) {
+            lifecycle.closed = true;
+            node.inbox(remote, socketId).close(LinkErrorCode.CANCELLED, "the EPR socket " + socketId + " with " + remote
+                    + " was closed at " + node.name() + " while this request was open; its pairs were released");
+        }
+    }
+
+    @Override
+    public <R> Flux<R> createKeep(int number, Function<? super EprPair, ? extends Publisher<R>> each) {
+        return oneByOne(number, true, each);
+    }
+
+    @Override
+    public <R> Flux<R> recvKeep(int number, Function<? super EprPair, ? extends Publisher<R>> each) {
+        return oneByOne(number, false, each);
+    }
+
+    /** One request per pair, the next made once the handler's publisher is done; the pair released then. */
+    private <R> Flux<R> oneByOne(int number, boolean create, Function<? super EprPair, ? extends Publisher<R>> each) {
+        checkNumber(number);
+        if (each == null) {
+            throw new InvalidRequestException("each", "give a handler for each pair");
+        }
+        // Prefetch 0: the next pair is asked for only once the previous handler's publisher has completed.
+        return Tracked.flux(Flux.range(0, number).concatMap(i -> pairs(RequestType.KEEP, 1, KEPT, KEPT, create,
+                this::toPair).concatMap(pair -> Flux.using(() -> pair, each, p -> p.qubit().release())), 0));
+    }
+
+    @Override
+    public void createKeepEach(int number, Consumer<? super EprPair> each) {
+        eachBlocking(number, true, each);
+    }
+
+    @Override
+    public void recvKeepEach(int number, Consumer<? super EprPair> each) {
+        eachBlocking(number, false, each);
+    }
+
+    private void eachBlocking(int number, boolean create, Consumer<? super EprPair> each) {
+        checkNumber(number);
+        if (each == null) {
+            throw new InvalidRequestException("each", "give a handler for each pair");
+        }
+        if (!ProgramRunner.onProgramThread()) {
+            throw new IllegalStateException("createKeepEach and recvKeepEach block: call them from a NodeProgram "
+                    + "(net.run); a reactive program uses createKeep(number, pair -> publisher) instead");
+        }
+        for (int i = 0; i < number; i++) {
+            EprPair pair = pairs(RequestType.KEEP, 1, KEPT, KEPT, create, this::toPair).single().block();
+            try {
+                each.accept(pair);
+            } finally {
+                pair.qubit().release();
+            }
         }
     }
 
@@ -112,10 +190,12 @@ final class EprSocketImpl implements EprSocket {
             sink.onCancel(() -> inbox.cancel(demand));
             if (create) {
                 try {
+                    node.linkRequests().takeCreated(socketId, remote); // forget a create made by anyone else
                     node.transport().requestPairs(new PairRequest(remote, type, number, minFidelity, here, there, socketId,
                             maxTimeNanos, CircuitPolicy.NONE));
+                    inbox.created(demand, node.linkRequests().takeCreated(socketId, remote));
                 } catch (RuntimeException e) {
-                    inbox.cancel(demand);
+                    inbox.withdraw(demand);
                     sink.error(e);
                 }
             }

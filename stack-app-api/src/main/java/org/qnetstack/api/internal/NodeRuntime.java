@@ -3,6 +3,7 @@ package org.qnetstack.api.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.Node;
@@ -34,6 +35,7 @@ public final class NodeRuntime implements Node {
     private final QuantumDevice device;
     private final QubitMemory memory;
     private final DefaultLinkService link;
+    private final LinkRequests linkRequests;
     private final CircuitNetworkService network;
     private final TransportService transport;
     private final ProgramRunner runner;
@@ -49,7 +51,8 @@ public final class NodeRuntime implements Node {
         this.device = platform.device(name);
         this.memory = new QubitMemory(device.info());
         this.link = new DefaultLinkService(name, platform, classical, memory);
-        this.network = new CircuitNetworkService(name, platform.spec(), link, classical,
+        this.linkRequests = new LinkRequests(link);
+        this.network = new CircuitNetworkService(name, platform.spec(), linkRequests, classical,
                 new LocalOperations(device, memory), platform.scheduler(name));
         this.transport = new DirectTransportService(network, new ReliableChannels(name, classical,
                 platform.scheduler(name), keys, TransportSettings.DEFAULT));
@@ -74,6 +77,10 @@ public final class NodeRuntime implements Node {
         return link;
     }
 
+    LinkRequests linkRequests() {
+        return linkRequests;
+    }
+
     private void checkPeer(String remote) {
         if (remote.equals(name)) {
             throw new NoRouteException(name, remote, "a node cannot open a socket to itself");
@@ -91,7 +98,7 @@ public final class NodeRuntime implements Node {
             throw new NoRouteException(name, remoteNode, "no path to it in the topology");
         }
         inbox(remoteNode, socketId);
-        return new EprSocketImpl(this, remoteNode, socketId, EprSocketImpl.DEFAULT_MIN_FIDELITY, false, 0);
+        return new EprSocketImpl(this, remoteNode, socketId);
     }
 
     PairInbox inbox(String remote, int socketId) {
@@ -116,11 +123,29 @@ public final class NodeRuntime implements Node {
     }
 
     private PairInbox inboxOf(Map<String, PairInbox> byRemote, String remote) {
-        return byRemote.computeIfAbsent(remote, r -> new PairInbox(runner, p -> {
-            if (p.qubit() >= 0) {
-                releaseQubit(p.qubit());
+        return byRemote.computeIfAbsent(remote, r -> new PairInbox(runner, new PairInbox.Host() {
+            @Override
+            public void release(EndToEndPair pair) {
+                if (pair.qubit() >= 0) {
+                    releaseQubit(pair.qubit());
+                }
             }
-        }));
+
+            @Override
+            public org.qnetstack.link.@Nullable CreateId origin(EndToEndPair pair) {
+                return linkRequests.origin(pair.pairId(), pair.socketId());
+            }
+
+            @Override
+            public void cancel(org.qnetstack.link.CreateId request) {
+                linkRequests.cancel(request);
+            }
+
+            @Override
+            public org.qnetstack.hal.TimerHandle schedule(long delayNanos, Runnable task) {
+                return platform.scheduler(name).schedule(delayNanos, task);
+            }
+        }, name + " socket with " + r));
     }
 
     @Override
@@ -183,7 +208,7 @@ public final class NodeRuntime implements Node {
 
     /** Stops the stack and releases every qubit it still holds for pairs nobody took. */
     public void close() {
-        pairInboxes.values().forEach(m -> m.values().forEach(PairInbox::close));
+        pairInboxes.values().forEach(m -> m.values().forEach(PairInbox::shutdown));
         transport.close();
     }
 }

@@ -2,8 +2,13 @@ package org.qnetstack.api.internal;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.EprException;
+import org.qnetstack.hal.TimerHandle;
+import org.qnetstack.link.CreateId;
+import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
@@ -11,52 +16,86 @@ import reactor.core.publisher.FluxSink;
 
 /**
  * Pairs with one remote node on one socket id, waiting for the program to take them. Pairs go to the
- * oldest demand of their type; with no demand they wait here (kept pairs keep their qubits until the
- * program takes them or the network closes).
+ * oldest demand of their type; with no demand they wait here.
+ *
+ * <p>Every path gives qubits back. A demand the program gave up (its subscription cancelled, or the socket
+ * closed) stays in line but discards the pairs still owed to it, releasing their qubits, and cancels its link
+ * request so that both ends stop making pairs for it (the creator knows its request at once; a receiver
+ * learns it from the first pair that reaches the discarding demand). A kept pair nobody claims within
+ * {@link #UNCLAIMED_NANOS} is released too, and its request cancelled: the program at this end is not
+ * receiving on the socket, and the other end hears so as ERR CANCELLED instead of waiting for ever.
  */
 final class PairInbox {
-    private final ArrayDeque<EndToEndPair> buffered = new ArrayDeque<>();
+    private static final Logger LOG = Logger.getLogger(PairInbox.class.getName());
+    /**
+     * How long a kept pair may wait for a receive before it is released: the link layer's own bound on memory
+     * left full (NORES), as a program that holds a pair this long unclaimed holds up the link as much.
+     */
+    static final long UNCLAIMED_NANOS = 1_000_000_000L;
+
+    /** What the inbox needs of its node. */
+    interface Host {
+        void release(EndToEndPair pair);
+
+        /** The link request the pair came from, or null (a circuit's pair, or forgotten). */
+        @Nullable CreateId origin(EndToEndPair pair);
+
+        void cancel(CreateId request);
+
+        TimerHandle schedule(long delayNanos, Runnable task);
+    }
+
+    private final ArrayDeque<Held> buffered = new ArrayDeque<>();
     private final ArrayDeque<Demand<?>> demands = new ArrayDeque<>();
     private final ProgramRunner runner;
-    private final Consumer<EndToEndPair> discard;
+    private final Host host;
+    private final String description;
+    private long unclaimed;
+    private long discarded;
+
+    private static final class Held {
+        final EndToEndPair pair;
+        @Nullable TimerHandle timer;
+
+        Held(EndToEndPair pair) {
+            this.pair = pair;
+        }
+    }
 
     static final class Demand<T> {
         final RequestType type;
         final FluxSink<T> sink;
-        final java.util.function.Function<EndToEndPair, T> convert;
+        final Function<EndToEndPair, T> convert;
         int remaining;
+        /** The link request serving this demand, once known. */
+        @Nullable CreateId request;
+        /** The program gave the demand up: its pairs are released as they come. */
+        boolean discarding;
 
-        Demand(RequestType type, int number, FluxSink<T> sink, java.util.function.Function<EndToEndPair, T> convert) {
+        Demand(RequestType type, int number, FluxSink<T> sink, Function<EndToEndPair, T> convert) {
             this.type = type;
             this.remaining = number;
             this.sink = sink;
             this.convert = convert;
         }
-
-        boolean take(EndToEndPair pair) {
-            sink.next(convert.apply(pair));
-            remaining--;
-            if (remaining == 0) {
-                sink.complete();
-                return true;
-            }
-            return false;
-        }
     }
 
-    PairInbox(ProgramRunner runner, Consumer<EndToEndPair> discard) {
+    PairInbox(ProgramRunner runner, Host host, String description) {
         this.runner = runner;
-        this.discard = discard;
+        this.host = host;
+        this.description = description;
     }
 
-    <T> Demand<T> demand(RequestType type, int number, FluxSink<T> sink,
-                         java.util.function.Function<EndToEndPair, T> convert) {
+    <T> Demand<T> demand(RequestType type, int number, FluxSink<T> sink, Function<EndToEndPair, T> convert) {
         Demand<T> d = new Demand<>(type, number, sink, convert);
-        for (Iterator<EndToEndPair> it = buffered.iterator(); it.hasNext() && d.remaining > 0; ) {
-            EndToEndPair p = it.next();
-            if (p.type() == type) {
+        for (Iterator<Held> it = buffered.iterator(); it.hasNext() && d.remaining > 0; ) {
+            Held h = it.next();
+            if (h.pair.type() == type) {
                 it.remove();
-                d.take(p);
+                if (h.timer != null) {
+                    h.timer.cancel();
+                }
+                take(d, h.pair);
             }
         }
         if (d.remaining > 0) {
@@ -65,41 +104,150 @@ final class PairInbox {
         return d;
     }
 
-    void cancel(Demand<?> d) {
+    /** The link request made for a creating demand (null if the network serves it over a circuit). */
+    void created(Demand<?> d, @Nullable CreateId request) {
+        d.request = request;
+    }
+
+    /** The request was never made: nothing will come for the demand. */
+    void withdraw(Demand<?> d) {
         demands.remove(d);
     }
 
+    /** The program no longer wants the demand's pairs (cancelled subscription, or the request failed to start). */
+    void cancel(Demand<?> d) {
+        if (!demands.contains(d) || d.discarding) {
+            return;
+        }
+        d.discarding = true;
+        if (d.request != null) {
+            host.cancel(d.request);
+        }
+    }
+
+    private <T> void take(Demand<T> d, EndToEndPair pair) {
+        d.remaining--;
+        if (d.discarding) {
+            discard(pair);
+            if (d.request == null) {
+                d.request = host.origin(pair);
+                if (d.request != null) {
+                    host.cancel(d.request);
+                }
+            }
+        } else {
+            if (d.request == null) {
+                d.request = host.origin(pair);
+            }
+            d.sink.next(d.convert.apply(pair));
+            if (d.remaining == 0) {
+                d.sink.complete();
+            }
+        }
+    }
+
+    private void discard(EndToEndPair pair) {
+        discarded++;
+        host.release(pair);
+    }
+
     void onPair(EndToEndPair pair) {
-        for (Demand<?> d : demands) {
+        for (Iterator<Demand<?>> it = demands.iterator(); it.hasNext(); ) {
+            Demand<?> d = it.next();
             if (d.type == pair.type()) {
-                if (d.take(pair)) {
-                    demands.remove(d);
+                take(d, pair);
+                if (d.remaining == 0) {
+                    it.remove();
                 }
                 runner.signal();
                 return;
             }
         }
-        buffered.add(pair);
+        Held held = new Held(pair);
+        if (pair.qubit() >= 0) {
+            held.timer = host.schedule(UNCLAIMED_NANOS, () -> unclaimed(held));
+        }
+        buffered.add(held);
+    }
+
+    private void unclaimed(Held held) {
+        if (!buffered.remove(held)) {
+            return;
+        }
+        unclaimed++;
+        LOG.warning(() -> description + ": pair " + held.pair.pairId() + " waited " + UNCLAIMED_NANOS / 1e9
+                + " s for a receive and was released; call recvKeep on this socket");
+        CreateId request = host.origin(held.pair);
+        discard(held.pair);
+        if (request != null) {
+            host.cancel(request);
+            // The rest of that request's pairs wait for the same absent receive: give them back now.
+            for (Iterator<Held> it = buffered.iterator(); it.hasNext(); ) {
+                Held h = it.next();
+                if (request.equals(host.origin(h.pair))) {
+                    it.remove();
+                    if (h.timer != null) {
+                        h.timer.cancel();
+                    }
+                    unclaimed++;
+                    discard(h.pair);
+                }
+            }
+        }
     }
 
     void onError(NetworkError error) {
-        if (error.code() == org.qnetstack.link.LinkErrorCode.EXPIRE) {
+        if (error.code() == LinkErrorCode.EXPIRE) {
             return; // one pair was withdrawn at both ends before delivery; the request goes on
         }
         Demand<?> d = demands.poll();
-        if (d != null) {
+        if (d != null && !d.discarding) {
             d.sink.error(new EprException(error.code(), error.message()));
             runner.signal();
         }
+        // A discarding demand's error is the end its program asked for.
     }
 
-    /** Releases every buffered kept pair's qubit and fails open demands. */
-    void close() {
-        buffered.forEach(discard);
-        buffered.clear();
+    /** Ends every open demand with the error and releases every waiting kept pair. */
+    void close(LinkErrorCode code, String reason) {
+        releaseBuffered();
+        for (Demand<?> d : java.util.List.copyOf(demands)) {
+            if (!d.discarding) {
+                d.sink.error(new EprException(code, reason));
+                cancel(d);
+            }
+        }
+        runner.signal();
+    }
+
+    /** The network is closing: releases every waiting kept pair and fails open demands. */
+    void shutdown() {
+        releaseBuffered();
         for (Demand<?> d : demands) {
-            d.sink.error(new EprException(org.qnetstack.link.LinkErrorCode.OTHER, "the network was closed"));
+            if (!d.discarding) {
+                d.sink.error(new EprException(LinkErrorCode.OTHER, "the network was closed"));
+            }
         }
         demands.clear();
+    }
+
+    private void releaseBuffered() {
+        for (Held h : buffered) {
+            if (h.timer != null) {
+                h.timer.cancel();
+            }
+            discard(h.pair);
+        }
+        buffered.clear();
+    }
+
+    /** Kept pairs released because no receive claimed them in time. */
+    long unclaimed() {
+        return unclaimed;
+    }
+
+    /** Pairs released without reaching the program (given-up demands, unclaimed, closed). */
+    long discarded() {
+        return discarded;
     }
 }

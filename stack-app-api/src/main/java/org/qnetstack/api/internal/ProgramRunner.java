@@ -61,6 +61,11 @@ public final class ProgramRunner {
         }
     }
 
+    /** True on the thread of a sequential program, where blocking on the API's publishers is allowed. */
+    static boolean onProgramThread() {
+        return CURRENT.get() != null;
+    }
+
     /** Called on the kernel thread whenever the API signals a subscriber. */
     void signal() {
         signalled = true;
