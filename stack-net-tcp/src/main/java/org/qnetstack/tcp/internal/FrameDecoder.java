@@ -36,8 +36,8 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         long length = in.getUnsignedInt(in.readerIndex());
         if (length == 0 || length > maxFrameBytes) {
             (length == 0 ? counters.malformed : counters.oversized).incrementAndGet();
-            LOG.warning(() -> local + ": closing connection from " + ctx.channel().remoteAddress() + ": frame length " + length
-                    + " outside 1.." + maxFrameBytes);
+            LOG.warning(() -> local + ": closing connection from " + ctx.channel().remoteAddress()
+                    + ": frame length " + length + " outside 1.." + maxFrameBytes);
             discarding = true;
             in.skipBytes(in.readableBytes());
             ctx.close();

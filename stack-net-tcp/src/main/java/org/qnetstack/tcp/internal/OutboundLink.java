@@ -209,6 +209,16 @@ public final class OutboundLink {
                 ctx.writeAndFlush(Wire.frame(ctx.alloc(), Wire.HELLO,
                         wire.json(new Wire.Hello(local, peerName, clientNonce))));
             }
+            // Something that accepts TCP but never answers must not stall the link: drop it and redial.
+            ctx.executor().schedule(() -> {
+                if (!open && !refused && ctx.channel().isActive()) {
+                    refused = true;
+                    counters.authFailures.incrementAndGet();
+                    LOG.warning(() -> local + ": '" + peerName + "' did not complete the handshake within "
+                            + config.handshakeTimeout() + "; redialling");
+                    ctx.close();
+                }
+            }, config.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
         }
 
         @Override
