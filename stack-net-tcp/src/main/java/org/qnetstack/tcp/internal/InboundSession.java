@@ -1,0 +1,214 @@
+package org.qnetstack.tcp.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.physical.Envelope;
+import org.qnetstack.tcp.TcpPeer;
+
+/**
+ * The accepting side of one connection, on its Netty event loop: authenticate the peer (HELLO, CHALLENGE,
+ * AUTH, WELCOME), then receive its data frames in sequence, each checked against the session key. Before
+ * authentication anything unexpected closes the connection; after it, a frame with a bad HMAC or sequence
+ * number closes it (the stream can no longer be trusted), while a well-authenticated frame that does not
+ * decode is only dropped (a buggy peer, not a forger). Connections are one-way: each node sends over the
+ * connection it dialled and receives over those it accepted.
+ */
+public final class InboundSession extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = Logger.getLogger(InboundSession.class.getName());
+
+    private enum State { AWAIT_HELLO, AWAIT_AUTH, OPEN, CLOSED }
+
+    private final String local;
+    private final Map<String, TcpPeer> peers;
+    private final Wire wire;
+    private final Counters counters;
+    private final Duration handshakeTimeout;
+    private final Consumer<Envelope> deliver;
+    private State state = State.AWAIT_HELLO;
+    private @Nullable String peer;
+    private byte @Nullable [] key;
+    private byte @Nullable [] clientNonce;
+    private byte @Nullable [] serverNonce;
+    private @Nullable Mac sessionMac;
+    private long expectedSeq;
+    private @Nullable ScheduledFuture<?> timeout;
+
+    public InboundSession(String local, Map<String, TcpPeer> peers, Wire wire, Counters counters,
+            Duration handshakeTimeout, Consumer<Envelope> deliver) {
+        this.local = local;
+        this.peers = peers;
+        this.wire = wire;
+        this.counters = counters;
+        this.handshakeTimeout = handshakeTimeout;
+        this.deliver = deliver;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        // A stranger that connects and says nothing must not hold the connection forever.
+        timeout = ctx.executor().schedule(() -> {
+            if (state != State.OPEN && state != State.CLOSED) {
+                refuse(ctx, counters.authFailures, "did not authenticate within " + handshakeTimeout);
+            }
+        }, handshakeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf frame = (ByteBuf) msg;
+        try {
+            if (state == State.CLOSED) {
+                return;
+            }
+            byte type = frame.readByte();
+            switch (state) {
+                case AWAIT_HELLO -> expect(ctx, type, Wire.HELLO, () -> hello(ctx, frame));
+                case AWAIT_AUTH -> expect(ctx, type, Wire.AUTH, () -> auth(ctx, frame));
+                case OPEN -> expect(ctx, type, Wire.DATA, () -> data(ctx, frame));
+                default -> throw new IllegalStateException(state.name());
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private interface Step {
+        void run() throws Malformed;
+    }
+
+    private void expect(ChannelHandlerContext ctx, byte type, byte wanted, Step step) {
+        if (type != wanted) {
+            refuse(ctx, counters.malformed, "frame type " + type + " while expecting " + wanted);
+            return;
+        }
+        try {
+            step.run();
+        } catch (Malformed e) {
+            refuse(ctx, counters.malformed, e.getMessage());
+        }
+    }
+
+    private void hello(ChannelHandlerContext ctx, ByteBuf frame) throws Malformed {
+        Wire.Hello hello = wire.decode(Wire.rest(frame), Wire.Hello.class);
+        if (hello.client() == null || hello.server() == null || hello.nonce() == null
+                || hello.nonce().length != Keys.NONCE_BYTES) {
+            throw new Malformed("HELLO lacks a client, server or " + Keys.NONCE_BYTES + "-byte nonce");
+        }
+        TcpPeer p = peers.get(hello.client());
+        if (p == null || !hello.server().equals(local)) {
+            refuse(ctx, counters.authFailures, "HELLO from unknown node '" + hello.client() + "' for '"
+                    + hello.server() + "'");
+            return;
+        }
+        peer = hello.client();
+        key = p.key();
+        clientNonce = hello.nonce();
+        serverNonce = Keys.nonce();
+        state = State.AWAIT_AUTH;
+        ctx.writeAndFlush(Wire.frame(ctx.alloc(), Wire.CHALLENGE, wire.json(new Wire.Challenge(serverNonce))));
+    }
+
+    private void auth(ChannelHandlerContext ctx, ByteBuf frame) throws Malformed {
+        Wire.Proof proof = wire.decode(Wire.rest(frame), Wire.Proof.class);
+        String client = peer;
+        byte[] k = key;
+        byte[] nc = clientNonce;
+        byte[] ns = serverNonce;
+        if (client == null || k == null || nc == null || ns == null) {
+            throw new IllegalStateException("AUTH state without HELLO");
+        }
+        if (proof.mac() == null || !Keys.same(proof.mac(), Keys.clientProof(k, client, local, nc, ns))) {
+            refuse(ctx, counters.authFailures, "node '" + client + "' failed to prove the pre-shared key");
+            return;
+        }
+        sessionMac = Keys.mac(Keys.sessionKey(k, client, local, nc, ns));
+        state = State.OPEN;
+        cancelTimeout();
+        ctx.writeAndFlush(Wire.frame(ctx.alloc(), Wire.WELCOME,
+                wire.json(new Wire.Proof(Keys.serverProof(k, client, local, nc, ns)))));
+        LOG.fine(() -> local + ": accepted authenticated connection from " + client);
+    }
+
+    private void data(ChannelHandlerContext ctx, ByteBuf frame) throws Malformed {
+        Mac mac = sessionMac;
+        if (mac == null || frame.readableBytes() < 8 + Keys.MAC_BYTES) {
+            refuse(ctx, counters.integrityFailures, "data frame too short for sequence number and HMAC");
+            return;
+        }
+        long seq = frame.readLong();
+        byte[] tag = new byte[Keys.MAC_BYTES];
+        frame.readBytes(tag);
+        byte[] json = Wire.rest(frame);
+        mac.update(ByteBuffer.allocate(8).putLong(0, seq));
+        mac.update(json);
+        if (!Keys.same(tag, mac.doFinal()) || seq != expectedSeq) {
+            refuse(ctx, counters.integrityFailures, "data frame " + seq + " (expected " + expectedSeq
+                    + ") from '" + peer + "' failed the integrity check");
+            return;
+        }
+        expectedSeq++;
+        counters.received.incrementAndGet();
+        Envelope e;
+        try {
+            e = wire.decodeEnvelope(json);
+        } catch (Malformed m) {
+            drop(m.getMessage());
+            return;
+        }
+        if (!e.from().equals(peer) || !e.to().equals(local)) {
+            drop("envelope claims " + e.from() + " → " + e.to() + " on the connection of " + peer + " → " + local);
+            return;
+        }
+        deliver.accept(e);
+    }
+
+    /** An authenticated peer sent something unusable: drop it, keep the connection. */
+    private void drop(String reason) {
+        counters.malformed.incrementAndGet();
+        LOG.warning(() -> local + ": dropped a frame from '" + peer + "': " + reason);
+    }
+
+    private void refuse(ChannelHandlerContext ctx, AtomicLong counter, String reason) {
+        counter.incrementAndGet();
+        LOG.warning(() -> local + ": closing connection from " + ctx.channel().remoteAddress() + ": " + reason);
+        state = State.CLOSED;
+        cancelTimeout();
+        ctx.close();
+    }
+
+    private void cancelTimeout() {
+        ScheduledFuture<?> t = timeout;
+        if (t != null) {
+            t.cancel(false);
+            timeout = null;
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        state = State.CLOSED;
+        cancelTimeout();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Resets and similar I/O errors are the ordinary end of a connection, not an attack.
+        LOG.log(Level.FINE, local + ": connection from " + ctx.channel().remoteAddress() + " failed", cause);
+        state = State.CLOSED;
+        cancelTimeout();
+        ctx.close();
+    }
+}
