@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.qnetstack.hal.HeraldingScheme;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
@@ -103,6 +105,24 @@ class VirtualCircuitsTest {
             }
         }
         return bad;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 5, 9})
+    void chainsDeliverPairsWhoseTrueFidelityLiesInTheReportedInterval(int nodes) {
+        // Memories that dephase (T2 = 50 ms) while link pairs wait: the interval must cover the decay.
+        PlatformSpec spec = SimulatedChain.spec(nodes, "generic", devices(4, "10s", "50ms"), 80 + nodes);
+        try (SimulatedChain net = new SimulatedChain(spec, p -> new AdmissionController(SimulatedChain.model(p)))) {
+            int number = 20;
+            net.services.get("n0").request(new PairRequest("n" + (nodes - 1), RequestType.KEEP, number, 0,
+                    MeasureBasis.Z, SimulatedChain.SOCKET, 0));
+            List<Delivered> pairs = collect(net, number, 120_000_000_000L);
+            assertEquals(number, pairs.size(), net.errors.toString());
+            List<String> log = new ArrayList<>();
+            assertEquals(0, mismatches(pairs, log), String.join("\n", log));
+            assertTrue(pairs.stream().allMatch(d -> d.atA().fidelityLower() < d.atA().fidelityUpper()),
+                    "a real interval, not [0, 1] by default");
+        }
     }
 
     @Test
