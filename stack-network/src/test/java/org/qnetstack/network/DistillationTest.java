@@ -13,11 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.qnetstack.hal.Gate;
 import org.qnetstack.hal.Platform;
-import org.qnetstack.link.CreateId;
-import org.qnetstack.link.CreateRequest;
-import org.qnetstack.link.LinkError;
-import org.qnetstack.link.LinkListener;
 import org.qnetstack.link.LinkPair;
+import org.qnetstack.link.ForwardingLinkService;
 import org.qnetstack.link.LinkService;
 import org.qnetstack.physical.ClassicalFaults;
 
@@ -111,81 +108,35 @@ class DistillationTest {
      * A link layer whose kept pairs, at this node, get a Pauli drawn with the given weights (of I, Z, X, XZ)
      * before the network layer sees them: a Bell-diagonal channel, applied on the true state.
      */
-    static final class PauliNoise implements LinkService {
+    static final class PauliNoise extends ForwardingLinkService {
         static Platform platform;
-        private final LinkService link;
         private final double[] weights;
         private final SplittableRandom random;
 
         PauliNoise(LinkService link, double[] weights, long seed) {
-            this.link = link;
+            super(link);
             this.weights = weights;
             this.random = new SplittableRandom(seed);
         }
 
         @Override
-        public org.qnetstack.link.FidelityEstimate fidelityEstimate(String remoteNode, double alpha) {
-            return link.fidelityEstimate(remoteNode, alpha);
-        }
-
-        @Override
-        public CreateId create(CreateRequest request) {
-            return link.create(request);
-        }
-
-        @Override
-        public void listen(int purposeId, LinkListener listener) {
-            link.listen(purposeId, new LinkListener() {
-                @Override
-                public void onPair(LinkPair pair) {
-                    double u = random.nextDouble();
-                    int d = 0;
-                    while (d < 3 && u >= weights[d]) {
-                        u -= weights[d++];
-                    }
-                    String node = pair.entanglementId().creator().equals(pair.remoteNode())
-                            ? pair.entanglementId().peer() : pair.entanglementId().creator();
-                    if ((d & 1) != 0) {
-                        platform.device(node).apply(Gate.Z, pair.qubit());
-                    }
-                    if ((d & 2) != 0) {
-                        platform.device(node).apply(Gate.X, pair.qubit());
-                    }
-                    listener.onPair(new LinkPair(pair.createId(), pair.entanglementId(), pair.purposeId(),
-                            pair.remoteNode(), pair.type(), pair.bellIndex(), weights[0], pair.goodnessTime(),
-                            pair.qubit(), pair.axis(), pair.outcome()));
-                }
-
-                @Override
-                public void onError(LinkError error) {
-                    listener.onError(error);
-                }
-            });
-        }
-
-        @Override
-        public void unlisten(int purposeId) {
-            link.unlisten(purposeId);
-        }
-
-        @Override
-        public double alphaFor(String remoteNode, double minFidelity) {
-            return link.alphaFor(remoteNode, minFidelity);
-        }
-
-        @Override
-        public double expectedFidelity(String remoteNode, double alpha) {
-            return link.expectedFidelity(remoteNode, alpha);
-        }
-
-        @Override
-        public boolean cancel(CreateId createId) {
-            return link.cancel(createId);
-        }
-
-        @Override
-        public void close() {
-            link.close();
+        protected LinkPair onPair(LinkPair pair) {
+            double u = random.nextDouble();
+            int d = 0;
+            while (d < 3 && u >= weights[d]) {
+                u -= weights[d++];
+            }
+            String node = pair.entanglementId().creator().equals(pair.remoteNode())
+                    ? pair.entanglementId().peer() : pair.entanglementId().creator();
+            if ((d & 1) != 0) {
+                platform.device(node).apply(Gate.Z, pair.qubit());
+            }
+            if ((d & 2) != 0) {
+                platform.device(node).apply(Gate.X, pair.qubit());
+            }
+            return new LinkPair(pair.createId(), pair.entanglementId(), pair.purposeId(), pair.remoteNode(),
+                    pair.type(), pair.bellIndex(), weights[0], pair.goodnessTime(), pair.qubit(), pair.axis(),
+                    pair.outcome());
         }
     }
 }

@@ -6,9 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.qnetstack.link.CreateId;
 import org.qnetstack.link.CreateRequest;
 import org.qnetstack.link.EntanglementId;
-import org.qnetstack.link.FidelityEstimate;
-import org.qnetstack.link.LinkError;
-import org.qnetstack.link.LinkListener;
+import org.qnetstack.link.ForwardingLinkService;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.LinkService;
 
@@ -17,11 +15,10 @@ import org.qnetstack.link.LinkService;
  * that an EPR socket can cancel its request at both ends when its program stops wanting pairs (the network
  * layer's pairs do not carry the create id, and its interface has no cancel).
  */
-final class LinkRequests implements LinkService {
+final class LinkRequests extends ForwardingLinkService {
     /** Pairs remembered for a later cancel: far more than a socket holds unclaimed at once. */
     private static final int MEMORY = 4096;
 
-    private final LinkService link;
     private final Map<EntanglementId, LinkPair> origins = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<EntanglementId, LinkPair> eldest) {
@@ -33,12 +30,12 @@ final class LinkRequests implements LinkService {
     private @Nullable String lastRemote;
 
     LinkRequests(LinkService link) {
-        this.link = link;
+        super(link);
     }
 
     @Override
     public CreateId create(CreateRequest request) {
-        CreateId id = link.create(request);
+        CreateId id = super.create(request);
         lastCreated = id;
         lastPurpose = request.purposeId();
         lastRemote = request.remoteNode();
@@ -65,48 +62,8 @@ final class LinkRequests implements LinkService {
     }
 
     @Override
-    public void listen(int purposeId, LinkListener listener) {
-        link.listen(purposeId, new LinkListener() {
-            @Override
-            public void onPair(LinkPair pair) {
-                origins.put(pair.entanglementId(), pair);
-                listener.onPair(pair);
-            }
-
-            @Override
-            public void onError(LinkError error) {
-                listener.onError(error);
-            }
-        });
-    }
-
-    @Override
-    public void unlisten(int purposeId) {
-        link.unlisten(purposeId);
-    }
-
-    @Override
-    public double alphaFor(String remoteNode, double minFidelity) {
-        return link.alphaFor(remoteNode, minFidelity);
-    }
-
-    @Override
-    public double expectedFidelity(String remoteNode, double alpha) {
-        return link.expectedFidelity(remoteNode, alpha);
-    }
-
-    @Override
-    public FidelityEstimate fidelityEstimate(String remoteNode, double alpha) {
-        return link.fidelityEstimate(remoteNode, alpha);
-    }
-
-    @Override
-    public boolean cancel(CreateId createId) {
-        return link.cancel(createId);
-    }
-
-    @Override
-    public void close() {
-        link.close();
+    protected LinkPair onPair(LinkPair pair) {
+        origins.put(pair.entanglementId(), pair);
+        return pair;
     }
 }
