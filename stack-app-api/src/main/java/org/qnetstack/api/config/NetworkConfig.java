@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.ConfigurationException;
@@ -43,6 +44,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *     attenuationDbPerKm: 0.2       # any other field overrides a link parameter
  * options:                          # optional: for the platform (the simulator checks them)
  *   attempts: skip                  # skip (default: failed attempts are skipped exactly) or step
+ * deployment:                       # optional: one process per node (module deploy), see DeploymentSpec
+ *   world: 127.0.0.1:7400           # where the world service listens
+ *   nodes: { alice: 127.0.0.1:7401, bob: 127.0.0.1:7402 }   # where each node listens; every node listed
  * }</pre>
  *
  * <p>Node, link, station and preset names are made of letters, digits, '_', '.' and '-'; node and
@@ -107,8 +111,24 @@ public final class NetworkConfig {
         JsonParser open(ObjectMapper mapper) throws IOException;
     }
 
+    /**
+     * The {@code deployment} section of a network file, if it has one: where the world service and each node
+     * listen when every node runs in its own process (module {@code deploy}). Its nodes must be the file's.
+     */
+    public static Optional<DeploymentSpec> deployment(Path file) {
+        String name = file.toString();
+        JsonNode tree = tree(Format.of(name), name, mapper -> mapper.createParser(Files.newInputStream(file)));
+        PlatformSpec spec = PlatformSpecReader.read(tree == null ? MissingNode.getInstance() : tree);
+        return DeploymentSpec.read(ConfigValue.root(tree == null ? MissingNode.getInstance() : tree).optional("deployment"), spec);
+    }
+
     /** Parses one document into a tree, then reads the tree; {@code source} names it in I/O errors. */
     private static PlatformSpec read(Format format, String source, ParserOpener opener) {
+        JsonNode tree = tree(format, source, opener);
+        return PlatformSpecReader.read(tree == null ? MissingNode.getInstance() : tree);
+    }
+
+    private static @Nullable JsonNode tree(Format format, String source, ParserOpener opener) {
         JsonNode tree;
         try (JsonParser parser = opener.open(format.mapper)) {
             tree = format.mapper.readTree(parser);
@@ -123,7 +143,7 @@ public final class NetworkConfig {
         } catch (IOException e) {
             throw new ConfigurationException("", "cannot read " + source + ": " + e.getMessage(), e);
         }
-        return PlatformSpecReader.read(tree == null ? MissingNode.getInstance() : tree);
+        return tree;
     }
 
     private static URL findResource(String resource) {

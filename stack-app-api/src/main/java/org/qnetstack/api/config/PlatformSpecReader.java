@@ -26,7 +26,7 @@ import org.qnetstack.hal.StationSpec;
  * stations as it goes. One instance reads one document.
  */
 final class PlatformSpecReader {
-    private static final List<String> TOP_FIELDS = List.of("seed", "nodes", "links", "options");
+    private static final List<String> TOP_FIELDS = List.of("seed", "nodes", "links", "options", "deployment");
     private static final List<String> NODE_FIELDS = List.of("name", "device", "qubits");
     private static final List<String> LINK_FIELDS = List.of("between", "name", "lengthKm", "scheme", "station");
     private static final List<String> STATION_FIELDS = List.of("name", "detectors");

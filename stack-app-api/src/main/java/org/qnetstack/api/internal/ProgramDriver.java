@@ -2,6 +2,7 @@ package org.qnetstack.api.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.Node;
 import org.qnetstack.api.NodeProgram;
 import org.qnetstack.api.ReactiveProgram;
@@ -55,11 +56,41 @@ public final class ProgramDriver {
         }
     }
 
-    public void runToCompletion(long maxNanos) {
+    /**
+     * Starts the registered programs, in registration order, each until it first waits. For a loop driven
+     * from outside (one node in its own process); {@link #runToCompletion} does it by itself.
+     */
+    public void start() {
         if (!started) {
             started = true;
             starts.forEach(Runnable::run);
         }
+    }
+
+    /** After an event run from outside: lets the programs it woke run until they wait again. */
+    public void afterEvent() {
+        runner.afterEvent();
+    }
+
+    /** Whether every program has ended (well or not). */
+    public boolean finished() {
+        return runner.allDone() && reactiveRunning == 0;
+    }
+
+    /** The first program failure, or null if none failed (yet). */
+    public @Nullable SimulationException failure() {
+        SimulationException failure = runner.failure();
+        if (failure != null) {
+            return failure;
+        }
+        if (reactiveFailure != null) {
+            return reactiveFailure instanceof SimulationException s ? s : new SimulationException("failed", reactiveFailure);
+        }
+        return null;
+    }
+
+    public void runToCompletion(long maxNanos) {
+        start();
         long deadline = platform.scheduler(platform.spec().nodes().get(0).name()).clock().nanos() + maxNanos;
         while (true) {
             failIfFailed();

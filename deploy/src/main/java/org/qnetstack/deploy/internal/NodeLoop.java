@@ -1,0 +1,186 @@
+package org.qnetstack.deploy.internal;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.api.NodeProgram;
+import org.qnetstack.api.SimulationException;
+import org.qnetstack.api.internal.NodeRuntime;
+import org.qnetstack.api.internal.ProgramDriver;
+import org.qnetstack.deploy.internal.WorldMessages.AxisAnswer;
+import org.qnetstack.deploy.internal.WorldMessages.AxisQuery;
+import org.qnetstack.deploy.internal.WorldMessages.DeviceCall;
+import org.qnetstack.deploy.internal.WorldMessages.DeviceResult;
+import org.qnetstack.deploy.internal.WorldMessages.Task;
+import org.qnetstack.deploy.internal.WorldMessages.TaskDone;
+import org.qnetstack.hal.MeasurementAxis;
+import org.qnetstack.hal.NodeSpec;
+import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.qnetstack.sim.SimulatedPlatform;
+import org.qnetstack.transport.PreSharedKeys;
+
+/**
+ * One node's stack in its own process, run task by task as the world service hands them over: the node's
+ * loop is this thread; its device, clock and fibres are the world's, reached through {@link WorldLink}.
+ */
+public final class NodeLoop implements WorldCalls {
+    private static final Logger LOG = Logger.getLogger(NodeLoop.class.getName());
+    private final String node;
+    private final WorldLink link;
+    private final SimulatedPlatform model;
+    private final LockstepScheduler scheduler;
+    private final RemoteDevice device;
+    private final RelayNetwork network;
+    private final RemotePlatform platform;
+    private final @Nullable NodeProgram program;
+    private final PreSharedKeys keys;
+    private @Nullable NodeRuntime runtime;
+    private @Nullable ProgramDriver driver;
+    private long taskFailures;
+    private long tasks;
+
+    /** What ended the node's run. */
+    public record Outcome(String note, @Nullable Throwable programFailure, boolean programFinished, long tasks,
+                          long taskFailures) {
+    }
+
+    public NodeLoop(String node, SimulatedPlatform model, WorldLink link, PayloadCodec codec,
+            @Nullable NodeProgram program) {
+        this.node = node;
+        this.link = link;
+        this.model = model;
+        this.program = program;
+        this.scheduler = new LockstepScheduler(this);
+        this.device = new RemoteDevice(this, model.device(node));
+        this.network = new RelayNetwork(node, this, codec, new DelayedClassicalNetwork(model));
+        this.platform = new RemotePlatform(node, model, device, scheduler);
+        this.keys = PreSharedKeys.derivedFromSeed(model.spec().seed(),
+                model.spec().nodes().stream().map(NodeSpec::name).toList());
+    }
+
+    @Override
+    public void send(Object message) {
+        link.send(message);
+    }
+
+    @Override
+    public DeviceResult call(DeviceCall call) {
+        link.send(call);
+        while (true) {
+            Object m = link.next();
+            if (m instanceof DeviceResult r) {
+                return r;
+            }
+            if (m instanceof AxisQuery q) {
+                answer(q);
+            } else {
+                LOG.warning(node + ": ignored " + m.getClass().getSimpleName() + " from the world during a device call");
+            }
+        }
+    }
+
+    private void answer(AxisQuery q) {
+        MeasurementAxis axis = device.axis(q.run(), q.slot());
+        link.send(new AxisAnswer(axis.theta(), axis.phi()));
+    }
+
+    /** Joins the world and serves it until it says the run is over. */
+    public Outcome run(long incarnation) {
+        link.send(new WorldMessages.Joined(node, incarnation));
+        while (true) {
+            Object m = link.next();
+            if (m instanceof AxisQuery q) {
+                answer(q);
+                continue;
+            }
+            if (!(m instanceof Task task)) {
+                LOG.warning(node + ": ignored " + m.getClass().getSimpleName() + " from the world between tasks");
+                continue;
+            }
+            tasks++;
+            scheduler.advanceTo(task.now());
+            if (task.kind() == WorldMessages.TaskKind.SHUTDOWN) {
+                shutdown();
+                link.send(done());
+                return new Outcome(task.note() == null ? "" : task.note(), driver == null ? null : driver.failure(),
+                        driver != null && driver.finished(), tasks, taskFailures);
+            }
+            try {
+                perform(task);
+                if (driver != null) {
+                    driver.afterEvent();
+                }
+            } catch (RuntimeException e) {
+                if (e instanceof org.qnetstack.deploy.WorldUnreachableException) {
+                    throw e;
+                }
+                // A fault in one handler must not take the node down: count it, log it, serve on.
+                taskFailures++;
+                LOG.log(Level.SEVERE, node + ": " + task.kind() + " task failed", e);
+            }
+            link.send(done());
+        }
+    }
+
+    private TaskDone done() {
+        SimulationException failure = driver == null ? null : driver.failure();
+        return new TaskDone(program != null, driver != null && driver.finished(),
+                failure == null ? null : String.valueOf(failure.getMessage()));
+    }
+
+    private void perform(Task task) {
+        switch (task.kind()) {
+            case INIT -> init();
+            case START -> {
+                if (driver != null) {
+                    driver.start();
+                }
+            }
+            case FIRE -> scheduler.fire(task.timer());
+            case DELIVER -> network.deliver(String.valueOf(task.peer()), String.valueOf(task.protocol()),
+                    String.valueOf(task.type()), task.json() == null ? new byte[0] : task.json());
+            case PEER_DOWN -> requireRuntime().peerDown(String.valueOf(task.peer()));
+            case PEER_UP -> requireRuntime().peerUp(String.valueOf(task.peer()));
+            case SHUTDOWN -> shutdown();
+        }
+    }
+
+    private NodeRuntime requireRuntime() {
+        if (runtime == null) {
+            throw new IllegalStateException("the world sent a task before INIT");
+        }
+        return runtime;
+    }
+
+    private void init() {
+        if (runtime != null) {
+            LOG.warning(node + ": the world asked to build the stack again; kept the one running");
+            return;
+        }
+        ProgramDriver d = new ProgramDriver(platform);
+        NodeRuntime r = new NodeRuntime(node, platform, network, d.runner(), keys);
+        if (program != null) {
+            d.add(node, r, program);
+        }
+        runtime = r;
+        driver = d;
+    }
+
+    private void shutdown() {
+        if (driver != null) {
+            driver.stop();
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    /** Messages from the world that did not decode (counted, dropped). */
+    public long malformed() {
+        return network.malformed();
+    }
+
+    public SimulatedPlatform model() {
+        return model;
+    }
+}

@@ -1,0 +1,558 @@
+package org.qnetstack.deploy.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.deploy.internal.WorldMessages.AxisAnswer;
+import org.qnetstack.deploy.internal.WorldMessages.AxisQuery;
+import org.qnetstack.deploy.internal.WorldMessages.DeviceCall;
+import org.qnetstack.deploy.internal.WorldMessages.DeviceResult;
+import org.qnetstack.deploy.internal.WorldMessages.Joined;
+import org.qnetstack.deploy.internal.WorldMessages.Listen;
+import org.qnetstack.deploy.internal.WorldMessages.Outgoing;
+import org.qnetstack.deploy.internal.WorldMessages.Task;
+import org.qnetstack.deploy.internal.WorldMessages.TaskDone;
+import org.qnetstack.deploy.internal.WorldMessages.TaskKind;
+import org.qnetstack.deploy.internal.WorldMessages.TimerCancel;
+import org.qnetstack.deploy.internal.WorldMessages.TimerSet;
+import org.qnetstack.hal.AttemptRun;
+import org.qnetstack.hal.AttemptRunSpec;
+import org.qnetstack.hal.Axis;
+import org.qnetstack.hal.Basis;
+import org.qnetstack.hal.Gate;
+import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.hal.MeasurementAxis;
+import org.qnetstack.hal.NodeSpec;
+import org.qnetstack.hal.PlatformSpec;
+import org.qnetstack.hal.QuantumDevice;
+import org.qnetstack.hal.TimerHandle;
+import org.qnetstack.hal.TwoQubitGate;
+import org.qnetstack.physical.Envelope;
+import org.qnetstack.physical.HeraldingStation;
+import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.qnetstack.sim.SimulatedPlatform;
+import org.qnetstack.sim.kernel.EventKernel;
+import org.qnetstack.tcp.TcpClassicalNetwork;
+import org.qnetstack.tcp.internal.Malformed;
+
+/**
+ * The world service's single thread: the simulated devices, stations and fibres of every node, and the one
+ * clock. It advances the clock event by event; when an event belongs to a node (a timer it set, a message
+ * for it, a peer's failure), it hands the node the task and serves the node's calls until the node is done,
+ * so the network runs as it would in one process. A node that stops answering is declared down: its
+ * timers, attempt runs and qubits are dropped and the others are told; when it comes back it starts afresh.
+ */
+public final class WorldLoop {
+    private static final Logger LOG = Logger.getLogger(WorldLoop.class.getName());
+    private static final long POLL_MILLIS = 50;
+
+    /**
+     * @param pace            simulated seconds per wall-clock second at most (0: as fast as possible)
+     * @param detectionDelay  simulated time between a node's loss and the others hearing of it
+     * @param nodeTimeout     wall time a node may take over one task, or stay disconnected, before it is down
+     * @param idleTimeout     wall time the world waits with nothing to simulate (e.g. for a node to return)
+     */
+    public record Options(double pace, Duration detectionDelay, Duration nodeTimeout, Duration idleTimeout) {
+        public Options {
+            if (!(pace >= 0) || Double.isInfinite(pace)) {
+                throw new IllegalArgumentException("pace: must be a finite number ≥ 0 (0: as fast as possible), was "
+                        + pace);
+            }
+            for (Duration d : List.of(detectionDelay, nodeTimeout, idleTimeout)) {
+                if (d == null || d.isNegative()) {
+                    throw new IllegalArgumentException("durations must be ≥ 0, was " + d);
+                }
+            }
+        }
+    }
+
+    /** A classical message between nodes, carried through the world as it was encoded by its sender. */
+    private record Relayed(String type, byte[] json) {
+    }
+
+    private final class Session {
+        final String name;
+        final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+        final Map<Long, TimerHandle> timers = new HashMap<>();
+        final Map<Long, AttemptRun> runs = new HashMap<>();
+        final Map<Long, String> runLinks = new HashMap<>();
+        final Set<String> listening = new HashSet<>();
+        boolean joined;
+        boolean up;
+        long incarnation;
+        long runSeq;
+        boolean program;
+        boolean programFinished;
+        @Nullable String programFailure;
+        long lostAt = -1;
+
+        Session(String name) {
+            this.name = name;
+        }
+    }
+
+    /** What a run ended with. */
+    public record Outcome(boolean ok, String note, Map<String, String> programFailures, long events,
+                          double simulatedSeconds, long nodeFailures, long malformed) {
+    }
+
+    private final PlatformSpec spec;
+    private final SimulatedPlatform platform;
+    private final EventKernel kernel;
+    private final DelayedClassicalNetwork classical;
+    private final List<HeraldingStation> stations = new ArrayList<>();
+    private final Map<String, Session> sessions = new LinkedHashMap<>();
+    private final BlockingQueue<Joined> joins = new LinkedBlockingQueue<>();
+    private final TcpClassicalNetwork net;
+    private final PayloadCodec codec;
+    private final Options options;
+    private boolean running;
+    private long nodeFailures;
+    private long malformed;
+    private long lastProgress = System.nanoTime();
+    private volatile boolean stopRequested;
+
+    public WorldLoop(PlatformSpec spec, SimulatedPlatform platform, TcpClassicalNetwork net, PayloadCodec codec,
+            Options options) {
+        this.spec = spec;
+        this.platform = platform;
+        this.net = net;
+        this.codec = codec;
+        this.options = options;
+        this.kernel = (EventKernel) platform.scheduler(spec.nodes().get(0).name());
+        this.classical = new DelayedClassicalNetwork(platform);
+        for (LinkSpec link : spec.links()) {
+            HeraldingStation station = new HeraldingStation(platform.link(link.name()),
+                    platform.detectorController(link.name()), platform.scheduler(link.station().name()), classical);
+            station.start();
+            stations.add(station);
+        }
+        for (NodeSpec node : spec.nodes()) {
+            sessions.put(node.name(), new Session(node.name()));
+        }
+        net.register(WorldMessages.WORLD, WorldMessages.PROTOCOL, this::received);
+    }
+
+    /** On an I/O thread: queue what a node said for the world's thread. */
+    private void received(Envelope e) {
+        Session s = sessions.get(e.from());
+        if (s == null) {
+            return; // the TCP layer admits only configured peers; nothing else can get here
+        }
+        if (e.payload() instanceof Joined j) {
+            if (!j.node().equals(e.from())) {
+                malformedFrom(e.from(), "it joined as " + j.node());
+                return;
+            }
+            joins.add(j);
+        } else {
+            s.inbox.add(e.payload());
+        }
+    }
+
+    private void malformedFrom(String node, String what) {
+        malformed++;
+        LOG.warning("world: rejected a message from " + node + ": " + what);
+    }
+
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /** Runs until every node's program has ended, the world is stopped, or nothing more can happen. */
+    public Outcome run() {
+        awaitAllJoined();
+        for (Session s : sessions.values()) {
+            runTask(s, Task.of(TaskKind.INIT, kernel.nanos()));
+        }
+        for (Session s : sessions.values()) {
+            runTask(s, Task.of(TaskKind.START, kernel.nanos()));
+        }
+        running = true;
+        long wallStart = System.nanoTime();
+        long simStart = kernel.nanos();
+        long lastCheck = 0;
+        String note;
+        boolean ok;
+        while (true) {
+            handleJoins(0);
+            long wall = System.nanoTime();
+            if (wall - lastCheck > 200_000_000L) {
+                lastCheck = wall;
+                checkConnections(wall);
+            }
+            if (stopRequested) {
+                ok = true;
+                note = "stopped";
+                break;
+            }
+            if (programsDone()) {
+                ok = sessions.values().stream().allMatch(s -> s.programFailure == null);
+                note = ok ? "every program finished" : "a program failed";
+                break;
+            }
+            long next = kernel.nextEventTime();
+            if (next == Long.MAX_VALUE) {
+                if (System.nanoTime() - lastProgress > options.idleTimeout().toNanos()) {
+                    ok = false;
+                    note = "nothing is left to happen but programs still wait (nodes down: " + downNodes() + ")";
+                    break;
+                }
+                handleJoins(POLL_MILLIS);
+                continue;
+            }
+            if (options.pace() > 0) {
+                long dueWall = wallStart + (long) ((next - simStart) / options.pace());
+                long wait = dueWall - System.nanoTime();
+                if (wait > 0) {
+                    handleJoins(Math.max(1, Math.min(POLL_MILLIS, wait / 1_000_000)));
+                    continue;
+                }
+            }
+            kernel.step();
+            lastProgress = System.nanoTime();
+        }
+        for (Session s : sessions.values()) {
+            runTask(s, new Task(TaskKind.SHUTDOWN, kernel.nanos(), 0, null, null, null, null, note));
+        }
+        stations.forEach(HeraldingStation::stop);
+        Map<String, String> failures = new LinkedHashMap<>();
+        sessions.values().forEach(s -> {
+            if (s.programFailure != null) {
+                failures.put(s.name, s.programFailure);
+            }
+        });
+        return new Outcome(ok, note, failures, kernel.dispatchedEvents(), kernel.nanos() / 1e9, nodeFailures,
+                malformed);
+    }
+
+    private List<String> downNodes() {
+        return sessions.values().stream().filter(s -> !s.up).map(s -> s.name).toList();
+    }
+
+    private boolean programsDone() {
+        boolean any = false;
+        for (Session s : sessions.values()) {
+            if (s.program) {
+                any = true;
+                if (!s.programFinished) {
+                    return false;
+                }
+            }
+        }
+        return any;
+    }
+
+    private void awaitAllJoined() {
+        while (sessions.values().stream().anyMatch(s -> !s.joined)) {
+            if (stopRequested) {
+                throw new IllegalStateException("world stopped before every node joined");
+            }
+            handleJoins(POLL_MILLIS);
+        }
+    }
+
+    private void handleJoins(long waitMillis) {
+        try {
+            Joined j = waitMillis > 0 ? joins.poll(waitMillis, TimeUnit.MILLISECONDS) : joins.poll();
+            while (j != null) {
+                join(j);
+                j = joins.poll();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
+        }
+    }
+
+    private void join(Joined j) {
+        Session s = sessions.get(j.node());
+        if (s.up && s.incarnation == j.incarnation()) {
+            return; // said twice
+        }
+        if (s.up) {
+            down(s, "it restarted (a new process joined)");
+        }
+        s.joined = true;
+        s.up = true;
+        s.lostAt = -1;
+        s.incarnation = j.incarnation();
+        LOG.info("world: node " + s.name + " joined" + (running ? " again" : ""));
+        if (running) {
+            runTask(s, Task.of(TaskKind.INIT, kernel.nanos()));
+            runTask(s, Task.of(TaskKind.START, kernel.nanos()));
+            for (Session other : sessions.values()) {
+                if (other != s) {
+                    runTask(other, new Task(TaskKind.PEER_UP, kernel.nanos(), 0, s.name, null, null, null, null));
+                }
+            }
+            lastProgress = System.nanoTime();
+        }
+    }
+
+    private void checkConnections(long wall) {
+        for (Session s : sessions.values()) {
+            if (!s.up) {
+                continue;
+            }
+            if (net.connectedTo(s.name)) {
+                s.lostAt = -1;
+            } else if (s.lostAt < 0) {
+                s.lostAt = wall;
+            } else if (wall - s.lostAt > options.nodeTimeout().toNanos()) {
+                down(s, "its connection has been lost for " + options.nodeTimeout());
+            }
+        }
+    }
+
+    // ---- serving a node
+
+    /** Hands the node a task and serves it until it is done (or declared down). */
+    private void runTask(Session s, Task task) {
+        if (!s.up) {
+            return;
+        }
+        net.send(WorldMessages.WORLD, s.name, WorldMessages.PROTOCOL, task);
+        long deadline = System.nanoTime() + options.nodeTimeout().toNanos();
+        while (s.up) {
+            Object m = poll(s);
+            if (m == null) {
+                if (System.nanoTime() > deadline) {
+                    down(s, "it did not finish a " + task.kind() + " task within " + options.nodeTimeout());
+                }
+                continue;
+            }
+            if (m instanceof TaskDone d) {
+                s.program = d.programRunning();
+                s.programFinished = d.programFinished();
+                s.programFailure = d.programFailure();
+                return;
+            }
+            serve(s, m);
+        }
+    }
+
+    private @Nullable Object poll(Session s) {
+        try {
+            return s.inbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
+            return null;
+        }
+    }
+
+    private void serve(Session s, Object m) {
+        if (m instanceof TimerSet t) {
+            if (t.delayNanos() < 0 || s.timers.containsKey(t.id())) {
+                malformedFrom(s.name, "bad timer " + t);
+                return;
+            }
+            long id = t.id();
+            s.timers.put(id, kernel.schedule(t.delayNanos(), () -> {
+                s.timers.remove(id);
+                runTask(s, new Task(TaskKind.FIRE, kernel.nanos(), id, null, null, null, null, null));
+            }));
+        } else if (m instanceof TimerCancel c) {
+            TimerHandle h = s.timers.remove(c.id());
+            if (h != null) {
+                h.cancel();
+            }
+        } else if (m instanceof Listen l) {
+            listen(s, l.protocol(), l.on());
+        } else if (m instanceof Outgoing o) {
+            outgoing(s, o);
+        } else if (m instanceof DeviceCall c) {
+            net.send(WorldMessages.WORLD, s.name, WorldMessages.PROTOCOL, execute(s, c));
+        } else {
+            malformedFrom(s.name, "unexpected " + m.getClass().getSimpleName());
+        }
+    }
+
+    private void listen(Session s, String protocol, boolean on) {
+        if (on && s.listening.add(protocol)) {
+            classical.register(s.name, protocol, e -> deliver(s, e));
+        } else if (!on && s.listening.remove(protocol)) {
+            classical.unregister(s.name, protocol);
+        }
+    }
+
+    private void outgoing(Session s, Outgoing o) {
+        boolean toNode = sessions.containsKey(o.to());
+        boolean toStation = spec.links().stream().anyMatch(l -> l.station().name().equals(o.to()));
+        if (!toNode && !toStation) {
+            malformedFrom(s.name, "a message for nobody: '" + o.to() + "'");
+            return;
+        }
+        Object payload;
+        if (toNode) {
+            payload = new Relayed(o.type(), o.json());
+        } else {
+            try {
+                payload = codec.decode(o.type(), o.json());
+            } catch (Malformed e) {
+                malformedFrom(s.name, "a message for " + o.to() + ": " + e.getMessage());
+                return;
+            }
+        }
+        classical.send(s.name, o.to(), o.protocol(), payload);
+    }
+
+    private void deliver(Session s, Envelope e) {
+        String type;
+        byte[] json;
+        if (e.payload() instanceof Relayed r) {
+            type = r.type();
+            json = r.json();
+        } else {
+            PayloadCodec.Encoded encoded = codec.encode(e.payload());
+            type = encoded.type();
+            json = encoded.json();
+        }
+        runTask(s, new Task(TaskKind.DELIVER, kernel.nanos(), 0, e.from(), e.protocol(), type, json, null));
+    }
+
+    private DeviceResult execute(Session s, DeviceCall c) {
+        QuantumDevice device = platform.device(s.name);
+        try {
+            return switch (c.op()) {
+                case "initialize" -> duration(device.initialize(c.qubit()));
+                case "gate" -> duration(device.apply(Gate.valueOf(name(c)), c.qubit()));
+                case "rotate" -> duration(device.rotate(Axis.valueOf(name(c)), c.x(), c.qubit()));
+                case "gate2" -> duration(device.apply(TwoQubitGate.valueOf(name(c)), c.qubit(), c.other()));
+                case "measure" -> measured(device.measure(c.qubit(), Basis.valueOf(name(c))));
+                case "measureAxis" -> measured(device.measure(c.qubit(), MeasurementAxis.of(c.x(), c.y())));
+                case "emit" -> duration(device.emit(c.qubit(), name(c), c.slot(), c.x()));
+                case "move" -> duration(device.move(c.qubit(), c.other()));
+                case "discard" -> {
+                    device.discard(c.qubit());
+                    yield duration(0);
+                }
+                case "startAttempts" -> startRun(s, device, c);
+                case "stopAt" -> {
+                    run(s, c.run()).stopAt(c.slot());
+                    yield duration(0);
+                }
+                case "measurement" -> {
+                    AttemptRun.SlotMeasurement m = run(s, c.run()).measurement(c.slot());
+                    yield new DeviceResult(0, m.outcome(), m.axis().theta(), m.axis().phi(), c.run(), null, null);
+                }
+                default -> throw new IllegalArgumentException("no device operation '" + c.op() + "'");
+            };
+        } catch (RuntimeException e) {
+            // A bad call (a node's bug, or a hostile one) is refused; the device and the world go on.
+            return new DeviceResult(0, 0, 0, 0, 0, e.getClass().getName(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static String name(DeviceCall c) {
+        if (c.name() == null) {
+            throw new IllegalArgumentException(c.op() + " needs a name argument");
+        }
+        return c.name();
+    }
+
+    private static DeviceResult duration(long nanos) {
+        return new DeviceResult(nanos, 0, 0, 0, 0, null, null);
+    }
+
+    private static DeviceResult measured(QuantumDevice.Measurement m) {
+        return new DeviceResult(m.durationNanos(), m.outcome(), 0, 0, 0, null, null);
+    }
+
+    private AttemptRun run(Session s, long id) {
+        AttemptRun r = s.runs.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("no attempt run " + id + " on " + s.name);
+        }
+        return r;
+    }
+
+    private DeviceResult startRun(Session s, QuantumDevice device, DeviceCall c) {
+        long id = ++s.runSeq;
+        boolean keep = c.y() == 1;
+        AttemptRunSpec runSpec = new AttemptRunSpec(c.qubit(), name(c), c.slot(), c.other(), c.x(),
+                keep ? null : slot -> axisOf(s, id, slot));
+        s.runs.put(id, device.startAttempts(runSpec));
+        s.runLinks.put(id, runSpec.link());
+        return new DeviceResult(0, 0, 0, 0, id, null, null);
+    }
+
+    /** Asks the node which axis its run measures along in the slot; the node answers on its loop. */
+    private MeasurementAxis axisOf(Session s, long run, long slot) {
+        if (!s.up) {
+            return MeasurementAxis.Z; // the node is gone and its qubits with it: the outcome reaches nobody
+        }
+        net.send(WorldMessages.WORLD, s.name, WorldMessages.PROTOCOL, new AxisQuery(run, slot));
+        long deadline = System.nanoTime() + options.nodeTimeout().toNanos();
+        while (s.up) {
+            Object m = poll(s);
+            if (m instanceof AxisAnswer a) {
+                return MeasurementAxis.of(a.theta(), a.phi());
+            }
+            if (m != null) {
+                malformedFrom(s.name, "expected an axis, got " + m.getClass().getSimpleName());
+            } else if (System.nanoTime() > deadline) {
+                down(s, "it did not say which axis to measure along within " + options.nodeTimeout());
+            }
+        }
+        return MeasurementAxis.Z;
+    }
+
+    // ---- failures
+
+    /** The node is gone: drop what it had in the world and tell the others after the detection delay. */
+    private void down(Session s, String reason) {
+        if (!s.up) {
+            return;
+        }
+        s.up = false;
+        nodeFailures++;
+        LOG.warning("world: node " + s.name + " is down: " + reason);
+        s.timers.values().forEach(TimerHandle::cancel);
+        s.timers.clear();
+        s.runs.forEach((id, run) -> {
+            long slotNanos = platform.link(s.runLinks.get(id)).slotNanos();
+            try {
+                run.stopAt(Math.floorDiv(kernel.nanos(), slotNanos) + 1);
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "world: run " + id + " of " + s.name + " had ended: " + e.getMessage());
+            }
+        });
+        s.runs.clear();
+        s.runLinks.clear();
+        s.listening.forEach(p -> classical.unregister(s.name, p));
+        s.listening.clear();
+        QuantumDevice device = platform.device(s.name);
+        for (int q = 0; q < device.info().qubitCount(); q++) {
+            device.discard(q);
+        }
+        s.inbox.clear();
+        if (s.program && !s.programFinished) {
+            s.programFinished = true;
+            s.programFailure = "the process of " + s.name + " was lost: " + reason;
+        }
+        for (Session other : sessions.values()) {
+            if (other != s) {
+                kernel.schedule(options.detectionDelay().toNanos(), () -> runTask(other,
+                        new Task(TaskKind.PEER_DOWN, kernel.nanos(), 0, s.name, null, null, null, null)));
+            }
+        }
+    }
+
+    /** Messages from nodes that the world refused (bad timers, unknown addressees, undecodable payloads). */
+    public long malformed() {
+        return malformed;
+    }
+
+}

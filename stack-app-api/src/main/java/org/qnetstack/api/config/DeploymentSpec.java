@@ -1,0 +1,89 @@
+package org.qnetstack.api.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qnetstack.hal.NodeSpec;
+import org.qnetstack.hal.PlatformSpec;
+
+/**
+ * Where the processes of a network listen when each node runs in its own (module {@code deploy}): the world
+ * service, which holds the simulated devices and the clock, and every node's host. Read from the optional
+ * {@code deployment} section of a network file ({@link NetworkConfig#deployment}).
+ *
+ * @param world where the world service listens
+ * @param nodes every node of the network → where its host listens
+ */
+public record DeploymentSpec(Endpoint world, Map<String, Endpoint> nodes) {
+    private static final List<String> FIELDS = List.of("world", "nodes");
+
+    public DeploymentSpec {
+        nodes = Map.copyOf(nodes);
+    }
+
+    /** A host and port, written {@code host:port} in the file. */
+    public record Endpoint(String host, int port) {
+        public Endpoint {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("Endpoint.host: must be a host name or address, was '" + host + "'");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("Endpoint.port: must be in 1..65535, was " + port);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
+    /** Where a node listens. @throws IllegalArgumentException if the node is not listed */
+    public Endpoint node(String name) {
+        Endpoint e = nodes.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("deployment.nodes: no node '" + name + "' (listed: "
+                    + String.join(", ", nodes.keySet()) + ")");
+        }
+        return e;
+    }
+
+    static Optional<DeploymentSpec> read(Optional<ConfigValue> section, PlatformSpec spec) {
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        ConfigValue d = section.get();
+        d.requireMap(FIELDS);
+        Endpoint world = endpoint(d.required("world"));
+        ConfigValue nodeMap = d.required("nodes");
+        nodeMap.requireMap();
+        Map<String, Endpoint> nodes = new LinkedHashMap<>();
+        for (NodeSpec node : spec.nodes()) {
+            nodes.put(node.name(), endpoint(nodeMap.required(node.name())));
+        }
+        nodeMap.otherFields(nodes.keySet()).keySet().stream().findFirst().ifPresent(extra -> {
+            throw nodeMap.field(extra).error("no node '" + extra + "' in the network (nodes: "
+                    + String.join(", ", nodes.keySet()) + ")");
+        });
+        return Optional.of(new DeploymentSpec(world, nodes));
+    }
+
+    private static Endpoint endpoint(ConfigValue value) {
+        String text = value.text();
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw value.invalid("must be host:port");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw value.invalid("must end in a port number");
+        }
+        if (port < 1 || port > 65535) {
+            throw value.invalid("the port must be in 1..65535");
+        }
+        return new Endpoint(text.substring(0, colon), port);
+    }
+}
