@@ -82,7 +82,11 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
     public void send(String from, String to, String protocol, Object payload) {
         long delay = delayNanos(from, to);
         Envelope envelope = new Envelope(from, to, protocol, payload);
-        Scheduler scheduler = schedulers.computeIfAbsent(to, platform::scheduler);
+        Scheduler scheduler = schedulers.get(to);
+        if (scheduler == null) { // not computeIfAbsent: its bound method reference would cost an object per message
+            scheduler = platform.scheduler(to);
+            schedulers.put(to, scheduler);
+        }
         if (!faults.any() || from.equals(to)) {
             scheduler.post(delay, () -> deliver(envelope));
             return;
@@ -122,7 +126,22 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
         if (from.equals(to)) {
             return 0;
         }
-        Long d = searches.computeIfAbsent(from, Search::new).distanceTo(to);
+        // Delays are symmetric (every edge goes both ways, and stations relay in neither direction), so a
+        // search from either end may answer. When neither has settled the other yet, grow the receiver's search
+        // if it has one: an end node that hears from every repeater of a long chain then pays for one search
+        // over the chain, not one per repeater.
+        Search source = searches.get(from);
+        Long known = source == null ? null : source.settled.get(to);
+        if (known != null) {
+            return known;
+        }
+        Search target = searches.get(to);
+        known = target == null ? null : target.settled.get(from);
+        if (known != null) {
+            return known;
+        }
+        Long d = (target != null ? target : searches.computeIfAbsent(from, Search::new))
+                .distanceTo(target != null ? from : to);
         if (d == null) {
             throw new IllegalArgumentException("no classical path from " + from + " to " + to);
         }
