@@ -443,9 +443,8 @@ public final class HeraldingNode {
             scheduleTick(slot + stride - slot % stride); // keep runs use one lattice at both ends
             return;
         }
-        if (!photonic.acquire(this)) {
-            scheduleTick(slot + stride); // another link of this node is attempting: try again later
-            return;
+        if (!photonic.acquireOrWait(this, this::wake)) {
+            return; // another link of this node is attempting: its release wakes us
         }
         int q = memory.tryAllocate(QubitRole.COMMUNICATION);
         if (q < 0) {
