@@ -22,8 +22,38 @@ final class CircuitMessages {
     record Setup(String circuit, int purposeId, List<String> path, int socketId, List<Double> hopFidelities,
                  @Nullable Distillation distillation, long cutoffNanos) {
         boolean wellFormed() {
-            return path.size() >= 2 && hopFidelities.size() == path.size() - 1 && cutoffNanos >= 0
-                    && path.stream().distinct().count() == path.size();
+            if (path.size() < 2 || hopFidelities.size() != path.size() - 1 || cutoffNanos < 0) {
+                return false;
+            }
+            return distinct(path);
+        }
+
+        /**
+         * No name twice, and none missing. Every node of the path checks every setup, so this is O(N²) per end-to-end pair over
+         * the whole chain: an open-addressing table of path indices on the names' cached hash codes, not a
+         * stream's distinct() or a HashSet (their per-entry objects dominated a 1000-node chain's time).
+         */
+        private static boolean distinct(List<String> path) {
+            int n = path.size();
+            int mask = Integer.highestOneBit(2 * n) * 2 - 1; // at least twice as many slots as names
+            int[] slots = new int[mask + 1]; // path index + 1; 0 = empty
+            for (int i = 0; i < n; i++) {
+                String name = path.get(i);
+                if (name == null) {
+                    return false;
+                }
+                int h = name.hashCode();
+                for (int j = (h ^ (h >>> 16)) & mask; ; j = (j + 1) & mask) {
+                    if (slots[j] == 0) {
+                        slots[j] = i + 1;
+                        break;
+                    }
+                    if (path.get(slots[j] - 1).equals(name)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         int rounds() {

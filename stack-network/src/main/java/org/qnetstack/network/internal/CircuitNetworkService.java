@@ -96,6 +96,7 @@ public final class CircuitNetworkService implements NetworkService {
     private final Map<Integer, List<CreateId>> directCreates = new HashMap<>();
     private final Map<String, Part> parts = new HashMap<>();
     private final Map<String, List<CircuitMessages.Swapped>> earlySwaps = new HashMap<>();
+    private final Map<String, CircuitId> linkCircuits = new HashMap<>();
     /** What the head owes, by socket id and remote node. */
     private final Map<String, Demand> demands = new LinkedHashMap<>();
     private final Map<String, CircuitMessages.DistilReply> recentReplies = bounded();
@@ -837,8 +838,7 @@ public final class CircuitNetworkService implements NetworkService {
                 FidelityBounds bounds = controller == null ? FidelityBounds.UNKNOWN
                         : controller.bounds(List.of(node, p.remoteNode()), null, p.goodness(), p.goodness(), p.goodness(),
                                 now - p.goodnessTime());
-                listener.onPair(new EndToEndPair(new CircuitId(topology.linkBetween(node, p.remoteNode())
-                        .orElseThrow().name()), p.entanglementId(), p.purposeId(), p.remoteNode(), p.type(),
+                listener.onPair(new EndToEndPair(linkCircuit(p.remoteNode()), p.entanglementId(), p.purposeId(), p.remoteNode(), p.type(),
                         p.bellIndex(), p.goodness(), p.goodnessTime(), p.qubit(), p.axis(), p.outcome(),
                         bounds.lower(), bounds.upper()));
             }
@@ -849,6 +849,16 @@ public final class CircuitNetworkService implements NetworkService {
                 listener.onError(new NetworkError(e.purposeId(), remote, e.code(), e.message()));
             }
         });
+    }
+
+    /** The circuit id of a single-hop pair: its link's name (looked up once per neighbour, not per pair). */
+    private CircuitId linkCircuit(String neighbour) {
+        CircuitId id = linkCircuits.get(neighbour);
+        if (id == null) {
+            id = new CircuitId(topology.linkBetween(node, neighbour).orElseThrow().name());
+            linkCircuits.put(neighbour, id);
+        }
+        return id;
     }
 
     @Override
