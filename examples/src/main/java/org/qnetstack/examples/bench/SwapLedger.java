@@ -81,11 +81,9 @@ final class SwapLedger implements StateWatcher {
 
     @Override
     public void paired(QubitAddress a, QubitAddress b, long nanos) {
-        double[] w = new double[4];
-        for (int k = 0; k < 4; k++) {
-            w[k] = truth.bellFidelity(a, b, k);
-        }
-        checkBellDiagonal(truth.densityMatrix(a, b), w);
+        double[] rho = truth.densityMatrix(a, b);
+        double[] w = bellWeights(rho);
+        checkBellDiagonal(rho, w);
         RawPair pair = new RawPair(w, nanos);
         Segment s = new Segment(List.of(pair), List.of(a, b), true);
         open.put(a, new Half(s, pair, true));
@@ -203,6 +201,15 @@ final class SwapLedger implements StateWatcher {
             }
         }
         return r;
+    }
+
+    /** ⟨β_k|ρ|β_k⟩ for ρ as {@link GroundTruth#densityMatrix} gives it (2·16 doubles, interleaved re/im). */
+    static double[] bellWeights(double[] rho) {
+        double phiPop = (rho[2 * 0] + rho[2 * 15]) / 2;     // (⟨00|ρ|00⟩ + ⟨11|ρ|11⟩)/2
+        double phiCoh = (rho[2 * 3] + rho[2 * 12]) / 2;     // Re(⟨00|ρ|11⟩ + ⟨11|ρ|00⟩)/2
+        double psiPop = (rho[2 * 5] + rho[2 * 10]) / 2;     // (⟨01|ρ|01⟩ + ⟨10|ρ|10⟩)/2
+        double psiCoh = (rho[2 * 6] + rho[2 * 9]) / 2;      // Re(⟨01|ρ|10⟩ + ⟨10|ρ|01⟩)/2
+        return new double[] {phiPop + phiCoh, phiPop - phiCoh, psiPop + psiCoh, psiPop - psiCoh};
     }
 
     /** Throws unless ρ (2·16 doubles, interleaved re/im) is Σ w_k|β_k⟩⟨β_k|: the prediction assumes it. */
