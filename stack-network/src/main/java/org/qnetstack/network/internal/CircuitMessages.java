@@ -35,7 +35,8 @@ final class CircuitMessages {
          */
         private static boolean distinct(List<String> path) {
             int n = path.size();
-            int mask = Integer.highestOneBit(2 * n) * 2 - 1; // at least twice as many slots as names
+            int bits = 33 - Integer.numberOfLeadingZeros(2 * n); // at least twice as many slots as names
+            int mask = (1 << bits) - 1;
             int[] slots = new int[mask + 1]; // path index + 1; 0 = empty
             for (int i = 0; i < n; i++) {
                 String name = path.get(i);
@@ -43,7 +44,8 @@ final class CircuitMessages {
                     return false;
                 }
                 int h = name.hashCode();
-                for (int j = (h ^ (h >>> 16)) & mask; ; j = (j + 1) & mask) {
+                // Fibonacci hashing: names like n1, n2, … have neighbouring hash codes, which would cluster.
+                for (int j = (h * 0x9E3779B9) >>> (32 - bits); ; j = (j + 1) & mask) {
                     if (slots[j] == 0) {
                         slots[j] = i + 1;
                         break;
