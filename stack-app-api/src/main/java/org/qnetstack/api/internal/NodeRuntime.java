@@ -123,6 +123,10 @@ public final class NodeRuntime implements Node {
     }
 
     private PairInbox inboxOf(Map<String, PairInbox> byRemote, String remote) {
+        PairInbox known = byRemote.get(remote); // every pair asks: no capturing lambda for the common case
+        if (known != null) {
+            return known;
+        }
         return byRemote.computeIfAbsent(remote, r -> new PairInbox(runner, new PairInbox.Host() {
             @Override
             public void release(EndToEndPair pair) {

@@ -60,14 +60,16 @@ public final class ProgramDriver {
             started = true;
             starts.forEach(Runnable::run);
         }
-        long deadline = platform.scheduler(platform.spec().nodes().get(0).name()).clock().nanos() + maxNanos;
+        // One clock for the whole network; looked up once, not on every return of runUntil (once per pair).
+        org.qnetstack.hal.Clock clock = platform.scheduler(platform.spec().nodes().get(0).name()).clock();
+        java.util.function.BooleanSupplier signalled = runner::signalledSinceLastCheck;
+        long deadline = clock.nanos() + maxNanos;
         while (true) {
             failIfFailed();
             if (runner.allDone() && reactiveRunning == 0) {
                 return;
             }
-            long now = platform.scheduler(platform.spec().nodes().get(0).name()).clock().nanos();
-            Platform.RunOutcome outcome = platform.runUntil(runner::signalledSinceLastCheck, deadline - now);
+            Platform.RunOutcome outcome = platform.runUntil(signalled, deadline - clock.nanos());
             runner.afterEvent();
             if (outcome == Platform.RunOutcome.IDLE && !runner.signalledSinceLastCheck()) {
                 failIfFailed();
