@@ -22,10 +22,12 @@ final class CircuitMessages {
     record Setup(String circuit, int purposeId, List<String> path, int socketId, List<Double> hopFidelities,
                  @Nullable Distillation distillation, long cutoffNanos) {
         boolean wellFormed() {
-            if (path.size() < 2 || hopFidelities.size() != path.size() - 1 || cutoffNanos < 0) {
-                return false;
-            }
-            return distinct(path);
+            return wellShaped() && distinct(path);
+        }
+
+        /** The checks of {@link #wellFormed} but the O(N) one, {@link #distinct}. */
+        boolean wellShaped() {
+            return path.size() >= 2 && hopFidelities.size() == path.size() - 1 && cutoffNanos >= 0;
         }
 
         /**
@@ -33,7 +35,7 @@ final class CircuitMessages {
          * the whole chain: an open-addressing table of path indices on the names' cached hash codes, not a
          * stream's distinct() or a HashSet (their per-entry objects dominated a 1000-node chain's time).
          */
-        private static boolean distinct(List<String> path) {
+        static boolean distinct(List<String> path) {
             int n = path.size();
             int bits = 33 - Integer.numberOfLeadingZeros(2 * n); // at least twice as many slots as names
             int mask = (1 << bits) - 1;

@@ -97,6 +97,9 @@ public final class CircuitNetworkService implements NetworkService {
     private final Map<String, Part> parts = new HashMap<>();
     private final Map<String, List<CircuitMessages.Swapped>> earlySwaps = new HashMap<>();
     private final Map<String, CircuitId> linkCircuits = new HashMap<>();
+    /** The last setup path found well formed, and this node's index in it (see {@link #placeIn}). */
+    private List<String> knownPath = List.of();
+    private int knownIndex = -1;
     /** What the head owes, by socket id and remote node. */
     private final Map<String, Demand> demands = new LinkedHashMap<>();
     private final Map<String, CircuitMessages.DistilReply> recentReplies = bounded();
@@ -369,7 +372,7 @@ public final class CircuitNetworkService implements NetworkService {
                 classical.send(node, other, CircuitMessages.PROTOCOL, setup);
             }
         }
-        join(setup);
+        join(setup, d.path.indexOf(node));
     }
 
     /** The shortest path (by hops) from this node to the remote one, both included. */
@@ -419,10 +422,10 @@ public final class CircuitNetworkService implements NetworkService {
 
     private void onMessage(Envelope e) {
         Object m = e.payload();
-        if (m instanceof CircuitMessages.Setup s && s.wellFormed() && s.path().contains(node)
-                && s.path().get(0).equals(e.from())) {
+        int place;
+        if (m instanceof CircuitMessages.Setup s && (place = placeIn(s)) >= 0 && s.path().get(0).equals(e.from())) {
             if (!givenUp.containsKey(s.circuit()) && !parts.containsKey(s.circuit())) {
-                join(s);
+                join(s, place);
             }
         } else if (m instanceof CircuitMessages.Swapped s) {
             Part p = parts.get(s.circuit());
@@ -463,13 +466,33 @@ public final class CircuitNetworkService implements NetworkService {
         }
     }
 
+    /**
+     * This node's index in a well-formed setup's path, or −1 (malformed, or not on it). A circuit's setups
+     * repeat its path for every pair, and checking that it names no node twice is O(N) at every node (O(N²)
+     * per pair over a chain): the last path found well formed is remembered, and an equal one is not checked
+     * again (an immutable list equal to itself answers at once).
+     */
+    private int placeIn(CircuitMessages.Setup s) {
+        if (!s.wellShaped()) {
+            return -1;
+        }
+        if (!s.path().equals(knownPath)) {
+            if (!CircuitMessages.Setup.distinct(s.path())) {
+                return -1;
+            }
+            knownPath = s.path();
+            knownIndex = s.path().indexOf(node);
+        }
+        return knownIndex;
+    }
+
     private static String replyKey(String circuit, String leader, long job) {
         return circuit + "|" + leader + "|" + job;
     }
 
-    /** This node's part in a circuit: its hops' pools, listening for the circuit's link pairs. */
-    private void join(CircuitMessages.Setup s) {
-        Part part = new Part(s, s.path().indexOf(node));
+    /** This node's part in a circuit, at {@code index} in its path: its hops' pools, listening for its pairs. */
+    private void join(CircuitMessages.Setup s, int index) {
+        Part part = new Part(s, index);
         String owner = purposes.get(s.purposeId());
         if (owner != null) {
             // Two live circuits on one purpose id would take each other's pairs: the newcomer gives way.
