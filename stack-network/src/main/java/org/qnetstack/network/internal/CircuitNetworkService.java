@@ -129,8 +129,9 @@ public final class CircuitNetworkService implements NetworkService {
         Demand(int socketId, List<String> path, List<Double> hopFidelities, CircuitPolicy policy,
                AdmissionController.@Nullable Reservation reservation) {
             this.socketId = socketId;
-            this.path = path;
-            this.hopFidelities = hopFidelities;
+            // Immutable once, so that every setup of the demand shares one list (List.copyOf returns it as is).
+            this.path = List.copyOf(path);
+            this.hopFidelities = List.copyOf(hopFidelities);
             this.policy = policy;
             this.reservation = reservation;
             this.periodNanos = reservation == null || reservation.pairsPerSecond() == 0 ? 0
