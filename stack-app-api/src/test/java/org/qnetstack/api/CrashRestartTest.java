@@ -186,4 +186,22 @@ class CrashRestartTest {
             assertThrows(IllegalArgumentException.class, () -> net.at(Duration.ZERO, () -> { }), "the past");
         }
     }
+
+    @Test
+    void peerUpWithoutADownChangesNothingAndPeerDownNamesAnotherNode() {
+        try (SimulatedNetwork net = SimulatedNetwork.of(RepeaterChainTest.chain(3))) {
+            var n0 = (org.qnetstack.api.internal.NodeRuntime) net.node("n0");
+            n0.peerUp("n1");
+            n0.peerUp("n2");
+            assertThrows(IllegalArgumentException.class, () -> n0.peerDown("n0"));
+            assertThrows(IllegalArgumentException.class, () -> n0.peerUp("nobody"));
+            List<EntanglementId> made = new ArrayList<>();
+            List<EntanglementId> got = new ArrayList<>();
+            net.run("n0", node -> node.eprSocket("n2").createKeepEach(5, p -> made.add(p.id())));
+            net.run("n2", node -> node.eprSocket("n0").recvKeepEach(5, p -> got.add(p.id())));
+            net.awaitCompletion(Duration.ofSeconds(10));
+            assertEquals(5, made.size());
+            assertEquals(made, got);
+        }
+    }
 }

@@ -2,8 +2,10 @@ package org.qnetstack.api.internal;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.ClassicalSocket;
@@ -55,7 +57,7 @@ public final class NodeRuntime implements Node {
     private final RandomGenerator random;
     private final Map<Integer, Map<String, PairInbox>> pairInboxes = new HashMap<>();
     private final Map<Integer, Map<String, MessageInbox>> messageInboxes = new HashMap<>();
-    private final java.util.Set<reactor.core.publisher.MonoSink<Void>> sleeping = new java.util.LinkedHashSet<>();
+    private final Set<MonoSink<Void>> sleeping = new LinkedHashSet<>();
     /** Read by program threads; written on the loop while they wait. */
     private volatile boolean crashed;
     private boolean closed;
@@ -337,6 +339,8 @@ public final class NodeRuntime implements Node {
         if (crashed) {
             return;
         }
+        // First: a program woken by the failures below runs at once, and must find the node crashed.
+        crashed = true;
         NodeCrashedException error = new NodeCrashedException(name);
         pairInboxes.values().forEach(m -> m.values().forEach(i -> i.shutdown(error)));
         messageInboxes.values().forEach(m -> m.values().forEach(i -> i.failWaiting(error)));
@@ -345,7 +349,6 @@ public final class NodeRuntime implements Node {
             sink.error(error);
         }
         close();
-        crashed = true;
         for (int q = 0; q < memory.capacity(); q++) {
             device.discard(q);
         }
