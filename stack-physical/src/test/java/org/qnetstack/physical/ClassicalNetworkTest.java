@@ -137,6 +137,32 @@ class ClassicalNetworkTest {
     }
 
     @Test
+    void aDisconnectedNodeNeitherSendsNorReceivesAndMessagesInFlightToItAreLost() {
+        try (SimulatedPlatform platform = chain()) {
+            DelayedClassicalNetwork network = new DelayedClassicalNetwork(platform);
+            List<String> got = new ArrayList<>();
+            network.register("a", "p", e -> got.add("a:" + e.payload()));
+            network.register("b", "p", e -> got.add("b:" + e.payload()));
+            network.register("c", "p", e -> got.add("c:" + e.payload()));
+            network.send("a", "b", "p", "in flight when b goes down");
+            network.send("b", "c", "p", "sent by b before it went down");
+            network.disconnect("b");
+            network.disconnect("b"); // twice: the same
+            network.send("a", "b", "p", "to b while down");
+            network.send("b", "a", "p", "from b while down");
+            network.send("a", "c", "p", "a to c");
+            network.reconnect("b");
+            network.send("c", "b", "p", "to b once back");
+            platform.runUntil(() -> false, Long.MAX_VALUE);
+            // What b sent while up was already on the wire; what was addressed to the old b is lost.
+            assertEquals(List.of("c:sent by b before it went down", "b:to b once back", "c:a to c"),
+                    got);
+            assertEquals(3, network.droppedDown());
+            assertEquals(0, network.undeliverable());
+        }
+    }
+
+    @Test
     void faultRatesAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> new ClassicalFaults(1.5, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new ClassicalFaults(0, 0, 0.1, 0));

@@ -98,6 +98,11 @@ public final class ProgramDriver {
         }
     }
 
+    /** The node crashed: its programs end with NodeCrashedException, which fails no run, and nobody waits for them. */
+    public void crashed(String node) {
+        runner.crashed(node);
+    }
+
     public void stop() {
         runner.stopAll();
         reactive.forEach(Disposable::dispose);
