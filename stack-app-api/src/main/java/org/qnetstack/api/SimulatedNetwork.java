@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.api.internal.BridgedDetectorController;
@@ -24,6 +25,7 @@ import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
+import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.HeraldingStation;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
 import org.qnetstack.transport.PreSharedKeys;
@@ -58,9 +60,14 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
             PreSharedKeys keys) {
+        this(spec, photonRoutes, externalTimeout, keys, DelayedClassicalNetwork::new);
+    }
+
+    private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
+            PreSharedKeys keys, Function<Platform, ClassicalNetwork> classicalNetwork) {
         this.externalTimeout = externalTimeout;
         this.platform = Drivers.openPlatform(URI.create("sim:world"), spec);
-        DelayedClassicalNetwork classical = new DelayedClassicalNetwork(platform);
+        ClassicalNetwork classical = classicalNetwork.apply(platform);
         this.driver = new ProgramDriver(platform);
         for (int i = 0; i < spec.links().size(); i++) {
             LinkSpec link = spec.links().get(i);
@@ -124,6 +131,15 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     private static PreSharedKeys derivedKeys(PlatformSpec spec) {
         return PreSharedKeys.derivedFromSeed(spec.seed(), spec.nodes().stream().map(NodeSpec::name).toList());
+    }
+
+    /**
+     * The network of a spec whose classical messages go through the network {@code classicalNetwork} builds
+     * on the platform: for tests that wrap the simulated one (faults, encoding every message as a deployment
+     * would). Not API.
+     */
+    static SimulatedNetwork of(PlatformSpec spec, Function<Platform, ClassicalNetwork> classicalNetwork) {
+        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, derivedKeys(spec), classicalNetwork);
     }
 
     /** The network of a YAML or JSON file, with the seed given here instead of the file's. */
