@@ -80,6 +80,67 @@ class WireEncodedRunsTest {
     }
 
     /**
+     * Requests from the link's non-master end, one of them cancelled once it has a pair: the queue's add
+     * request, end request and end messages cross the wire too.
+     */
+    @Test
+    void requestsThatEndEarlyAreTheSameThroughTheWire() {
+        PlatformSpec spec = NetworkConfig.withSeed(NetworkConfig.fromResource("networks/two-nodes-generic.yaml"), 93);
+        Outcome<List<Object>> plain = run(spec, ClassicalFaults.NONE, false, WireEncodedRunsTest::endingEarly);
+        Outcome<List<Object>> encoded = run(spec, ClassicalFaults.NONE, true, WireEncodedRunsTest::endingEarly);
+        assertEquals(plain.result(), encoded.result());
+        assertSawAll(encoded.wire(), "link.add-request", "link.end-request", "link.end", "link.end-ack");
+    }
+
+    /**
+     * Bob (not the link's master) teleports to alice with no time to make a pair, then in time; then asks for
+     * three kept pairs in one request and cancels it once he has one.
+     */
+    private static List<Object> endingEarly(SimulatedNetwork net) {
+        List<Object> seen = new ArrayList<>();
+        GroundTruth truth = net.groundTruth();
+        net.run("bob", node -> {
+            for (java.time.Duration maxTime : List.of(java.time.Duration.ofNanos(1), java.time.Duration.ofSeconds(1))) {
+                Qubit q = TeleportOverSocketsTest.prepared(node, 1.2);
+                try {
+                    Teleport.send(node, node.eprSocket("alice").minFidelity(0.75).maxTime(maxTime), q).block();
+                    seen.add("sent at " + node.nanos());
+                } catch (TeleportFailedException e) {
+                    seen.add("bob: " + e.reason() + " " + e.code() + " at " + node.nanos());
+                    q.release();
+                }
+            }
+            node.eprSocket("alice").createKeep(3).take(1).doOnNext(p -> {
+                seen.add("bob got " + p.id() + " at " + node.nanos());
+                p.qubit().release();
+            }).blockLast();
+            node.classicalSocket("alice").recv().block(); // alice has heard of the cancel: the link is quiet
+        });
+        net.run("alice", node -> {
+            for (int i = 0; i < 2; i++) {
+                try {
+                    Qubit q = Teleport.receive(node, node.eprSocket("bob")).block();
+                    seen.add(truth.fidelity(q.address(), RemoteStatePreparationTest.state(1.2, 0)));
+                    q.release();
+                } catch (TeleportFailedException e) {
+                    seen.add("alice: " + e.reason() + " " + e.code() + " at " + node.nanos());
+                }
+            }
+            node.eprSocket("bob").recvKeep(3).doOnNext(p -> {
+                seen.add("alice got " + p.id());
+                p.qubit().release();
+            }).onErrorResume(EprException.class, e -> {
+                seen.add("alice: " + e.getMessage() + " at " + node.nanos());
+                return reactor.core.publisher.Mono.empty();
+            }).blockLast();
+            node.classicalSocket("bob").send("done").block();
+        });
+        net.awaitCompletion();
+        assertEquals(0, net.node("alice").qubitsInUse() + net.node("bob").qubitsInUse());
+        return seen;
+    }
+
+    /**
      * Lost, repeated and late messages: the heralding and link protocols' resends and duplicate checks see
      * decoded copies, equal but never the same objects, and still do exactly what they did.
      */
