@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.api.internal.BridgedDetectorController;
@@ -24,6 +26,7 @@ import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
+import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.HeraldingStation;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
 import org.qnetstack.transport.PreSharedKeys;
@@ -64,17 +67,25 @@ public final class SimulatedNetwork implements AutoCloseable {
     /** How long, by default, the other nodes take to notice that a node crashed or came back: 10 ms. */
     public static final Duration DEFAULT_DETECTION_DELAY = Duration.ofMillis(10);
 
+    /** The simulated fibre, which crashes and restarts disconnect; {@link #wire} is what the nodes send on. */
     private final DelayedClassicalNetwork classical;
+    private final ClassicalNetwork wire;
     private final PreSharedKeys keys;
     private final java.util.Set<String> crashed = new java.util.HashSet<>();
     private Duration detectionDelay = DEFAULT_DETECTION_DELAY;
 
     private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
             PreSharedKeys keys) {
+        this(spec, photonRoutes, externalTimeout, keys, DelayedClassicalNetwork::new, UnaryOperator.identity());
+    }
+
+    private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
+            PreSharedKeys keys, Function<Platform, DelayedClassicalNetwork> fibre, UnaryOperator<ClassicalNetwork> wire) {
         this.externalTimeout = externalTimeout;
         this.keys = keys;
         this.platform = Drivers.openPlatform(URI.create("sim:world"), spec);
-        this.classical = new DelayedClassicalNetwork(platform);
+        this.classical = fibre.apply(platform);
+        this.wire = wire.apply(classical);
         this.driver = new ProgramDriver(platform);
         for (int i = 0; i < spec.links().size(); i++) {
             LinkSpec link = spec.links().get(i);
@@ -82,12 +93,12 @@ public final class SimulatedNetwork implements AutoCloseable {
                     ? platform.detectorController(link.name())
                     : external(link, i, photonRoutes.get(link.name()));
             HeraldingStation station = new HeraldingStation(platform.link(link.name()), detectors,
-                    platform.scheduler(link.station().name()), classical);
+                    platform.scheduler(link.station().name()), this.wire);
             station.start();
             stations.add(station);
         }
         for (NodeSpec node : spec.nodes()) {
-            nodes.put(node.name(), new NodeRuntime(node.name(), platform, classical, driver.runner(), keys));
+            nodes.put(node.name(), new NodeRuntime(node.name(), platform, this.wire, driver.runner(), keys));
         }
     }
 
@@ -138,6 +149,16 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     private static PreSharedKeys derivedKeys(PlatformSpec spec) {
         return PreSharedKeys.derivedFromSeed(spec.seed(), spec.nodes().stream().map(NodeSpec::name).toList());
+    }
+
+    /**
+     * The network of a spec whose classical messages cross the simulated fibre {@code fibre} builds on the
+     * platform, seen by the nodes through {@code wire}: for tests that inject faults or encode every message
+     * as a deployment would. Not API.
+     */
+    static SimulatedNetwork of(PlatformSpec spec, Function<Platform, DelayedClassicalNetwork> fibre,
+            UnaryOperator<ClassicalNetwork> wire) {
+        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, derivedKeys(spec), fibre, wire);
     }
 
     /** The network of a YAML or JSON file, with the seed given here instead of the file's. */
@@ -284,7 +305,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         if (!crashed.remove(node)) {
             throw new IllegalStateException(node + " is running; crash(\"" + node + "\") it before restarting it");
         }
-        NodeRuntime fresh = new NodeRuntime(node, platform, classical, driver.runner(), keys);
+        NodeRuntime fresh = new NodeRuntime(node, platform, wire, driver.runner(), keys);
         nodes.put(node, fresh);
         classical.reconnect(node);
         forEachStationOf(node, s -> s.endRestarted(node));

@@ -96,8 +96,11 @@ public record BasisChoice(List<Option> options) {
         return options.get(options.size() - 1).axis(); // u within rounding of 1
     }
 
-    /** Whether every draw gives the same axis. */
-    public boolean isFixed() {
+    /**
+     * Whether every draw gives the same axis. Not a bean-style {@code isFixed}: encoders such as Jackson
+     * would write that as a property, which no decoder of the record accepts.
+     */
+    public boolean singleAxis() {
         return options.size() == 1;
     }
 }

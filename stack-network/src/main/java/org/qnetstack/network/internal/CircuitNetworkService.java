@@ -522,22 +522,15 @@ public final class CircuitNetworkService implements NetworkService {
 
     private void onMessage(Envelope e) {
         Object m = e.payload();
-<<<<<<< HEAD
         int place;
         if (m instanceof CircuitMessages.Setup s && (place = placeIn(s)) >= 0 && s.path().get(0).equals(e.from())) {
-            if (!givenUp.containsKey(s.circuit()) && !parts.containsKey(s.circuit())) {
-                join(s, place);
-=======
-        if (m instanceof CircuitMessages.Setup s && s.wellFormed() && s.path().contains(node)
-                && s.path().get(0).equals(e.from())) {
-            String dead = s.path().stream().filter(down::contains).findFirst().orElse(null);
+            String dead = down.isEmpty() ? null : s.path().stream().filter(down::contains).findFirst().orElse(null);
             if (dead != null && !givenUp.containsKey(s.circuit()) && !parts.containsKey(s.circuit())) {
                 // Its head has not heard yet: refuse it rather than ask a dead neighbour for pairs.
                 givenUp.put(s.circuit(), true);
                 broadcastExpire(s, dead + " is down (crashed or cut off)");
             } else if (!givenUp.containsKey(s.circuit()) && !parts.containsKey(s.circuit())) {
-                join(s);
->>>>>>> fault
+                join(s, place);
             }
         } else if (m instanceof CircuitMessages.Swapped s) {
             Part p = parts.get(s.circuit());
