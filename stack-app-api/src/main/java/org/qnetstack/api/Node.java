@@ -34,6 +34,12 @@ public interface Node {
     /** The node's time in ns (virtual time in simulation). */
     long nanos();
 
+    /**
+     * Completes after this much of the node's time (simulated time in simulation), e.g. to wait before asking
+     * again after a failure: {@code node.sleep(Duration.ofMillis(50)).block()}.
+     */
+    reactor.core.publisher.Mono<Void> sleep(java.time.Duration duration);
+
     /** A random stream of this node's own, derived from the network's seed. */
     RandomGenerator random();
 }

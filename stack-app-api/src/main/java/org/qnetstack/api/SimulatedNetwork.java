@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.api.internal.BridgedDetectorController;
@@ -24,6 +26,7 @@ import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
+import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.HeraldingStation;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
 import org.qnetstack.transport.PreSharedKeys;
@@ -39,6 +42,11 @@ import org.qnetstack.transport.PreSharedKeys;
  *     net.awaitCompletion();
  * }
  * }</pre>
+ *
+ * <p><b>Crashes.</b> A node can be crashed and restarted while programs run, e.g. from actions scheduled with
+ * {@link #at}: {@code net.at(Duration.ofSeconds(2), () -> net.crash("r")); net.at(Duration.ofSeconds(5), () ->
+ * net.restart("r"));}. The other nodes notice a crash or a restart after the {@linkplain #detectionDelay
+ * detection delay}, as a failure detector would.
  */
 public final class SimulatedNetwork implements AutoCloseable {
     /** Simulated time a run may take unless {@link #awaitCompletion(Duration)} says otherwise. */
@@ -56,11 +64,28 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     private final Duration externalTimeout;
 
+    /** How long, by default, the other nodes take to notice that a node crashed or came back: 10 ms. */
+    public static final Duration DEFAULT_DETECTION_DELAY = Duration.ofMillis(10);
+
+    /** The simulated fibre, which crashes and restarts disconnect; {@link #wire} is what the nodes send on. */
+    private final DelayedClassicalNetwork classical;
+    private final ClassicalNetwork wire;
+    private final PreSharedKeys keys;
+    private final java.util.Set<String> crashed = new java.util.HashSet<>();
+    private Duration detectionDelay = DEFAULT_DETECTION_DELAY;
+
     private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
             PreSharedKeys keys) {
+        this(spec, photonRoutes, externalTimeout, keys, DelayedClassicalNetwork::new, UnaryOperator.identity());
+    }
+
+    private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
+            PreSharedKeys keys, Function<Platform, DelayedClassicalNetwork> fibre, UnaryOperator<ClassicalNetwork> wire) {
         this.externalTimeout = externalTimeout;
+        this.keys = keys;
         this.platform = Drivers.openPlatform(URI.create("sim:world"), spec);
-        DelayedClassicalNetwork classical = new DelayedClassicalNetwork(platform);
+        this.classical = fibre.apply(platform);
+        this.wire = wire.apply(classical);
         this.driver = new ProgramDriver(platform);
         for (int i = 0; i < spec.links().size(); i++) {
             LinkSpec link = spec.links().get(i);
@@ -68,12 +93,12 @@ public final class SimulatedNetwork implements AutoCloseable {
                     ? platform.detectorController(link.name())
                     : external(link, i, photonRoutes.get(link.name()));
             HeraldingStation station = new HeraldingStation(platform.link(link.name()), detectors,
-                    platform.scheduler(link.station().name()), classical);
+                    platform.scheduler(link.station().name()), this.wire);
             station.start();
             stations.add(station);
         }
         for (NodeSpec node : spec.nodes()) {
-            nodes.put(node.name(), new NodeRuntime(node.name(), platform, classical, driver.runner(), keys));
+            nodes.put(node.name(), new NodeRuntime(node.name(), platform, this.wire, driver.runner(), keys));
         }
     }
 
@@ -124,6 +149,16 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     private static PreSharedKeys derivedKeys(PlatformSpec spec) {
         return PreSharedKeys.derivedFromSeed(spec.seed(), spec.nodes().stream().map(NodeSpec::name).toList());
+    }
+
+    /**
+     * The network of a spec whose classical messages cross the simulated fibre {@code fibre} builds on the
+     * platform, seen by the nodes through {@code wire}: for tests that inject faults or encode every message
+     * as a deployment would. Not API.
+     */
+    static SimulatedNetwork of(PlatformSpec spec, Function<Platform, DelayedClassicalNetwork> fibre,
+            UnaryOperator<ClassicalNetwork> wire) {
+        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, derivedKeys(spec), fibre, wire);
     }
 
     /** The network of a YAML or JSON file, with the seed given here instead of the file's. */
@@ -203,6 +238,102 @@ public final class SimulatedNetwork implements AutoCloseable {
     /** The α the link layer of {@code node} uses for pairs with the neighbour at this minimum fidelity. */
     public double alphaFor(String node, String neighbour, double minFidelity) {
         return nodes.get(node).linkService().alphaFor(neighbour, minFidelity);
+    }
+
+    /**
+     * How long after a crash or a restart the other nodes notice it (default {@link #DEFAULT_DETECTION_DELAY}):
+     * the time a failure detector (missed heartbeats, a dropped connection) would take.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public SimulatedNetwork detectionDelay(Duration delay) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("detectionDelay must be ≥ 0 (was " + delay + ")");
+        }
+        this.detectionDelay = delay;
+        return this;
+    }
+
+    /**
+     * Runs the action in the simulation at this simulated time (from the start of the run), between the events
+     * of the programs and the stacks, e.g. to crash or restart a node mid-run.
+     *
+     * @throws IllegalArgumentException if the time has passed already
+     */
+    public SimulatedNetwork at(Duration simulatedTime, Runnable action) {
+        long at = simulatedTime.toNanos();
+        if (at < nanos()) {
+            throw new IllegalArgumentException("simulated time " + simulatedTime + " has passed (now "
+                    + Duration.ofNanos(nanos()) + ")");
+        }
+        platform.scheduler(spec().nodes().get(0).name()).scheduleAt(at, action);
+        return this;
+    }
+
+    /**
+     * Crashes a node now: its stack stops (nothing it held survives: every qubit of its device is discarded),
+     * classical messages to and from it are lost from now on, and the programs on it end with
+     * {@link NodeCrashedException} (which fails no run; nobody waits for them). After the detection delay every
+     * other node is told it is down: their pairs and circuits with it end, with UNREACHABLE errors naming it,
+     * and what they held for it is freed.
+     *
+     * @throws IllegalArgumentException if there is no such node
+     * @throws IllegalStateException if it is down already (restart it first)
+     */
+    public void crash(String node) {
+        NodeRuntime runtime = runtime(node);
+        if (!crashed.add(node)) {
+            throw new IllegalStateException(node + " has crashed already; restart(\"" + node + "\") it first");
+        }
+        classical.disconnect(node);
+        forEachStationOf(node, s -> s.endDown(node));
+        runtime.crash();
+        driver.crashed(node);
+        tellOthersLater(node, other -> other.peerDown(node));
+    }
+
+    /**
+     * Restarts a crashed node now with a fresh stack that remembers nothing (no program runs on it); its messages
+     * flow again, and after the detection delay every other node is told it is back, so that pairs through it
+     * can be had again.
+     *
+     * @throws IllegalArgumentException if there is no such node
+     * @throws IllegalStateException if it has not crashed
+     */
+    public void restart(String node) {
+        runtime(node);
+        if (!crashed.remove(node)) {
+            throw new IllegalStateException(node + " is running; crash(\"" + node + "\") it before restarting it");
+        }
+        NodeRuntime fresh = new NodeRuntime(node, platform, wire, driver.runner(), keys);
+        nodes.put(node, fresh);
+        classical.reconnect(node);
+        forEachStationOf(node, s -> s.endRestarted(node));
+        crashed.forEach(fresh::peerDown); // it starts knowing who is down now
+        tellOthersLater(node, other -> other.peerUp(node));
+    }
+
+    private NodeRuntime runtime(String node) {
+        return (NodeRuntime) node(node);
+    }
+
+    private void forEachStationOf(String node, java.util.function.Consumer<HeraldingStation> action) {
+        for (int i = 0; i < stations.size(); i++) { // in the order of the spec's links
+            if (spec().links().get(i).connects(node)) {
+                action.accept(stations.get(i));
+            }
+        }
+    }
+
+    /** After the detection delay, tells every node then running (the one concerned aside). */
+    private void tellOthersLater(String node, java.util.function.Consumer<NodeRuntime> tell) {
+        platform.scheduler(node).schedule(detectionDelay.toNanos(), () -> {
+            for (Map.Entry<String, NodeRuntime> e : nodes.entrySet()) {
+                if (!e.getKey().equals(node) && !crashed.contains(e.getKey())) {
+                    tell.accept(e.getValue());
+                }
+            }
+        });
     }
 
     @Override

@@ -41,7 +41,9 @@ final class SimulatedChain implements AutoCloseable {
     final Map<String, CircuitNetworkService> services = new LinkedHashMap<>();
     final Map<String, List<EndToEndPair>> pairs = new LinkedHashMap<>();
     final Map<String, List<NetworkError>> errors = new LinkedHashMap<>();
+    final Map<String, DefaultLinkService> links = new LinkedHashMap<>();
     private final List<HeraldingStation> stations = new ArrayList<>();
+    private final DelayedClassicalNetwork classical;
 
     /** A chain of {@code nodes} nodes of one preset with overrides, links 1 km long. */
     static PlatformSpec spec(int nodes, String preset, Map<String, Object> overrides, long seed) {
@@ -94,7 +96,7 @@ final class SimulatedChain implements AutoCloseable {
         platform = Drivers.openPlatform(URI.create("sim:world"), spec);
         controller = controllerFor.apply(platform);
         truth = platform.groundTruth().orElseThrow();
-        DelayedClassicalNetwork classical = new DelayedClassicalNetwork(platform, faults);
+        classical = new DelayedClassicalNetwork(platform, faults);
         for (LinkSpec l : spec.links()) {
             HeraldingStation station = new HeraldingStation(platform.link(l.name()),
                     platform.detectorController(l.name()), platform.scheduler(l.station().name()), classical);
@@ -104,7 +106,9 @@ final class SimulatedChain implements AutoCloseable {
         for (NodeSpec n : spec.nodes()) {
             QubitMemory memory = new QubitMemory(platform.device(n.name()).info());
             memories.put(n.name(), memory);
-            LinkService link = wrapper.wrap(n.name(), new DefaultLinkService(n.name(), platform, classical, memory));
+            DefaultLinkService defaultLink = new DefaultLinkService(n.name(), platform, classical, memory);
+            links.put(n.name(), defaultLink);
+            LinkService link = wrapper.wrap(n.name(), defaultLink);
             CircuitNetworkService service = new CircuitNetworkService(n.name(), spec, link, classical,
                     new LocalOperations(platform.device(n.name()), memory), platform.scheduler(n.name()), controller);
             services.put(n.name(), service);
@@ -184,6 +188,29 @@ final class SimulatedChain implements AutoCloseable {
     /** Lets the network settle (pending messages, releases) after the last pair. */
     void settle() {
         platform.runUntil(() -> false, 1_000_000_000L);
+    }
+
+    /**
+     * The node's stack stops, its device forgets everything and its messages are lost; every other node's
+     * network and link layers are told at once (a detection delay of 0).
+     */
+    void crash(String node) {
+        classical.disconnect(node);
+        services.get(node).close();
+        for (int q = 0; q < memories.get(node).capacity(); q++) {
+            platform.device(node).discard(q);
+        }
+        for (int i = 0; i < stations.size(); i++) { // in the order of the spec's links
+            if (platform.spec().links().get(i).connects(node)) {
+                stations.get(i).endDown(node);
+            }
+        }
+        for (String other : services.keySet()) {
+            if (!other.equals(node)) {
+                services.get(other).peerDown(node);
+                links.get(other).peerDown(node);
+            }
+        }
     }
 
     @Override

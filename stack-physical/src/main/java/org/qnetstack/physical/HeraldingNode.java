@@ -70,8 +70,12 @@ public final class HeraldingNode {
     private long nextRunId = 1;
     /** Sends run stops until the station acknowledges them. */
     private final Retransmitter control;
-    /** Station sequence numbers of heralds whose pair is moving to storage, not yet handed up. */
-    private final java.util.TreeSet<Long> moving = new java.util.TreeSet<>();
+    /** Heralds whose pair is moving to storage, not yet handed up, by station sequence number. */
+    private final java.util.TreeMap<Long, Move> moving = new java.util.TreeMap<>();
+
+    /** A kept pair moving from its communication qubit to a storage qubit. */
+    private record Move(int from, int to, TimerHandle done) {
+    }
 
     /** The device's run for one queue item, as this end knows it. */
     private static final class ActiveRun {
@@ -275,6 +279,27 @@ public final class HeraldingNode {
         control.cancelAll();
     }
 
+    /**
+     * The other end of the link is gone (crashed or cut off): every attempt and every pair in flight here is
+     * given up at once, its qubits freed, and none of them will be handed up; a device's run stops. Attempts
+     * go on as the link layer plans them.
+     */
+    public void abandonInFlight() {
+        while (!pending.isEmpty()) {
+            release(pending.poll());
+        }
+        measureDue = null;
+        for (Move m : moving.values()) {
+            m.done().cancel();
+            device.discard(m.to());
+            memory.free(m.from());
+            memory.free(m.to());
+        }
+        moving.clear();
+        endRun();
+        wake();
+    }
+
     /** The link layer has new work: attempts resume at the first slot it asks for. */
     public void wake() {
         if (!running) {
@@ -341,7 +366,7 @@ public final class HeraldingNode {
      * pairs are still moving to storage.
      */
     public long settledStationSeq() {
-        return moving.isEmpty() ? lastSeq : moving.first() - 1;
+        return moving.isEmpty() ? lastSeq : moving.firstKey() - 1;
     }
 
     private void onTick(long slot) {
@@ -443,9 +468,8 @@ public final class HeraldingNode {
             scheduleTick(slot + stride - slot % stride); // keep runs use one lattice at both ends
             return;
         }
-        if (!photonic.acquire(this)) {
-            scheduleTick(slot + stride); // another link of this node is attempting: try again later
-            return;
+        if (!photonic.acquireOrWait(this, this::wake)) {
+            return; // another link of this node is attempting: its release wakes us
         }
         int q = memory.tryAllocate(QubitRole.COMMUNICATION);
         if (q < 0) {
@@ -677,12 +701,11 @@ public final class HeraldingNode {
         }
         stats.moves++;
         long duration = device.move(qubit, storage);
-        moving.add(r.seq());
-        scheduler.schedule(duration, () -> {
+        moving.put(r.seq(), new Move(qubit, storage, scheduler.schedule(duration, () -> {
             moving.remove(r.seq());
             memory.free(qubit);
             source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), queueItem, r.outcome().bellIndex(), storage,
                     null, -1, scheduler.clock().nanos()));
-        });
+        })));
     }
 }

@@ -109,6 +109,35 @@ public final class HeraldingStation {
         detectors.disarm().subscribe(null, e -> LOG.warning(() -> name + ": cannot disarm: " + e));
     }
 
+    /**
+     * An end of the link crashed or was cut off: its run (if any) covers no slot from now on, and the
+     * replies still being resent to it are given up. Idempotent.
+     */
+    public void endDown(String node) {
+        int end = endOfChecked(node);
+        runs[end] = null;
+        runStops[end] = Long.MAX_VALUE;
+        earlyStopSlot[end] = Long.MAX_VALUE;
+        retransmitter.cancelIf(key -> ((Long) key > 0) == (end == 0)); // see replyKey
+    }
+
+    /**
+     * An end of the link is back with a fresh stack that remembers nothing: it numbers its runs from 1 again,
+     * so what the station knew of its runs is forgotten (otherwise its new runs would count as older than its
+     * dead stack's and be ignored). Idempotent.
+     */
+    public void endRestarted(String node) {
+        endDown(node);
+        newestRunId[endOfChecked(node)] = 0;
+    }
+
+    private int endOfChecked(String node) {
+        if (!link.spec().connects(node)) {
+            throw new IllegalArgumentException(node + " is not an end of link " + link.name());
+        }
+        return endOf(node);
+    }
+
     /** Replies sent that heralded a pair. */
     public long heralds() {
         return heralds;

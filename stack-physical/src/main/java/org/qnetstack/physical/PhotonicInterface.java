@@ -13,6 +13,8 @@ public final class PhotonicInterface {
     private long slotTaken = -1;
     private @Nullable Object slotTaker;
     private long conflicts;
+    /** Links refused while another held the interface, to tell when it is free (in the order they asked). */
+    private final java.util.Map<Object, Runnable> waiting = new java.util.LinkedHashMap<>();
 
     /** Takes the interface for a run; false if another link holds it. */
     public boolean acquire(Object link) {
@@ -24,9 +26,28 @@ public final class PhotonicInterface {
         return true;
     }
 
+    /**
+     * As {@link #acquire}, and if another link holds the interface, {@code whenFree} runs once when it is
+     * released (a waiting link asks again then, instead of polling every slot while a long run lasts).
+     */
+    public boolean acquireOrWait(Object link, Runnable whenFree) {
+        if (acquire(link)) {
+            return true;
+        }
+        waiting.putIfAbsent(link, whenFree);
+        return false;
+    }
+
     public void release(Object link) {
         if (holder == link) {
             holder = null;
+            if (!waiting.isEmpty()) {
+                Runnable[] wake = waiting.values().toArray(Runnable[]::new);
+                waiting.clear();
+                for (Runnable r : wake) {
+                    r.run();
+                }
+            }
         }
     }
 

@@ -117,6 +117,27 @@ public final class Retransmitter {
         outstanding.clear();
     }
 
+    /**
+     * Forgets the outstanding messages whose key matches, without running their give-up actions (their
+     * receiver is gone: it crashed, or restarted and remembers nothing of them).
+     *
+     * @return how many were forgotten
+     */
+    public int cancelIf(java.util.function.Predicate<Object> key) {
+        int cancelled = 0;
+        for (var it = outstanding.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (key.test(e.getKey())) {
+                if (e.getValue().timer != null) {
+                    e.getValue().timer.cancel();
+                }
+                it.remove();
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
     /** Copies sent after the first, over all messages. */
     public long retransmissions() {
         return retransmissions;

@@ -51,6 +51,33 @@ class ClassicalNetworkTest {
     }
 
     @Test
+    void delaysDoNotDependOnTheOrderOfQuestions() {
+        // The network answers from either end's search and grows the receiver's: every order must agree.
+        List<String> places = List.of("a", "b", "c", "a-b-station", "b-c-station");
+        try (SimulatedPlatform platform = chain()) {
+            long ab = Math.round(10 / 214_000.0 * 1e9);
+            long bc = Math.round(4 / 214_000.0 * 1e9);
+            // Positions along the line a – station – b – station – c; one station talks to the other through b.
+            Map<String, Long> at = Map.of("a", 0L, "b", ab, "c", ab + bc, "a-b-station", ab / 2,
+                    "b-c-station", ab + bc / 2);
+            for (long seed = 0; seed < 6; seed++) {
+                DelayedClassicalNetwork network = new DelayedClassicalNetwork(platform);
+                List<String[]> questions = new ArrayList<>();
+                for (String x : places) {
+                    for (String y : places) {
+                        questions.add(new String[] {x, y});
+                    }
+                }
+                java.util.Collections.shuffle(questions, new java.util.Random(seed));
+                for (String[] q : questions) {
+                    assertEquals(Math.abs(at.get(q[0]) - at.get(q[1])), network.delayNanos(q[0], q[1]), 1,
+                            q[0] + " → " + q[1] + ", order " + seed);
+                }
+            }
+        }
+    }
+
+    @Test
     void aMessageNobodyServesIsCountedNotDelivered() {
         try (SimulatedPlatform platform = chain()) {
             ClassicalNetwork network = new DelayedClassicalNetwork(platform);
@@ -107,6 +134,32 @@ class ClassicalNetworkTest {
             assertEquals(i, got.get(i));
         }
         assertEquals(0, net[0].dropped() + net[0].duplicated() + net[0].reordered());
+    }
+
+    @Test
+    void aDisconnectedNodeNeitherSendsNorReceivesAndMessagesInFlightToItAreLost() {
+        try (SimulatedPlatform platform = chain()) {
+            DelayedClassicalNetwork network = new DelayedClassicalNetwork(platform);
+            List<String> got = new ArrayList<>();
+            network.register("a", "p", e -> got.add("a:" + e.payload()));
+            network.register("b", "p", e -> got.add("b:" + e.payload()));
+            network.register("c", "p", e -> got.add("c:" + e.payload()));
+            network.send("a", "b", "p", "in flight when b goes down");
+            network.send("b", "c", "p", "sent by b before it went down");
+            network.disconnect("b");
+            network.disconnect("b"); // twice: the same
+            network.send("a", "b", "p", "to b while down");
+            network.send("b", "a", "p", "from b while down");
+            network.send("a", "c", "p", "a to c");
+            network.reconnect("b");
+            network.send("c", "b", "p", "to b once back");
+            platform.runUntil(() -> false, Long.MAX_VALUE);
+            // What b sent while up was already on the wire; what was addressed to the old b is lost.
+            assertEquals(List.of("c:sent by b before it went down", "b:to b once back", "c:a to c"),
+                    got);
+            assertEquals(3, network.droppedDown());
+            assertEquals(0, network.undeliverable());
+        }
     }
 
     @Test

@@ -68,4 +68,20 @@ class RetransmitterTest {
         assertEquals(4, sent.size());
         assertEquals(0, gaveUp, "cancelling is not giving up");
     }
+
+    @Test
+    void cancelIfForgetsOnlyTheMatchingMessagesWithoutGivingUp() {
+        Retransmitter r = new Retransmitter(scheduler, 100, 1);
+        List<String> sent = new ArrayList<>();
+        r.send("to-b/1", 1_000_000, () -> sent.add("b1"), () -> gaveUp++);
+        r.send("to-c/1", 1_000_000, () -> sent.add("c1"), () -> gaveUp++);
+        r.send("to-b/2", 1_000_000, () -> sent.add("b2"), () -> gaveUp++);
+        assertEquals(2, r.cancelIf(k -> ((String) k).startsWith("to-b/")));
+        sent.clear();
+        run(250);
+        assertEquals(List.of("c1", "c1"), sent, "only the message to c is still resent");
+        assertEquals(1, r.outstanding());
+        assertTrue(r.isOutstanding("to-c/1"));
+        assertEquals(0, gaveUp);
+    }
 }

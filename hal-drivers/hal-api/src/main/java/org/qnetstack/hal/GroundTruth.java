@@ -24,4 +24,13 @@ public interface GroundTruth {
 
     /** Fidelity ⟨ψ|ρ|ψ⟩ of one qubit to the pure state ψ = (re0, im0, re1, im1). */
     double fidelity(QubitAddress qubit, double[] pureState);
+
+    /**
+     * Calls {@code watcher} from now on whenever qubits become entangled (see {@link StateWatcher}).
+     *
+     * @throws UnsupportedOperationException if this platform cannot report it
+     */
+    default void watch(StateWatcher watcher) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not report state events");
+    }
 }

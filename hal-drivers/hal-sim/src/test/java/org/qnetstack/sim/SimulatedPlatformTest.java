@@ -25,6 +25,7 @@ import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.QubitAddress;
+import org.qnetstack.hal.StateWatcher;
 import org.qnetstack.hal.StationSpec;
 import org.qnetstack.hal.TwoQubitGate;
 
@@ -81,6 +82,40 @@ class SimulatedPlatformTest {
             d.emit(0, "l", slot, 0.5);
         }
         p.runUntil(() -> false, 1_000_000);
+    }
+
+    @Test
+    void aWatcherHearsOfEveryPairMadeAndEveryTwoQubitGateWithItsTime() {
+        try (SimulatedPlatform p = new SimulatedPlatform(spec(new NodeSpec("a", "ideal", Map.of(), 2),
+                NodeSpec.of("b", "ideal"), 1))) {
+            List<String> events = new ArrayList<>();
+            p.groundTruth().orElseThrow().watch(new StateWatcher() {
+                @Override
+                public void paired(QubitAddress a, QubitAddress b, long nanos) {
+                    assertEquals(p.nanos(), nanos, "told at the simulated time of the event");
+                    events.add("paired " + a + " " + b);
+                }
+
+                @Override
+                public void twoQubitGate(QubitAddress control, QubitAddress target, long nanos) {
+                    assertEquals(p.nanos(), nanos, "told at the simulated time of the event");
+                    events.add("gate " + control + " " + target);
+                }
+            });
+            DetectorController dc = p.detectorController("l");
+            List<ClickEvent> clicks = new ArrayList<>();
+            dc.clicks().subscribe(clicks::add);
+            dc.setCoincidenceWindow(1000).then(dc.arm()).block();
+            long slot = 1;
+            while (events.isEmpty() && slot < 100) {
+                attempt(p, slot++);
+            }
+            // α = 0.5, lossless: an attempt pairs the spins whenever exactly one detector clicks, and only then.
+            assertEquals(List.of("paired a#0 b#0"), events);
+            assertEquals(1, clicks.size(), "the herald: one click");
+            p.device("a").apply(TwoQubitGate.CNOT, 0, 1);
+            assertEquals(List.of("paired a#0 b#0", "gate a#0 a#1"), events);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.qnetstack.api.internal;
 
+import org.qnetstack.api.EprException;
 import org.qnetstack.api.EprMeasurement;
 import org.qnetstack.api.EprPair;
 import org.qnetstack.api.EprSocket;
@@ -98,7 +99,7 @@ final class EprSocketImpl implements EprSocket {
 
     @Override
     public void close() {
-        if (!lifecycle.closed) {
+        if (!lifecycle.closed && !node.crashed()) {
             lifecycle.closed = true;
             node.inbox(remote, socketId).close(LinkErrorCode.CANCELLED, "the EPR socket " + socketId + " with " + remote
                     + " was closed at " + node.name() + " while this request was open; its pairs were released");
@@ -185,6 +186,11 @@ final class EprSocketImpl implements EprSocket {
     private <T> Flux<T> pairs(RequestType type, int number, BasisChoice here, BasisChoice there, boolean create,
                               java.util.function.Function<EndToEndPair, T> convert) {
         return Tracked.flux(Flux.create(sink -> {
+            String down = node.unreachableBecauseDown(remote);
+            if (down != null) {
+                sink.error(new EprException(LinkErrorCode.UNREACHABLE, down)); // fail fast rather than wait for it
+                return;
+            }
             PairInbox inbox = node.inbox(remote, socketId);
             PairInbox.Demand<T> demand = inbox.demand(type, number, sink, convert);
             sink.onCancel(() -> inbox.cancel(demand));

@@ -39,6 +39,14 @@ final class MessageInbox {
         }
     }
 
+    /** The node stops: every waiting receive fails with the error. */
+    void failWaiting(RuntimeException error) {
+        while (!waiting.isEmpty()) {
+            waiting.poll().error(error);
+        }
+        runner.signal();
+    }
+
     void take(MonoSink<Object> sink) {
         Object message = buffered.poll();
         if (message != null) {

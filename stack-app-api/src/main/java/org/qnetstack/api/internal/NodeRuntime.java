@@ -1,16 +1,23 @@
 package org.qnetstack.api.internal;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.Node;
 import org.qnetstack.api.NoFreeQubitException;
+import org.qnetstack.api.NodeCrashedException;
 import org.qnetstack.api.Qubit;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.QuantumDevice;
+import org.qnetstack.hal.TimerHandle;
+import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.internal.DefaultLinkService;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
@@ -27,8 +34,16 @@ import org.qnetstack.transport.TransportService;
 import org.qnetstack.transport.TransportSettings;
 import org.qnetstack.transport.internal.DirectTransportService;
 import org.qnetstack.transport.internal.ReliableChannels;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
-/** One node's whole stack, from its qubit memory up to the sockets its programs use. */
+/**
+ * One node's whole stack, from its qubit memory up to the sockets its programs use.
+ *
+ * <p>Faults elsewhere: whoever watches the network (the simulation, or a deployment's world service) calls
+ * {@link #peerDown} when another node crashed or is cut off and {@link #peerUp} when it is back with a fresh
+ * stack, on this node's loop. {@link #crash} stops this node as a crash would.
+ */
 public final class NodeRuntime implements Node {
     private final String name;
     private final Platform platform;
@@ -42,6 +57,10 @@ public final class NodeRuntime implements Node {
     private final RandomGenerator random;
     private final Map<Integer, Map<String, PairInbox>> pairInboxes = new HashMap<>();
     private final Map<Integer, Map<String, MessageInbox>> messageInboxes = new HashMap<>();
+    private final Set<MonoSink<Void>> sleeping = new LinkedHashSet<>();
+    /** Read by program threads; written on the loop while they wait. */
+    private volatile boolean crashed;
+    private boolean closed;
 
     /** @param keys the keys this node shares with the others, which authenticate classical messages */
     public NodeRuntime(String name, Platform platform, ClassicalNetwork classical, ProgramRunner runner,
@@ -66,11 +85,83 @@ public final class NodeRuntime implements Node {
     }
 
     QuantumDevice device() {
+        checkAlive();
         return device;
     }
 
     TransportService transport() {
+        checkAlive();
         return transport;
+    }
+
+    private void checkAlive() {
+        if (crashed) {
+            throw new NodeCrashedException(name);
+        }
+    }
+
+    boolean crashed() {
+        return crashed;
+    }
+
+    /**
+     * Another node crashed or is cut off from this one. Every circuit through it or ending at it is torn down
+     * here, the link to it (if a neighbour) ends its requests and frees its qubits, pairs waiting here from it
+     * are released, and the sockets waiting for pairs that can only come through it fail with
+     * {@link org.qnetstack.api.EprException} UNREACHABLE naming it; until {@link #peerUp}, requests that need it
+     * fail at once. Idempotent.
+     *
+     * @throws IllegalArgumentException if the node is unknown or this one
+     */
+    public void peerDown(String node) {
+        checkOther(node);
+        if (crashed) {
+            return;
+        }
+        network.peerDown(node);
+        link.peerDown(node);
+        String gone = node + " is down (crashed or cut off): its pairs here were released; retry once it is back";
+        for (Map<String, PairInbox> byRemote : pairInboxes.values()) {
+            for (Map.Entry<String, PairInbox> e : byRemote.entrySet()) {
+                if (e.getKey().equals(node)) {
+                    e.getValue().releaseWaiting();
+                    e.getValue().failDemands(LinkErrorCode.UNREACHABLE, gone);
+                } else {
+                    String why = network.unreachableBecauseDown(e.getKey());
+                    if (why != null) {
+                        e.getValue().failDemands(LinkErrorCode.UNREACHABLE, why);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A node that was down is back with a fresh stack that remembers nothing: what this node kept with it
+     * (the link's queue, circuits it headed) starts afresh, and requests through it work again. Does nothing
+     * for a node that was not down.
+     *
+     * @throws IllegalArgumentException if the node is unknown or this one
+     */
+    public void peerUp(String node) {
+        checkOther(node);
+        if (crashed) {
+            return;
+        }
+        network.peerUp(node);
+        link.peerUp(node);
+    }
+
+    private void checkOther(String node) {
+        if (node.equals(name) || platform.spec().node(node).isEmpty()) {
+            throw new IllegalArgumentException("peerDown/peerUp name another node of the network (was '" + node
+                    + "' at " + name + ")");
+        }
+    }
+
+    /** Why pairs with the remote node cannot be had now because nodes are down, or null. */
+    @Nullable String unreachableBecauseDown(String remote) {
+        return network.unreachableBecauseDown(remote);
     }
 
     public DefaultLinkService linkService() {
@@ -93,6 +184,7 @@ public final class NodeRuntime implements Node {
 
     @Override
     public EprSocket eprSocket(String remoteNode, int socketId) {
+        checkAlive();
         checkPeer(remoteNode);
         if (!network.reachable(remoteNode)) {
             throw new NoRouteException(name, remoteNode, "no path to it in the topology");
@@ -102,6 +194,7 @@ public final class NodeRuntime implements Node {
     }
 
     PairInbox inbox(String remote, int socketId) {
+        checkAlive();
         Map<String, PairInbox> byRemote = pairInboxes.get(socketId);
         if (byRemote == null) {
             Map<String, PairInbox> created = new HashMap<>();
@@ -123,6 +216,10 @@ public final class NodeRuntime implements Node {
     }
 
     private PairInbox inboxOf(Map<String, PairInbox> byRemote, String remote) {
+        PairInbox known = byRemote.get(remote); // every pair asks: no capturing lambda for the common case
+        if (known != null) {
+            return known;
+        }
         return byRemote.computeIfAbsent(remote, r -> new PairInbox(runner, new PairInbox.Host() {
             @Override
             public void release(EndToEndPair pair) {
@@ -150,12 +247,14 @@ public final class NodeRuntime implements Node {
 
     @Override
     public ClassicalSocket classicalSocket(String remoteNode, int channel) {
+        checkAlive();
         checkPeer(remoteNode);
         messages(remoteNode, channel);
         return new ClassicalSocketImpl(this, remoteNode, channel);
     }
 
     MessageInbox messages(String remote, int channel) {
+        checkAlive();
         Map<String, MessageInbox> byRemote = messageInboxes.get(channel);
         if (byRemote == null) {
             Map<String, MessageInbox> created = new HashMap<>();
@@ -178,6 +277,7 @@ public final class NodeRuntime implements Node {
 
     @Override
     public Qubit qubit() {
+        checkAlive();
         int q = memory.tryAllocateAny();
         if (q < 0) {
             throw new NoFreeQubitException(name, memory.capacity());
@@ -187,6 +287,9 @@ public final class NodeRuntime implements Node {
     }
 
     void releaseQubit(int qubit) {
+        if (crashed) {
+            return; // lost in the crash; the device may already serve the node's next stack
+        }
         device.discard(qubit);
         memory.free(qubit);
     }
@@ -206,8 +309,62 @@ public final class NodeRuntime implements Node {
         return random;
     }
 
+    @Override
+    public Mono<Void> sleep(Duration duration) {
+        checkAlive();
+        if (duration == null || duration.isNegative()) {
+            throw new IllegalArgumentException("sleep for a duration ≥ 0 (was " + duration + ")");
+        }
+        return Tracked.mono(Mono.create(sink -> {
+            if (crashed) {
+                sink.error(new NodeCrashedException(name));
+                return;
+            }
+            sleeping.add(sink);
+            TimerHandle timer = platform.scheduler(name).schedule(duration.toNanos(), () -> {
+                if (sleeping.remove(sink)) {
+                    sink.success();
+                    runner.signal();
+                }
+            });
+            sink.onCancel(() -> {
+                sleeping.remove(sink);
+                timer.cancel();
+            });
+        }));
+    }
+
+    /**
+     * The node crashes: every wait of its programs fails with {@link NodeCrashedException}, and so does anything
+     * they ask from now on; its stack stops without a word to anyone, and every qubit of its device is discarded.
+     * Idempotent. The caller stops the node's messages first (a crashed node says nothing).
+     */
+    public void crash() {
+        if (crashed) {
+            return;
+        }
+        // First: a program woken by the failures below runs at once, and must find the node crashed.
+        crashed = true;
+        NodeCrashedException error = new NodeCrashedException(name);
+        pairInboxes.values().forEach(m -> m.values().forEach(i -> i.shutdown(error)));
+        messageInboxes.values().forEach(m -> m.values().forEach(i -> i.failWaiting(error)));
+        for (MonoSink<Void> sink : List.copyOf(sleeping)) {
+            sleeping.remove(sink);
+            sink.error(error);
+        }
+        close();
+        for (int q = 0; q < memory.capacity(); q++) {
+            device.discard(q);
+        }
+        runner.signal();
+    }
+
     /** Stops the stack and releases every qubit it still holds for pairs nobody took. */
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         pairInboxes.values().forEach(m -> m.values().forEach(PairInbox::shutdown));
         transport.close();
     }

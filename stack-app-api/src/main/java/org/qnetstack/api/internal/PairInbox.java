@@ -2,6 +2,7 @@ package org.qnetstack.api.internal;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -211,7 +212,7 @@ final class PairInbox {
     /** Ends every open demand with the error and releases every waiting kept pair. */
     void close(LinkErrorCode code, String reason) {
         releaseBuffered();
-        for (Demand<?> d : java.util.List.copyOf(demands)) {
+        for (Demand<?> d : List.copyOf(demands)) {
             if (!d.discarding) {
                 d.sink.error(new EprException(code, reason));
                 cancel(d);
@@ -220,15 +221,44 @@ final class PairInbox {
         runner.signal();
     }
 
+    /**
+     * The pairs asked for cannot come (every path to the remote node goes through a node that is down): fails
+     * every open demand and forgets it, cancelling its link request if it has one. Pairs already waiting stay.
+     */
+    void failDemands(LinkErrorCode code, String reason) {
+        List<Demand<?>> failed = List.copyOf(demands);
+        demands.clear(); // forgotten, not discarding: a later pair goes to a later demand
+        for (Demand<?> d : failed) {
+            if (!d.discarding) {
+                d.sink.error(new EprException(code, reason));
+            }
+            if (d.request != null) {
+                host.cancel(d.request);
+            }
+        }
+        runner.signal();
+    }
+
+    /** Releases every kept pair waiting for a receive (its partner is gone). */
+    void releaseWaiting() {
+        releaseBuffered();
+    }
+
     /** The network is closing: releases every waiting kept pair and fails open demands. */
     void shutdown() {
+        shutdown(new EprException(LinkErrorCode.OTHER, "the network was closed"));
+    }
+
+    /** The node stops: releases every waiting kept pair and fails open demands with the error. */
+    void shutdown(RuntimeException error) {
         releaseBuffered();
         for (Demand<?> d : demands) {
             if (!d.discarding) {
-                d.sink.error(new EprException(LinkErrorCode.OTHER, "the network was closed"));
+                d.sink.error(error);
             }
         }
         demands.clear();
+        runner.signal();
     }
 
     private void releaseBuffered() {

@@ -91,14 +91,16 @@ public final class ProgramDriver {
 
     public void runToCompletion(long maxNanos) {
         start();
-        long deadline = platform.scheduler(platform.spec().nodes().get(0).name()).clock().nanos() + maxNanos;
+        // One clock for the whole network; looked up once, not on every return of runUntil (once per pair).
+        org.qnetstack.hal.Clock clock = platform.scheduler(platform.spec().nodes().get(0).name()).clock();
+        java.util.function.BooleanSupplier signalled = runner::signalledSinceLastCheck;
+        long deadline = clock.nanos() + maxNanos;
         while (true) {
             failIfFailed();
             if (runner.allDone() && reactiveRunning == 0) {
                 return;
             }
-            long now = platform.scheduler(platform.spec().nodes().get(0).name()).clock().nanos();
-            Platform.RunOutcome outcome = platform.runUntil(runner::signalledSinceLastCheck, deadline - now);
+            Platform.RunOutcome outcome = platform.runUntil(signalled, deadline - clock.nanos());
             runner.afterEvent();
             if (outcome == Platform.RunOutcome.IDLE && !runner.signalledSinceLastCheck()) {
                 failIfFailed();
@@ -125,6 +127,11 @@ public final class ProgramDriver {
         if (reactiveFailure != null) {
             throw reactiveFailure instanceof SimulationException s ? s : new SimulationException("failed", reactiveFailure);
         }
+    }
+
+    /** The node crashed: its programs end with NodeCrashedException, which fails no run, and nobody waits for them. */
+    public void crashed(String node) {
+        runner.crashed(node);
     }
 
     public void stop() {

@@ -37,6 +37,8 @@ public final class ProgramRunner {
         volatile int generation;
         int parkedGeneration;
         volatile @Nullable Throwable failure;
+        /** Its node crashed: its end (by NodeCrashedException) is no failure of the run, and nobody waits for it. */
+        boolean crashed;
 
         Program(String node, NodeProgram body, org.qnetstack.api.Node api) {
             this.node = node;
@@ -64,6 +66,29 @@ public final class ProgramRunner {
     /** True on the thread of a sequential program, where blocking on the API's publishers is allowed. */
     static boolean onProgramThread() {
         return CURRENT.get() != null;
+    }
+
+    /**
+     * The node crashed: its programs' waits have failed (they run on to their end at the next hand-over), and
+     * from now on the run neither waits for them nor counts their {@link org.qnetstack.api.NodeCrashedException}
+     * as a failure.
+     */
+    void crashed(String node) {
+        for (Program p : programs) {
+            if (p.node.equals(node)) {
+                p.crashed = true;
+            }
+        }
+        signal();
+    }
+
+    private static boolean causedByCrash(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.qnetstack.api.NodeCrashedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Called on the kernel thread whenever the API signals a subscriber. */
@@ -147,7 +172,7 @@ public final class ProgramRunner {
 
     boolean allDone() {
         for (Program p : programs) {
-            if (p.thread.isAlive()) {
+            if (p.thread.isAlive() && !p.crashed) {
                 return false;
             }
         }
@@ -158,7 +183,7 @@ public final class ProgramRunner {
     @Nullable SimulationException failure() {
         for (Program p : programs) {
             Throwable t = p.failure;
-            if (t != null) {
+            if (t != null && !(p.crashed && causedByCrash(t))) {
                 return new SimulationException("the program on " + p.node + " failed: " + t, t);
             }
         }
@@ -168,7 +193,7 @@ public final class ProgramRunner {
     List<String> waiting() {
         List<String> names = new ArrayList<>();
         for (Program p : programs) {
-            if (p.thread.isAlive()) {
+            if (p.thread.isAlive() && !p.crashed) {
                 names.add(p.node);
             }
         }

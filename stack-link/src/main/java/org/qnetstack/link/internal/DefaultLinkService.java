@@ -24,7 +24,9 @@ import org.qnetstack.physical.QubitMemory;
 /**
  * The link layer of one node: one {@link LinkEndpoint} per link the node is an end of. A keep request
  * that finds no free communication qubit for {@link #DEFAULT_NO_RESOURCE_NANOS} (changeable with
- * {@link #setNoResourceTimeout}) ends with ERR NORES at both ends.
+ * {@link #setNoResourceTimeout}) ends with ERR NORES at both ends. A neighbour reported down
+ * ({@link #peerDown}) has its link's requests ended with ERR UNREACHABLE and its qubits freed; requests to it
+ * are refused with UNREACHABLE until it is reported back up ({@link #peerUp}).
  */
 public final class DefaultLinkService implements LinkService {
     private static final Logger LOG = Logger.getLogger(DefaultLinkService.class.getName());
@@ -75,6 +77,10 @@ public final class DefaultLinkService implements LinkService {
         request.validate();
         LinkEndpoint endpoint = endpoint(request.remoteNode());
         CreateId id = new CreateId(node, nextCreateId++);
+        if (endpoint.isPeerDown()) {
+            return refuse(id, request, LinkErrorCode.UNREACHABLE, request.remoteNode() + " is down (crashed or cut "
+                    + "off); retry once it is back");
+        }
         double alpha = alphaFor(request.remoteNode(), request.minFidelity());
         if (request.type() == RequestType.KEEP && !Double.isNaN(alpha)) {
             // A kept pair decays while both ends agree on it (a round trip, a few when messages are lost): aim a
@@ -258,6 +264,29 @@ public final class DefaultLinkService implements LinkService {
             }
         }
         return false;
+    }
+
+    /**
+     * A node crashed or is cut off from this one. If it is a neighbour, every request on the link to it ends
+     * with ERR UNREACHABLE and every qubit held for the link is freed at once; new requests to it are refused
+     * with UNREACHABLE. Any other node is no concern of the link layer. Idempotent.
+     *
+     * @return the requests ended
+     */
+    public int peerDown(String peer) {
+        LinkEndpoint e = endpoints.get(peer);
+        return e == null ? 0 : e.peerDown();
+    }
+
+    /**
+     * A node that was down is back with a fresh stack: the link to it serves requests again, from a fresh
+     * queue. Does nothing for a neighbour that was not down, or a node that is not a neighbour.
+     */
+    public void peerUp(String peer) {
+        LinkEndpoint e = endpoints.get(peer);
+        if (e != null) {
+            e.peerUp();
+        }
     }
 
     /** How long a keep request may find memory full (no free communication qubit) before NORES, in ns. */

@@ -63,6 +63,12 @@ import org.qnetstack.physical.Retransmitter;
  * <p>A request that ends (TIMEOUT at its deadline slot, at both ends; CANCELLED; NORES; UNREACHABLE)
  * leaves the queue at once, and its ERR is reported once its pairs already heralded have been decided,
  * so every qubit held for it is released by then.
+ *
+ * <p><b>Peer down.</b> When told that the peer crashed or is cut off ({@link #peerDown}), this end gives up
+ * everything it shares with it at once: every qubit it holds for the link is released, every open request
+ * ends with ERR UNREACHABLE (no END can be agreed with a dead peer), and new requests are refused with
+ * UNREACHABLE until {@link #peerUp}. The peer comes back with a fresh stack that knows nothing of the old
+ * queue, item ids or decisions, and this end starts afresh too.
  */
 final class LinkEndpoint implements AttemptSource {
     private static final Logger LOG = Logger.getLogger(LinkEndpoint.class.getName());
@@ -102,6 +108,8 @@ final class LinkEndpoint implements AttemptSource {
     private final long giveUpNanos;
     private long noResourceNanos;
     private boolean closed;
+    /** The peer crashed or is cut off: nothing is shared with it until it is back. */
+    private boolean peerDown;
 
     /** Items still to be served, in item id order (the same at both ends). */
     private final TreeMap<Long, QueueItem> queue = new TreeMap<>();
@@ -471,7 +479,7 @@ final class LinkEndpoint implements AttemptSource {
     }
 
     private void onMessage(Envelope e) {
-        if (closed) {
+        if (closed || peerDown) {
             return;
         }
         if (!e.from().equals(peer)) {
@@ -996,6 +1004,88 @@ final class LinkEndpoint implements AttemptSource {
             device.discard(qubit);
             memory.free(qubit);
         }
+    }
+
+    boolean isPeerDown() {
+        return peerDown;
+    }
+
+    /**
+     * The peer crashed or is cut off: releases every qubit held for the link and ends every open request with
+     * ERR UNREACHABLE (a request that had already ended, waiting to settle its pairs, reports its own code).
+     * Idempotent.
+     *
+     * @return the requests ended
+     */
+    int peerDown() {
+        if (peerDown || closed) {
+            return 0;
+        }
+        peerDown = true;
+        return forgetPeer(LinkErrorCode.UNREACHABLE, peer + " is down (crashed or cut off): the request ended at "
+                + node + " and every qubit held for it was released; retry once " + peer + " is back");
+    }
+
+    /**
+     * The peer is back with a fresh stack: requests are served again, from a queue both ends start afresh.
+     * Does nothing unless the peer was down.
+     */
+    void peerUp() {
+        if (!peerDown || closed) {
+            return;
+        }
+        peerDown = false;
+        heralding.wake();
+    }
+
+    /** Forgets everything shared with the peer, releasing its qubits, then reports each request's end. */
+    private int forgetPeer(LinkErrorCode code, String reason) {
+        reliable.cancelAll(); // every message of this protocol is to the peer
+        List<LinkError> errors = new ArrayList<>();
+        for (HeldPair h : held.values()) {
+            if (h.confirmWait != null) {
+                h.confirmWait.cancel();
+            }
+            releaseQubit(h.pair);
+        }
+        held.clear(); // their items' unsettled counts stay: below, they mark the items that lose pairs
+        for (QueueItem item : items.values()) {
+            if (item.deadline != null) {
+                item.deadline.cancel();
+            }
+            item.atomicBuffer.forEach(p -> releaseQubit(p.qubit()));
+            item.atomicBuffer.clear();
+            boolean open = queue.get(item.add.itemId()) == item;
+            boolean waiting = item.ended && !item.reported;
+            boolean lost = item.unsettled != 0; // completed, with pairs agreed on but not handed up here
+            if (!item.reported && (open || waiting || lost)) {
+                item.reported = true;
+                item.ended = true;
+                LinkErrorCode ending = waiting && item.endCode != null ? item.endCode : code;
+                errors.add(new LinkError(item.add.createId(), item.add.purposeId(), ending,
+                        waiting && item.endCode != null ? item.endReason : reason, -1, -1));
+            }
+        }
+        for (LinkMessages.AddRequest r : awaitingAdd.values()) {
+            errors.add(new LinkError(r.createId(), r.request().purposeId(), code, reason, -1, -1));
+        }
+        queue.clear();
+        items.clear();
+        byCreateId.clear();
+        awaitingAdd.clear();
+        endedUnseen.clear();
+        decisions.clear();
+        peerHolds.values().forEach(TimerHandle::cancel);
+        peerHolds.clear();
+        pendingTests.clear();
+        peerMeasurements.clear();
+        if (noResourceTimer != null) {
+            noResourceTimer.cancel();
+            noResourceTimer = null;
+        }
+        heralding.abandonInFlight();
+        errors.forEach(service::deliverError);
+        return errors.size();
     }
 
     /** Pairs held at this end, not yet decided or handed up. */

@@ -26,10 +26,26 @@ final class Circuit {
         this.setup = setup;
     }
 
+    /** The smallest {@code born} of the swaps recorded (kept as they come: asked on every swap heard of). */
+    private long oldestSwap = Long.MAX_VALUE;
+
     void record(CircuitMessages.Swapped s) {
         byLeft.put(s.left(), s);
         byRight.put(s.right(), s);
+        oldestSwap = Math.min(oldestSwap, s.born());
     }
+
+    /**
+     * How far the walk along the swaps has come for {@link #walkFor}: resumed on the next call, so an end that
+     * hears from every repeater of a long chain walks the chain once, not once per swap it hears of.
+     */
+    private @Nullable LinkPair walkFor;
+    private int walkHops;
+    private @Nullable EntanglementId walkAt;
+    private int walkBell;
+    private double walkW;
+    private double walkProduct;
+    private double walkAligned;
 
     /** The joined pair, once every repeater on the path has swapped; null before. */
     @Nullable Joined joined() {
@@ -40,26 +56,30 @@ final class Circuit {
         // From the head the chain runs through each swap's left half to its right one; from the tail, back.
         boolean atHead = setup.path().get(0).equals(local.entanglementId().creator())
                 && !local.remoteNode().equals(setup.path().get(0));
-        EntanglementId current = local.entanglementId();
-        int bell = local.bellIndex();
-        double w = werner(local.goodness());
-        double product = local.goodness();
-        double aligned = local.goodness();
-        for (int hop = 0; hop < repeaters; hop++) {
-            CircuitMessages.Swapped s = (atHead ? byLeft : byRight).get(current);
+        if (walkFor != local) {
+            walkFor = local;
+            walkHops = 0;
+            walkAt = local.entanglementId();
+            walkBell = local.bellIndex();
+            walkW = werner(local.goodness());
+            walkProduct = local.goodness();
+            walkAligned = local.goodness();
+        }
+        for (; walkHops < repeaters; walkHops++) {
+            CircuitMessages.Swapped s = (atHead ? byLeft : byRight).get(walkAt);
             if (s == null) {
                 return null;
             }
-            current = atHead ? s.right() : s.left();
-            bell ^= s.bsm() ^ (atHead ? s.rightBell() : s.leftBell());
+            walkAt = atHead ? s.right() : s.left();
+            walkBell ^= s.bsm() ^ (atHead ? s.rightBell() : s.leftBell());
             double f = atHead ? s.rightFidelity() : s.leftFidelity();
-            w *= werner(f);
-            product *= f;
-            aligned = aligned * f + (1 - aligned) * (1 - f);
+            walkW *= werner(f);
+            walkProduct *= f;
+            walkAligned = walkAligned * f + (1 - walkAligned) * (1 - f);
         }
         // The pair is named after the head's link pair: the head's own, or where the tail's walk ended.
-        return new Joined(atHead ? local.entanglementId() : current, bell, (3 * w + 1) / 4, product, aligned,
-                oldestBorn());
+        return new Joined(atHead ? local.entanglementId() : walkAt, walkBell, (3 * walkW + 1) / 4, walkProduct,
+                walkAligned, oldestBorn());
     }
 
     /** w = (4F − 1)/3: swapping Werner pairs multiplies their weights (physics.md). */
@@ -72,11 +92,7 @@ final class Circuit {
      * swapped one reported so far (all of them once joined), or Long.MAX_VALUE.
      */
     long oldestBorn() {
-        long oldest = localBorn;
-        for (CircuitMessages.Swapped s : byLeft.values()) {
-            oldest = Math.min(oldest, s.born());
-        }
-        return oldest;
+        return Math.min(localBorn, oldestSwap);
     }
 
     /**

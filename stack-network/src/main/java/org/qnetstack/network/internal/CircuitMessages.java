@@ -22,8 +22,42 @@ final class CircuitMessages {
     record Setup(String circuit, int purposeId, List<String> path, int socketId, List<Double> hopFidelities,
                  @Nullable Distillation distillation, long cutoffNanos) {
         boolean wellFormed() {
-            return path.size() >= 2 && hopFidelities.size() == path.size() - 1 && cutoffNanos >= 0
-                    && path.stream().distinct().count() == path.size();
+            return wellShaped() && distinct(path);
+        }
+
+        /** The checks of {@link #wellFormed} but the O(N) one, {@link #distinct}. */
+        boolean wellShaped() {
+            return path.size() >= 2 && hopFidelities.size() == path.size() - 1 && cutoffNanos >= 0;
+        }
+
+        /**
+         * No name twice, and none missing. Every node of the path checks every setup, so this is O(N²) per end-to-end pair over
+         * the whole chain: an open-addressing table of path indices on the names' cached hash codes, not a
+         * stream's distinct() or a HashSet (their per-entry objects dominated a 1000-node chain's time).
+         */
+        static boolean distinct(List<String> path) {
+            int n = path.size();
+            int bits = 33 - Integer.numberOfLeadingZeros(2 * n); // at least twice as many slots as names
+            int mask = (1 << bits) - 1;
+            int[] slots = new int[mask + 1]; // path index + 1; 0 = empty
+            for (int i = 0; i < n; i++) {
+                String name = path.get(i);
+                if (name == null) {
+                    return false;
+                }
+                int h = name.hashCode();
+                // Fibonacci hashing: names like n1, n2, … have neighbouring hash codes, which would cluster.
+                for (int j = (h * 0x9E3779B9) >>> (32 - bits); ; j = (j + 1) & mask) {
+                    if (slots[j] == 0) {
+                        slots[j] = i + 1;
+                        break;
+                    }
+                    if (path.get(slots[j] - 1).equals(name)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         int rounds() {

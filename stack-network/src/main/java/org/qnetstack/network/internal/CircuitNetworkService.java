@@ -66,6 +66,12 @@ import org.qnetstack.physical.Retransmitter;
  * <p>Circuits sharing links and repeaters never mix their pairs: each circuit's link requests carry its own
  * purpose id, which the link layer delivers to that circuit's listener only; a node that already has a live
  * circuit with the same purpose id refuses the newcomer's set-up (EXPIRE, so its head starts afresh).
+ *
+ * <p>A node reported down ({@link #peerDown}: crashed or cut off) takes its circuits with it: every circuit
+ * whose path goes through it or ends at it is torn down here (qubits freed, link requests cancelled, the
+ * others told), its ends' listeners get an UNREACHABLE error naming the node, and the head's request for it
+ * ends. Until it is back ({@link #peerUp}) paths avoid it, and a request that has no path without it is
+ * refused at once ({@link NoRouteException}).
  */
 public final class CircuitNetworkService implements NetworkService {
     private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
@@ -96,11 +102,17 @@ public final class CircuitNetworkService implements NetworkService {
     private final Map<Integer, List<CreateId>> directCreates = new HashMap<>();
     private final Map<String, Part> parts = new HashMap<>();
     private final Map<String, List<CircuitMessages.Swapped>> earlySwaps = new HashMap<>();
+    private final Map<String, CircuitId> linkCircuits = new HashMap<>();
+    /** The last setup path found well formed, and this node's index in it (see {@link #placeIn}). */
+    private List<String> knownPath = List.of();
+    private int knownIndex = -1;
     /** What the head owes, by socket id and remote node. */
     private final Map<String, Demand> demands = new LinkedHashMap<>();
     private final Map<String, CircuitMessages.DistilReply> recentReplies = bounded();
     private final Map<String, EndToEndPair> delivered = bounded();
     private final Map<String, Boolean> givenUp = bounded();
+    /** Nodes reported down (crashed or cut off) and not back yet. */
+    private final java.util.Set<String> down = new java.util.HashSet<>();
     private long nextCircuit;
     private long rejected;
     private long rounds;
@@ -125,8 +137,9 @@ public final class CircuitNetworkService implements NetworkService {
         Demand(int socketId, List<String> path, List<Double> hopFidelities, CircuitPolicy policy,
                AdmissionController.@Nullable Reservation reservation) {
             this.socketId = socketId;
-            this.path = path;
-            this.hopFidelities = hopFidelities;
+            // Immutable once, so that every setup of the demand shares one list (List.copyOf returns it as is).
+            this.path = List.copyOf(path);
+            this.hopFidelities = List.copyOf(hopFidelities);
             this.policy = policy;
             this.reservation = reservation;
             this.periodNanos = reservation == null || reservation.pairsPerSecond() == 0 ? 0
@@ -189,7 +202,7 @@ public final class CircuitNetworkService implements NetworkService {
      */
     @Override
     public void request(PairRequest r) {
-        List<String> shortest = route(r.remoteNode());
+        List<String> shortest = route(r.remoteNode(), true);
         boolean direct = shortest.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0;
         if (direct && (controller == null || r.type() != RequestType.KEEP)) {
             createDirect(r);
@@ -238,6 +251,12 @@ public final class CircuitNetworkService implements NetworkService {
         AdmissionController.Reservation res = controller.admit(node, r.remoteNode(), r.minFidelity(), r.policy(),
                 r.pairsPerSecond());
         List<String> path = res.route().path();
+        String dead = path.stream().filter(down::contains).findFirst().orElse(null);
+        if (dead != null) {
+            controller.release(res);
+            throw new NoRouteException(node, r.remoteNode(), "the controller's path " + path + " goes through " + dead
+                    + ", which is down (crashed or cut off); retry once it is back");
+        }
         if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0) {
             return null;
         }
@@ -358,7 +377,7 @@ public final class CircuitNetworkService implements NetworkService {
 
     /** Announces a fresh circuit for the demand's next pair (a restart counts no new pair). */
     private void setUp(Demand d) {
-        String id = node + "/circuit-" + nextCircuit++;
+        String id = circuitPrefix(node) + nextCircuit++;
         int purpose = controller != null ? controller.nextPurpose()
                 : CIRCUIT_PURPOSE_BASE + Math.floorMod(id.hashCode(), 1 << 29);
         CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(d.path), d.socketId,
@@ -368,17 +387,28 @@ public final class CircuitNetworkService implements NetworkService {
                 classical.send(node, other, CircuitMessages.PROTOCOL, setup);
             }
         }
-        join(setup);
+        join(setup, d.path.indexOf(node));
     }
 
-    /** The shortest path (by hops) from this node to the remote one, both included. */
+    /** The shortest path (by hops) from this node to the remote one, both included, whether or not nodes are down. */
     List<String> route(String remote) {
+        return route(remote, false);
+    }
+
+    /**
+     * The shortest path (by hops) from this node to the remote one, both included; with {@code avoidDown}, only
+     * through nodes that are not down.
+     */
+    private List<String> route(String remote, boolean avoidDown) {
         if (remote.equals(node)) {
             throw new NoRouteException(node, remote, "a node cannot entangle with itself");
         }
         if (topology.node(remote).isEmpty()) {
             throw new NoRouteException(node, remote, "no such node (nodes: " + String.join(", ",
                     topology.nodes().stream().map(n -> n.name()).toList()) + ")");
+        }
+        if (avoidDown && down.contains(remote)) {
+            throw new NoRouteException(node, remote, remote + " is down (crashed or cut off); retry once it is back");
         }
         Map<String, String> previous = new HashMap<>();
         ArrayDeque<String> frontier = new ArrayDeque<>(List.of(node));
@@ -388,7 +418,7 @@ public final class CircuitNetworkService implements NetworkService {
             for (LinkSpec l : topology.links()) {
                 if (l.connects(at)) {
                     String next = l.otherEnd(at);
-                    if (!previous.containsKey(next)) {
+                    if (!previous.containsKey(next) && !(avoidDown && down.contains(next))) {
                         previous.put(next, at);
                         frontier.add(next);
                     }
@@ -396,7 +426,10 @@ public final class CircuitNetworkService implements NetworkService {
             }
         }
         if (!previous.containsKey(remote)) {
-            throw new NoRouteException(node, remote, "no path in the topology");
+            throw new NoRouteException(node, remote, avoidDown && reachable(remote)
+                    ? "every path to it goes through a node that is down (crashed or cut off: "
+                    + String.join(", ", new java.util.TreeSet<>(down)) + "); retry once it is back"
+                    : "no path in the topology");
         }
         List<String> path = new ArrayList<>();
         for (String at = remote; !at.equals(node); at = previous.get(at)) {
@@ -404,6 +437,77 @@ public final class CircuitNetworkService implements NetworkService {
         }
         path.add(0, node);
         return path;
+    }
+
+    /**
+     * Why a request to the remote node would fail now because nodes are down (it is down itself, or every path
+     * to it goes through one), or null if it has a path through nodes that are up.
+     */
+    public @Nullable String unreachableBecauseDown(String remote) {
+        if (down.isEmpty() || !reachable(remote)) {
+            return null;
+        }
+        try {
+            route(remote, true);
+            return null;
+        } catch (NoRouteException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * A node crashed or is cut off (any node, neighbour or not): every circuit through it or ending at it is
+     * torn down here (its qubits freed, its link requests cancelled, the others on its path told), the listeners
+     * of its ends get an UNREACHABLE error naming the node, and the requests this node heads over it end. Until
+     * {@link #peerUp}, paths avoid it. Idempotent.
+     */
+    public void peerDown(String peer) {
+        if (peer.equals(node) || !down.add(peer)) {
+            return;
+        }
+        retransmitter.cancelIf(k -> k instanceof ExpireKey x && x.to().equals(peer));
+        for (Part part : List.copyOf(parts.values())) {
+            CircuitMessages.Setup s = part.setup;
+            if (parts.get(s.circuit()) == part && s.path().contains(peer)) {
+                fail(part, LinkErrorCode.UNREACHABLE, downMessage(peer, s.circuit(), s.path()));
+            }
+        }
+        for (Demand d : List.copyOf(demands.values())) {
+            if (d.path.contains(peer)) { // between two of its circuits (paced): nothing was torn down for it
+                endDemand(d);
+                PairListener listener = listeners.get(d.socketId);
+                if (listener != null) {
+                    listener.onError(new NetworkError(d.socketId, d.path.get(d.path.size() - 1),
+                            LinkErrorCode.UNREACHABLE, downMessage(peer, null, d.path)));
+                }
+            }
+        }
+    }
+
+    private static String downMessage(String peer, @Nullable String circuit, List<String> path) {
+        return peer + " is down (crashed or cut off): " + (circuit == null ? "the request" : "circuit " + circuit)
+                + " over " + String.join("-", path) + " was torn down and its qubits freed; retry once " + peer
+                + " is back" + (path.indexOf(peer) > 0 && path.indexOf(peer) < path.size() - 1
+                ? " (or a path around it exists)" : "");
+    }
+
+    /**
+     * A node that was down is back with a fresh stack, which numbers its circuits from the start again: what
+     * this node remembers of its old circuits is forgotten, and paths may go through it again. Does nothing
+     * for a node that was not down.
+     */
+    public void peerUp(String peer) {
+        if (!down.remove(peer)) {
+            return;
+        }
+        String prefix = circuitPrefix(peer);
+        for (Map<String, ?> memory : List.of(givenUp, delivered, earlySwaps, recentReplies)) {
+            memory.keySet().removeIf(key -> key.startsWith(prefix)); // keyed by circuit id, or starting with it
+        }
+    }
+
+    private static String circuitPrefix(String head) {
+        return head + "/circuit-";
     }
 
     /** Whether the remote node can be reached at all (for sockets opened before any request). */
@@ -418,10 +522,15 @@ public final class CircuitNetworkService implements NetworkService {
 
     private void onMessage(Envelope e) {
         Object m = e.payload();
-        if (m instanceof CircuitMessages.Setup s && s.wellFormed() && s.path().contains(node)
-                && s.path().get(0).equals(e.from())) {
-            if (!givenUp.containsKey(s.circuit()) && !parts.containsKey(s.circuit())) {
-                join(s);
+        int place;
+        if (m instanceof CircuitMessages.Setup s && (place = placeIn(s)) >= 0 && s.path().get(0).equals(e.from())) {
+            String dead = down.isEmpty() ? null : s.path().stream().filter(down::contains).findFirst().orElse(null);
+            if (dead != null && !givenUp.containsKey(s.circuit()) && !parts.containsKey(s.circuit())) {
+                // Its head has not heard yet: refuse it rather than ask a dead neighbour for pairs.
+                givenUp.put(s.circuit(), true);
+                broadcastExpire(s, dead + " is down (crashed or cut off)");
+            } else if (!givenUp.containsKey(s.circuit()) && !parts.containsKey(s.circuit())) {
+                join(s, place);
             }
         } else if (m instanceof CircuitMessages.Swapped s) {
             Part p = parts.get(s.circuit());
@@ -462,13 +571,33 @@ public final class CircuitNetworkService implements NetworkService {
         }
     }
 
+    /**
+     * This node's index in a well-formed setup's path, or −1 (malformed, or not on it). A circuit's setups
+     * repeat its path for every pair, and checking that it names no node twice is O(N) at every node (O(N²)
+     * per pair over a chain): the last path found well formed is remembered, and an equal one is not checked
+     * again (an immutable list equal to itself answers at once).
+     */
+    private int placeIn(CircuitMessages.Setup s) {
+        if (!s.wellShaped()) {
+            return -1;
+        }
+        if (!s.path().equals(knownPath)) {
+            if (!CircuitMessages.Setup.distinct(s.path())) {
+                return -1;
+            }
+            knownPath = s.path();
+            knownIndex = s.path().indexOf(node);
+        }
+        return knownIndex;
+    }
+
     private static String replyKey(String circuit, String leader, long job) {
         return circuit + "|" + leader + "|" + job;
     }
 
-    /** This node's part in a circuit: its hops' pools, listening for the circuit's link pairs. */
-    private void join(CircuitMessages.Setup s) {
-        Part part = new Part(s, s.path().indexOf(node));
+    /** This node's part in a circuit, at {@code index} in its path: its hops' pools, listening for its pairs. */
+    private void join(CircuitMessages.Setup s, int index) {
+        Part part = new Part(s, index);
         String owner = purposes.get(s.purposeId());
         if (owner != null) {
             // Two live circuits on one purpose id would take each other's pairs: the newcomer gives way.
@@ -719,7 +848,7 @@ public final class CircuitNetworkService implements NetworkService {
     private void broadcastExpire(CircuitMessages.Setup s, String reason) {
         CircuitMessages.Expire expire = new CircuitMessages.Expire(s.circuit(), reason);
         for (String other : s.path()) {
-            if (!other.equals(node)) {
+            if (!other.equals(node) && !down.contains(other)) {
                 retransmitter.send(new ExpireKey(s.circuit(), other), GIVE_UP_RTOS * retransmitter.rtoNanos(),
                         () -> classical.send(node, other, CircuitMessages.PROTOCOL, expire), () -> {
                         });
@@ -778,8 +907,11 @@ public final class CircuitNetworkService implements NetworkService {
             part.circuit.local = null;
         }
         finish(part);
-        for (CreateId id : part.creates) {
-            link.cancel(id);
+        // A hop's requests go to the next node of the path; if it is down, its link layer has ended them.
+        if (part.index + 1 < part.setup.path().size() && !down.contains(part.setup.path().get(part.index + 1))) {
+            for (CreateId id : part.creates) {
+                link.cancel(id);
+            }
         }
     }
 
@@ -837,8 +969,7 @@ public final class CircuitNetworkService implements NetworkService {
                 FidelityBounds bounds = controller == null ? FidelityBounds.UNKNOWN
                         : controller.bounds(List.of(node, p.remoteNode()), null, p.goodness(), p.goodness(), p.goodness(),
                                 now - p.goodnessTime());
-                listener.onPair(new EndToEndPair(new CircuitId(topology.linkBetween(node, p.remoteNode())
-                        .orElseThrow().name()), p.entanglementId(), p.purposeId(), p.remoteNode(), p.type(),
+                listener.onPair(new EndToEndPair(linkCircuit(p.remoteNode()), p.entanglementId(), p.purposeId(), p.remoteNode(), p.type(),
                         p.bellIndex(), p.goodness(), p.goodnessTime(), p.qubit(), p.axis(), p.outcome(),
                         bounds.lower(), bounds.upper()));
             }
@@ -849,6 +980,16 @@ public final class CircuitNetworkService implements NetworkService {
                 listener.onError(new NetworkError(e.purposeId(), remote, e.code(), e.message()));
             }
         });
+    }
+
+    /** The circuit id of a single-hop pair: its link's name (looked up once per neighbour, not per pair). */
+    private CircuitId linkCircuit(String neighbour) {
+        CircuitId id = linkCircuits.get(neighbour);
+        if (id == null) {
+            id = new CircuitId(topology.linkBetween(node, neighbour).orElseThrow().name());
+            linkCircuits.put(neighbour, id);
+        }
+        return id;
     }
 
     @Override

@@ -25,6 +25,11 @@ import org.qnetstack.physical.Envelope;
  * dropped, duplicated, or held back so that later ones overtake it. The decisions come from the
  * platform's {@code classical-faults} stream, drawn in a fixed order per message, so a run stays
  * deterministic; each kind of fault is counted.
+ *
+ * <p>A node can be {@linkplain #disconnect disconnected} (it crashed, or is partitioned away) and
+ * {@linkplain #reconnect reconnected}: meanwhile every message from or to it is dropped, and so is a message
+ * still in flight to it when it went down, even if it is back when the message would arrive (it was addressed
+ * to a stack that no longer exists).
  */
 public final class DelayedClassicalNetwork implements ClassicalNetwork {
     private static final Logger LOG = Logger.getLogger(DelayedClassicalNetwork.class.getName());
@@ -40,6 +45,11 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
     private long dropped;
     private long duplicated;
     private long reordered;
+    private long droppedDown;
+    /** Nodes disconnected now. */
+    private final java.util.Set<String> down = new java.util.HashSet<>();
+    /** How many times each node went down: a message carries its receiver's count, and is dropped if it moved. */
+    private final Map<String, Integer> incarnations = new HashMap<>();
 
     /** A perfect network: every message arrives once, in order. */
     public DelayedClassicalNetwork(Platform platform) {
@@ -78,13 +88,43 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
         }
     }
 
+    /** From now on every message from or to the node is dropped, and so is every message in flight to it. */
+    public void disconnect(String node) {
+        if (down.add(node)) {
+            incarnations.merge(node, 1, Integer::sum);
+        }
+    }
+
+    /** Messages flow again to and from the node (sent from now on: older ones to it stay dropped). */
+    public void reconnect(String node) {
+        down.remove(node);
+    }
+
+    public boolean isDisconnected(String node) {
+        return down.contains(node);
+    }
+
+    /** Messages dropped because their sender or receiver was disconnected. */
+    public long droppedDown() {
+        return droppedDown;
+    }
+
     @Override
     public void send(String from, String to, String protocol, Object payload) {
         long delay = delayNanos(from, to);
         Envelope envelope = new Envelope(from, to, protocol, payload);
-        Scheduler scheduler = schedulers.computeIfAbsent(to, platform::scheduler);
+        if (down.contains(from) || down.contains(to)) {
+            droppedDown++;
+            return;
+        }
+        Scheduler scheduler = schedulers.get(to);
+        if (scheduler == null) { // not computeIfAbsent: its bound method reference would cost an object per message
+            scheduler = platform.scheduler(to);
+            schedulers.put(to, scheduler);
+        }
+        int incarnation = incarnations.getOrDefault(to, 0);
         if (!faults.any() || from.equals(to)) {
-            scheduler.post(delay, () -> deliver(envelope));
+            scheduler.post(delay, () -> deliver(envelope, incarnation));
             return;
         }
         if (faultRandom.nextDouble() < faults.drop()) {
@@ -102,11 +142,15 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
                 reordered++;
                 extra = 1 + faultRandom.nextLong(faults.reorderDelayNanos());
             }
-            scheduler.post(delay + extra, () -> deliver(envelope));
+            scheduler.post(delay + extra, () -> deliver(envelope, incarnation));
         }
     }
 
-    private void deliver(Envelope envelope) {
+    private void deliver(Envelope envelope, int incarnation) {
+        if (incarnations.getOrDefault(envelope.to(), 0) != incarnation) {
+            droppedDown++; // its receiver went down while it was on its way
+            return;
+        }
         Map<String, Consumer<Envelope>> h = handlers.get(envelope.to());
         Consumer<Envelope> handler = h == null ? null : h.get(envelope.protocol());
         if (handler == null) {
@@ -122,7 +166,22 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
         if (from.equals(to)) {
             return 0;
         }
-        Long d = searches.computeIfAbsent(from, Search::new).distanceTo(to);
+        // Delays are symmetric (every edge goes both ways, and stations relay in neither direction), so a
+        // search from either end may answer. When neither has settled the other yet, grow the receiver's search
+        // if it has one: an end node that hears from every repeater of a long chain then pays for one search
+        // over the chain, not one per repeater.
+        Search source = searches.get(from);
+        Long known = source == null ? null : source.settled.get(to);
+        if (known != null) {
+            return known;
+        }
+        Search target = searches.get(to);
+        known = target == null ? null : target.settled.get(from);
+        if (known != null) {
+            return known;
+        }
+        Long d = (target != null ? target : searches.computeIfAbsent(from, Search::new))
+                .distanceTo(target != null ? from : to);
         if (d == null) {
             throw new IllegalArgumentException("no classical path from " + from + " to " + to);
         }

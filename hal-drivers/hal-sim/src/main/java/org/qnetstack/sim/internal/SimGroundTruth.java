@@ -47,6 +47,11 @@ final class SimGroundTruth implements GroundTruth {
     }
 
     @Override
+    public void watch(org.qnetstack.hal.StateWatcher watcher) {
+        world.watch(watcher);
+    }
+
+    @Override
     public double fidelity(QubitAddress qubit, double[] pureState) {
         return world.engine().fidelity(ids(qubit), pureState);
     }

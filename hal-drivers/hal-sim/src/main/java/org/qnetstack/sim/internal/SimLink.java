@@ -247,6 +247,7 @@ final class SimLink implements HeraldedLink {
             if (a != null && b != null) {
                 world.engine().setState(new int[] {a.device.engineId(a.qubit), b.device.engineId(b.qubit)},
                         o.normalisedComplexState(pattern));
+                world.paired(a.device, a.qubit, b.device, b.qubit);
                 eavesdrop(b.device, b.qubit);
             } else {
                 // One end alone clicked (a dark count, or the lone emitter's photon): no pair, a mixture.
@@ -386,6 +387,7 @@ final class SimLink implements HeraldedLink {
                 o.normalisedComplexState(pattern));
         a.device.stateSetNow(a.qubit);
         b.device.stateSetNow(b.qubit);
+        world.paired(a.device, a.qubit, b.device, b.qubit);
         eavesdrop(b.device, b.qubit);
         for (SimAttemptRun run : new SimAttemptRun[] {a, b}) {
             if (run.keep()) {

@@ -190,6 +190,7 @@ final class SimQuantumDevice implements QuantumDevice {
         touch(control);
         touch(target);
         engine.apply(ids[control], ids[target], gate == TwoQubitGate.CNOT ? Gates.CNOT : Gates.CZ);
+        world.twoQubitGate(node, control, target);
         if (params.twoQubitGateError() > 0) {
             engine.depolarize(ids[control], ids[target], params.twoQubitGateError());
         }

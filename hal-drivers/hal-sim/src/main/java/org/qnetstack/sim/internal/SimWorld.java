@@ -13,6 +13,7 @@ import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
+import org.qnetstack.hal.StateWatcher;
 import org.qnetstack.sim.device.DeviceParameters;
 import org.qnetstack.sim.kernel.EventKernel;
 import org.qnetstack.sim.state.StateEngine;
@@ -31,6 +32,7 @@ public final class SimWorld {
     private final Map<String, SimDetectorController> detectors = new LinkedHashMap<>();
     private final Map<String, String> stations = new LinkedHashMap<>();
     private final GroundTruth groundTruth = new SimGroundTruth(this);
+    private final java.util.List<StateWatcher> watchers = new java.util.ArrayList<>();
 
     private final boolean skipFailures;
 
@@ -138,6 +140,32 @@ public final class SimWorld {
     }
 
     /** The node and qubit number of a state-engine qubit. */
+    void watch(StateWatcher watcher) {
+        watchers.add(java.util.Objects.requireNonNull(watcher, "watcher"));
+    }
+
+    /** Tells the watchers that two qubits were just given an entangled state. */
+    void paired(SimQuantumDevice a, int qubitA, SimQuantumDevice b, int qubitB) {
+        if (!watchers.isEmpty()) {
+            QubitAddress qa = new QubitAddress(a.node(), qubitA);
+            QubitAddress qb = new QubitAddress(b.node(), qubitB);
+            for (StateWatcher w : watchers) {
+                w.paired(qa, qb, kernel.nanos());
+            }
+        }
+    }
+
+    /** Tells the watchers that a two-qubit gate just acted on two qubits of a node. */
+    void twoQubitGate(String node, int control, int target) {
+        if (!watchers.isEmpty()) {
+            QubitAddress c = new QubitAddress(node, control);
+            QubitAddress t = new QubitAddress(node, target);
+            for (StateWatcher w : watchers) {
+                w.twoQubitGate(c, t, kernel.nanos());
+            }
+        }
+    }
+
     QubitAddress addressOf(int engineId) {
         for (SimQuantumDevice d : devices.values()) {
             for (int q = 0; q < d.info().qubitCount(); q++) {
