@@ -289,14 +289,43 @@ public final class WorldLoop {
         s.incarnation = j.incarnation();
         LOG.info("world: node " + s.name + " joined" + (running ? " again" : ""));
         if (running) {
+            classical.reconnect(s.name);
+            forEachStationOf(s.name, station -> station.endRestarted(s.name));
             runTask(s, Task.of(TaskKind.INIT, kernel.nanos()));
-            runTask(s, Task.of(TaskKind.START, kernel.nanos()));
             for (Session other : sessions.values()) {
-                if (other != s) {
-                    runTask(other, new Task(TaskKind.PEER_UP, kernel.nanos(), 0, s.name, null, null, null, null));
+                if (other != s && !other.up) { // it starts knowing who is down now
+                    runTask(s, peerTask(TaskKind.PEER_DOWN, other.name));
                 }
             }
+            runTask(s, Task.of(TaskKind.START, kernel.nanos()));
+            tellOthersLater(s, TaskKind.PEER_UP);
             lastProgress = System.nanoTime();
+        }
+    }
+
+    private Task peerTask(TaskKind kind, String peer) {
+        return new Task(kind, kernel.nanos(), 0, peer, null, null, null, null);
+    }
+
+    /** After the detection delay, tells every node then up that the node went down or came back. */
+    private void tellOthersLater(Session s, TaskKind kind) {
+        kernel.schedule(options.detectionDelay().toNanos(), () -> {
+            if (s.up != (kind == TaskKind.PEER_UP)) {
+                return; // it changed again before the others noticed; that change tells them
+            }
+            for (Session other : sessions.values()) {
+                if (other != s) {
+                    runTask(other, peerTask(kind, s.name));
+                }
+            }
+        });
+    }
+
+    private void forEachStationOf(String node, java.util.function.Consumer<HeraldingStation> action) {
+        for (int i = 0; i < stations.size(); i++) { // in the order of the spec's links
+            if (spec.links().get(i).connects(node)) {
+                action.accept(stations.get(i));
+            }
         }
     }
 
@@ -533,6 +562,8 @@ public final class WorldLoop {
         s.runLinks.clear();
         s.listening.forEach(p -> classical.unregister(s.name, p));
         s.listening.clear();
+        classical.disconnect(s.name);
+        forEachStationOf(s.name, station -> station.endDown(s.name));
         QuantumDevice device = platform.device(s.name);
         for (int q = 0; q < device.info().qubitCount(); q++) {
             device.discard(q);
@@ -542,12 +573,7 @@ public final class WorldLoop {
             s.programFinished = true;
             s.programFailure = "the process of " + s.name + " was lost: " + reason;
         }
-        for (Session other : sessions.values()) {
-            if (other != s) {
-                kernel.schedule(options.detectionDelay().toNanos(), () -> runTask(other,
-                        new Task(TaskKind.PEER_DOWN, kernel.nanos(), 0, s.name, null, null, null, null)));
-            }
-        }
+        tellOthersLater(s, TaskKind.PEER_DOWN);
     }
 
     /** Messages from nodes that the world refused (bad timers, unknown addressees, undecodable payloads). */
