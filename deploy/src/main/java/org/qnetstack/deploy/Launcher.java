@@ -2,10 +2,10 @@ package org.qnetstack.deploy;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.NodeProgram;
 import org.qnetstack.api.config.DeploymentSpec;
@@ -22,7 +22,7 @@ import org.qnetstack.hal.PlatformSpec;
  * </pre>
  *
  * The network file's {@code deployment} section says where each process listens. This launcher runs nodes
- * without a program (repeaters); {@link #run(List, Function, PrintStream)} takes a table of named programs for
+ * without a program (repeaters); {@link #run(List, ProgramCatalog, PrintStream)} takes a table of named programs for
  * the nodes that run one (the examples' {@code node --program qkd}). Exit status: 0 when the run ended well,
  * 1 when a program failed or the run could not finish, 2 for a usage or configuration error.
  */
@@ -31,25 +31,23 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args), name -> {
-            throw new IllegalArgumentException("--program: this launcher has no programs; use the examples' launcher");
-        }, System.out));
+        System.exit(run(List.of(args), ProgramCatalog.NONE, System.out));
     }
 
     /** The parsed command line. */
     record Command(String role, Path config, @Nullable Long seed, @Nullable String node, @Nullable String program,
-                   double pace) {
+                   double pace, @Nullable Duration nodeTimeout) {
     }
 
     static Command parse(List<String> args) {
         if (args.isEmpty() || !(args.get(0).equals("world") || args.get(0).equals("node"))) {
-            throw new IllegalArgumentException("usage: world --config FILE [--seed N] [--pace X] | "
+            throw new IllegalArgumentException("usage: world --config FILE [--seed N] [--pace X] [--node-timeout S] | "
                     + "node --config FILE --node NAME [--seed N] [--program NAME]");
         }
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.size(); i++) {
             String key = args.get(i);
-            if (!List.of("--config", "--seed", "--node", "--program", "--pace").contains(key) || i + 1 >= args.size()) {
+            if (!List.of("--config", "--seed", "--node", "--program", "--pace", "--node-timeout").contains(key) || i + 1 >= args.size()) {
                 throw new IllegalArgumentException("unknown option or missing value: " + key);
             }
             options.put(key, args.get(++i));
@@ -66,27 +64,37 @@ public final class Launcher {
                 throw new IllegalArgumentException("--seed: must be an integer, was " + options.get("--seed"), e);
             }
         }
-        double pace = 0;
-        if (options.containsKey("--pace")) {
-            try {
-                pace = Double.parseDouble(options.get("--pace"));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--pace: must be a number, was " + options.get("--pace"), e);
+        double pace = options.containsKey("--pace") ? number(options, "--pace") : 0;
+        Duration nodeTimeout = null;
+        if (options.containsKey("--node-timeout")) {
+            double seconds = number(options, "--node-timeout");
+            if (!(seconds > 0 && seconds < 1e9)) {
+                throw new IllegalArgumentException("--node-timeout: must be a number of seconds > 0, was " + seconds);
             }
+            nodeTimeout = Duration.ofNanos((long) (seconds * 1e9));
         }
         String role = args.get(0);
         if (role.equals("node") && options.get("--node") == null) {
             throw new IllegalArgumentException("--node: say which node of the network this process is");
         }
-        return new Command(role, Path.of(config), seed, options.get("--node"), options.get("--program"), pace);
+        return new Command(role, Path.of(config), seed, options.get("--node"), options.get("--program"), pace,
+                nodeTimeout);
+    }
+
+    private static double number(Map<String, String> options, String key) {
+        try {
+            return Double.parseDouble(options.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": must be a number, was " + options.get(key), e);
+        }
     }
 
     /**
-     * Runs the command; {@code programs} maps a {@code --program} name to the node's program.
+     * Runs the command; {@code programs} gives the node's program for its {@code --program} name.
      *
      * @return the exit status
      */
-    public static int run(List<String> args, Function<String, NodeProgram> programs, PrintStream out) {
+    public static int run(List<String> args, ProgramCatalog programs, PrintStream out) {
         Command c;
         PlatformSpec spec;
         DeploymentSpec deployment;
@@ -101,15 +109,18 @@ public final class Launcher {
                 throw new IllegalArgumentException("--node: no node '" + c.node() + "' in " + c.config());
             }
             if (c.program() != null) {
-                program = programs.apply(c.program());
+                program = programs.program(c.program(), spec, c.node());
             }
         } catch (IllegalArgumentException | ConfigurationException e) {
             out.println("error: " + e.getMessage());
             return 2;
         }
         if (c.role().equals("world")) {
-            try (WorldService world = WorldService.start(spec, deployment,
-                    WorldService.Settings.DEFAULT.withPace(c.pace()))) {
+            WorldService.Settings settings = WorldService.Settings.DEFAULT.withPace(c.pace());
+            if (c.nodeTimeout() != null) {
+                settings = settings.withNodeTimeout(c.nodeTimeout());
+            }
+            try (WorldService world = WorldService.start(spec, deployment, settings)) {
                 out.println("world: listening at " + deployment.world() + " for " + deployment.nodes().keySet());
                 WorldService.Outcome o = world.awaitEnd();
                 out.printf("world: %s; %d events, %.6f simulated s, %d node failures, %d refused messages%n",

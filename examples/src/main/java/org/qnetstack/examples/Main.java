@@ -42,7 +42,7 @@ public final class Main {
               --min-fidelity F  the fidelity to ask of each pair (default: qkd 0.9, teleport 0.85)
               --detectors serial  the first station hears its photons through the serial driver, over a
                              real pseudo-terminal (socat), from the device emulator (default: sim)
-            """ + SweepCommand.USAGE + org.qnetstack.examples.bench.BenchCommand.USAGE;
+            """ + SweepCommand.USAGE + org.qnetstack.examples.bench.BenchCommand.USAGE + NodePrograms.USAGE;
 
     private Main() {
     }
@@ -55,6 +55,9 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("sweep")) {
             return SweepCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && (args[0].equals("world") || args[0].equals("node"))) {
+            return deployed(args, out, err);
         }
         if (args.length > 0 && args[0].equals("bench")) {
             return org.qnetstack.examples.bench.BenchCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
@@ -138,6 +141,33 @@ public final class Main {
             err.println("run failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** {@code world …} or {@code node …}: one process of a deployed network, the programs of {@link NodePrograms}. */
+    private static int deployed(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>();
+        int count = 0;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--count")) {
+                    count = Integer.parseInt(value(args, ++i, "--count"));
+                    if (count < 1) {
+                        throw new IllegalArgumentException("--count must be ≥ 1 (was " + count + ")");
+                    }
+                } else {
+                    rest.add(args[i]);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.print(NodePrograms.USAGE);
+            return 2;
+        }
+        int status = org.qnetstack.deploy.Launcher.run(rest, NodePrograms.catalog(count, out), out);
+        if (status == 2) {
+            err.print(NodePrograms.USAGE);
+        }
+        return status;
     }
 
     private static String value(String[] args, int i, String option) {

@@ -79,22 +79,14 @@ public final class QkdExample {
         List<AutoCloseable> resources = new ArrayList<>();
         try (SimulatedNetwork net = options.open(spec, resources)) {
             net.run(alice, node -> {
-                EprSocket socket = node.eprSocket(bob).phiPlus().minFidelity(setup.minFidelity());
-                aliceRaw.addAll(setup.throughRepeaters() ? measureKept(node, socket, pairs, true)
-                        : socket.createMeasure(pairs, BasisChoice.randomXz(), BasisChoice.randomXz())
-                                .collectList().block());
-                ClassicalSocket channel = node.classicalSocket(bob);
-                channel.send(bases(aliceRaw)).block();
-                sifted[0] = sift(aliceRaw, channel.recv(String.class).block());
+                Side side = side(node, bob, true, pairs, setup.minFidelity(), setup.throughRepeaters());
+                aliceRaw.addAll(side.raw());
+                sifted[0] = side.sifted();
             });
             net.run(bob, node -> {
-                EprSocket socket = node.eprSocket(alice).phiPlus();
-                bobRaw.addAll(setup.throughRepeaters() ? measureKept(node, socket, pairs, false)
-                        : socket.recvMeasure(pairs).collectList().block());
-                ClassicalSocket channel = node.classicalSocket(alice);
-                String aliceBases = channel.recv(String.class).block();
-                channel.send(bases(bobRaw)).block();
-                sifted[1] = sift(bobRaw, aliceBases);
+                Side side = side(node, alice, false, pairs, setup.minFidelity(), setup.throughRepeaters());
+                bobRaw.addAll(side.raw());
+                sifted[1] = side.sifted();
             });
             net.awaitCompletion();
 
@@ -130,6 +122,40 @@ public final class QkdExample {
         } finally {
             closeAll(resources);
         }
+    }
+
+    /** One end's part of a run: its measurements, in the order of the pairs, and its sifted key. */
+    record Side(List<EprMeasurement> raw, String sifted) {
+    }
+
+    /**
+     * One end's program up to the sifted key, the same whether the network runs in one process or each node in
+     * its own: {@code pairs} pairs with {@code peer} measured in random X/Z bases (measure-directly over one
+     * link, kept pairs measured as they come over repeaters), then the bases exchanged over the classical
+     * socket (the creating end first) and the bits where they agree kept.
+     *
+     * @param creates     whether this end asks for the pairs (the other end receives them)
+     * @param minFidelity the fidelity the creating end asks of each pair
+     */
+    static Side side(Node node, String peer, boolean creates, int pairs, double minFidelity, boolean keptPairs) {
+        EprSocket socket = node.eprSocket(peer).phiPlus();
+        List<EprMeasurement> raw;
+        if (keptPairs) {
+            raw = measureKept(node, creates ? socket.minFidelity(minFidelity) : socket, pairs, creates);
+        } else {
+            raw = (creates ? socket.minFidelity(minFidelity).createMeasure(pairs, BasisChoice.randomXz(),
+                    BasisChoice.randomXz()) : socket.recvMeasure(pairs)).collectList().block();
+        }
+        ClassicalSocket channel = node.classicalSocket(peer);
+        String theirBases;
+        if (creates) {
+            channel.send(bases(raw)).block();
+            theirBases = channel.recv(String.class).block();
+        } else {
+            theirBases = channel.recv(String.class).block();
+            channel.send(bases(raw)).block();
+        }
+        return new Side(raw, sift(raw, theirBases));
     }
 
     /**

@@ -7,6 +7,7 @@ import org.qnetstack.api.NodeProgram;
 import org.qnetstack.api.SimulationException;
 import org.qnetstack.api.internal.NodeRuntime;
 import org.qnetstack.api.internal.ProgramDriver;
+import org.qnetstack.api.internal.ProgramRunner;
 import org.qnetstack.deploy.internal.WorldMessages.AxisAnswer;
 import org.qnetstack.deploy.internal.WorldMessages.AxisQuery;
 import org.qnetstack.deploy.internal.WorldMessages.DeviceCall;
@@ -65,6 +66,11 @@ public final class NodeLoop implements WorldCalls {
 
     @Override
     public DeviceResult call(DeviceCall call) {
+        // A program's own thread may make the call (a gate in its code): it is working, not waiting for the world.
+        return ProgramRunner.working(() -> exchange(call));
+    }
+
+    private DeviceResult exchange(DeviceCall call) {
         link.send(call);
         while (true) {
             Object m = link.next();

@@ -1,5 +1,10 @@
 package org.qnetstack.api.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +21,7 @@ import org.qnetstack.hal.PlatformSpec;
  * @param nodes every node of the network → where its host listens
  */
 public record DeploymentSpec(Endpoint world, Map<String, Endpoint> nodes) {
+    private static final String LOOPBACK = "127.0.0.1";
     private static final List<String> FIELDS = List.of("world", "nodes");
 
     public DeploymentSpec {
@@ -47,6 +53,43 @@ public record DeploymentSpec(Endpoint world, Map<String, Endpoint> nodes) {
                     + String.join(", ", nodes.keySet()) + ")");
         }
         return e;
+    }
+
+    /**
+     * Every process of the network on this machine's loopback address, each on a port that is free when this
+     * is called (another program may still take it before the process listens): for trying a deployment on
+     * one machine, and for tests.
+     */
+    public static DeploymentSpec onLoopback(PlatformSpec spec) {
+        List<ServerSocket> probes = new ArrayList<>();
+        try {
+            for (int i = 0; i <= spec.nodes().size(); i++) {
+                probes.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            Map<String, Endpoint> nodes = new LinkedHashMap<>();
+            for (int i = 0; i < spec.nodes().size(); i++) {
+                nodes.put(spec.nodes().get(i).name(), new Endpoint(LOOPBACK, probes.get(i + 1).getLocalPort()));
+            }
+            return new DeploymentSpec(new Endpoint(LOOPBACK, probes.get(0).getLocalPort()), nodes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port: " + e.getMessage(), e);
+        } finally {
+            for (ServerSocket probe : probes) {
+                try {
+                    probe.close();
+                } catch (IOException ignored) {
+                    // a probe that will not close holds a port nobody else needs
+                }
+            }
+        }
+    }
+
+    /** The {@code deployment} section as written in a network file: append it to the file to deploy its network. */
+    public String toYaml() {
+        StringBuilder b = new StringBuilder("deployment:\n  world: ").append(world).append("\n  nodes:\n");
+        nodes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> b.append("    ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
+        return b.toString();
     }
 
     static Optional<DeploymentSpec> read(Optional<ConfigValue> section, PlatformSpec spec) {

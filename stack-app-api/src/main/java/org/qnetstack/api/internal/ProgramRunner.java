@@ -36,6 +36,8 @@ public final class ProgramRunner {
         final Queue<Subscriber<?>> watched = new ConcurrentLinkedQueue<>();
         volatile int generation;
         int parkedGeneration;
+        /** Calls under way that wait on something answering by itself (see {@link #working}). */
+        volatile int working;
         volatile @Nullable Throwable failure;
         /** Its node crashed: its end (by NodeCrashedException) is no failure of the run, and nobody waits for it. */
         boolean crashed;
@@ -60,6 +62,24 @@ public final class ProgramRunner {
         if (p != null) {
             p.watched.add(actual);
             p.generation++; // volatile write after the subscription's effects: the kernel sees them
+        }
+    }
+
+    /**
+     * Runs a call that waits on something outside the simulation that answers by itself (a device in another
+     * process, reached over the network): while it waits, the program thread is working, not parked, so the
+     * runner keeps waiting for it. On any other thread it just runs the call.
+     */
+    public static <T> T working(java.util.function.Supplier<T> call) {
+        Program p = CURRENT.get();
+        if (p == null) {
+            return call.get();
+        }
+        p.working++;
+        try {
+            return call.get();
+        } finally {
+            p.working--;
         }
     }
 
@@ -150,7 +170,7 @@ public final class ProgramRunner {
                 return;
             }
             Thread.State state = p.thread.getState();
-            boolean parked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+            boolean parked = (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && p.working == 0;
             if (parked && p.generation > p.parkedGeneration) {
                 p.parkedGeneration = p.generation;
                 // What completed during the step (e.g. a measurement) woke nobody: forget it.
