@@ -34,8 +34,8 @@ import reactor.core.publisher.Mono;
  *       classical socket; the other end undoes the preparation and measures: the fraction of 0 outcomes
  *       estimates the mean teleported fidelity (readout errors included).</li>
  *   <li>{@code pairs}: kept pairs one at a time, each measured in Z at both ends, surviving failures: the
- *       creating end retries after each typed failure (a node down, a timeout) and stops once it has had
- *       {@code count} pairs since its last failure; it then tells the other end it is done.</li>
+ *       ends retry after each typed failure (a node down, a timeout) and a short pause; the creating end stops
+ *       once it has had {@code count} pairs since its last failure and tells the other end it is done.</li>
  * </ul>
  */
 public final class NodePrograms {
@@ -174,7 +174,6 @@ public final class NodePrograms {
                     failures++;
                     sinceFailure = 0;
                     failed(node, e, out);
-                    node.sleep(RETRY_PAUSE).block();
                 }
             }
             node.classicalSocket(peer).send("done").block();
@@ -208,9 +207,12 @@ public final class NodePrograms {
         };
     }
 
+    /** Reports the failure, and what the node still holds once it has settled (after the pause before a retry). */
     private static void failed(Node node, EprException e, PrintStream out) {
-        out.printf(Locale.ROOT, "pairs %s: failed %s at %.3f ms, qubits in use %d: %s%n", node.name(), e.code(),
-                millis(node), node.qubitsInUse(), e.getMessage());
+        double at = millis(node);
+        node.sleep(RETRY_PAUSE).block();
+        out.printf(Locale.ROOT, "pairs %s: failed %s at %.3f ms, qubits in use %d: %s%n", node.name(), e.code(), at,
+                node.qubitsInUse(), e.getMessage());
     }
 
     private static double millis(Node node) {

@@ -141,4 +141,51 @@ class DeployedChainTest {
         // (2F + 1)/3 at the swapped pair's F = 0.9033 is 0.936; 100 trials → σ ≈ 0.025, plus gate noise.
         assertEquals(0.936, Double.parseDouble(m.group(1)), 4 * Math.sqrt(0.936 * 0.064 / trials) + 0.02, bob);
     }
+
+    @Test
+    @Timeout(300)
+    void losingTheRepeaterFailsRequestsTypedAndPairsFlowOnceItIsBack() throws InterruptedException {
+        int afterFailure = 30;
+        List<NodeProcess> all = deploy("pairs", afterFailure, "--node-timeout", "1");
+        NodeProcess world = all.get(0);
+        NodeProcess alice = all.get(1);
+        NodeProcess repeater = all.get(2);
+        NodeProcess bob = all.get(3);
+        alice.awaitLine(l -> l.startsWith("pairs alice: 20 pairs"), RUN_MILLIS);
+
+        long killed = System.nanoTime();
+        repeater.kill();
+        String aliceFailure = alice.awaitLine(l -> l.startsWith("pairs alice: failed"), RUN_MILLIS);
+        String bobFailure = bob.awaitLine(l -> l.startsWith("pairs bob: failed"), RUN_MILLIS);
+        double seconds = (System.nanoTime() - killed) / 1e9;
+        // The world gives a silent node 1 s (--node-timeout), then the ends hear of it 10 ms of simulated time
+        // later; the rest is process scheduling on a loaded machine.
+        assertTrue(seconds < 15, "the ends noticed within " + seconds + " s");
+        for (String failure : List.of(aliceFailure, bobFailure)) {
+            assertTrue(failure.contains("failed UNREACHABLE") && failure.contains("repeater is down"), failure);
+        }
+
+        start("repeater", "node", "--node", "repeater");
+        for (NodeProcess p : List.of(alice, bob, world)) {
+            assertEquals(0, p.awaitExit(RUN_MILLIS), () -> "exit status; output:\n" + p.output());
+        }
+        for (NodeProcess end : List.of(alice, bob)) {
+            end.linesStartingWith("pairs ").stream().filter(l -> l.contains("qubits in use"))
+                    .forEach(l -> assertTrue(l.contains("qubits in use 0"), "every qubit freed: " + l));
+        }
+        int alicePairs = donePairs(alice, "alice");
+        int bobPairs = donePairs(bob, "bob");
+        assertTrue(alicePairs >= 20 + afterFailure, "pairs flowed again after the restart: " + alicePairs);
+        // A pair whose delivery the crash cut in half may reach one end only.
+        assertEquals(alicePairs, bobPairs, 1, "both ends count the same pairs");
+        assertTrue(world.output().contains("1 node failures"), world.output());
+    }
+
+    private static int donePairs(NodeProcess p, String node) throws InterruptedException {
+        Matcher m = Pattern.compile("pairs " + node + ": done, (\\d+) pairs, (\\d+) failures")
+                .matcher(p.awaitLine(l -> l.startsWith("pairs " + node + ": done"), RUN_MILLIS));
+        assertTrue(m.find());
+        assertTrue(Integer.parseInt(m.group(2)) >= 1, "it saw the failure");
+        return Integer.parseInt(m.group(1));
+    }
 }
