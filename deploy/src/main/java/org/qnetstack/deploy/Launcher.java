@@ -108,6 +108,10 @@ public final class Launcher {
             if (c.node() != null && spec.node(c.node()).isEmpty()) {
                 throw new IllegalArgumentException("--node: no node '" + c.node() + "' in " + c.config());
             }
+            // A missing or short secret is a configuration error now, not a failure to connect later.
+            for (String node : c.node() == null ? deployment.nodes().keySet() : java.util.Set.of(c.node())) {
+                DeploymentKeys.worldKey(spec, deployment, node);
+            }
             if (c.program() != null) {
                 program = programs.program(c.program(), spec, c.node());
             }

@@ -46,7 +46,7 @@ public final class NodeHost implements AutoCloseable {
             Duration patience) {
         SimulatedPlatform model = new SimulatedPlatform(spec);
         try {
-            this.link = new WorldLink(node, deployment, DeploymentKeys.worldKey(spec, node), Payloads.all(), patience);
+            this.link = new WorldLink(node, deployment, DeploymentKeys.worldKey(spec, deployment, node), Payloads.all(), patience);
         } catch (RuntimeException e) {
             model.close();
             throw e;

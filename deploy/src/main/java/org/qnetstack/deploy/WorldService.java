@@ -84,7 +84,7 @@ public final class WorldService implements AutoCloseable {
     private WorldService(PlatformSpec spec, DeploymentSpec deployment, Settings settings) {
         Map<String, TcpPeer> peers = new LinkedHashMap<>();
         deployment.nodes().forEach((node, at) -> peers.put(node,
-                new TcpPeer(at.host(), at.port(), DeploymentKeys.worldKey(spec, node), 0)));
+                new TcpPeer(at.host(), at.port(), DeploymentKeys.worldKey(spec, deployment, node), 0)));
         TcpNodeConfig config = new TcpNodeConfig(WorldMessages.WORLD, deployment.world().host(),
                 deployment.world().port(), peers, Payloads.MAX_FRAME_BYTES, Duration.ofMillis(20),
                 Duration.ofMillis(500), Duration.ofSeconds(5), 1_000_000);

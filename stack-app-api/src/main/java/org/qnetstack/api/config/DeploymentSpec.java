@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.PlatformSpec;
 
@@ -17,15 +19,23 @@ import org.qnetstack.hal.PlatformSpec;
  * service, which holds the simulated devices and the clock, and every node's host. Read from the optional
  * {@code deployment} section of a network file ({@link NetworkConfig#deployment}).
  *
- * @param world where the world service listens
- * @param nodes every node of the network → where its host listens
+ * @param world      where the world service listens
+ * @param nodes      every node of the network → where its host listens
+ * @param secretFile a file holding the secret (at least 16 bytes) from which every process's key is derived, or
+ *                   null to derive the keys from the network's seed (reproducible, but only as secret as the
+ *                   network file); a relative path in the file is resolved against the file's directory
  */
-public record DeploymentSpec(Endpoint world, Map<String, Endpoint> nodes) {
+public record DeploymentSpec(Endpoint world, Map<String, Endpoint> nodes, @Nullable Path secretFile) {
     private static final String LOOPBACK = "127.0.0.1";
-    private static final List<String> FIELDS = List.of("world", "nodes");
+    private static final List<String> FIELDS = List.of("world", "nodes", "secretFile");
 
     public DeploymentSpec {
         nodes = Map.copyOf(nodes);
+    }
+
+    /** A deployment whose keys are derived from the network's seed. */
+    public DeploymentSpec(Endpoint world, Map<String, Endpoint> nodes) {
+        this(world, nodes, null);
     }
 
     /** A host and port, written {@code host:port} in the file. */
@@ -86,13 +96,17 @@ public record DeploymentSpec(Endpoint world, Map<String, Endpoint> nodes) {
 
     /** The {@code deployment} section as written in a network file: append it to the file to deploy its network. */
     public String toYaml() {
-        StringBuilder b = new StringBuilder("deployment:\n  world: ").append(world).append("\n  nodes:\n");
+        StringBuilder b = new StringBuilder("deployment:\n  world: ").append(world).append('\n');
+        if (secretFile != null) {
+            b.append("  secretFile: ").append(secretFile).append('\n');
+        }
+        b.append("  nodes:\n");
         nodes.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> b.append("    ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
         return b.toString();
     }
 
-    static Optional<DeploymentSpec> read(Optional<ConfigValue> section, PlatformSpec spec) {
+    static Optional<DeploymentSpec> read(Optional<ConfigValue> section, PlatformSpec spec, @Nullable Path directory) {
         if (section.isEmpty()) {
             return Optional.empty();
         }
@@ -109,7 +123,11 @@ public record DeploymentSpec(Endpoint world, Map<String, Endpoint> nodes) {
             throw nodeMap.field(extra).error("no node '" + extra + "' in the network (nodes: "
                     + String.join(", ", nodes.keySet()) + ")");
         });
-        return Optional.of(new DeploymentSpec(world, nodes));
+        Path secretFile = d.optional("secretFile").map(v -> {
+            Path path = Path.of(v.text());
+            return directory == null || path.isAbsolute() ? path : directory.resolve(path);
+        }).orElse(null);
+        return Optional.of(new DeploymentSpec(world, nodes, secretFile));
     }
 
     private static Endpoint endpoint(ConfigValue value) {

@@ -47,6 +47,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * deployment:                       # optional: one process per node (module deploy), see DeploymentSpec
  *   world: 127.0.0.1:7400           # where the world service listens
  *   nodes: { alice: 127.0.0.1:7401, bob: 127.0.0.1:7402 }   # where each node listens; every node listed
+ *   secretFile: secret.key          # optional: the processes' keys derive from it (else from the seed)
  * }</pre>
  *
  * <p>Node, link, station and preset names are made of letters, digits, '_', '.' and '-'; node and
@@ -119,7 +120,8 @@ public final class NetworkConfig {
         String name = file.toString();
         JsonNode tree = tree(Format.of(name), name, mapper -> mapper.createParser(Files.newInputStream(file)));
         PlatformSpec spec = PlatformSpecReader.read(tree == null ? MissingNode.getInstance() : tree);
-        return DeploymentSpec.read(ConfigValue.root(tree == null ? MissingNode.getInstance() : tree).optional("deployment"), spec);
+        return DeploymentSpec.read(ConfigValue.root(tree == null ? MissingNode.getInstance() : tree).optional("deployment"), spec,
+                file.toAbsolutePath().getParent());
     }
 
     /** Parses one document into a tree, then reads the tree; {@code source} names it in I/O errors. */
