@@ -159,7 +159,7 @@ public final class HeraldingStation {
     }
 
     private boolean checkSender(String linkName, String node, String from) {
-        if (linkName.equals(link.name()) && node.equals(from) && link.spec().connects(from)) {
+        if (link.name().equals(linkName) && from.equals(node) && link.spec().connects(from)) {
             return true;
         }
         reject("run message naming " + node + " on " + linkName + " from " + from);
@@ -272,7 +272,8 @@ public final class HeraldingStation {
     }
 
     private void onGen(HeraldingMessages.Gen g, String from) {
-        if (!g.link().equals(link.name()) || !g.node().equals(from) || !link.spec().connects(from)) {
+        // Compared from our side: a message decoded from a remote node may leave its names null.
+        if (!link.name().equals(g.link()) || !from.equals(g.node()) || !link.spec().connects(from)) {
             reject("attempt message naming " + g.node() + " on " + g.link() + " from " + from);
             return;
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.deploy.internal.WorldMessages.AxisAnswer;
@@ -118,7 +119,8 @@ public final class WorldLoop {
     private final Options options;
     private boolean running;
     private long nodeFailures;
-    private long malformed;
+    /** Counted on the world's thread and on the I/O thread (a node joining under another's name). */
+    private final AtomicLong malformed = new AtomicLong();
     private long lastProgress = System.nanoTime();
     private volatile boolean stopRequested;
 
@@ -161,7 +163,7 @@ public final class WorldLoop {
     }
 
     private void malformedFrom(String node, String what) {
-        malformed++;
+        malformed.incrementAndGet();
         LOG.warning("world: rejected a message from " + node + ": " + what);
     }
 
@@ -233,7 +235,7 @@ public final class WorldLoop {
             }
         });
         return new Outcome(ok, note, failures, kernel.dispatchedEvents(), kernel.nanos() / 1e9, nodeFailures,
-                malformed);
+                malformed.get());
     }
 
     private List<String> downNodes() {
@@ -480,6 +482,7 @@ public final class WorldLoop {
             };
         } catch (RuntimeException e) {
             // A bad call (a node's bug, or a hostile one) is refused; the device and the world go on.
+            malformedFrom(s.name, "device call " + c.op() + ": " + e);
             return new DeviceResult(0, 0, 0, 0, 0, e.getClass().getName(), String.valueOf(e.getMessage()));
         }
     }
@@ -578,7 +581,7 @@ public final class WorldLoop {
 
     /** Messages from nodes that the world refused (bad timers, unknown addressees, undecodable payloads). */
     public long malformed() {
-        return malformed;
+        return malformed.get();
     }
 
 }

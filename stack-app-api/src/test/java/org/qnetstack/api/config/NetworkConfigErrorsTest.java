@@ -39,7 +39,7 @@ class NetworkConfigErrorsTest {
                 // the document
                 rejected("", "", "the document is empty"),
                 rejected("[1, 2]", "", "expected a map (was a list [1,2])"),
-                rejected(TWO_NODES + "nodez: []", "nodez", "unknown field (known: seed, nodes, links, options)"),
+                rejected(TWO_NODES + "nodez: []", "nodez", "unknown field (known: seed, nodes, links, options, deployment)"),
                 // seed
                 rejected("seed: 4.2\n" + TWO_NODES, "seed", "expected an integer (was 4.2)"),
                 rejected("seed: forty-two\n" + TWO_NODES, "seed", "expected an integer (was 'forty-two')"),

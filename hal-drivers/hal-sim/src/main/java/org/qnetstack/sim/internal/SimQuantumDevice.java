@@ -243,8 +243,13 @@ final class SimQuantumDevice implements QuantumDevice {
         if (!params.isCommunicationQubit(spec.qubit())) {
             throw new IllegalArgumentException("qubit " + spec.qubit() + " of " + node + " is a storage qubit");
         }
+        SimLink link = world.simLink(spec.link());
+        // As for emit: the link takes a non-A device for its B end, so another node's run would replace B's.
+        if (!link.spec().connects(node)) {
+            throw new IllegalArgumentException(node + " is not an end of link " + spec.link());
+        }
         touch(spec.qubit());
-        return world.simLink(spec.link()).startRun(this, spec.qubit(), spec.firstSlot(), spec.stride(),
+        return link.startRun(this, spec.qubit(), spec.firstSlot(), spec.stride(),
                 spec.alpha(), spec.axes());
     }
 
