@@ -50,7 +50,7 @@ class HostileDeploymentTest {
             run.startNodes();
             run.awaitUnderWay();
             // Posing as alice with bob's key (a real key, but not alice's), as an unknown node, and as the world.
-            byte[] bobsKey = DeploymentKeys.worldKey(run.spec, "bob");
+            byte[] bobsKey = DeploymentKeys.worldKey(run.spec, run.deployment, "bob");
             TcpClassicalNetwork fakeAlice = stranger(strangers, "alice", "world", run.worldPort(), bobsKey);
             TcpClassicalNetwork mallory = stranger(strangers, "mallory", "world", run.worldPort(),
                     "a key nobody in this network has".getBytes(StandardCharsets.US_ASCII));

@@ -151,7 +151,7 @@ class HostileNodeTest {
         Charlie charlie;
         try (CapturedLog log = new CapturedLog("org.qnetstack.deploy", "org.qnetstack.physical");
              LiveDeployment run = new LiveDeployment(file, PAIRS, WorldService.Settings.DEFAULT);
-             WorldLink link = new WorldLink("charlie", run.deployment, DeploymentKeys.worldKey(run.spec, "charlie"),
+             WorldLink link = new WorldLink("charlie", run.deployment, DeploymentKeys.worldKey(run.spec, run.deployment, "charlie"),
                      Payloads.all(), LiveDeployment.WAIT)) {
             Future<Charlie> played = charlieThread.submit(
                     () -> new Charlie(link, run.spec.links().get(0)).play());
