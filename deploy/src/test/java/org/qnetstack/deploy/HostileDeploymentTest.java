@@ -40,7 +40,7 @@ class HostileDeploymentTest {
     @Test
     @Timeout(60)
     void strangersWithWrongKeysAreRefusedCountedAndLoggedAndTheRunIsUnchanged() throws Exception {
-        Path file = Deployments.write(dir, Deployments.TWO_NODES, List.of("alice", "bob"));
+        Path file = Deployments.write(dir, Deployments.TWO_NODES);
         WorldService.Outcome outcome;
         TcpCounters world;
         TcpCounters alice;
@@ -115,7 +115,7 @@ class HostileDeploymentTest {
     @Test
     @Timeout(60)
     void malformedOversizedAndTruncatedFramesAreRefusedCountedAndLoggedAndTheRunIsUnchanged() throws Exception {
-        Path file = Deployments.write(dir, Deployments.TWO_NODES, List.of("alice", "bob"));
+        Path file = Deployments.write(dir, Deployments.TWO_NODES);
         WorldService.Outcome outcome;
         List<Socket> truncated = new ArrayList<>();
         try (CapturedLog log = new CapturedLog("org.qnetstack.tcp");

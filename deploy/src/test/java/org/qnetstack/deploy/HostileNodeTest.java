@@ -145,7 +145,7 @@ class HostileNodeTest {
     @Timeout(60)
     void hostileWorldMessagesFromAnAuthenticatedNodeAreRefusedCountedAndLoggedWhileTheWorldServes()
             throws Exception {
-        Path file = Deployments.write(dir, NETWORK, List.of("alice", "bob", "charlie"));
+        Path file = Deployments.write(dir, NETWORK);
         ExecutorService charlieThread = Executors.newSingleThreadExecutor();
         WorldService.Outcome outcome;
         Charlie charlie;

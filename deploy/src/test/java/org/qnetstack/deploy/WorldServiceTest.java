@@ -39,7 +39,7 @@ class WorldServiceTest {
     @Timeout(120)
     void measureDirectlyAcrossProcessesGivesExactlyTheSingleProcessRun() throws Exception {
         int pairs = 200;
-        Path file = Deployments.write(dir, Deployments.TWO_NODES, List.of("alice", "bob"));
+        Path file = Deployments.write(dir, Deployments.TWO_NODES);
         PlatformSpec spec = NetworkConfig.load(file);
         DeploymentSpec deployment = NetworkConfig.deployment(file).orElseThrow();
 
