@@ -146,7 +146,7 @@ public final class AdmissionController {
 
     /** A purpose id no other circuit of this network uses (until 2^29 more circuits have been named). */
     synchronized int nextPurpose() {
-        int p = CircuitNetworkService.CIRCUIT_PURPOSE_BASE + nextPurpose;
+        int p = HeadDemands.CIRCUIT_PURPOSE_BASE + nextPurpose;
         nextPurpose = (nextPurpose + 1) % PURPOSE_SPAN;
         return p;
     }

@@ -55,8 +55,8 @@ class BellDiagonalTest {
     @Test
     void linkFidelityForADistilledTargetInvertsTheFormula() {
         Distillation once = new Distillation(DistillationProtocol.BBPSSW, 1);
-        double link = CircuitNetworkService.linkFidelityFor(0.8382, 1, once);
+        double link = HeadDemands.linkFidelityFor(0.8382, 1, once);
         assertEquals(0.8, link, 1e-3);
-        assertEquals(CircuitNetworkService.perLinkFidelity(0.9, 2), CircuitNetworkService.linkFidelityFor(0.9, 2, null));
+        assertEquals(HeadDemands.perLinkFidelity(0.9, 2), HeadDemands.linkFidelityFor(0.9, 2, null));
     }
 }

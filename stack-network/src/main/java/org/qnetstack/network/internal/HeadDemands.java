@@ -1,0 +1,333 @@
+package org.qnetstack.network.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.hal.TimerHandle;
+import org.qnetstack.link.LinkErrorCode;
+import org.qnetstack.network.CircuitPolicy;
+import org.qnetstack.network.Distillation;
+import org.qnetstack.network.NetworkError;
+import org.qnetstack.network.NoRouteException;
+import org.qnetstack.network.PairListener;
+import org.qnetstack.network.PairRequest;
+
+/**
+ * What a node heads: for each socket and remote node, the pairs it still owes, over which path, under which
+ * policy and reservation. It admits a request (with the network's controller, or on the shortest path),
+ * announces one circuit per end-to-end pair to every node of the path (SETUP), paced to the reserved rate,
+ * starts a fresh circuit when one is given up (at most {@link #MAX_RESTARTS} in a row), and gives the
+ * reservation back when the request completes, fails or is cancelled.
+ *
+ * <p>Messages out: SETUP. Timers: the pacer. What it announces, this node joins at once as the path's head
+ * (through the {@code join} callback).
+ */
+final class HeadDemands {
+    /** Purpose ids of circuits, apart from the socket ids applications use. */
+    static final int CIRCUIT_PURPOSE_BASE = 1 << 30;
+    /** Circuits given up in a row (cutoff or unanswered rounds) before the request is failed. */
+    static final int MAX_RESTARTS = 100;
+    /** Below the model's fidelity a hop asks of its link, for rounding in the link layer's choice of α. */
+    static final double HOP_FIDELITY_SLACK = 1e-9;
+
+    private final NodeContext ctx;
+    private final Routes routes;
+    private final Consumer<CircuitMessages.Setup> join;
+    /** What the head owes, by socket id and remote node. */
+    private final Map<String, Demand> demands = new LinkedHashMap<>();
+    private long nextCircuit;
+
+    /** What the head still owes a socket and remote node, and what it reserved for it. */
+    private static final class Demand {
+        final int socketId;
+        final List<String> path;
+        final List<Double> hopFidelities;
+        final CircuitPolicy policy;
+        final AdmissionController.@Nullable Reservation reservation;
+        /** Pacing: the n-th pair starts no earlier than firstStart + n / rate. */
+        final double periodNanos;
+        long firstStart = -1;
+        long started;
+        @Nullable TimerHandle pacer;
+        int remaining;
+        int restarts;
+
+        Demand(int socketId, List<String> path, List<Double> hopFidelities, CircuitPolicy policy,
+               AdmissionController.@Nullable Reservation reservation) {
+            this.socketId = socketId;
+            // Immutable once, so that every setup of the demand shares one list (List.copyOf returns it as is).
+            this.path = List.copyOf(path);
+            this.hopFidelities = List.copyOf(hopFidelities);
+            this.policy = policy;
+            this.reservation = reservation;
+            this.periodNanos = reservation == null || reservation.pairsPerSecond() == 0 ? 0
+                    : 1e9 / reservation.pairsPerSecond();
+        }
+
+        String remote() {
+            return path.get(path.size() - 1);
+        }
+    }
+
+    /** @param join called with every setup this node announces, for its own part as the head */
+    HeadDemands(NodeContext ctx, Routes routes, Consumer<CircuitMessages.Setup> join) {
+        this.ctx = ctx;
+        this.routes = routes;
+        this.join = join;
+    }
+
+    private static String demandKey(int socketId, String remote) {
+        return socketId + ">" + remote;
+    }
+
+    /**
+     * Adds a request's pairs to its socket and remote node's demand (a new demand takes the controller's path
+     * and reservation, or the shortest path), and starts a circuit if none was running.
+     *
+     * @return false if the request is for a neighbour over a plain link: the caller asks the link layer directly
+     * @throws org.qnetstack.network.AdmissionException if the controller refuses it
+     * @throws NoRouteException if the controller's path goes through a node that is down
+     */
+    boolean request(PairRequest r, List<String> shortest) {
+        String key = demandKey(r.socketId(), r.remoteNode());
+        Demand d = demands.get(key);
+        if (d == null) {
+            d = newDemand(r, shortest);
+            if (d == null) {
+                return false;
+            }
+            demands.put(key, d);
+        }
+        boolean idle = d.remaining == 0;
+        d.remaining += r.number();
+        if (idle) {
+            startCircuit(d);
+        }
+        return true;
+    }
+
+    /** The head's plan for a request: the controller's path and reservation, or the shortest path; null: direct. */
+    private @Nullable Demand newDemand(PairRequest r, List<String> shortest) {
+        Distillation distillation = r.policy().distillation();
+        AdmissionController controller = ctx.controller;
+        if (controller == null) {
+            double f = linkFidelityFor(r.minFidelity(), shortest.size() - 1, distillation);
+            return new Demand(r.socketId(), shortest, Collections.nCopies(shortest.size() - 1, f), r.policy(), null);
+        }
+        AdmissionController.Reservation res = controller.admit(ctx.node, r.remoteNode(), r.minFidelity(), r.policy(),
+                r.pairsPerSecond());
+        List<String> path = res.route().path();
+        String dead = routes.firstDown(path);
+        if (dead != null) {
+            controller.release(res);
+            throw new NoRouteException(ctx.node, r.remoteNode(), "the controller's path " + path + " goes through "
+                    + dead + ", which is down (crashed or cut off); retry once it is back");
+        }
+        if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0) {
+            return null;
+        }
+        // Each hop is asked for what the controller planned with, so the end-to-end estimate holds.
+        List<Double> hops = new ArrayList<>();
+        for (int i = 0; i + 1 < path.size(); i++) {
+            hops.add(controller.model().linkBetween(path.get(i), path.get(i + 1)).orElseThrow().fidelity()
+                    - HOP_FIDELITY_SLACK);
+        }
+        return new Demand(r.socketId(), path, hops, r.policy(), res);
+    }
+
+    /**
+     * Ends every demand of the socket, telling {@code ended} the path of each (its circuit in the making is
+     * the caller's to give up) right after it ends.
+     *
+     * @return whether the socket had any
+     */
+    boolean cancel(int socketId, Consumer<List<String>> ended) {
+        boolean any = false;
+        for (Demand d : List.copyOf(demands.values())) {
+            if (d.socketId == socketId) {
+                any = true;
+                endDemand(d);
+                ended.accept(d.path);
+            }
+        }
+        return any;
+    }
+
+    /** The head is done with a demand: stop pacing, give the reservation back. */
+    private void endDemand(Demand d) {
+        demands.remove(demandKey(d.socketId, d.remote()));
+        if (d.pacer != null) {
+            d.pacer.cancel();
+            d.pacer = null;
+        }
+        if (d.reservation != null && ctx.controller != null) {
+            ctx.controller.release(d.reservation);
+        }
+    }
+
+    /** The demand a circuit serves, if it is still the one this node heads over that circuit's path. */
+    private @Nullable Demand demandOf(CircuitMessages.Setup s) {
+        Demand d = demands.get(demandKey(s.socketId(), s.path().get(s.path().size() - 1)));
+        return d != null && d.path.equals(s.path()) ? d : null;
+    }
+
+    /** The head delivered a circuit's pair: the next one starts, or the demand is met. */
+    void delivered(CircuitMessages.Setup s) {
+        Demand d = demandOf(s);
+        if (d != null) {
+            d.restarts = 0;
+            if (--d.remaining > 0) {
+                startCircuit(d);
+            } else {
+                endDemand(d);
+            }
+        }
+    }
+
+    /** A circuit this node heads failed for good: its demand ends (its listener was told by the caller). */
+    void failed(CircuitMessages.Setup s) {
+        Demand d = demandOf(s);
+        if (d != null) {
+            endDemand(d);
+        }
+    }
+
+    /**
+     * A circuit of this node's part was given up: if this node heads it, a fresh circuit replaces it, unless
+     * too many were given up in a row, which fails the request with EXPIRE.
+     */
+    void restart(Part part, String reason) {
+        if (!part.isHead()) {
+            return;
+        }
+        Demand d = demandOf(part.setup);
+        if (d == null) {
+            return;
+        }
+        if (++d.restarts > MAX_RESTARTS) {
+            endDemand(d);
+            PairListener listener = ctx.listener(d.socketId);
+            if (listener != null) {
+                listener.onError(new NetworkError(d.socketId, d.remote(), LinkErrorCode.EXPIRE, MAX_RESTARTS
+                        + " circuits in a row were given up (last: " + reason + "): raise cutoffNanos, ask for "
+                        + "fewer distillation rounds, or use memories that live longer"));
+            }
+            return;
+        }
+        setUp(d);
+    }
+
+    /**
+     * A node is down: every demand over it ends with UNREACHABLE (those between two circuits, paced: the
+     * circuits in the making were torn down, and their demands ended, before).
+     */
+    void peerDown(String peer) {
+        for (Demand d : List.copyOf(demands.values())) {
+            if (d.path.contains(peer)) {
+                endDemand(d);
+                PairListener listener = ctx.listener(d.socketId);
+                if (listener != null) {
+                    listener.onError(new NetworkError(d.socketId, d.remote(), LinkErrorCode.UNREACHABLE,
+                            downMessage(peer, null, d.path)));
+                }
+            }
+        }
+    }
+
+    /** Ends every demand, giving every reservation back. */
+    void close() {
+        for (Demand d : List.copyOf(demands.values())) {
+            endDemand(d);
+        }
+    }
+
+    static String downMessage(String peer, @Nullable String circuit, List<String> path) {
+        return peer + " is down (crashed or cut off): " + (circuit == null ? "the request" : "circuit " + circuit)
+                + " over " + String.join("-", path) + " was torn down and its qubits freed; retry once " + peer
+                + " is back" + (path.indexOf(peer) > 0 && path.indexOf(peer) < path.size() - 1
+                ? " (or a path around it exists)" : "");
+    }
+
+    /** Starts the demand's next pair, at once or, when paced, at its turn. */
+    private void startCircuit(Demand d) {
+        long now = ctx.now();
+        if (d.periodNanos > 0) {
+            if (d.firstStart < 0) {
+                d.firstStart = now;
+            }
+            long at = d.firstStart + (long) Math.ceil(d.started * d.periodNanos);
+            if (at > now) {
+                d.pacer = ctx.scheduler.scheduleAt(at, () -> {
+                    d.pacer = null;
+                    if (demands.get(demandKey(d.socketId, d.remote())) == d) {
+                        startNow(d);
+                    }
+                });
+                return;
+            }
+        }
+        startNow(d);
+    }
+
+    private void startNow(Demand d) {
+        d.started++;
+        setUp(d);
+    }
+
+    /** Announces a fresh circuit for the demand's next pair (a restart counts no new pair). */
+    private void setUp(Demand d) {
+        String id = NodeContext.circuitPrefix(ctx.node) + nextCircuit++;
+        int purpose = ctx.controller != null ? ctx.controller.nextPurpose()
+                : CIRCUIT_PURPOSE_BASE + Math.floorMod(id.hashCode(), 1 << 29);
+        CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(d.path), d.socketId,
+                List.copyOf(d.hopFidelities), d.policy.distillation(), d.policy.cutoffNanos());
+        for (String other : d.path) {
+            if (!other.equals(ctx.node)) {
+                ctx.send(other, setup);
+            }
+        }
+        join.accept(setup);
+    }
+
+    /**
+     * The fidelity each of n links must reach so that n Werner pairs swapped perfectly reach {@code f}:
+     * w_link = w^(1/n) (physics.md: swapping multiplies Werner weights).
+     */
+    static double perLinkFidelity(double f, int links) {
+        double w = Math.max(0, (4 * f - 1) / 3);
+        return (3 * Math.pow(w, 1.0 / links) + 1) / 4;
+    }
+
+    /**
+     * The link fidelity that, distilled as asked on every link and swapped, reaches {@code f} end to end: the
+     * distillation formulas are monotonic in the input above F = 1/2, so bisection finds it.
+     */
+    static double linkFidelityFor(double f, int links, @Nullable Distillation distillation) {
+        double target = perLinkFidelity(f, links);
+        if (distillation == null) {
+            return target;
+        }
+        double lo = 0.5;
+        double hi = 1;
+        if (distilled(lo, distillation) >= target) {
+            return lo;
+        }
+        for (int i = 0; i < 50; i++) {
+            double mid = (lo + hi) / 2;
+            if (distilled(mid, distillation) >= target) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    private static double distilled(double f, Distillation distillation) {
+        return LinkEstimates.of(f, distillation).fidelity();
+    }
+}

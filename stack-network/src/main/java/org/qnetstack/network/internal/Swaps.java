@@ -1,0 +1,136 @@
+package org.qnetstack.network.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.qnetstack.link.LinkPair;
+import org.qnetstack.link.RequestType;
+import org.qnetstack.network.CircuitId;
+import org.qnetstack.network.EndToEndPair;
+import org.qnetstack.network.PairListener;
+
+/**
+ * Entanglement swapping along a circuit: a repeater swaps as soon as it holds a ready pair on each side and
+ * reports the Bell-state measurement to both ends (SWAPPED); an end records every report ({@link Circuit}
+ * tracks the Bell index, the Pauli frame, through the swaps) and delivers the end-to-end pair once the reports
+ * join its own pair to the far end's, unless the joined pair is already older than the circuit's cutoff.
+ * A report that comes before this node joined the circuit is kept until it does.
+ *
+ * <p>Messages in: SWAPPED (at an end); out: SWAPPED (from a repeater). Pairs out: to the socket's listener.
+ */
+final class Swaps {
+    private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
+
+    private final CircuitParts parts;
+    private final NodeContext ctx;
+    /** Swap reports for circuits this end has not joined yet. */
+    private final Map<String, List<CircuitMessages.Swapped>> earlySwaps = new HashMap<>();
+
+    Swaps(CircuitParts parts) {
+        this.parts = parts;
+        this.ctx = parts.ctx;
+    }
+
+    Map<String, List<CircuitMessages.Swapped>> early() {
+        return earlySwaps;
+    }
+
+    /** A part was joined: an end takes the swap reports that came before it. */
+    void joined(Part part) {
+        String circuit = part.setup.circuit();
+        if (part.circuit != null) {
+            for (CircuitMessages.Swapped early : earlySwaps.getOrDefault(circuit, List.of())) {
+                part.circuit.record(early);
+            }
+        }
+        earlySwaps.remove(circuit);
+    }
+
+    /** The circuit is over here: its early reports go. */
+    void forget(String circuit) {
+        earlySwaps.remove(circuit);
+    }
+
+    /** A repeater's report: recorded by an end's circuit (delivering if it joins), or kept until this node joins. */
+    void onSwapped(CircuitMessages.Swapped s) {
+        Part p = parts.part(s.circuit());
+        if (p != null && p.circuit != null) {
+            p.circuit.record(s);
+            parts.cutoffs.rearm(p);
+            tryDeliver(p);
+        } else if (p == null && !parts.isOver(s.circuit())) {
+            earlySwaps.computeIfAbsent(s.circuit(), k -> new ArrayList<>()).add(s);
+        }
+    }
+
+    /** A hop's pair is ready: an end waits for the swaps; a repeater swaps once both sides are ready. */
+    void onReady(Part part, boolean towardsHead, HeldPair pair) {
+        if (part.circuit != null) {
+            part.circuit.local = pair.asLinkPair(ctx.now());
+            part.circuit.localBorn = pair.born();
+            parts.cutoffs.rearm(part);
+            tryDeliver(part);
+            return;
+        }
+        if (towardsHead) {
+            part.readyHead = pair;
+        } else {
+            part.readyTail = pair;
+        }
+        if (part.readyHead == null || part.readyTail == null) {
+            parts.cutoffs.rearm(part);
+            return;
+        }
+        HeldPair left = part.readyHead;
+        HeldPair right = part.readyTail;
+        part.readyHead = null;
+        part.readyTail = null;
+        int bsm = ctx.operations.bellStateMeasurement(left.qubit(), right.qubit());
+        CircuitMessages.Setup s = part.setup;
+        CircuitMessages.Swapped swapped = new CircuitMessages.Swapped(s.circuit(), left.id(), left.bell(), right.id(),
+                right.bell(), bsm, left.estimate().fidelity(), right.estimate().fidelity(),
+                Math.min(left.born(), right.born()));
+        ctx.send(s.path().get(0), swapped);
+        ctx.send(s.path().get(s.path().size() - 1), swapped);
+        parts.finish(part);
+    }
+
+    private void tryDeliver(Part part) {
+        Circuit c = part.circuit;
+        Circuit.Joined joined = c.joined();
+        if (joined == null) {
+            return;
+        }
+        CircuitMessages.Setup s = part.setup;
+        long now = ctx.now();
+        if (s.cutoffNanos() > 0 && now - joined.born() > s.cutoffNanos()) {
+            parts.giveUp(part, "the end-to-end pair was " + (now - joined.born()) + " ns old when joined, over the "
+                    + "cutoff of " + s.cutoffNanos() + " ns");
+            return;
+        }
+        LinkPair local = c.local;
+        c.local = null; // the qubit is the listener's now
+        parts.finish(part);
+        boolean head = part.isHead();
+        String remote = head ? s.path().get(s.path().size() - 1) : s.path().get(0);
+        PairListener listener = ctx.listener(s.socketId());
+        FidelityBounds bounds = ctx.controller == null ? FidelityBounds.UNKNOWN
+                : ctx.controller.bounds(s.path(), s.distillation(), joined.fidelity(), joined.product(),
+                        joined.aligned(), now - joined.born());
+        EndToEndPair pair = new EndToEndPair(new CircuitId(s.circuit()), joined.id(), s.socketId(), remote,
+                RequestType.KEEP, joined.bellIndex(), joined.fidelity(), now, local.qubit(), null, -1,
+                bounds.lower(), bounds.upper());
+        if (listener == null) {
+            ctx.operations.release(local.qubit());
+            LOG.warning(() -> ctx.node + ": nobody listens on socket " + s.socketId() + "; end-to-end pair released");
+        } else {
+            parts.delivered(s.circuit(), pair);
+            listener.onPair(pair);
+        }
+        if (head) {
+            parts.head.delivered(s);
+        }
+    }
+}
