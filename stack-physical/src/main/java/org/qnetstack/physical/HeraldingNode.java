@@ -1,14 +1,9 @@
 package org.qnetstack.physical;
 
-import java.util.ArrayDeque;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.hal.AttemptRun;
-import org.qnetstack.hal.AttemptRunSpec;
-import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.QuantumDevice;
-import org.qnetstack.hal.QubitRole;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
 
@@ -39,70 +34,40 @@ import org.qnetstack.hal.TimerHandle;
  * A keep run's device stops by itself at its first success, so any reply for a slot of a keep run that
  * does not hand this end a pair (no partner, mismatch, or a herald that came too late) stops the run
  * here too, and it starts again: otherwise it would wait for a herald that will never come.
+ *
+ * <p>This class holds the link's slot clock (one tick at a time, at the next slot with work) and the contract
+ * the link layer uses; the protocol's rules are in three state machines of this package, each with messages
+ * in and out and timers on the {@link Scheduler}: {@link SlotAttempts} (step by step), {@link AttemptRuns}
+ * (device runs) and {@link HeraldIntake} (station sequence numbers, lost and rejected heralds, kept pairs
+ * moved to storage).
  */
 public final class HeraldingNode {
-    private static final Logger LOG = Logger.getLogger(HeraldingNode.class.getName());
+    static final Logger LOG = Logger.getLogger(HeraldingNode.class.getName());
 
-    private final String node;
-    private final HeraldedLink link;
-    private final QuantumDevice device;
-    private final QubitMemory memory;
-    private final Scheduler scheduler;
+    final String node;
+    final HeraldedLink link;
+    final QuantumDevice device;
+    final QubitMemory memory;
+    final Scheduler scheduler;
     private final ClassicalNetwork network;
-    private final AttemptSource source;
+    final AttemptSource source;
     private final String station;
     private final String stationProtocol;
-    private final boolean isA;
-    private final long slotNanos;
-    private final long keepWaitSlots;
-    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    private @Nullable Pending measureDue;
+    final boolean isA;
+    final long slotNanos;
+    final long keepWaitSlots;
+    final PhotonicInterface photonic;
+    /** Whether the device attempts by itself (runs) rather than one attempt at a time. */
+    final boolean runs;
+    final Stats stats = new Stats();
+    final SlotAttempts slots;
+    final AttemptRuns attemptRuns;
+    final HeraldIntake intake;
     private @Nullable TimerHandle tick;
     private long nextTickSlot = -1;
-    private long keepBlockedUntil;
-    private long lastSeq;
-    /** The last sequence number taken in before the reply being handled (to report each loss once). */
-    private long lastSeqBefore;
+    /** No attempt before this slot (a kept attempt's reply is awaited, or a run's device just failed). */
+    long keepBlockedUntil;
     private boolean running;
-    private final Stats stats = new Stats();
-    private final boolean runs;
-    private @Nullable ActiveRun run;
-    private long nextRunId = 1;
-    /** Sends run stops until the station acknowledges them. */
-    private final Retransmitter control;
-    /** Heralds whose pair is moving to storage, not yet handed up, by station sequence number. */
-    private final java.util.TreeMap<Long, Move> moving = new java.util.TreeMap<>();
-
-    /** A kept pair moving from its communication qubit to a storage qubit. */
-    private record Move(int from, int to, TimerHandle done) {
-    }
-
-    /** The device's run for one queue item, as this end knows it. */
-    private static final class ActiveRun {
-        final AttemptRun run;
-        final long runId;
-        final long queueItem;
-        final int qubit;
-        final long first;
-        final int stride;
-        final boolean keep;
-        boolean acknowledged;
-        @Nullable TimerHandle boundary;
-
-        ActiveRun(AttemptRun run, long runId, long queueItem, int qubit, long first, int stride, boolean keep) {
-            this.run = run;
-            this.runId = runId;
-            this.queueItem = queueItem;
-            this.qubit = qubit;
-            this.first = first;
-            this.stride = stride;
-            this.keep = keep;
-        }
-
-        boolean covers(long slot) {
-            return slot >= first && (slot - first) % stride == 0;
-        }
-    }
 
     /** Counters of what happened on this end. */
     public final class Stats {
@@ -123,8 +88,7 @@ public final class HeraldingNode {
 
         /** Attempts made so far, those of a device's current run included. */
         public long attempts() {
-            ActiveRun r = run;
-            return r == null ? attempts : attempts + attemptsIn(r, currentSlot() + 1);
+            return attempts + attemptRuns.attemptsSoFar();
         }
 
         public long heralds() {
@@ -160,28 +124,9 @@ public final class HeraldingNode {
 
         /** Run stops sent again because the station had not acknowledged them. */
         public long controlRetransmissions() {
-            return control.retransmissions();
+            return attemptRuns.control.retransmissions();
         }
     }
-
-    private static final class Pending {
-        final long slot;
-        final long queueItem;
-        final int qubit;
-        final @Nullable MeasurementAxis axis;
-        int outcome = -1;
-        boolean qubitHeld = true;
-        @Nullable TimerHandle overdue;
-
-        Pending(long slot, long queueItem, int qubit, @Nullable MeasurementAxis axis) {
-            this.slot = slot;
-            this.queueItem = queueItem;
-            this.qubit = qubit;
-            this.axis = axis;
-        }
-    }
-
-    private final PhotonicInterface photonic;
 
     /** A heralding end on a node with a single link (its optical interface is its own). */
     public HeraldingNode(String node, HeraldedLink link, QuantumDevice device, QubitMemory memory, Scheduler scheduler,
@@ -209,9 +154,11 @@ public final class HeraldingNode {
         this.slotNanos = link.slotNanos();
         this.keepWaitSlots = keepAttemptSlots(link);
         this.runs = device.supportsAttemptRuns();
-        this.control = new Retransmitter(scheduler, controlRtoNanos(link), 16);
+        this.slots = new SlotAttempts(this);
+        this.attemptRuns = new AttemptRuns(this, new Retransmitter(scheduler, controlRtoNanos(link), 16));
+        this.intake = new HeraldIntake(this);
         memory.onFree(q -> {
-            if (runs && run == null) {
+            if (runs && attemptRuns.idle()) {
                 wake();
             }
         });
@@ -251,10 +198,10 @@ public final class HeraldingNode {
         network.register(node, protocolFor(link.name()), e -> {
             if (e.payload() instanceof HeraldingMessages.Reply r && r.link().equals(link.name())
                     && e.from().equals(station)) {
-                onReply(r);
+                intake.onReply(r);
             } else if (e.payload() instanceof HeraldingMessages.RunAck a && a.link().equals(link.name())
                     && e.from().equals(station)) {
-                onRunAck(a);
+                attemptRuns.onRunAck(a);
             } else {
                 stats.rejectedReplies++;
                 LOG.warning(() -> node + ": rejected unexpected message on " + link.name() + " from " + e.from());
@@ -271,12 +218,9 @@ public final class HeraldingNode {
             tick = null;
         }
         network.unregister(node, protocolFor(link.name()));
-        while (!pending.isEmpty()) {
-            release(pending.poll());
-        }
-        measureDue = null;
-        endRun();
-        control.cancelAll();
+        slots.releaseAll();
+        attemptRuns.endRun();
+        attemptRuns.control.cancelAll();
     }
 
     /**
@@ -285,18 +229,9 @@ public final class HeraldingNode {
      * go on as the link layer plans them.
      */
     public void abandonInFlight() {
-        while (!pending.isEmpty()) {
-            release(pending.poll());
-        }
-        measureDue = null;
-        for (Move m : moving.values()) {
-            m.done().cancel();
-            device.discard(m.to());
-            memory.free(m.from());
-            memory.free(m.to());
-        }
-        moving.clear();
-        endRun();
+        slots.releaseAll();
+        intake.abandonMoves();
+        attemptRuns.endRun();
         wake();
     }
 
@@ -309,14 +244,14 @@ public final class HeraldingNode {
         scheduleNextWork(now / slotNanos + (now % slotNanos == 0 ? 0 : 1));
     }
 
-    private void scheduleNextWork(long fromSlot) {
+    void scheduleNextWork(long fromSlot) {
         long next = source.nextWorkSlot(Math.max(fromSlot, keepBlockedUntil));
         if (next >= 0) {
             scheduleTick(Math.max(next, keepBlockedUntil));
         }
     }
 
-    private void scheduleTick(long slot) {
+    void scheduleTick(long slot) {
         if (tick != null && tick.isPending()) {
             if (nextTickSlot <= slot) {
                 return;
@@ -332,13 +267,7 @@ public final class HeraldingNode {
      * the plan stops, and attempts go on with whatever is planned now.
      */
     public void reconsider() {
-        ActiveRun current = run;
-        if (current != null) {
-            AttemptPlan plan = source.planFor(currentSlot() + 1);
-            if (plan == null || plan.queueItem() != current.queueItem) {
-                endRun();
-            }
-        }
+        attemptRuns.reconsider();
         wake();
     }
 
@@ -357,7 +286,7 @@ public final class HeraldingNode {
 
     /** The station sequence number of the last reply this end has taken in (accepted or rejected). */
     public long lastStationSeq() {
-        return lastSeq;
+        return intake.lastSeq();
     }
 
     /**
@@ -366,167 +295,24 @@ public final class HeraldingNode {
      * pairs are still moving to storage.
      */
     public long settledStationSeq() {
-        return moving.isEmpty() ? lastSeq : moving.firstKey() - 1;
+        return intake.settledSeq();
     }
 
     private void onTick(long slot) {
         tick = null;
         if (runs) {
-            startRun(slot);
-            return;
-        }
-        if (measureDue != null) {
-            measure(measureDue);
-        }
-        AttemptPlan plan = slot >= keepBlockedUntil ? source.planFor(slot) : null;
-        if (plan != null && plan.keep() && slot % keepWaitSlots != 0) {
-            // Kept attempts use one lattice of slots at both ends, as runs do: an end that had to skip a
-            // slot (its qubit still waiting for a lost reply) falls back into step with the other.
-            scheduleTick(slot + keepWaitSlots - slot % keepWaitSlots);
-            return;
-        }
-        if (plan != null) {
-            attempt(slot, plan);
-        }
-        if (plan != null || measureDue != null) {
-            scheduleTick(Math.max(slot + 1, keepBlockedUntil));
+            attemptRuns.start(slot);
         } else {
-            scheduleNextWork(slot + 1);
+            slots.onTick(slot);
         }
     }
 
-    private void attempt(long slot, AttemptPlan plan) {
-        if (!photonic.takeSlot(this, slot)) {
-            return; // another link of this node emits in this slot
-        }
-        int q = memory.tryAllocate(QubitRole.COMMUNICATION);
-        if (q < 0) {
-            source.onNoCommunicationQubit();
-            return; // the communication qubit still holds a pair: skip this slot
-        }
-        try {
-            device.initialize(q);
-            device.emit(q, link.name(), slot, plan.alpha());
-        } catch (RuntimeException failure) {
-            deviceFailed(q, plan.queueItem(), failure);
-            return;
-        }
-        stats.attempts++;
-        network.send(node, station, stationProtocol,
-                new HeraldingMessages.Gen(link.name(), slot, plan.queueItem(), node));
-        Pending p = new Pending(slot, plan.queueItem(), q, plan.axis());
-        pending.add(p);
-        if (plan.keep()) {
-            keepBlockedUntil = slot + keepWaitSlots;
-            // The reply is due before the next keep slot; one that has not come by then was lost (or is
-            // so late that it will match nothing): free the qubit rather than hold it for ever.
-            p.overdue = scheduler.scheduleAt(keepBlockedUntil * slotNanos, () -> {
-                if (pending.remove(p)) {
-                    stats.overdueReplies++;
-                    release(p);
-                }
-            });
-        } else {
-            measureDue = p;
-        }
-    }
-
-    private void measure(Pending p) {
-        p.outcome = device.measure(p.qubit, p.axis).outcome();
-        p.qubitHeld = false;
-        memory.free(p.qubit);
-        if (measureDue == p) {
-            measureDue = null;
-        }
-    }
-
-    private void release(Pending p) {
-        if (p.overdue != null) {
-            p.overdue.cancel();
-        }
-        if (p.qubitHeld) {
-            p.qubitHeld = false;
-            device.discard(p.qubit);
-            memory.free(p.qubit);
-        }
-        if (measureDue == p) {
-            measureDue = null;
-        }
-    }
-
-    private void startRun(long slot) {
-        if (run != null) {
-            return;
-        }
-        AttemptPlan plan = source.planFor(slot);
-        if (plan == null) {
-            scheduleNextWork(slot + 1);
-            return;
-        }
-        int stride = plan.keep() ? (int) keepWaitSlots : 1;
-        if (slot % stride != 0) {
-            scheduleTick(slot + stride - slot % stride); // keep runs use one lattice at both ends
-            return;
-        }
-        if (!photonic.acquireOrWait(this, this::wake)) {
-            return; // another link of this node is attempting: its release wakes us
-        }
-        int q = memory.tryAllocate(QubitRole.COMMUNICATION);
-        if (q < 0) {
-            photonic.release(this);
-            source.onNoCommunicationQubit();
-            return; // the communication qubit still holds a pair: its release wakes us
-        }
-        long item = plan.queueItem();
-        AttemptRun started;
-        try {
-            started = device.startAttempts(new AttemptRunSpec(q, link.name(), slot, stride, plan.alpha(),
-                    plan.keep() ? null : s -> source.axisFor(item)));
-        } catch (RuntimeException failure) {
-            photonic.release(this);
-            // Not again in this slot: freeing the qubit wakes the protocol, which would retry at once.
-            keepBlockedUntil = Math.max(keepBlockedUntil, slot + 1);
-            deviceFailed(q, item, failure);
-            scheduleNextWork(slot + 1);
-            return;
-        }
-        ActiveRun r = new ActiveRun(started, nextRunId++, item, q, slot, stride, plan.keep());
-        run = r;
-        armBoundary(r, slot);
-        network.send(node, station, stationProtocol,
-                new HeraldingMessages.GenRun(link.name(), r.runId, slot, stride, item, node));
-        // Not resent: if the announcement is lost the station ignores this run's clicks, so the run itself
-        // starts again, from a later slot, under a new number.
-        scheduler.schedule(control.rtoNanos(), () -> {
-            if (run == r && !r.acknowledged) {
-                LOG.fine(() -> node + ": station did not acknowledge run " + r.runId + " on " + link.name());
-                restartRun();
-            }
-        });
-    }
-
-    /**
-     * Stops the run where the plan moves to another item (weighted sharing of the link between items), in
-     * the middle of the last slot it serves, so that the next run starts in the following slot.
-     */
-    private void armBoundary(ActiveRun r, long fromSlot) {
-        long until = source.servedUntil(fromSlot);
-        if (until == Long.MAX_VALUE) {
-            return;
-        }
-        r.boundary = scheduler.scheduleAt(until * slotNanos + slotNanos / 2, () -> {
-            r.boundary = null;
-            if (run == r) {
-                reconsider();
-                if (run == r) {
-                    armBoundary(r, currentSlot() + 1); // the plan changed meanwhile: the run goes on
-                }
-            }
-        });
+    void sendToStation(Object message) {
+        network.send(node, station, stationProtocol, message);
     }
 
     /** The device threw while attempting: give its qubit back and let the link layer decide. */
-    private void deviceFailed(int qubit, long queueItem, RuntimeException failure) {
+    void deviceFailed(int qubit, long queueItem, RuntimeException failure) {
         stats.deviceFailures++;
         LOG.warning(() -> node + " on " + link.name() + ": the device failed to attempt: " + failure);
         try {
@@ -536,176 +322,5 @@ public final class HeraldingNode {
         }
         memory.free(qubit);
         source.onAttemptFailed(queueItem, failure);
-    }
-
-    private void onRunAck(HeraldingMessages.RunAck a) {
-        if (a.stop()) {
-            control.acknowledge(a.runId());
-        } else if (run != null && run.runId == a.runId()) {
-            run.acknowledged = true;
-        }
-    }
-
-    /** Stops the current run and lets the next tick start a new one for whatever is planned then. */
-    private void restartRun() {
-        stats.restartedRuns++;
-        endRun();
-        wake();
-    }
-
-    /** The run's attempts in the slots before {@code endSlot}. */
-    private static long attemptsIn(ActiveRun r, long endSlot) {
-        return endSlot <= r.first ? 0 : (endSlot - r.first + r.stride - 1) / r.stride;
-    }
-
-    /** Stops the current run from the next slot on and gives its qubit back (unless it holds a pair). */
-    private void endRun() {
-        ActiveRun r = run;
-        if (r == null) {
-            return;
-        }
-        run = null;
-        if (r.boundary != null) {
-            r.boundary.cancel();
-        }
-        photonic.release(this);
-        long stopSlot = currentSlot() + 1;
-        stats.attempts += attemptsIn(r, stopSlot);
-        r.run.stopAt(stopSlot);
-        HeraldingMessages.GenStop stop = new HeraldingMessages.GenStop(link.name(), r.runId, stopSlot, node);
-        control.send(r.runId, HeraldingStation.REPLY_GIVE_UP_NANOS, () -> network.send(node, station, stationProtocol,
-                stop), () -> LOG.warning(() -> node + ": station never acknowledged the stop of run " + r.runId));
-        device.discard(r.qubit);
-        memory.free(r.qubit);
-    }
-
-    private void onRunReply(HeraldingMessages.Reply r) {
-        ActiveRun current = run;
-        long mine = isA ? r.queueItemA() : r.queueItemB();
-        if (current == null || !current.covers(r.slot()) || mine != current.queueItem || !r.outcome().success()) {
-            stats.rejectedReplies++;
-            LOG.fine(() -> node + ": herald for slot " + r.slot() + " matches no run on " + link.name());
-            rejectHerald(r);
-            return;
-        }
-        stats.heralds++;
-        if (current.keep) {
-            run = null; // the run stopped at its success; the qubit now holds the pair and goes up
-            photonic.release(this);
-            stats.attempts += attemptsIn(current, r.slot() + 1);
-            keepBlockedUntil = r.slot() + current.stride;
-            deliverKept(r, current.queueItem, current.qubit);
-            wake();
-            return;
-        }
-        AttemptRun.SlotMeasurement m = current.run.measurement(r.slot());
-        source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), current.queueItem, r.outcome().bellIndex(),
-                -1, m.axis(), m.outcome(), scheduler.clock().nanos()));
-        AttemptPlan next = source.planFor(currentSlot() + 1);
-        if (next == null || next.queueItem() != current.queueItem) {
-            endRun();
-            wake();
-        }
-    }
-
-    /**
-     * A reply this end does not take as a pair: if it heralded one, the other end may hold its half and
-     * must hear that this end does not; if it concerns a slot of the current keep run, the device has
-     * stopped on that click, so the run stops here too and starts again.
-     */
-    private void rejectHerald(HeraldingMessages.Reply r) {
-        if (r.outcome().success() && r.seq() > lastSeqBefore) {
-            source.onHeraldsLost(r.seq(), r.seq());
-        }
-        ActiveRun current = run;
-        if (current != null && current.keep && current.covers(r.slot())) {
-            restartRun();
-        }
-    }
-
-    private void onReply(HeraldingMessages.Reply r) {
-        if (runs) {
-            network.send(node, station, stationProtocol, new HeraldingMessages.ReplyAck(link.name(), r.seq(), node));
-        }
-        lastSeqBefore = lastSeq;
-        if (r.seq() <= lastSeq) {
-            stats.rejectedReplies++;
-            LOG.fine(() -> node + ": stale or repeated herald seq " + r.seq() + " on " + link.name());
-            if (runs) {
-                rejectHerald(r); // already reported lost (or taken): only a keep run may need restarting
-            }
-            return;
-        }
-        if (r.seq() > lastSeq + 1) {
-            long from = lastSeq + 1;
-            stats.lostHeralds += r.seq() - from;
-            source.onHeraldsLost(from, r.seq() - 1);
-        }
-        lastSeq = r.seq();
-        if (runs) {
-            onRunReply(r);
-            return;
-        }
-        while (!pending.isEmpty() && pending.peek().slot < r.slot()) {
-            stats.lostReplies++;
-            release(pending.poll());
-        }
-        Pending p = pending.peek();
-        if (p == null || p.slot != r.slot()) {
-            stats.rejectedReplies++;
-            LOG.fine(() -> node + ": herald for slot " + r.slot() + " matches no attempt on " + link.name());
-            rejectHerald(r);
-            return;
-        }
-        pending.poll();
-        long mine = isA ? r.queueItemA() : r.queueItemB();
-        if (mine != p.queueItem || !r.outcome().success()) {
-            if (mine != p.queueItem) {
-                stats.rejectedReplies++;
-                rejectHerald(r);
-            }
-            release(p);
-            return;
-        }
-        if (p.overdue != null) {
-            p.overdue.cancel();
-        }
-        if (p.axis != null && p.outcome < 0) {
-            measure(p);
-        }
-        stats.heralds++;
-        if (p.axis == null) {
-            deliverKept(r, p.queueItem, p.qubit);
-        } else {
-            source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), p.queueItem, r.outcome().bellIndex(),
-                    -1, p.axis, p.outcome, scheduler.clock().nanos()));
-        }
-    }
-
-    /**
-     * Hands a kept pair up. If it sits on the node's last free communication qubit, the link has more
-     * work, and a storage qubit is free, the pair first moves to storage (as an NV centre moves it from
-     * the electron to a carbon spin) so that attempts can go on; it goes up when the move is done.
-     */
-    private void deliverKept(HeraldingMessages.Reply r, long queueItem, int qubit) {
-        boolean commQubitFree = false;
-        for (int q = 0; q < memory.capacity(); q++) {
-            commQubitFree |= !memory.isAllocated(q) && memory.device().roles().get(q) == QubitRole.COMMUNICATION;
-        }
-        int storage = commQubitFree || !source.moreWorkAfterOneMore(queueItem) ? -1
-                : memory.tryAllocate(QubitRole.STORAGE);
-        if (storage < 0) {
-            source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), queueItem, r.outcome().bellIndex(), qubit,
-                    null, -1, scheduler.clock().nanos()));
-            return;
-        }
-        stats.moves++;
-        long duration = device.move(qubit, storage);
-        moving.put(r.seq(), new Move(qubit, storage, scheduler.schedule(duration, () -> {
-            moving.remove(r.seq());
-            memory.free(qubit);
-            source.onHerald(new HeraldedPair(link.name(), r.slot(), r.seq(), queueItem, r.outcome().bellIndex(), storage,
-                    null, -1, scheduler.clock().nanos()));
-        })));
     }
 }
