@@ -74,10 +74,15 @@ final class EmbeddedHeraldingEnd implements AttemptSource, ClassicalNetwork, Aut
 
     /** A message from the station, handed in now. */
     void fromStation(Object message) {
+        fromStation(STATION, message);
+    }
+
+    /** A message on the protocol's port from {@code sender} (the station, or someone posing as it), handed in now. */
+    void fromStation(String sender, Object message) {
         if (handler == null) {
             throw new AssertionError("alice does not listen (not started, or stopped)");
         }
-        handler.accept(new Envelope(STATION, "alice", HeraldingNode.protocolFor(LINK), message));
+        handler.accept(new Envelope(sender, "alice", HeraldingNode.protocolFor(LINK), message));
     }
 
     static HeraldingMessages.Reply reply(long seq, long slot, HeraldOutcome outcome, long itemA) {

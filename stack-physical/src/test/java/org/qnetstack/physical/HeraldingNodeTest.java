@@ -3,21 +3,11 @@ package org.qnetstack.physical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qnetstack.hal.MeasurementAxis;
-import org.qnetstack.hal.HeraldingScheme;
-import org.qnetstack.hal.LinkSpec;
-import org.qnetstack.hal.NodeSpec;
-import org.qnetstack.hal.PlatformSpec;
-import org.qnetstack.hal.StationSpec;
-import org.qnetstack.physical.internal.DelayedClassicalNetwork;
-import org.qnetstack.sim.SimulatedPlatform;
 
 /**
  * The node side of the heralding protocol against crafted station replies: only a reply from the
@@ -25,76 +15,37 @@ import org.qnetstack.sim.SimulatedPlatform;
  * item, hands a pair up; everything else is rejected and counted, and gaps are reported as lost heralds.
  */
 class HeraldingNodeTest {
-    private static final String LINK = "alice-bob";
-    private static final String STATION = "alice-bob-station";
+    private static final String STATION = EmbeddedHeraldingEnd.STATION;
 
-    private SimulatedPlatform platform;
-    private ClassicalNetwork network;
-    private QubitMemory memory;
+    private EmbeddedHeraldingEnd h;
     private HeraldingNode node;
-    private final List<HeraldedPair> heralds = new ArrayList<>();
-    private final List<long[]> lost = new ArrayList<>();
+    private List<HeraldedPair> heralds;
+    private List<long[]> lost;
 
     @BeforeEach
     void setUp() {
-        platform = new SimulatedPlatform(new PlatformSpec(1, List.of(NodeSpec.of("alice", "ideal"),
-                NodeSpec.of("bob", "ideal")), List.of(new LinkSpec(LINK, "alice", "bob", 2,
-                HeraldingScheme.SINGLE_CLICK, new StationSpec(STATION, StationSpec.SIMULATED_DETECTORS), Map.of())),
-                Map.of("attempts", "step")));
-        network = new DelayedClassicalNetwork(platform);
-        memory = new QubitMemory(platform.device("alice").info());
-        node = new HeraldingNode("alice", platform.link(LINK), platform.device("alice"), memory,
-                platform.scheduler("alice"), network, new AttemptSource() {
-                    @Override
-                    public long nextWorkSlot(long fromSlot) {
-                        return fromSlot <= 7 ? Math.max(fromSlot, 5) : -1;
-                    }
-
-                    @Override
-                    public @Nullable AttemptPlan planFor(long slot) {
-                        return slot >= 5 && slot <= 7 ? new AttemptPlan(1, 0.25, MeasurementAxis.Z) : null;
-                    }
-
-                    @Override
-                    public boolean moreWorkAfterOneMore(long queueItem) {
-                        return false;
-                    }
-
-                    @Override
-                    public MeasurementAxis axisFor(long queueItem) {
-                        return MeasurementAxis.Z;
-                    }
-
-                    @Override
-                    public void onHerald(HeraldedPair pair) {
-                        heralds.add(pair);
-                    }
-
-                    @Override
-                    public void onHeraldsLost(long fromSeq, long toSeq) {
-                        lost.add(new long[] {fromSeq, toSeq});
-                    }
-                });
-        node.start();
+        h = new EmbeddedHeraldingEnd(true);
+        node = h.end;
+        heralds = h.heralds;
+        lost = h.lost;
         // Attempts in slots 5, 6 and 7; nobody runs the station, so we play it.
-        platform.runUntil(() -> false, 12 * platform.link(LINK).slotNanos());
+        h.plan(1, MeasurementAxis.Z, 5, 7);
+        h.advanceSlots(12);
         assertEquals(3, node.stats().attempts());
     }
 
     @AfterEach
     void tearDown() {
-        node.stop();
-        assertEquals(0, memory.inUse(), "every qubit released");
-        platform.close();
+        h.close();
+        assertEquals(0, h.memory.inUse(), "every qubit released");
     }
 
     private void reply(String from, Object payload) {
-        network.send(from, "alice", HeraldingNode.protocolFor(LINK), payload);
-        platform.runUntil(() -> false, 1_000_000);
+        h.fromStation(from, payload);
     }
 
     private static HeraldingMessages.Reply reply(long seq, long slot, HeraldOutcome outcome, long itemA) {
-        return new HeraldingMessages.Reply(LINK, seq, slot, outcome, itemA, 1);
+        return EmbeddedHeraldingEnd.reply(seq, slot, outcome, itemA);
     }
 
     @Test

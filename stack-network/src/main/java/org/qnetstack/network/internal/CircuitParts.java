@@ -26,6 +26,7 @@ import org.qnetstack.network.PairListener;
  * and deliveries ({@link #MEMORY} of each), so that a late or repeated message is recognised.
  */
 final class CircuitParts {
+    /** The service's logger, so that one logging level still governs the whole network layer of a node. */
     private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
     /** Remembered recent answers, deliveries and give-ups, for repeats and late messages. */
     static final int MEMORY = 1024;

@@ -21,6 +21,7 @@ import org.qnetstack.physical.Retransmitter;
  * Counts the rounds this node led, and how many kept their pair.
  */
 final class HopDistillation {
+    /** The service's logger, so that one logging level still governs the whole network layer of a node. */
     private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
 
     private final CircuitParts parts;

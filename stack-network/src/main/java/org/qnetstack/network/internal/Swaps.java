@@ -21,6 +21,7 @@ import org.qnetstack.network.PairListener;
  * <p>Messages in: SWAPPED (at an end); out: SWAPPED (from a repeater). Pairs out: to the socket's listener.
  */
 final class Swaps {
+    /** The service's logger, so that one logging level still governs the whole network layer of a node. */
     private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
 
     private final CircuitParts parts;
