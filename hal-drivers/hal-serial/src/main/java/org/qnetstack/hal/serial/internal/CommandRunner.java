@@ -55,16 +55,26 @@ final class CommandRunner {
     List<String> run(Request first, Repair repair) throws LinkLost {
         Request r = first;
         Scpi.@Nullable Error lastRejection = null;
+        RuntimeException failure = null;
+        boolean outOfStep = false;
         for (int attempt = 0; ; attempt++) {
+            if (outOfStep && !wire.synchronise()) {
+                // A stale reply of the same form could pass for this message's, so nothing is sent before the
+                // line is in step again; a failed attempt to get there uses up a resend.
+                if (attempt >= retries) {
+                    throw failure;
+                }
+                counters.count(Stat.RETRIES);
+                continue;
+            }
+            outOfStep = false;
             String reply = wire.exchange(r.wire());
-            RuntimeException failure;
-            boolean resync = false;
             Scpi.@Nullable Error rejection = null;
             if (reply == null) {
                 counters.count(Stat.TIMEOUTS);
                 failure = new CommandTimeoutException(device + ": no reply to '" + r.text() + "' within " + timeoutMs
                         + " ms", r.text());
-                resync = true;
+                outOfStep = true;
             } else {
                 Request.Verdict v = r.judge(reply);
                 if (v instanceof Request.Accepted a) {
@@ -84,11 +94,11 @@ final class CommandRunner {
                     r = next != null ? next : r;
                 } else {
                     failure = unexpected(r, reply, ((Request.Garbled) v).why());
-                    resync = true;
+                    outOfStep = true;
                 }
             }
             lastRejection = rejection;
-            if (attempt >= retries || (resync && !wire.synchronise())) {
+            if (attempt >= retries) {
                 throw failure;
             }
             counters.count(Stat.RETRIES);
