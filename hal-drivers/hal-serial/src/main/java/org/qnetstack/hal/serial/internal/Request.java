@@ -102,10 +102,12 @@ public record Request(String sets, List<String> queries, @Nullable List<String> 
             if (e.isEmpty()) {
                 return new Garbled("it does not end with an error-queue entry");
             }
-            if (e.get().code() == 0) {
-                return new Garbled("success reported as '" + last + "'");
+            Scpi.Error error = e.get();
+            boolean known = Scpi.Error.KNOWN.contains(error);
+            if (!known && Scpi.Error.KNOWN.stream().anyMatch(k -> k.code() == error.code() || k.text().equals(error.text()))) {
+                return new Garbled("'" + last + "' is an entry of the device's table garbled");
             }
-            return new Rejected(e.get(), Scpi.Error.KNOWN.contains(e.get()));
+            return new Rejected(error, known);
         }
         int k = queries.size();
         int want = expected == null ? 2 * k : k;
