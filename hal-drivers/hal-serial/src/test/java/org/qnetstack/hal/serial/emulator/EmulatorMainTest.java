@@ -53,6 +53,8 @@ class EmulatorMainTest {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {}, quiet));
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--tcp", "0", "--tty", "x"}, quiet));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--tcp", "0", "--bit-flips", "2"}, quiet));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--tcp", "0", "--drops", "x"}, quiet));
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--tcp", "0", "--channels", "99"}, quiet));
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--tcp"}, quiet));
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--frobnicate"}, quiet));
