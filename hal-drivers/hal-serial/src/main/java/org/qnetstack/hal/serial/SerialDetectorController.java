@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
  * opening, which must accept tasks from other threads (a real-time event loop). Blocking I/O happens
  * only on the controller's own threads. Every wait is bounded by the URI's timeouts. Clicks are released
  * in batches, each once the device's watermark vouches that it is complete and intact; a batch in doubt
- * is dropped whole and counted in {@link #stats()}, never delivered.
+ * is dropped whole and counted in {@link #stats()}, never delivered. No reply of the device is believed
+ * unverified (see the module README, section 1): settings are read back, readings are taken twice and
+ * must agree, and the driver reports only values so verified.
  *
  * <p>Channels are numbered from 0 here, as in {@link ClickEvent}; the wire numbers inputs from 1.
  */

@@ -187,6 +187,58 @@ class SerialFaultsTest extends PtyFixture {
     }
 
     @Test
+    void resendsAGarbledSuccessInsteadOfReportingADeviceError() {
+        SerialDetectorController dc = open(FAST);
+        device.emulator().faults().replaceNextReply("3000;1030,\"No error\""); // "0" with two bits flipped
+        dc.setCoincidenceWindow(3_000).block(WAIT);
+        assertEquals(3_000, dc.coincidenceWindowPs());
+        assertEquals(1, dc.stats().unexpectedReplies());
+        assertEquals(1, dc.stats().retries());
+    }
+
+    @Test
+    void neverBelievesAReadingTheSecondReadingContradicts() {
+        SerialDetectorController dc = open(FAST);
+        device.emulator().faults().replaceNextReply("1,1,0,0;0;0,1,0,0;0;0,\"No error\"");
+        assertEquals(List.of(0L, 0L, 0L, 0L), dc.counters().block(WAIT).clicksPerChannel());
+        assertEquals(1, dc.stats().unexpectedReplies());
+    }
+
+    @Test
+    void neverWritesBackASettingTheUserDidNotChange() throws Exception {
+        device.emulator().frontPanel("INP4:DEL 42");
+        SerialDetectorController dc = open(FAST);
+        assertEquals(42, dc.channelSettings(3).delayPs());
+        dc.setThreshold(1, 0.3).then(dc.arm()).block(WAIT);
+        device.emulator().powerCycle(true);
+        await(() -> dc.stats().reconnects() >= 1, "recovery after the restart notice");
+        assertEquals("0.3000;0;1", device.emulator().frontPanel("INP2:THR?;INP4:DEL?;ACQ:STAT?"),
+                "the user's threshold is restored; the delay the user never set stays at the device's default");
+        assertEquals(0, dc.channelSettings(3).delayPs(), "the driver reports what the device holds");
+    }
+
+    @Test
+    void countsEveryClickLostWhileTheConnectionWasDown() throws Exception {
+        SerialDetectorController dc = open(FAST);
+        dc.arm().block(WAIT);
+        produce(nextClicks(6));
+        await(() -> dc.stats().deliveredClicks() == 6, "the first clicks");
+        device.emulator().dropConnection();
+        await(() -> !device.pluggedIn(), "the port is gone");
+        for (int batch = 0; batch < 7; batch++) {
+            produce(nextClicks(4)); // the device is still armed and streams them into the void
+        }
+        device.plugIn();
+        await(() -> dc.stats().reconnects() >= 1, "reconnection");
+        produce(nextClicks(3));
+        long sent = java.util.Arrays.stream(device.emulator().frontPanel("COUN?").split(","))
+                .mapToLong(Long::parseLong).sum();
+        await(() -> dc.stats().deliveredClicks() + dc.stats().droppedClicks() == sent,
+                "delivered + lost = " + sent + " sent by the device: " + dc.stats());
+        assertEquals(28, dc.stats().droppedClicks(), "the 7 batches of 4 streamed while disconnected");
+    }
+
+    @Test
     void resendsACommandTheLineGarbled() {
         SerialDetectorController dc = open(FAST);
         device.emulator().faults().garbleNextCommands(1);

@@ -266,7 +266,13 @@ public final class DetectorEmulator implements AutoCloseable {
                 return;
             }
             long starts = instrument.starts();
-            String text = faults.takeGarbleCommand() ? garble(line.text()) : line.text();
+            NoisyLine noisy = faults.line();
+            String text = noisy == null ? line.text() : noisy.receive(line.text());
+            if (!printable(text)) {
+                instrument.unreadable();
+                return;
+            }
+            text = faults.takeGarbleCommand() ? garble(text) : text;
             List<String> out = new ArrayList<>(instrument.execute(text));
             if (!out.isEmpty() && !out.get(out.size() - 1).startsWith("#")) {
                 reply = out.remove(out.size() - 1);
@@ -338,11 +344,16 @@ public final class DetectorEmulator implements AutoCloseable {
                         line = corrupt(line);
                     }
                 }
-                byte[] bytes = (line + (faults.crlf() ? "\r\n" : "\n")).getBytes(StandardCharsets.US_ASCII);
                 int every = faults.noiseEvery();
                 if (every > 0 && ++linesSent % every == 0) {
-                    c.out.write(noiseBurst());
+                    c.out.write(noiseBurst(noise));
                 }
+                NoisyLine noisy = faults.line();
+                if (noisy != null) {
+                    noisy.write(c.out, line, faults.crlf());
+                    continue;
+                }
+                byte[] bytes = (line + (faults.crlf() ? "\r\n" : "\n")).getBytes(StandardCharsets.US_ASCII);
                 long split = faults.splitPauseMs();
                 if (split > 0) {
                     int half = bytes.length / 2;
@@ -362,7 +373,7 @@ public final class DetectorEmulator implements AutoCloseable {
     }
 
     /** 1 to 4 bytes that are not printable ASCII and not LF: what a noisy line adds. */
-    private byte[] noiseBurst() {
+    static byte[] noiseBurst(SplittableRandom noise) {
         byte[] b = new byte[1 + noise.nextInt(4)];
         for (int i = 0; i < b.length; i++) {
             int v;
@@ -372,6 +383,16 @@ public final class DetectorEmulator implements AutoCloseable {
             b[i] = (byte) v;
         }
         return b;
+    }
+
+    private static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch < 0x20 || ch > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first character of the command after the first {@code ;} (or of the line) made {@code ~}. */

@@ -21,6 +21,7 @@ public final class EmulatorFaults {
     private final AtomicInteger garbleCommands = new AtomicInteger();
     private final AtomicReference<@Nullable String> nextReply = new AtomicReference<>();
     private final AtomicLong delayNextReplyMs = new AtomicLong();
+    private volatile @Nullable NoisyLine line;
 
     EmulatorFaults() {
     }
@@ -85,6 +86,15 @@ public final class EmulatorFaults {
         return this;
     }
 
+    /**
+     * Makes the line noisy in both directions, the faults drawn from a random sequence fixed by the seed
+     * ({@link LineNoise#NONE}: a clean line again).
+     */
+    public EmulatorFaults lineNoise(LineNoise noise, long seed) {
+        line = noise.equals(LineNoise.NONE) ? null : new NoisyLine(noise, seed);
+        return this;
+    }
+
     /** Turns every fault off. */
     public EmulatorFaults clear() {
         crlf = false;
@@ -96,7 +106,12 @@ public final class EmulatorFaults {
         garbleCommands.set(0);
         nextReply.set(null);
         delayNextReplyMs.set(0);
+        line = null;
         return this;
+    }
+
+    @Nullable NoisyLine line() {
+        return line;
     }
 
     boolean crlf() {

@@ -30,7 +30,8 @@ public final class EmulatorMain {
             "  --script FILE     clicks to play from the first arming, one '<channel> <ps>' per line",
             "  --heartbeat-ms N  longest silence while armed (default 100)",
             "  --seed N          seed of the noise fault (default 1)",
-            "  faults: --crlf  --split-ms N (send lines in two pieces)  --noise-every N (noise before every N-th line)");
+            "  faults: --crlf  --split-ms N (send lines in two pieces)  --noise-every N (noise before every N-th line)",
+            "          --bit-flips P (per byte, both ways)  --drops P (per line sent); seeded by --seed");
 
     private EmulatorMain() {
     }
@@ -96,6 +97,8 @@ public final class EmulatorMain {
         boolean crlf = false;
         long splitMs = 0;
         int noiseEvery = 0;
+        double bitFlips = 0;
+        double drops = 0;
         List<String> a = List.of(args);
         for (int i = 0; i < a.size(); i++) {
             String flag = a.get(i);
@@ -111,6 +114,8 @@ public final class EmulatorMain {
                 case "--seed" -> seed = number(a, ++i, flag, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "--split-ms" -> splitMs = number(a, ++i, flag, 0, 60_000);
                 case "--noise-every" -> noiseEvery = (int) number(a, ++i, flag, 0, 1_000_000);
+                case "--bit-flips" -> bitFlips = probability(a, ++i, flag);
+                case "--drops" -> drops = probability(a, ++i, flag);
                 default -> throw new IllegalArgumentException("unknown argument '" + flag + "'");
             }
         }
@@ -119,7 +124,8 @@ public final class EmulatorMain {
         }
         ClickSource source = script != null ? ScriptedClickSource.fromFile(script) : new QueueClickSource();
         DetectorEmulator emulator = new DetectorEmulator(channels, source, Duration.ofMillis(heartbeatMs), seed);
-        emulator.faults().crlf(crlf).splitLines(Duration.ofMillis(splitMs)).noiseEvery(noiseEvery);
+        emulator.faults().crlf(crlf).splitLines(Duration.ofMillis(splitMs)).noiseEvery(noiseEvery)
+                .lineNoise(LineNoise.NONE.withBitFlips(bitFlips).withCommandBitFlips(bitFlips).withDrops(drops), seed);
         try {
             out.println("emulator: " + emulator.identity());
             if (tty != null) {
@@ -147,6 +153,19 @@ public final class EmulatorMain {
             throw new IllegalArgumentException(flag + " needs a value");
         }
         return a.get(i);
+    }
+
+    private static double probability(List<String> a, int i, String flag) {
+        String v = value(a, i, flag);
+        try {
+            double p = Double.parseDouble(v);
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException(flag + " must be in [0, 1] (was " + v + ")");
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a probability in [0, 1] (was '" + v + "')");
+        }
     }
 
     private static long number(List<String> a, int i, String flag, long min, long max) {

@@ -77,6 +77,8 @@ final class Instrument {
     private long unpairedPs;
     private long watermark;
     private long sentSinceWatermark;
+    /** Clicks streamed since power-on: the stream's sequence number, carried by every watermark. */
+    private long sentTotal;
     private long starts;
 
     Instrument(int channels, String serial) {
@@ -259,7 +261,7 @@ final class Instrument {
                 pending.clear();
                 sentSinceWatermark = 0;
                 // Marks where the new acquisition starts: clicks after this line belong to it.
-                out.add(StreamLine.watermark(watermark, 0));
+                out.add(StreamLine.watermark(watermark, 0, sentTotal));
                 return null;
             case "ACQ:STOP":
                 none(param);
@@ -374,8 +376,9 @@ final class Instrument {
             count((int) c[1], c[0]);
             out.add(StreamLine.click((int) c[1] + 1, c[0]));
             sentSinceWatermark++;
+            sentTotal++;
         }
-        out.add(StreamLine.watermark(watermark, sentSinceWatermark));
+        out.add(StreamLine.watermark(watermark, sentSinceWatermark, sentTotal));
         sentSinceWatermark = 0;
         return out;
     }
@@ -386,7 +389,7 @@ final class Instrument {
             return List.of();
         }
         sentSinceWatermark = 0;
-        return List.of(StreamLine.watermark(watermark, 0));
+        return List.of(StreamLine.watermark(watermark, 0, sentTotal));
     }
 
     /**
@@ -407,6 +410,7 @@ final class Instrument {
     /** Power lost and back: defaults, empty error queue, and the restart notice. */
     List<String> powerCycle() {
         defaults();
+        sentTotal = 0;
         errors.clear();
         return List.of(StreamLine.restart(identity));
     }

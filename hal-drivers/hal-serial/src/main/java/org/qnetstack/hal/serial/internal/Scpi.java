@@ -3,6 +3,7 @@ package org.qnetstack.hal.serial.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,22 @@ public final class Scpi {
     /** An entry of the error queue; code 0 means no error. */
     public record Error(int code, String text) {
         public static final Error NONE = new Error(0, "No error");
+
+        /**
+         * Every entry the device's error queue can hold (the module README's table). An entry outside it
+         * can only be a garbled one, as can any other entry with code 0.
+         */
+        public static final Set<Error> KNOWN = Set.of(NONE, new Error(-101, "Invalid character"),
+                new Error(-102, "Syntax error"), new Error(-104, "Data type error"),
+                new Error(-108, "Parameter not allowed"), new Error(-109, "Missing parameter"),
+                new Error(-113, "Undefined header"), new Error(-114, "Header suffix out of range"),
+                new Error(-222, "Data out of range"), new Error(-224, "Illegal parameter value"),
+                new Error(-350, "Queue overflow"));
+
+        /** A command error (−1xx): the device could not parse what it received. */
+        public boolean commandError() {
+            return code <= -100 && code > -200;
+        }
 
         /** The reply form, {@code -222,"Data out of range"}. */
         public String format() {

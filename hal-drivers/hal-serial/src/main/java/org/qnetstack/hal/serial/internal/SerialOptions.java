@@ -1,7 +1,7 @@
 package org.qnetstack.hal.serial.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -98,7 +98,36 @@ public record SerialOptions(String port, int baud, Duration timeout, int retries
         return v;
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    /**
+     * Undoes a URI's percent-encoding ({@code %20} is a space) and nothing else: a {@code +} is a plus, as
+     * in a device path such as {@code /dev/serial/by-id/usb-FTDI+1}. (Form decoding, which turns {@code +}
+     * into a space, is for HTML forms, not URIs.)
+     */
+    static String decode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            int c = s.codePointAt(i);
+            if (c == '%') {
+                int v = i + 2 < s.length() ? hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)) : -1;
+                if (v < 0) {
+                    throw new IllegalArgumentException("bad percent escape at " + i + " in '" + s + "'");
+                }
+                bytes.write(v);
+                i += 2;
+            } else {
+                byte[] b = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
+                bytes.write(b, 0, b.length);
+                i += Character.charCount(c) - 1;
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hex(char c) {
+        int d = Character.digit(c, 16);
+        return d < 0 ? -1000 : d;
     }
 }

@@ -13,9 +13,12 @@ public sealed interface StreamLine {
 
     /**
      * No more clicks with time tags before {@code ps} will be sent; {@code count} clicks were sent since
-     * the previous watermark (or since acquisition started).
+     * the previous watermark (or since acquisition started); {@code total} clicks were sent since the
+     * device (re)started. The total is the stream's sequence number: the difference between two watermarks
+     * is exactly how many clicks the device sent between them, whatever was lost on the line, so the host
+     * can count lost clicks exactly, also across lost watermarks and dropped connections.
      */
-    record Watermark(long ps, long count) implements StreamLine {
+    record Watermark(long ps, long count, long total) implements StreamLine {
     }
 
     /** The device (re)started: its settings are at their defaults and it is not acquiring. */
@@ -36,8 +39,8 @@ public sealed interface StreamLine {
         return seal("#T " + wireChannel + "," + ps);
     }
 
-    static String watermark(long ps, long count) {
-        return seal("#W " + ps + "," + count);
+    static String watermark(long ps, long count, long total) {
+        return seal("#W " + ps + "," + count + "," + total);
     }
 
     static String restart(String text) {
@@ -70,15 +73,16 @@ public sealed interface StreamLine {
         String payload = line.substring(3, star);
         switch (line.charAt(1)) {
             case 'T': {
-                long[] v = twoNumbers(payload);
+                long[] v = numbers(payload, 2);
                 if (v == null || v[0] < 1 || v[0] > Integer.MAX_VALUE) {
                     return new Corrupt(line, "a click needs <channel ≥ 1>,<ps>");
                 }
                 return new Click((int) v[0], v[1]);
             }
             case 'W': {
-                long[] v = twoNumbers(payload);
-                return v == null ? new Corrupt(line, "a watermark needs <ps>,<count>") : new Watermark(v[0], v[1]);
+                long[] v = numbers(payload, 3);
+                return v == null ? new Corrupt(line, "a watermark needs <ps>,<count>,<total>")
+                        : new Watermark(v[0], v[1], v[2]);
             }
             case 'R':
                 return new Restart(payload);
@@ -100,15 +104,22 @@ public sealed interface StreamLine {
         return v;
     }
 
-    /** {@code <digits>,<digits>} exactly, or null. */
-    private static long @org.jspecify.annotations.Nullable [] twoNumbers(String s) {
-        int comma = s.indexOf(',');
-        if (comma < 0) {
-            return null;
+    /** Exactly {@code n} comma-separated decimals, or null. */
+    private static long @org.jspecify.annotations.Nullable [] numbers(String s, int n) {
+        long[] v = new long[n];
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            int to = i == n - 1 ? s.length() : s.indexOf(',', from);
+            if (to < 0) {
+                return null;
+            }
+            v[i] = decimal(s, from, to);
+            if (v[i] < 0) {
+                return null;
+            }
+            from = to + 1;
         }
-        long a = decimal(s, 0, comma);
-        long b = decimal(s, comma + 1, s.length());
-        return a < 0 || b < 0 ? null : new long[] {a, b};
+        return v;
     }
 
     /** A non-negative decimal of 1 to 18 digits, or -1. */

@@ -39,12 +39,12 @@ class EmulatorMainTest {
             List<String> lines = new ArrayList<>();
             while (lines.size() < 4) {
                 String line = in.readLine();
-                if (!line.equals(StreamLine.watermark(0, 0))) { // the start marker, and heartbeats before the script
+                if (!line.equals(StreamLine.watermark(0, 0, 0))) { // the start marker, and heartbeats before the script
                     lines.add(line);
                 }
             }
             assertEquals(List.of(StreamLine.click(1, 1000), StreamLine.click(2, 1000), StreamLine.click(3, 5000),
-                    StreamLine.watermark(5001, 3)), lines);
+                    StreamLine.watermark(5001, 3, 3)), lines);
         }
     }
 
@@ -53,6 +53,8 @@ class EmulatorMainTest {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {}, quiet));
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--tcp", "0", "--tty", "x"}, quiet));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--tcp", "0", "--bit-flips", "2"}, quiet));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--tcp", "0", "--drops", "x"}, quiet));
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--tcp", "0", "--channels", "99"}, quiet));
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--tcp"}, quiet));
         assertThrows(IllegalArgumentException.class, () -> EmulatorMain.start(new String[] {"--frobnicate"}, quiet));

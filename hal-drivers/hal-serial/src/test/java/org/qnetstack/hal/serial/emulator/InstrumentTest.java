@@ -97,16 +97,16 @@ class InstrumentTest {
         List<String> lines = device.acquire(new ClickSource.Batch(
                 List.of(new ClickEvent(1, 1_000), new ClickEvent(0, 1_100), new ClickEvent(1, 1_900)), 2_000));
         // channel 1's click at 1900 + 300 = 2200 is not before the watermark: it waits for the next batch
-        assertEquals(List.of(StreamLine.click(1, 1_100), StreamLine.click(2, 1_300), StreamLine.watermark(2_000, 2)), lines);
-        assertEquals(List.of(StreamLine.click(2, 2_200), StreamLine.watermark(3_000, 1)),
+        assertEquals(List.of(StreamLine.click(1, 1_100), StreamLine.click(2, 1_300), StreamLine.watermark(2_000, 2, 2)), lines);
+        assertEquals(List.of(StreamLine.click(2, 2_200), StreamLine.watermark(3_000, 1, 3)),
                 device.acquire(new ClickSource.Batch(List.of(), 3_000)));
     }
 
     @Test
     void disarmedItThrowsClicksAwayButTimeMovesOn() {
         assertEquals(List.of(), device.acquire(new ClickSource.Batch(List.of(new ClickEvent(0, 5)), 10)));
-        assertEquals(List.of(StreamLine.watermark(10, 0)), device.execute("ACQ:STAR"));
-        assertEquals(List.of(StreamLine.watermark(10, 0)), device.heartbeat());
+        assertEquals(List.of(StreamLine.watermark(10, 0, 0)), device.execute("ACQ:STAR"));
+        assertEquals(List.of(StreamLine.watermark(10, 0, 0)), device.heartbeat());
         device.execute("ACQ:STOP");
         assertEquals(List.of(), device.heartbeat());
         assertEquals("0,0,0,0", reply("COUN?"));

@@ -30,6 +30,17 @@ class SerialOptionsTest {
     }
 
     @Test
+    void keepsPortPathsVerbatim() {
+        assertEquals("/dev/serial/by-id/usb-FTDI+1", SerialOptions.parse(URI.create("serial:/dev/serial/by-id/usb-FTDI+1")).port());
+        assertEquals("/tmp/a+b", SerialOptions.parse(URI.create("serial:/tmp/a+b?baud=9600&timeout=5")).port());
+        assertEquals("COM+3", SerialOptions.parse(URI.create("serial:COM+3")).port());
+        assertEquals("/tmp/with space/tty", SerialOptions.parse(URI.create("serial:/tmp/with%20space/tty")).port());
+        assertEquals("/tmp/%", SerialOptions.parse(URI.create("serial:/tmp/%25")).port());
+        assertEquals("/tmp/\u00e9", SerialOptions.parse(URI.create("serial:/tmp/%C3%A9")).port());
+        assertEquals(250, SerialOptions.parse(URI.create("serial:/tmp/a+b?timeout=%32%350")).timeout().toMillis());
+    }
+
+    @Test
     void rejectsWhatItDoesNotUnderstand() {
         assertMessage("serial:/dev/x?baud=fast", "'baud'");
         assertMessage("serial:/dev/x?timout=5", "unknown parameter 'timout'");

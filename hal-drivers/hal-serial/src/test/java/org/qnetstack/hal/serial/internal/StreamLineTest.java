@@ -16,7 +16,7 @@ class StreamLineTest {
     @Test
     void roundTripsEveryKind() {
         assertEquals(new StreamLine.Click(3, 123_456_789_012L), StreamLine.parse(StreamLine.click(3, 123_456_789_012L)));
-        assertEquals(new StreamLine.Watermark(5_000, 12), StreamLine.parse(StreamLine.watermark(5_000, 12)));
+        assertEquals(new StreamLine.Watermark(5_000, 12, 40), StreamLine.parse(StreamLine.watermark(5_000, 12, 40)));
         assertEquals(new StreamLine.Restart("acme,X,1,2"), StreamLine.parse(StreamLine.restart("acme,X,1,2")));
     }
 
@@ -38,7 +38,7 @@ class StreamLineTest {
     /** Bodies that are wrong in form, sealed with a correct CRC: only the form is wrong. */
     @ParameterizedTest
     @ValueSource(strings = {"#T 0,1500", "#T 2,-5", "#T 2;1500", "#T  2,1500", "#T 2,1500,7", "#T 2,", "#T ,5",
-        "#Q 1,2", "#T 2,1234567890123456789", "#W 5", "#T+2,5"})
+        "#Q 1,2", "#T 2,1234567890123456789", "#W 5", "#W 5,1", "#W 5,1,2,3", "#W 5,1,-2", "#T+2,5"})
     void rejectsMalformedBodiesEvenWithAGoodCrc(String body) {
         assertInstanceOf(StreamLine.Corrupt.class, StreamLine.parse(StreamLine.seal(body)), body);
     }
