@@ -236,8 +236,10 @@ public final class TcpClassicalNetwork implements ClassicalNetwork, AutoCloseabl
         }
         closed = true;
         links.values().forEach(OutboundLink::close);
-        server.disposeNow(SHUTDOWN);
+        // Accepted connections first: disposing of the server waits for them, and a stranger's would hold it
+        // until its handshake timed out.
         accepted.close().awaitUninterruptibly(SHUTDOWN.toMillis());
+        server.disposeNow(SHUTDOWN);
         loops.disposeLater(Duration.ZERO, SHUTDOWN).block(SHUTDOWN.plusSeconds(1));
     }
 }
