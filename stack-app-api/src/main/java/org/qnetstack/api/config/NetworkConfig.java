@@ -65,8 +65,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * simulator's: {@code org.qnetstack.sim.device.DeviceParameters}).
  *
  * <p>A document may hold at most {@link #MAX_DOCUMENT_BYTES} bytes, a single value at most
- * {@link #MAX_VALUE_CHARS} characters, a number at most 100 digits, and may nest 32 deep. A larger document is
- * refused before it is parsed.
+ * {@link #MAX_VALUE_CHARS} characters, a number at most 100 digits, and may nest 32 deep; a line of YAML may
+ * hold at most {@link #MAX_YAML_LINE_BYTES} bytes. A larger document or a longer line is refused before it is
+ * parsed.
  *
  * <p>Every problem is a {@link ConfigurationException} whose {@link ConfigurationException#path()
  * path} names the field ({@code links[0].lengthKm}, empty for the document as a whole) and whose
@@ -116,6 +117,11 @@ public final class NetworkConfig {
     public static final int MAX_DOCUMENT_BYTES = 1 << 20;
     /** The longest single value (a name, a driver URI, a path): 4,096 characters. */
     public static final int MAX_VALUE_CHARS = 4096;
+    /**
+     * The longest line of a YAML document, 16 KiB: SnakeYAML takes time quadratic in a line's length (seconds
+     * for a line of 1 MiB), while block style needs short lines whatever the network's size.
+     */
+    public static final int MAX_YAML_LINE_BYTES = 16 << 10;
     /** Digits in one number, at most: more than any meaningful value needs. */
     private static final int MAX_NUMBER_CHARS = 100;
     /** Maps and lists within each other, at most: a network document nests five deep. */
@@ -181,6 +187,9 @@ public final class NetworkConfig {
     /** The document's tree, a missing node if it is empty. */
     private static JsonNode tree(Format format, String source, Source opener) {
         byte[] document = document(source, opener);
+        if (format == Format.YAML) {
+            checkLineLengths(document);
+        }
         JsonNode tree;
         try (JsonParser parser = format.mapper.createParser(document)) {
             try {
@@ -234,6 +243,21 @@ public final class NetworkConfig {
             throw new ConfigurationException("", "file not found: " + source, e);
         } catch (IOException e) {
             throw new ConfigurationException("", "cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkLineLengths(byte[] document) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= document.length; i++) {
+            if (i == document.length || document[i] == '\n') {
+                if (i - lineStart > MAX_YAML_LINE_BYTES) {
+                    throw new ConfigurationException("", "line " + line + " is longer than " + MAX_YAML_LINE_BYTES
+                            + " bytes (was " + (i - lineStart) + "): break it up (YAML's block style) or write JSON");
+                }
+                line++;
+                lineStart = i + 1;
+            }
         }
     }
 

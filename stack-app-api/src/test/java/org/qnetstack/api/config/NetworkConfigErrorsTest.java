@@ -245,6 +245,29 @@ class NetworkConfigErrorsTest {
 
     @Test
     @Timeout(10)
+    void refusesALongYamlLineBeforeParsingIt() {
+        // Within the document's limit, but SnakeYAML would take tens of seconds over one line of 1 MB.
+        String value = "x".repeat(1_000_000);
+
+        assertRejected(() -> NetworkConfig.parse("seed: 1\nnodes: [{ name: " + value + ", device: nv }]\n"), "",
+                "line 2 is longer than 16384 bytes (was 1000031): break it up (YAML's block style) or write JSON");
+    }
+
+    @Test
+    @Timeout(10)
+    void refusesALongJsonValueNamingIt(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("net.json"),
+                "{\"nodes\": [{\"name\": \"" + "x".repeat(1_000_000) + "\", \"device\": \"nv\"}]}");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> NetworkConfig.load(file));
+
+        assertAll(() -> assertEquals("nodes[0].name", e.path()),
+                () -> assertTrue(e.reason().contains("exceeds the maximum allowed (4096"),
+                        e.reason()));
+    }
+
+    @Test
+    @Timeout(10)
     void refusesAValueLongerThanTheLimitNamingIt() {
         String longName = "x".repeat(NetworkConfig.MAX_VALUE_CHARS + 1);
 
