@@ -161,9 +161,49 @@ class HostileDeploymentTest {
         String refusal = local + ": closing connection from";
         assertEquals(c.malformed() + c.oversized() + c.authFailures(), log.count(refusal), local
                 + ": every refusal is logged once");
-        assertEquals(c.oversized() + rounds, log.count(refusal, "frame length", "outside 1.." + Payloads.MAX_FRAME_BYTES),
+        // None of them authenticated, so they are held to a handshake's frame size, not the data frames' 16 MiB.
+        assertEquals(c.oversized() + rounds, log.count(refusal, "frame length",
+                        "outside 1.." + TcpNodeConfig.HANDSHAKE_FRAME_BYTES + " (a handshake's)"),
                 local + ": oversized lengths and the zero length are logged with the length");
         assertEquals(rounds, log.count(refusal, "did not authenticate within"), local + ": so are the timeouts");
+    }
+
+    @Test
+    @Timeout(60)
+    void connectionsBeyondTheHandshakeCapAreRefusedCountedAndTheRunIsUnchanged() throws Exception {
+        Path file = Deployments.write(dir, Deployments.TWO_NODES);
+        WorldService.Outcome outcome;
+        int beyond = 16;
+        List<Socket> silent = new ArrayList<>();
+        try (LiveDeployment run = new LiveDeployment(file, PAIRS, PACED)) {
+            run.startNodes();
+            run.awaitUnderWay();
+            // Strangers that connect and say nothing take every place for a handshake; the next are refused,
+            // at the world service and at a node host alike.
+            for (int port : List.of(run.worldPort(), run.port("alice"))) {
+                for (int i = 0; i < TcpNodeConfig.DEFAULT_MAX_UNAUTHENTICATED; i++) {
+                    silent.add(RawFrames.open(port, new byte[0]));
+                }
+                for (int i = 0; i < beyond; i++) {
+                    RawFrames.assertRefused(port, new byte[0]);
+                }
+            }
+            assertFalse(run.ended(), "the attack must land while the run is under way (slow the pace if not)");
+            outcome = run.finish();
+            for (TcpCounters c : List.of(run.world.counters(), run.aliceHost.counters())) {
+                assertEquals(beyond, c.refusedConnections());
+                assertEquals(0, c.oversized() + c.malformed() + c.integrityFailures());
+                assertTrue(c.received() > 0, "the authenticated connections carried the run");
+            }
+            assertEquals(0, run.bobHost.counters().refusedConnections());
+            run.assertSameAsSingleProcess();
+        } finally {
+            for (Socket s : silent) {
+                s.close();
+            }
+        }
+        assertTrue(outcome.ok(), outcome.note());
+        assertEquals(0, outcome.nodeFailures(), "no legitimate node was taken for down");
     }
 
     /** A node of its own, dialling {@code to} at the port with the given key. */

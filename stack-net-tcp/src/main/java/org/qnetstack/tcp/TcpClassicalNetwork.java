@@ -14,8 +14,10 @@ import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.Envelope;
 import org.qnetstack.tcp.internal.Counters;
 import org.qnetstack.tcp.internal.FrameDecoder;
+import org.qnetstack.tcp.internal.Handshakes;
 import org.qnetstack.tcp.internal.InboundSession;
 import org.qnetstack.tcp.internal.OutboundLink;
+import org.qnetstack.tcp.internal.RefusalLog;
 import org.qnetstack.tcp.internal.Wire;
 import reactor.netty.DisposableServer;
 import reactor.netty.resources.LoopResources;
@@ -33,6 +35,12 @@ import reactor.netty.tcp.TcpServer;
  * oversized or forged frames are refused, counted in {@link #counters()} and logged at WARNING; other
  * peers are not affected. Payloads must be on the {@link PayloadTypes} allow-list.
  *
+ * <p>Strangers cannot exhaust the node: a connection that has not authenticated may send only frames of a
+ * handshake's size ({@link TcpNodeConfig#HANDSHAKE_FRAME_BYTES}) and must authenticate within
+ * {@link TcpNodeConfig#handshakeTimeout()}; at most {@link TcpNodeConfig#maxUnauthenticated()} connections may
+ * be in their handshake at once, a further one is closed on arrival ({@link TcpCounters#refusedConnections()}).
+ * Refusals are logged up to 20 a minute, then only counted, the next warning saying how many were not logged.
+ *
  * <p>Thread-safe: {@link #send} may be called from any thread, though a node normally calls it from its loop.
  * {@link #close()} releases the port, the connections and the I/O threads.
  */
@@ -43,6 +51,8 @@ public final class TcpClassicalNetwork implements ClassicalNetwork, AutoCloseabl
     private final Executor loop;
     private final Wire wire;
     private final Counters counters = new Counters();
+    private final RefusalLog refusals = new RefusalLog();
+    private final Handshakes handshakes;
     private final Map<String, Consumer<Envelope>> handlers = new ConcurrentHashMap<>();
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
     private final ChannelGroup accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -54,6 +64,7 @@ public final class TcpClassicalNetwork implements ClassicalNetwork, AutoCloseabl
         this.config = config;
         this.loop = loop;
         this.wire = new Wire(types, config.maxFrameBytes());
+        this.handshakes = new Handshakes(config.node(), config.maxUnauthenticated(), counters, refusals);
         // Own I/O threads per node, so closing the node releases them (the shared global ones never are).
         this.loops = LoopResources.create("qnet-tcp-" + config.node(), 1, 1, true);
         try {
@@ -63,9 +74,14 @@ public final class TcpClassicalNetwork implements ClassicalNetwork, AutoCloseabl
                     .runOn(loops, false)
                     .doOnConnection(c -> {
                         accepted.add(c.channel());
-                        c.addHandlerLast("qnet-frames", new FrameDecoder(config.node(), config.maxFrameBytes(), counters))
+                        if (!handshakes.admit(c.channel())) {
+                            return;
+                        }
+                        c.addHandlerLast("qnet-frames", new FrameDecoder(config.node(), config.handshakeFrameBytes(),
+                                        counters, refusals))
                                 .addHandlerLast("qnet-inbound", new InboundSession(config.node(), config.peers(),
-                                        wire, counters, config.handshakeTimeout(), this::deliverLater));
+                                        wire, counters, config.handshakeTimeout(), handshakes, refusals,
+                                        config.maxFrameBytes(), this::deliverLater));
                     })
                     // Completes when the peer's side closes; our handlers consume every frame before it.
                     .handle((in, out) -> in.receive().then())
@@ -76,7 +92,7 @@ public final class TcpClassicalNetwork implements ClassicalNetwork, AutoCloseabl
                     + config.port() + " (" + e.getMessage() + "); choose a free port or 0", e);
         }
         config.peers().forEach((name, peer) ->
-                links.put(name, new OutboundLink(config.node(), name, peer, config, wire, counters, loops)));
+                links.put(name, new OutboundLink(config.node(), name, peer, config, wire, counters, refusals, loops)));
         links.values().forEach(OutboundLink::start);
     }
 
@@ -106,6 +122,11 @@ public final class TcpClassicalNetwork implements ClassicalNetwork, AutoCloseabl
 
     public TcpCounters counters() {
         return counters.snapshot();
+    }
+
+    /** Incoming connections admitted and still in their handshake (at most {@link TcpNodeConfig#maxUnauthenticated()}). */
+    public int handshakesInProgress() {
+        return handshakes.inProgress();
     }
 
     @Override
@@ -215,8 +236,10 @@ public final class TcpClassicalNetwork implements ClassicalNetwork, AutoCloseabl
         }
         closed = true;
         links.values().forEach(OutboundLink::close);
-        server.disposeNow(SHUTDOWN);
+        // Accepted connections first: disposing of the server waits for them, and a stranger's would hold it
+        // until its handshake timed out.
         accepted.close().awaitUninterruptibly(SHUTDOWN.toMillis());
+        server.disposeNow(SHUTDOWN);
         loops.disposeLater(Duration.ZERO, SHUTDOWN).block(SHUTDOWN.plusSeconds(1));
     }
 }

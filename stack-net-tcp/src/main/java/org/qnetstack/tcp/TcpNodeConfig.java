@@ -15,11 +15,24 @@ import java.util.Map;
  * @param maxBackoff       the longest wait between reconnection attempts
  * @param handshakeTimeout how long an incoming connection may take to authenticate before it is closed
  * @param maxPending       messages kept per peer while it is unreachable; beyond, sends are dropped and counted
+ * @param maxUnauthenticated incoming connections that may be in their handshake at once; a further one is closed
+ *                         at once and counted ({@link TcpCounters#refusedConnections()}). Until it authenticates,
+ *                         a connection may send frames of at most {@link #HANDSHAKE_FRAME_BYTES} (not
+ *                         {@code maxFrameBytes}), so strangers together hold at most about
+ *                         {@code maxUnauthenticated · HANDSHAKE_FRAME_BYTES} of memory
  */
 public record TcpNodeConfig(String node, String bindHost, int port, Map<String, TcpPeer> peers, int maxFrameBytes,
-        Duration initialBackoff, Duration maxBackoff, Duration handshakeTimeout, int maxPending) {
+        Duration initialBackoff, Duration maxBackoff, Duration handshakeTimeout, int maxPending,
+        int maxUnauthenticated) {
     public static final int MIN_FRAME_BYTES = 256;
     public static final int MAX_FRAME_BYTES = 16 << 20;
+    /**
+     * The largest frame of a handshake (HELLO, CHALLENGE, AUTH, WELCOME: two node names, a nonce, a MAC),
+     * 16 KiB: room for names of thousands of characters, a thousandth of the largest data frame.
+     */
+    public static final int HANDSHAKE_FRAME_BYTES = 16 << 10;
+    /** The default {@code maxUnauthenticated}: 64 handshakes at once, far more than a network's peers redialling. */
+    public static final int DEFAULT_MAX_UNAUTHENTICATED = 64;
 
     public TcpNodeConfig {
         if (node == null || node.isBlank()) {
@@ -56,7 +69,23 @@ public record TcpNodeConfig(String node, String bindHost, int port, Map<String, 
         if (maxPending < 0) {
             throw new IllegalArgumentException("TcpNodeConfig.maxPending: must be >= 0, was " + maxPending);
         }
+        if (maxUnauthenticated < 1) {
+            throw new IllegalArgumentException("TcpNodeConfig.maxUnauthenticated: must be >= 1, was "
+                    + maxUnauthenticated);
+        }
         peers = Map.copyOf(peers);
+    }
+
+    /** A node with {@link #DEFAULT_MAX_UNAUTHENTICATED} handshakes at once. */
+    public TcpNodeConfig(String node, String bindHost, int port, Map<String, TcpPeer> peers, int maxFrameBytes,
+            Duration initialBackoff, Duration maxBackoff, Duration handshakeTimeout, int maxPending) {
+        this(node, bindHost, port, peers, maxFrameBytes, initialBackoff, maxBackoff, handshakeTimeout, maxPending,
+                DEFAULT_MAX_UNAUTHENTICATED);
+    }
+
+    /** The largest frame accepted before the peer has authenticated: the handshake's, or less if frames are smaller. */
+    public int handshakeFrameBytes() {
+        return Math.min(HANDSHAKE_FRAME_BYTES, maxFrameBytes);
     }
 
     private static void positive(String field, Duration d) {
@@ -67,7 +96,7 @@ public record TcpNodeConfig(String node, String bindHost, int port, Map<String, 
 
     /**
      * A node on loopback with the defaults: 1 MiB frames, backoff from 50 ms doubling up to 5 s, 5 s to
-     * authenticate, 10,000 messages held per unreachable peer.
+     * authenticate, 10,000 messages held per unreachable peer, 64 handshakes at once.
      */
     public static TcpNodeConfig loopback(String node, int port, Map<String, TcpPeer> peers) {
         return new TcpNodeConfig(node, "127.0.0.1", port, peers, 1 << 20, Duration.ofMillis(50),
@@ -76,15 +105,21 @@ public record TcpNodeConfig(String node, String bindHost, int port, Map<String, 
 
     public TcpNodeConfig withPort(int newPort) {
         return new TcpNodeConfig(node, bindHost, newPort, peers, maxFrameBytes, initialBackoff, maxBackoff,
-                handshakeTimeout, maxPending);
+                handshakeTimeout, maxPending, maxUnauthenticated);
     }
 
     public TcpNodeConfig withBackoff(Duration initial, Duration max) {
-        return new TcpNodeConfig(node, bindHost, port, peers, maxFrameBytes, initial, max, handshakeTimeout, maxPending);
+        return new TcpNodeConfig(node, bindHost, port, peers, maxFrameBytes, initial, max, handshakeTimeout, maxPending,
+                maxUnauthenticated);
     }
 
     public TcpNodeConfig withMaxFrameBytes(int bytes) {
         return new TcpNodeConfig(node, bindHost, port, peers, bytes, initialBackoff, maxBackoff, handshakeTimeout,
-                maxPending);
+                maxPending, maxUnauthenticated);
+    }
+
+    public TcpNodeConfig withHandshake(Duration timeout, int maxAtOnce) {
+        return new TcpNodeConfig(node, bindHost, port, peers, maxFrameBytes, initialBackoff, maxBackoff, timeout,
+                maxPending, maxAtOnce);
     }
 }

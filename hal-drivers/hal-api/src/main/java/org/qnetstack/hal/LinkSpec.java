@@ -8,7 +8,8 @@ import java.util.Map;
  * @param name      unique link name (defaults to {@code <a>-<b>})
  * @param nodeA     one end node
  * @param nodeB     the other end node
- * @param lengthKm  fibre length from node A to node B, in km; the station sits at the midpoint
+ * @param lengthKm  fibre length from node A to node B, in km, from 0 to {@link #MAX_LENGTH_KM}; the station
+ *                  sits at the midpoint
  * @param scheme    heralding scheme
  * @param station   the station
  * @param overrides link parameters that replace those derived from the devices (e.g.
@@ -16,6 +17,12 @@ import java.util.Map;
  */
 public record LinkSpec(String name, String nodeA, String nodeB, double lengthKm, HeraldingScheme scheme,
                        StationSpec station, Map<String, Object> overrides) {
+    /**
+     * The longest fibre a link may have, in km: the Earth's circumference (40,000 km). No fibre between two
+     * places on Earth is longer, and a longer one would only hide a typing error (it transmits nothing).
+     */
+    public static final double MAX_LENGTH_KM = 40_000;
+
     public LinkSpec {
         overrides = Map.copyOf(overrides);
     }

@@ -138,18 +138,24 @@ record ConfigValue(String path, JsonNode json) {
         return json.longValue();
     }
 
-    int intAtLeast(int min) {
+    /** A whole number from {@code min} to {@code max}. */
+    int intIn(int min, int max) {
         long value = integer();
         if (value < min) {
             throw invalid("must be ≥ " + min);
         }
-        if (value > Integer.MAX_VALUE) {
-            throw invalid("must be ≤ " + Integer.MAX_VALUE);
+        if (value > max) {
+            throw invalid("must be ≤ " + max);
         }
         return (int) value;
     }
 
-    double nonNegativeNumber() {
+    /**
+     * A finite number from {@code min} to {@code max}.
+     *
+     * @param maxMeans what the maximum is, for the message, e.g. {@code "km, the Earth's circumference"}
+     */
+    double numberIn(double min, double max, String maxMeans) {
         if (!json.isNumber()) {
             throw expected("a number");
         }
@@ -157,10 +163,17 @@ record ConfigValue(String path, JsonNode json) {
         if (!Double.isFinite(value)) {
             throw invalid("must be finite");
         }
-        if (value < 0) {
-            throw invalid("must be ≥ 0");
+        if (value < min) {
+            throw invalid("must be ≥ " + shownBound(min));
+        }
+        if (value > max) {
+            throw invalid("must be ≤ " + shownBound(max) + " " + maxMeans);
         }
         return value;
+    }
+
+    private static String shownBound(double bound) {
+        return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
     }
 
     /** The value as a {@link Number} or a {@link String}, as kept in the overrides of a spec. */

@@ -5,10 +5,13 @@ import static java.util.stream.Collectors.joining;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,11 +72,49 @@ final class PlatformSpecReader {
         for (ConfigValue link : root.optional("links").map(ConfigValue::elements).orElse(List.of())) {
             links.add(link(link));
         }
+        checkConnected(root.field("links"), nodes, links);
         Map<String, Object> options = root.optional("options").map(o -> {
             o.requireMap();
             return o.otherFields(List.of());
         }).orElse(Map.of());
         return new PlatformSpec(seed, nodes, links, options);
+    }
+
+    /**
+     * Every node must reach every other through links: classical messages travel along the fibres, so two
+     * nodes in separate parts of the network could never talk, and a program pairing them would fail only
+     * when it runs.
+     */
+    private static void checkConnected(ConfigValue linksField, List<NodeSpec> nodes, List<LinkSpec> links) {
+        Map<String, List<String>> neighbours = new HashMap<>();
+        for (LinkSpec link : links) {
+            neighbours.computeIfAbsent(link.nodeA(), n -> new ArrayList<>()).add(link.nodeB());
+            neighbours.computeIfAbsent(link.nodeB(), n -> new ArrayList<>()).add(link.nodeA());
+        }
+        String first = nodes.get(0).name();
+        Set<String> reached = new LinkedHashSet<>(List.of(first));
+        Deque<String> frontier = new ArrayDeque<>(reached);
+        while (!frontier.isEmpty()) {
+            for (String next : neighbours.getOrDefault(frontier.poll(), List.of())) {
+                if (reached.add(next)) {
+                    frontier.add(next);
+                }
+            }
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            String node = nodes.get(i).name();
+            if (!reached.contains(node)) {
+                throw linksField.error("no path from '" + first + "' (nodes[0]) to '" + node + "' (nodes[" + i
+                        + "]): every two nodes must be joined by a chain of links (" + first + " reaches "
+                        + shortList(reached) + "); add a link");
+            }
+        }
+    }
+
+    private static String shortList(Set<String> names) {
+        int shown = 10;
+        String list = names.stream().limit(shown).collect(joining(", "));
+        return names.size() <= shown ? list : list + " and " + (names.size() - shown) + " more";
     }
 
     // ---- nodes
@@ -84,7 +125,7 @@ final class PlatformSpecReader {
         String name = nameField.name();
         claimName(nodeNames, "node", name, node.path(), nameField);
         Device device = device(node.required("device"));
-        int qubits = node.optional("qubits").map(q -> q.intAtLeast(1)).orElse(0);
+        int qubits = node.optional("qubits").map(q -> q.intIn(1, NodeSpec.MAX_QUBITS)).orElse(0);
         return new NodeSpec(name, device.preset(), device.overrides(), qubits);
     }
 
@@ -115,7 +156,7 @@ final class PlatformSpecReader {
 
         String name = link.optional("name").map(ConfigValue::name).orElse(a + "-" + b);
         claimName(linkNames, "link", name, link.path(), link.field("name"));
-        double lengthKm = link.required("lengthKm").nonNegativeNumber();
+        double lengthKm = link.required("lengthKm").numberIn(0, LinkSpec.MAX_LENGTH_KM, "km, the Earth's circumference");
         HeraldingScheme scheme = link.optional("scheme")
                 .map(PlatformSpecReader::scheme)
                 .orElse(HeraldingScheme.SINGLE_CLICK);

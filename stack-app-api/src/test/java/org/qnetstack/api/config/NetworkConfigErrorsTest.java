@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +69,10 @@ class NetworkConfigErrorsTest {
                 rejected(node("device: nv, qubits: 0"), "nodes[0].qubits", "must be ≥ 1 (was 0)"),
                 rejected(node("device: nv, qubits: 2.5"), "nodes[0].qubits", "expected an integer (was 2.5)"),
                 rejected(node("device: nv, qubits: 3000000000"), "nodes[0].qubits",
-                        "must be ≤ 2147483647 (was 3000000000)"),
+                        "must be ≤ 64 (was 3000000000)"),
+                // the OutOfMemoryError of issue 15: the simulator allocated 2³¹ qubits
+                rejected(node("device: nv, qubits: 2147483647"), "nodes[0].qubits",
+                        "must be ≤ 64 (was 2147483647)"),
                 // links
                 rejected(TWO_NODES + "links: { between: [alice, bob] }", "links",
                         "expected a list (was a map {\"between\":[\"alice\",\"bob\"]})"),
@@ -97,6 +101,22 @@ class NetworkConfigErrorsTest {
                 rejected(link("lengthKm: ten"), "links[0].lengthKm", "expected a number (was 'ten')"),
                 rejected(link("lengthKm: '10'"), "links[0].lengthKm", "expected a number (was '10')"),
                 rejected(link("lengthKm: 1e400"), "links[0].lengthKm", "must be finite (was Infinity)"),
+                // issue 15: a finite but huge length overflowed into a negative delay at run time
+                rejected(link("lengthKm: 1e308"), "links[0].lengthKm",
+                        "must be ≤ 40000 km, the Earth's circumference (was 1.0E308)"),
+                rejected(link("lengthKm: 40000.5"), "links[0].lengthKm",
+                        "must be ≤ 40000 km, the Earth's circumference (was 40000.5)"),
+                // connectivity: classical messages follow the links
+                rejected(TWO_NODES, "links", "no path from 'alice' (nodes[0]) to 'bob' (nodes[1]): every two nodes "
+                        + "must be joined by a chain of links (alice reaches alice); add a link"),
+                rejected(THREE_NODES + "links: [{ between: [alice, bob], lengthKm: 1 }]", "links",
+                        "no path from 'alice' (nodes[0]) to 'carol' (nodes[2]): every two nodes "
+                                + "must be joined by a chain of links (alice reaches alice, bob); add a link"),
+                rejected("nodes: [{ name: a, device: nv }, { name: b, device: nv }, { name: c, device: nv }, "
+                                + "{ name: d, device: nv }]\nlinks: [{ between: [a, b], lengthKm: 1 }, "
+                                + "{ between: [c, d], lengthKm: 1 }]", "links",
+                        "no path from 'a' (nodes[0]) to 'c' (nodes[2]): every two nodes "
+                                + "must be joined by a chain of links (a reaches a, b); add a link"),
                 rejected(link("lengthKm: 1, scheme: quantum-dot"), "links[0].scheme",
                         "unknown heralding scheme 'quantum-dot' (known: single-click, double-click, midpoint-source, source-node)"),
                 rejected(link("lengthKm: 1, visibility: true"), "links[0].visibility",
@@ -189,6 +209,102 @@ class NetworkConfigErrorsTest {
     void reportsAMissingResource() {
         assertRejected(() -> NetworkConfig.fromResource("networks/nowhere.yaml"), "",
                 "no resource 'networks/nowhere.yaml' on the class path");
+    }
+
+    @Test
+    void acceptsTheLongestLinkAndTheMostQubits() {
+        var spec = NetworkConfig.parse("nodes: [{ name: alice, device: nv, qubits: 64 }, { name: bob, device: nv }]\n"
+                + "links: [{ between: [alice, bob], lengthKm: 40000 }]\n");
+
+        assertAll(() -> assertEquals(64, spec.nodes().get(0).qubits()),
+                () -> assertEquals(40_000, spec.links().get(0).lengthKm()));
+    }
+
+    @Test
+    void acceptsNodesJoinedThroughOthers() {
+        var spec = NetworkConfig.parse(THREE_NODES + "links: [{ between: [bob, carol], lengthKm: 1 }, "
+                + "{ between: [carol, alice], lengthKm: 1 }]\n");
+
+        assertEquals(2, spec.links().size());
+    }
+
+    // ---- sizes: refused before parsing costs time or memory (issue 15: an 8 MiB value took 15 s)
+
+    @Test
+    @Timeout(10) // a hang guard, far above the milliseconds this takes
+    void refusesAHugeValueBeforeParsingIt(@TempDir Path dir) throws IOException {
+        String huge = "x".repeat(8 << 20);
+        Path file = Files.writeString(dir.resolve("huge.yaml"), "nodes: [{ name: " + huge + ", device: nv }]\n");
+
+        assertRejected(() -> NetworkConfig.load(file), "", file + " is too large: a network document must be at most "
+                + NetworkConfig.MAX_DOCUMENT_BYTES + " bytes (was more bytes)");
+        assertRejected(() -> NetworkConfig.parse("nodes: [{ name: " + huge + ", device: nv }]"), "",
+                "the text is too large: a network document must be at most " + NetworkConfig.MAX_DOCUMENT_BYTES
+                        + " bytes (was " + (huge.length() + 31) + " characters)");
+    }
+
+    @Test
+    @Timeout(10)
+    void refusesALongYamlLineBeforeParsingIt() {
+        // Within the document's limit, but SnakeYAML would take tens of seconds over one line of 1 MB.
+        String value = "x".repeat(1_000_000);
+
+        assertRejected(() -> NetworkConfig.parse("seed: 1\nnodes: [{ name: " + value + ", device: nv }]\n"), "",
+                "line 2 is longer than 16384 bytes (was 1000031): break it up (YAML's block style) or write JSON");
+    }
+
+    @Test
+    @Timeout(10)
+    void refusesALongJsonValueNamingIt(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("net.json"),
+                "{\"nodes\": [{\"name\": \"" + "x".repeat(1_000_000) + "\", \"device\": \"nv\"}]}");
+
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> NetworkConfig.load(file));
+
+        assertAll(() -> assertEquals("nodes[0].name", e.path()),
+                () -> assertTrue(e.reason().contains("exceeds the maximum allowed (4096"),
+                        e.reason()));
+    }
+
+    @Test
+    @Timeout(10)
+    void refusesAValueLongerThanTheLimitNamingIt() {
+        String longName = "x".repeat(NetworkConfig.MAX_VALUE_CHARS + 1);
+
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> NetworkConfig.parse(TWO_NODES + "links: [{ between: [alice, bob], lengthKm: 1, name: " + longName
+                        + " }]"));
+
+        assertAll(() -> assertEquals("links[0].name", e.path()),
+                () -> assertEquals("must be at most 4096 characters (was 4097)", e.reason()));
+    }
+
+    @Test
+    void refusesALongNumberNamingIt() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> NetworkConfig.parse(link("lengthKm: 1." + "0".repeat(200))));
+
+        assertAll(() -> assertEquals("links[0].lengthKm", e.path()),
+                () -> assertTrue(e.reason().contains("Number value length"), e.reason()));
+    }
+
+    @Test
+    void refusesDeepNesting() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> NetworkConfig.parse("seed: " + "[".repeat(100) + "]".repeat(100)));
+
+        assertAll(() -> assertTrue(e.path().startsWith("seed"), e.path()),
+                () -> assertTrue(e.reason().startsWith("invalid YAML"), e.reason()));
+    }
+
+    @Test
+    void doesNotExpandYamlAliases() {
+        // Jackson reads an alias as its anchor's name, so an alias bomb cannot grow: it is refused as a bad value.
+        assertRejected(() -> NetworkConfig.parse("""
+                nodes:
+                  - &a { name: alice, device: nv }
+                  - *a
+                """), "nodes[1]", "expected a map (was 'a')");
     }
 
     private static void assertRejected(Executable load, String path, String reason) {

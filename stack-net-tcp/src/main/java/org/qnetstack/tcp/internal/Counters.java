@@ -16,10 +16,11 @@ public final class Counters {
     public final AtomicLong unsent = new AtomicLong();
     public final AtomicLong connectAttempts = new AtomicLong();
     public final AtomicLong connections = new AtomicLong();
+    public final AtomicLong refusedConnections = new AtomicLong();
 
     public TcpCounters snapshot() {
         return new TcpCounters(sent.get(), received.get(), delivered.get(), undeliverable.get(), malformed.get(),
                 oversized.get(), authFailures.get(), integrityFailures.get(), unsent.get(), connectAttempts.get(),
-                connections.get());
+                connections.get(), refusedConnections.get());
     }
 }

@@ -9,19 +9,31 @@ import java.util.logging.Logger;
 /**
  * Splits the byte stream into length-prefixed frames. A length of zero or above the maximum cannot be
  * resynchronised from, so the connection is closed (counted as malformed or oversized); the buffer never
- * grows beyond one maximal frame, whatever the peer announces.
+ * grows beyond one maximal frame, whatever the peer announces. Until the peer has authenticated the maximum
+ * is a handshake frame's ({@link org.qnetstack.tcp.TcpNodeConfig#handshakeFrameBytes()}); the session raises
+ * it to the data frames' ({@link #authenticated}).
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
     private static final Logger LOG = Logger.getLogger(FrameDecoder.class.getName());
     private final String local;
-    private final int maxFrameBytes;
     private final Counters counters;
+    private final RefusalLog refusals;
+    private int maxFrameBytes;
+    private boolean authenticated;
     private boolean discarding;
 
-    public FrameDecoder(String local, int maxFrameBytes, Counters counters) {
+    /** @param handshakeFrameBytes the largest frame accepted until {@link #authenticated} */
+    public FrameDecoder(String local, int handshakeFrameBytes, Counters counters, RefusalLog refusals) {
         this.local = local;
-        this.maxFrameBytes = maxFrameBytes;
+        this.maxFrameBytes = handshakeFrameBytes;
         this.counters = counters;
+        this.refusals = refusals;
+    }
+
+    /** The peer proved its key: from the next frame on, frames up to {@code maxFrameBytes} are accepted. */
+    public void authenticated(int dataFrameBytes) {
+        authenticated = true;
+        maxFrameBytes = dataFrameBytes;
     }
 
     @Override
@@ -36,8 +48,9 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         long length = in.getUnsignedInt(in.readerIndex());
         if (length == 0 || length > maxFrameBytes) {
             (length == 0 ? counters.malformed : counters.oversized).incrementAndGet();
-            LOG.warning(() -> local + ": closing connection from " + ctx.channel().remoteAddress()
-                    + ": frame length " + length + " outside 1.." + maxFrameBytes);
+            int max = maxFrameBytes;
+            refusals.warn(LOG, () -> local + ": closing connection from " + ctx.channel().remoteAddress()
+                    + ": frame length " + length + " outside 1.." + max + (authenticated ? "" : " (a handshake's)"));
             discarding = true;
             in.skipBytes(in.readableBytes());
             ctx.close();

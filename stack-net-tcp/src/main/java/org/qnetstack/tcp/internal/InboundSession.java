@@ -24,6 +24,9 @@ import org.qnetstack.tcp.TcpPeer;
  * number closes it (the stream can no longer be trusted), while a well-authenticated frame that does not
  * decode is only dropped (a buggy peer, not a forger). Connections are one-way: each node sends over the
  * connection it dialled and receives over those it accepted.
+ *
+ * <p>Until the peer authenticates, the connection counts among the node's {@link Handshakes} and its frames
+ * are held to a handshake's size; after, the {@link FrameDecoder} takes data frames of the configured size.
  */
 public final class InboundSession extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = Logger.getLogger(InboundSession.class.getName());
@@ -35,7 +38,11 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
     private final Wire wire;
     private final Counters counters;
     private final Duration handshakeTimeout;
+    private final Handshakes handshakes;
+    private final RefusalLog refusals;
+    private final int dataFrameBytes;
     private final Consumer<Envelope> deliver;
+    private boolean inHandshake = true;
     private State state = State.AWAIT_HELLO;
     private @Nullable String peer;
     private byte @Nullable [] key;
@@ -45,18 +52,28 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
     private long expectedSeq;
     private @Nullable ScheduledFuture<?> timeout;
 
+    /**
+     * @param handshakes     the node's connections in their handshake, this one admitted among them
+     * @param dataFrameBytes the largest frame once the peer has authenticated
+     */
     public InboundSession(String local, Map<String, TcpPeer> peers, Wire wire, Counters counters,
-            Duration handshakeTimeout, Consumer<Envelope> deliver) {
+            Duration handshakeTimeout, Handshakes handshakes, RefusalLog refusals, int dataFrameBytes,
+            Consumer<Envelope> deliver) {
         this.local = local;
         this.peers = peers;
         this.wire = wire;
         this.counters = counters;
         this.handshakeTimeout = handshakeTimeout;
+        this.handshakes = handshakes;
+        this.refusals = refusals;
+        this.dataFrameBytes = dataFrameBytes;
         this.deliver = deliver;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        // However the connection ends, it leaves the handshakes in progress (listeners run on its event loop).
+        ctx.channel().closeFuture().addListener(f -> handshakeOver());
         // A stranger that connects and says nothing must not hold the connection forever.
         timeout = ctx.executor().schedule(() -> {
             if (state != State.OPEN && state != State.CLOSED) {
@@ -136,6 +153,11 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
         sessionMac = Keys.mac(Keys.sessionKey(k, client, local, nc, ns));
         state = State.OPEN;
         cancelTimeout();
+        handshakeOver();
+        FrameDecoder frames = ctx.pipeline().get(FrameDecoder.class);
+        if (frames != null) {
+            frames.authenticated(dataFrameBytes);
+        }
         ctx.writeAndFlush(Wire.frame(ctx.alloc(), Wire.WELCOME,
                 wire.json(new Wire.Proof(Keys.serverProof(k, client, local, nc, ns)))));
         LOG.fine(() -> local + ": accepted authenticated connection from " + client);
@@ -182,10 +204,17 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
 
     private void refuse(ChannelHandlerContext ctx, AtomicLong counter, String reason) {
         counter.incrementAndGet();
-        LOG.warning(() -> local + ": closing connection from " + ctx.channel().remoteAddress() + ": " + reason);
+        refusals.warn(LOG, () -> local + ": closing connection from " + ctx.channel().remoteAddress() + ": " + reason);
         state = State.CLOSED;
         cancelTimeout();
         ctx.close();
+    }
+
+    private void handshakeOver() {
+        if (inHandshake) {
+            inHandshake = false;
+            handshakes.over();
+        }
     }
 
     private void cancelTimeout() {

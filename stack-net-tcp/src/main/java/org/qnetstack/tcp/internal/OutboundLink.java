@@ -36,6 +36,7 @@ public final class OutboundLink {
     private final TcpNodeConfig config;
     private final Wire wire;
     private final Counters counters;
+    private final RefusalLog refusals;
     private final EventLoopGroup timers;
     private final TcpClient client;
     private final Object lock = new Object();
@@ -49,13 +50,14 @@ public final class OutboundLink {
     private io.netty.util.concurrent.@Nullable ScheduledFuture<?> retry;
 
     public OutboundLink(String local, String peerName, TcpPeer peer, TcpNodeConfig config, Wire wire,
-            Counters counters, LoopResources loops) {
+            Counters counters, RefusalLog refusals, LoopResources loops) {
         this.local = local;
         this.peerName = peerName;
         this.peer = peer;
         this.config = config;
         this.wire = wire;
         this.counters = counters;
+        this.refusals = refusals;
         this.timers = loops.onClient(false);
         this.client = TcpClient.newConnection()
                 .host(peer.host())
@@ -63,7 +65,9 @@ public final class OutboundLink {
                 .runOn(loops, false)
                 .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, config.handshakeTimeout().toMillis()))
-                .doOnConnected(c -> c.addHandlerLast("qnet-frames", new FrameDecoder(local, config.maxFrameBytes(), counters))
+                // The accepting side only ever sends handshake frames on this connection.
+                .doOnConnected(c -> c.addHandlerLast("qnet-frames",
+                                new FrameDecoder(local, config.handshakeFrameBytes(), counters, refusals))
                         .addHandlerLast("qnet-outbound", new Session()));
     }
 

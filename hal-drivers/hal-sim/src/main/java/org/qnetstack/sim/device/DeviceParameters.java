@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.qnetstack.hal.ConfigurationException;
+import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.Quantities;
 import org.qnetstack.sim.state.StateEngine;
 
@@ -20,6 +21,13 @@ import org.qnetstack.sim.state.StateEngine;
  * error figures are depolarising probabilities; readout errors are the probabilities of reading the
  * wrong value when the qubit is in |0⟩ or in |1⟩. Every noise source can be switched off: a
  * probability of 0 (1 for an efficiency), a time of {@code inf}.
+ *
+ * <p>Ranges, checked for presets and overrides alike (a value outside is a {@link ConfigurationException} naming
+ * the field): {@code qubits} and {@code communicationQubits} whole numbers from 1 to {@value NodeSpec#MAX_QUBITS};
+ * T1 and T2 times &gt; 0 ({@code inf} allowed); durations (operations, {@code emissionDuration},
+ * {@code detectionWindow}, {@code cycleTime}) from 0 to 1 h; probabilities, efficiencies and fidelities in
+ * [0, 1]; {@code attenuationDbPerKm} from 0 to 100 dB/km; {@code lightSpeedKmPerS} from 1,000 km/s to c =
+ * 299,792.458 km/s; {@code phaseNoiseSigma} from 0 to 2π rad.
  *
  * <p>The first {@code communicationQubits} qubits can emit photons (an NV centre's electron); the
  * rest are storage qubits (its carbon spins).
@@ -94,6 +102,20 @@ public record DeviceParameters(
             return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /**
+     * The longest duration of one operation, emission, detection window or cycle: 1 h. Real ones take
+     * nanoseconds to milliseconds; the bound keeps every sum of durations far from overflowing the simulated
+     * clock (nanoseconds in a {@code long}, 292 years).
+     */
+    public static final double MAX_DURATION_NANOS = 3600e9;
+    /** Fibre attenuation at most 100 dB/km: visible light in fibre loses a few dB/km, telecom light 0.2. */
+    public static final double MAX_ATTENUATION_DB_PER_KM = 100;
+    /** Light in fibre is slower than in vacuum (c = 299,792.458 km/s); 1,000 km/s bounds the delay of a link. */
+    public static final double MIN_LIGHT_SPEED_KM_PER_S = 1_000;
+    public static final double MAX_LIGHT_SPEED_KM_PER_S = 299_792.458;
+    /** The phase noise's standard deviation at most 2π rad: beyond, the phase is already uniformly random. */
+    public static final double MAX_PHASE_NOISE_SIGMA = 2 * Math.PI;
 
     private static final Map<String, String> ALIASES = Map.of(
             "electronT1", "communicationT1", "electronT2", "communicationT2",
@@ -257,8 +279,9 @@ public record DeviceParameters(
         }
         switch (kind) {
             case COUNT -> {
-                if (value < 1 || value != Math.rint(value) || value > 64) {
-                    throw new ConfigurationException(field, "must be a whole number from 1 to 64 (was " + raw + ")");
+                if (value < 1 || value != Math.rint(value) || value > NodeSpec.MAX_QUBITS) {
+                    throw new ConfigurationException(field, "must be a whole number from 1 to " + NodeSpec.MAX_QUBITS
+                            + " (was " + raw + ")");
                 }
             }
             case TIME -> {
@@ -267,8 +290,8 @@ public record DeviceParameters(
                 }
             }
             case DURATION -> {
-                if (value < 0 || Double.isInfinite(value)) {
-                    throw new ConfigurationException(field, "must be a finite duration ≥ 0 (was " + raw + ")");
+                if (!(value >= 0 && value <= MAX_DURATION_NANOS)) {
+                    throw new ConfigurationException(field, "must be a finite duration ≥ 0 and ≤ 1h (was " + raw + ")");
                 }
             }
             case PROBABILITY -> {
@@ -277,22 +300,30 @@ public record DeviceParameters(
                 }
             }
             case ANGLE -> {
-                if (value < 0 || Double.isInfinite(value)) {
-                    throw new ConfigurationException(field, "must be a finite angle ≥ 0 (was " + raw + ")");
+                if (!(value >= 0 && value <= MAX_PHASE_NOISE_SIGMA)) {
+                    throw new ConfigurationException(field, "must be a finite angle ≥ 0 and ≤ 2π rad (was " + raw + ")");
                 }
             }
             case FLAG -> {
                 // checked when read
             }
             case POSITIVE -> {
-                if (value < 0 || Double.isInfinite(value) || (field.equals("lightSpeedKmPerS") && value == 0)) {
-                    throw new ConfigurationException(field, "must be finite and "
-                            + (field.equals("lightSpeedKmPerS") ? "> 0" : "≥ 0") + " (was " + raw + ")");
+                boolean lightSpeed = field.equals("lightSpeedKmPerS");
+                double min = lightSpeed ? MIN_LIGHT_SPEED_KM_PER_S : 0;
+                double max = lightSpeed ? MAX_LIGHT_SPEED_KM_PER_S : MAX_ATTENUATION_DB_PER_KM;
+                if (!(value >= min && value <= max)) {
+                    throw new ConfigurationException(field, "must be finite, ≥ " + shown(min) + " and ≤ "
+                            + shown(max) + (lightSpeed ? " km/s" : " dB/km") + " (was " + raw + ")");
                 }
             }
             default -> throw new IllegalStateException();
         }
         return value;
+    }
+
+    /** A bound as written in messages: whole numbers without a decimal point. */
+    private static String shown(double bound) {
+        return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
     }
 
     /** Radians as a number, or text with a unit: {@code 0.26rad}, {@code 15deg}, {@code 15°}. */

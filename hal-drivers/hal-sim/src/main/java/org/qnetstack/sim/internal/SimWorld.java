@@ -52,6 +52,10 @@ public final class SimWorld {
                 throw e.under(path + ".device");
             }
             int qubits = n.qubits() == 0 ? params.qubits() : n.qubits();
+            if (qubits < 0 || qubits > NodeSpec.MAX_QUBITS) {
+                throw new ConfigurationException(path + ".qubits", "must be from 1 to " + NodeSpec.MAX_QUBITS
+                        + " (was " + qubits + ")");
+            }
             if (qubits < params.communicationQubits()) {
                 throw new ConfigurationException(path + ".qubits", "must be ≥ the device's " + params.communicationQubits()
                         + " communication qubit(s) (was " + qubits + ")");
@@ -68,8 +72,9 @@ public final class SimWorld {
                 throw new ConfigurationException(path + ".between", "must name two different declared nodes (was "
                         + l.nodeA() + ", " + l.nodeB() + "; declared: " + String.join(", ", devices.keySet()) + ")");
             }
-            if (!(l.lengthKm() >= 0) || Double.isInfinite(l.lengthKm())) {
-                throw new ConfigurationException(path + ".lengthKm", "must be finite and ≥ 0 (was " + l.lengthKm() + ")");
+            if (!(l.lengthKm() >= 0 && l.lengthKm() <= LinkSpec.MAX_LENGTH_KM)) {
+                throw new ConfigurationException(path + ".lengthKm", "must be finite, ≥ 0 and ≤ "
+                        + (long) LinkSpec.MAX_LENGTH_KM + " km (was " + l.lengthKm() + ")");
             }
             if (links.containsKey(l.name())) {
                 throw new ConfigurationException(path + ".name", "duplicate link name '" + l.name() + "'");

@@ -1,0 +1,50 @@
+package org.qnetstack.tcp.internal;
+
+import io.netty.channel.Channel;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * The incoming connections of one node that have not authenticated yet, at most {@code max} at once: a
+ * further one is closed on arrival, counted in {@link Counters#refusedConnections} and logged through the
+ * node's {@link RefusalLog}. Each stays here until it authenticates or closes, whichever comes first.
+ */
+public final class Handshakes {
+    private static final Logger LOG = Logger.getLogger(Handshakes.class.getName());
+
+    private final String local;
+    private final int max;
+    private final Counters counters;
+    private final RefusalLog refusals;
+    private final AtomicInteger inProgress = new AtomicInteger();
+
+    public Handshakes(String local, int max, Counters counters, RefusalLog refusals) {
+        this.local = local;
+        this.max = max;
+        this.counters = counters;
+        this.refusals = refusals;
+    }
+
+    /** Whether the new connection may start its handshake; if not, it is closed, counted and logged. */
+    public boolean admit(Channel channel) {
+        if (inProgress.incrementAndGet() <= max) {
+            return true;
+        }
+        inProgress.decrementAndGet();
+        counters.refusedConnections.incrementAndGet();
+        refusals.warn(LOG, () -> local + ": refusing connection from " + channel.remoteAddress() + ": " + max
+                + " others are still in their handshake (TcpNodeConfig.maxUnauthenticated)");
+        channel.close();
+        return false;
+    }
+
+    /** An admitted connection authenticated or closed; call once per admitted connection. */
+    public void over() {
+        inProgress.decrementAndGet();
+    }
+
+    /** Connections admitted and still in their handshake. */
+    public int inProgress() {
+        return inProgress.get();
+    }
+}
