@@ -1,11 +1,18 @@
 package org.qnetstack.api.internal;
 
+import org.qnetstack.api.ApiMisuseException;
 import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
-/** Wraps the API's publishers so that the program runner sees program threads subscribe to them. */
+/**
+ * Wraps the API's publishers, whose signals come from the simulation: a {@code block()} on one from any thread
+ * but a sequential program's could never end (the simulation does not advance while that thread waits), so it
+ * fails at once with {@link ApiMisuseException} explaining where to block instead.
+ */
 final class Tracked {
     private Tracked() {
     }
@@ -14,8 +21,7 @@ final class Tracked {
         return new Mono<>() {
             @Override
             public void subscribe(CoreSubscriber<? super T> actual) {
-                source.subscribe(actual);
-                ProgramRunner.subscribed(actual);
+                Tracked.subscribe(source, actual);
             }
         };
     }
@@ -24,9 +30,79 @@ final class Tracked {
         return new Flux<>() {
             @Override
             public void subscribe(CoreSubscriber<? super T> actual) {
-                source.subscribe(actual);
-                ProgramRunner.subscribed(actual);
+                Tracked.subscribe(source, actual);
             }
         };
+    }
+
+    private static <T> void subscribe(Publisher<T> source, CoreSubscriber<? super T> actual) {
+        reactor.core.Scannable terminal = ProgramRunner.terminalOf(actual);
+        if (ProgramRunner.program() != null || !ProgramRunner.isBlocking(terminal) || Gate.guards(actual)) {
+            source.subscribe(actual);
+            return;
+        }
+        // A block() called outside every sequential program (a program's own block() has a gate before it): fine if the answer is there already, hopeless otherwise.
+        Guard<T> guard = new Guard<>(actual);
+        source.subscribe(guard);
+        if (!guard.ended && !Boolean.TRUE.equals(terminal.scan(reactor.core.Scannable.Attr.TERMINATED))) {
+            guard.fail(new ApiMisuseException(null, "block() here can never complete: the simulation advances only "
+                    + "inside awaitCompletion(), and this thread (" + Thread.currentThread().getName() + ", outside "
+                    + "every sequential program: the caller of net.node(...), or a reactive program's callback) "
+                    + "would have to run it. Block only inside a NodeProgram given to net.run(...); in a "
+                    + "ReactiveProgram compose the publisher instead (then, flatMap, concatMap)"));
+        }
+    }
+
+    /** Passes signals on, noting whether the subscription has ended; can end it with an error instead. */
+    private static final class Guard<T> implements CoreSubscriber<T> {
+        private final CoreSubscriber<? super T> actual;
+        private Subscription upstream;
+        boolean ended;
+
+        Guard(CoreSubscriber<? super T> actual) {
+            this.actual = actual;
+        }
+
+        @Override
+        public Context currentContext() {
+            return actual.currentContext();
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            upstream = s;
+            actual.onSubscribe(s);
+        }
+
+        @Override
+        public void onNext(T t) {
+            if (!ended) {
+                actual.onNext(t);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            if (!ended) {
+                ended = true;
+                actual.onError(t);
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            if (!ended) {
+                ended = true;
+                actual.onComplete();
+            }
+        }
+
+        void fail(RuntimeException error) {
+            ended = true;
+            if (upstream != null) {
+                upstream.cancel();
+            }
+            actual.onError(error);
+        }
     }
 }
