@@ -1,6 +1,10 @@
 package org.qnetstack.api.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,6 +30,9 @@ public final class ProgramRunner {
     /** The program whose thread this is; set for the thread's life. */
     private static final ThreadLocal<Program> PROGRAM = new ThreadLocal<>();
     private static final long STALL_REPORT_NANOS = 30_000_000_000L;
+    private static final Logger LOG = Logger.getLogger(ProgramRunner.class.getName());
+    /** Unsubscribed publishers a program's report can name; more are counted. */
+    static final int MAX_TRACKED = 10_000;
     private static final String LATCH_SYNC = "java.util.concurrent.CountDownLatch$Sync";
 
     static {
@@ -61,11 +68,44 @@ public final class ProgramRunner {
                 PROGRAM.set(this);
                 try {
                     body.run(api);
+                    reportUnsubscribed();
                 } catch (Throwable t) {
                     failure = t;
                 }
             }, "program-" + node);
             thread.setDaemon(true);
+        }
+
+        /**
+         * Publishers of the API the program created and has not subscribed to yet, with what subscribing does (at
+         * most {@link #MAX_TRACKED}; beyond, only counted).
+         */
+        private final Map<Object, java.util.function.Supplier<String>> unsubscribed = Collections.synchronizedMap(new IdentityHashMap<>());
+        private long untracked;
+
+        void created(Object publisher, java.util.function.Supplier<String> what) {
+            if (unsubscribed.size() < MAX_TRACKED) {
+                unsubscribed.put(publisher, what);
+            } else {
+                untracked++;
+            }
+        }
+
+        void subscribedTo(Object publisher) {
+            unsubscribed.remove(publisher);
+        }
+
+        /** At the program's end: the publishers it never subscribed to did nothing, which it surely did not mean. */
+        private void reportUnsubscribed() {
+            if (unsubscribed.isEmpty() && untracked == 0) {
+                return;
+            }
+            List<String> what = new ArrayList<>(unsubscribed.values().stream().map(java.util.function.Supplier::get).toList());
+            long count = what.size() + untracked;
+            LOG.warning("the program on " + node + " ended with " + count + " publisher(s) it never subscribed to, "
+                    + "so they did nothing (nothing sent, measured or made): " + what.subList(0, Math.min(5,
+                    what.size())) + (count > 5 ? " and more" : "") + ". Call block() on each, or compose it into the "
+                    + "publisher you block on (then, flatMap)");
         }
 
         /** Queues a signal for the next hand-off. */
@@ -202,6 +242,10 @@ public final class ProgramRunner {
         while (true) {
             if (!p.thread.isAlive()) {
                 return;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new SimulationException("interrupted while the program on " + p.node + " ran; the run stopped "
+                        + "(the thread's interrupt status is still set): close the network");
             }
             Thread.State state = p.thread.getState();
             boolean waiting = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;

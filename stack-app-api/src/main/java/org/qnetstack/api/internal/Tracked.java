@@ -1,5 +1,6 @@
 package org.qnetstack.api.internal;
 
+import java.util.function.Supplier;
 import org.qnetstack.api.ApiMisuseException;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
@@ -17,22 +18,40 @@ final class Tracked {
     private Tracked() {
     }
 
-    static <T> Mono<T> mono(Mono<T> source) {
-        return new Mono<>() {
+    /** @param what what subscribing does, for the report of a publisher a program never subscribed to */
+    static <T> Mono<T> mono(Supplier<String> what, Mono<T> source) {
+        ProgramRunner.Program creator = ProgramRunner.program();
+        Mono<T> tracked = new Mono<>() {
             @Override
             public void subscribe(CoreSubscriber<? super T> actual) {
+                if (creator != null) {
+                    creator.subscribedTo(this);
+                }
                 Tracked.subscribe(source, actual);
             }
         };
+        if (creator != null) {
+            creator.created(tracked, what);
+        }
+        return tracked;
     }
 
-    static <T> Flux<T> flux(Publisher<T> source) {
-        return new Flux<>() {
+    /** @param what what subscribing does, for the report of a publisher a program never subscribed to */
+    static <T> Flux<T> flux(Supplier<String> what, Publisher<T> source) {
+        ProgramRunner.Program creator = ProgramRunner.program();
+        Flux<T> tracked = new Flux<>() {
             @Override
             public void subscribe(CoreSubscriber<? super T> actual) {
+                if (creator != null) {
+                    creator.subscribedTo(this);
+                }
                 Tracked.subscribe(source, actual);
             }
         };
+        if (creator != null) {
+            creator.created(tracked, what);
+        }
+        return tracked;
     }
 
     private static <T> void subscribe(Publisher<T> source, CoreSubscriber<? super T> actual) {
