@@ -61,7 +61,7 @@ class ProgramHandoffTest {
 
     @Test
     void mixedProgramsCompleteAndRunsOfOneSeedAreIdentical() {
-        int rounds = 800;
+        int rounds = 500;
         for (long seed = 1; seed <= 3; seed++) {
             StressRun.Result first = StressRun.run(seed, rounds);
             StressRun.Result second = StressRun.run(seed, rounds);
