@@ -1,6 +1,7 @@
 package org.qnetstack.api.internal;
 
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.ApiMisuseException;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
@@ -21,37 +22,39 @@ final class Tracked {
     /** @param what what subscribing does, for the report of a publisher a program never subscribed to */
     static <T> Mono<T> mono(Supplier<String> what, Mono<T> source) {
         ProgramRunner.Program creator = ProgramRunner.program();
-        Mono<T> tracked = new Mono<>() {
+        return created(creator, what, new Mono<T>() {
             @Override
             public void subscribe(CoreSubscriber<? super T> actual) {
-                if (creator != null) {
-                    creator.subscribedTo(this);
-                }
-                Tracked.subscribe(source, actual);
+                Tracked.subscribe(creator, this, source, actual);
             }
-        };
+        });
+    }
+
+    /** @param what what subscribing does, for the report of a publisher a program never subscribed to */
+    static <T> Flux<T> flux(Supplier<String> what, Publisher<T> source) {
+        ProgramRunner.Program creator = ProgramRunner.program();
+        return created(creator, what, new Flux<T>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super T> actual) {
+                Tracked.subscribe(creator, this, source, actual);
+            }
+        });
+    }
+
+    /** Notes a publisher a program created, until it subscribes to it. */
+    private static <P> P created(ProgramRunner.@Nullable Program creator, Supplier<String> what, P tracked) {
         if (creator != null) {
             creator.created(tracked, what);
         }
         return tracked;
     }
 
-    /** @param what what subscribing does, for the report of a publisher a program never subscribed to */
-    static <T> Flux<T> flux(Supplier<String> what, Publisher<T> source) {
-        ProgramRunner.Program creator = ProgramRunner.program();
-        Flux<T> tracked = new Flux<>() {
-            @Override
-            public void subscribe(CoreSubscriber<? super T> actual) {
-                if (creator != null) {
-                    creator.subscribedTo(this);
-                }
-                Tracked.subscribe(source, actual);
-            }
-        };
+    private static <T> void subscribe(ProgramRunner.@Nullable Program creator, Object tracked, Publisher<T> source,
+            CoreSubscriber<? super T> actual) {
         if (creator != null) {
-            creator.created(tracked, what);
+            creator.subscribedTo(tracked);
         }
-        return tracked;
+        subscribe(source, actual);
     }
 
     private static <T> void subscribe(Publisher<T> source, CoreSubscriber<? super T> actual) {
