@@ -43,6 +43,13 @@ import org.qnetstack.transport.PreSharedKeys;
  * }
  * }</pre>
  *
+ * <p>A program that computes a value is {@linkplain #submit submitted}: {@code ProgramResult<Integer> r =
+ * net.submit("alice", node -> ...); ... r.get()} runs the simulation and gives the value. Misuse fails with
+ * {@link ApiMisuseException} saying what to do: a {@code block()} outside every program (the simulation runs
+ * only inside {@link #awaitCompletion()}), any use after {@link #close()}. Programs registered but never run
+ * (no {@code awaitCompletion()} before {@code close()}), and publishers a program created but never subscribed
+ * to, are reported as warnings.
+ *
  * <p><b>Crashes.</b> A node can be crashed and restarted while programs run, e.g. from actions scheduled with
  * {@link #at}: {@code net.at(Duration.ofSeconds(2), () -> net.crash("r")); net.at(Duration.ofSeconds(5), () ->
  * net.restart("r"));}. The other nodes notice a crash or a restart after the {@linkplain #detectionDelay
