@@ -43,6 +43,13 @@ import org.qnetstack.transport.PreSharedKeys;
  * }
  * }</pre>
  *
+ * <p>A program that computes a value is {@linkplain #submit submitted}: {@code ProgramResult<Integer> r =
+ * net.submit("alice", node -> ...); ... r.get()} runs the simulation and gives the value. Misuse fails with
+ * {@link ApiMisuseException} saying what to do: a {@code block()} outside every program (the simulation runs
+ * only inside {@link #awaitCompletion()}), any use after {@link #close()}. Programs registered but never run
+ * (no {@code awaitCompletion()} before {@code close()}), and publishers a program created but never subscribed
+ * to, are reported as warnings.
+ *
  * <p><b>Crashes.</b> A node can be crashed and restarted while programs run, e.g. from actions scheduled with
  * {@link #at}: {@code net.at(Duration.ofSeconds(2), () -> net.crash("r")); net.at(Duration.ofSeconds(5), () ->
  * net.restart("r"));}. The other nodes notice a crash or a restart after the {@linkplain #detectionDelay
@@ -179,8 +186,15 @@ public final class SimulatedNetwork implements AutoCloseable {
         return platform.spec();
     }
 
-    /** A node, to open sockets and take qubits from outside a program (e.g. in tests). */
+    /**
+     * A node, to open sockets and take qubits from outside a program (e.g. in tests). Its publishers cannot be
+     * waited for here ({@code block()} throws {@link ApiMisuseException}: the simulation runs only inside
+     * {@link #awaitCompletion()}); wait for them inside a program given to {@link #run}.
+     */
     public Node node(String name) {
+        checkOpen();
+        ApiMisuseException.requireNonNull(name, "name", "give a node's name (nodes: " + String.join(", ", nodes.keySet())
+                + ")");
         NodeRuntime n = nodes.get(name);
         if (n == null) {
             throw new IllegalArgumentException("no node '" + name + "' (nodes: " + String.join(", ", nodes.keySet()) + ")");
@@ -188,16 +202,49 @@ public final class SimulatedNetwork implements AutoCloseable {
         return n;
     }
 
-    /** Registers a sequential program for a node; programs start, in registration order, at time 0. */
+    /**
+     * Registers a sequential program for a node; programs start, in registration order, at time 0, when
+     * {@link #awaitCompletion()} runs the simulation.
+     *
+     * @throws ApiMisuseException if an argument is null, the node unknown, the network closed or already run
+     */
     public SimulatedNetwork run(String node, NodeProgram program) {
+        ApiMisuseException.requireNonNull(program, "program", "give the program as a lambda: node -> { ... }");
         driver.add(node, node(node), program);
         return this;
     }
 
-    /** Registers a reactive program for a node. */
+    /**
+     * Registers a sequential program that computes a value, and returns the handle to wait for it: e.g.
+     * {@code ProgramResult<List<Integer>> key = net.submit("alice", node -> ...); ... key.get()}. The program
+     * runs, with the others, when {@link #awaitCompletion()} or the handle's {@link ProgramResult#get()} runs the
+     * simulation.
+     *
+     * @throws ApiMisuseException if an argument is null, the node unknown, the network closed or already run
+     */
+    public <T> ProgramResult<T> submit(String node, ProgramFunction<T> program) {
+        ApiMisuseException.requireNonNull(program, "program", "give the program as a lambda: node -> { ...; return value; }");
+        ProgramResult<T> result = new ProgramResult<>(node, this::awaitCompletion);
+        driver.add(node, node(node), (NodeProgram) n -> result.complete(program.run(n)));
+        return result;
+    }
+
+    /**
+     * Registers a reactive program for a node.
+     *
+     * @throws ApiMisuseException if an argument is null, the node unknown, the network closed or already run
+     */
     public SimulatedNetwork runReactive(String node, ReactiveProgram program) {
+        ApiMisuseException.requireNonNull(program, "program", "give the program as a lambda returning a publisher");
         driver.add(node, node(node), program);
         return this;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new ApiMisuseException(null, "this SimulatedNetwork was closed; build a new one (each network runs "
+                    + "its programs once, inside its try-with-resources block)");
+        }
     }
 
     /**
@@ -210,8 +257,18 @@ public final class SimulatedNetwork implements AutoCloseable {
         awaitCompletion(DEFAULT_TIME_LIMIT);
     }
 
+    /**
+     * Runs the simulation until every program has finished, or this much simulated time has passed. Honours
+     * interrupts: an interrupt of the calling thread stops the run with a {@link SimulationException} (the
+     * thread's interrupt status is kept set); close the network then.
+     *
+     * @throws ApiMisuseException if the limit is null or beyond the clock's range (about 292 years), or the
+     *         network is closed
+     * @throws SimulationException as {@link #awaitCompletion()}
+     */
     public void awaitCompletion(Duration simulatedLimit) {
-        driver.runToCompletion(simulatedLimit.toNanos());
+        checkOpen();
+        driver.runToCompletion(org.qnetstack.api.internal.Durations.nanos(simulatedLimit, "simulatedLimit"));
     }
 
     /** The simulator's true quantum state, to check what the stack reports. */
@@ -261,7 +318,9 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @throws IllegalArgumentException if the time has passed already
      */
     public SimulatedNetwork at(Duration simulatedTime, Runnable action) {
-        long at = simulatedTime.toNanos();
+        checkOpen();
+        ApiMisuseException.requireNonNull(action, "action", "give the action as a lambda: () -> ...");
+        long at = org.qnetstack.api.internal.Durations.nanos(simulatedTime, "simulatedTime");
         if (at < nanos()) {
             throw new IllegalArgumentException("simulated time " + simulatedTime + " has passed (now "
                     + Duration.ofNanos(nanos()) + ")");
@@ -342,6 +401,7 @@ public final class SimulatedNetwork implements AutoCloseable {
             return;
         }
         closed = true;
+        driver.warnIfNeverRun();
         driver.stop();
         nodes.values().forEach(NodeRuntime::close);
         stations.forEach(HeraldingStation::stop);

@@ -25,11 +25,11 @@ final class ClassicalSocketImpl implements ClassicalSocket {
         if (message == null) {
             throw new IllegalArgumentException("message must not be null");
         }
-        return Tracked.mono(Mono.fromRunnable(() -> node.transport().send(remote, channel, message)));
+        return Tracked.mono(() -> "send to " + remote, Mono.fromRunnable(() -> node.transport().send(remote, channel, message)));
     }
 
     @Override
     public Mono<Object> recv() {
-        return Tracked.mono(Mono.create(sink -> node.messages(remote, channel).take(sink)));
+        return Tracked.mono(() -> "recv from " + remote, Mono.create(sink -> node.messages(remote, channel).take(sink)));
     }
 }

@@ -71,10 +71,11 @@ final class EprSocketImpl implements EprSocket {
 
     @Override
     public EprSocket maxTime(java.time.Duration maxTime) {
-        if (maxTime.isNegative() || maxTime.isZero()) {
+        if (maxTime == null || maxTime.isNegative() || maxTime.isZero()) {
             throw new InvalidRequestException("maxTime", "must be positive (was " + maxTime + ")");
         }
-        return new EprSocketImpl(node, remote, socketId, minFidelity, phiPlus, maxTime.toNanos(), lifecycle);
+        return new EprSocketImpl(node, remote, socketId, minFidelity, phiPlus,
+                Durations.nanos(maxTime, "maxTime"), lifecycle);
     }
 
     @Override
@@ -123,7 +124,7 @@ final class EprSocketImpl implements EprSocket {
             throw new InvalidRequestException("each", "give a handler for each pair");
         }
         // Prefetch 0: the next pair is asked for only once the previous handler's publisher has completed.
-        return Tracked.flux(Flux.range(0, number).concatMap(i -> pairs(RequestType.KEEP, 1, KEPT, KEPT, create,
+        return Tracked.flux(() -> describe(create ? "createKeep" : "recvKeep"), Flux.range(0, number).concatMap(i -> pairs(RequestType.KEEP, 1, KEPT, KEPT, create,
                 this::toPair).concatMap(pair -> Flux.using(() -> pair, each, p -> p.qubit().release())), 0));
     }
 
@@ -185,14 +186,14 @@ final class EprSocketImpl implements EprSocket {
 
     private <T> Flux<T> pairs(RequestType type, int number, BasisChoice here, BasisChoice there, boolean create,
                               java.util.function.Function<EndToEndPair, T> convert) {
-        return Tracked.flux(Flux.create(sink -> {
+        return Tracked.flux(() -> describe((create ? "create" : "recv") + (type == RequestType.KEEP ? "Keep" : "Measure")), Flux.create(sink -> {
             String down = node.unreachableBecauseDown(remote);
             if (down != null) {
                 sink.error(new EprException(LinkErrorCode.UNREACHABLE, down)); // fail fast rather than wait for it
                 return;
             }
             PairInbox inbox = node.inbox(remote, socketId);
-            PairInbox.Demand<T> demand = inbox.demand(type, number, sink, convert);
+            PairInbox.Demand<T> demand = inbox.demand(type, create, number, sink, convert);
             sink.onCancel(() -> inbox.cancel(demand));
             if (create) {
                 try {
@@ -206,6 +207,10 @@ final class EprSocketImpl implements EprSocket {
                 }
             }
         }));
+    }
+
+    private String describe(String call) {
+        return call + " with " + remote + " on socket " + socketId;
     }
 
     /** Kept pairs are measured by the application: the basis fields are unused. */

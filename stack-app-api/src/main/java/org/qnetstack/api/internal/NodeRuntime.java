@@ -98,6 +98,10 @@ public final class NodeRuntime implements Node {
         if (crashed) {
             throw new NodeCrashedException(name);
         }
+        if (closed) {
+            throw new org.qnetstack.api.ApiMisuseException(null, "the network of node " + name + " was closed; "
+                    + "use its nodes only before close() (inside the try-with-resources block)");
+        }
     }
 
     boolean crashed() {
@@ -173,6 +177,7 @@ public final class NodeRuntime implements Node {
     }
 
     private void checkPeer(String remote) {
+        org.qnetstack.api.ApiMisuseException.requireNonNull(remote, "remoteNode", "name another node of the network");
         if (remote.equals(name)) {
             throw new NoRouteException(name, remote, "a node cannot open a socket to itself");
         }
@@ -220,7 +225,7 @@ public final class NodeRuntime implements Node {
         if (known != null) {
             return known;
         }
-        return byRemote.computeIfAbsent(remote, r -> new PairInbox(runner, new PairInbox.Host() {
+        return byRemote.computeIfAbsent(remote, r -> new PairInbox(name, runner, new PairInbox.Host() {
             @Override
             public void release(EndToEndPair pair) {
                 if (pair.qubit() >= 0) {
@@ -313,15 +318,17 @@ public final class NodeRuntime implements Node {
     public Mono<Void> sleep(Duration duration) {
         checkAlive();
         if (duration == null || duration.isNegative()) {
-            throw new IllegalArgumentException("sleep for a duration ≥ 0 (was " + duration + ")");
+            throw new org.qnetstack.api.ApiMisuseException("duration", "sleep for a duration ≥ 0 (was " + duration
+                    + ")");
         }
-        return Tracked.mono(Mono.create(sink -> {
+        long nanos = Durations.nanos(duration, "duration");
+        return Tracked.mono(() -> "sleep for " + duration, Mono.create(sink -> {
             if (crashed) {
                 sink.error(new NodeCrashedException(name));
                 return;
             }
             sleeping.add(sink);
-            TimerHandle timer = platform.scheduler(name).schedule(duration.toNanos(), () -> {
+            TimerHandle timer = platform.scheduler(name).schedule(nanos, () -> {
                 if (sleeping.remove(sink)) {
                     sink.success();
                     runner.signal();

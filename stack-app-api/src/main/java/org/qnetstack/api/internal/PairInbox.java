@@ -48,6 +48,7 @@ final class PairInbox {
 
     private final ArrayDeque<Held> buffered = new ArrayDeque<>();
     private final ArrayDeque<Demand<?>> demands = new ArrayDeque<>();
+    private final String localNode;
     private final ProgramRunner runner;
     private final Host host;
     private final String description;
@@ -65,6 +66,8 @@ final class PairInbox {
 
     static final class Demand<T> {
         final RequestType type;
+        /** This end creates the pairs (its node made the request); otherwise it receives them. */
+        final boolean create;
         final FluxSink<T> sink;
         final Function<EndToEndPair, T> convert;
         int remaining;
@@ -73,25 +76,29 @@ final class PairInbox {
         /** The program gave the demand up: its pairs are released as they come. */
         boolean discarding;
 
-        Demand(RequestType type, int number, FluxSink<T> sink, Function<EndToEndPair, T> convert) {
+        Demand(RequestType type, boolean create, int number, FluxSink<T> sink, Function<EndToEndPair, T> convert) {
             this.type = type;
+            this.create = create;
             this.remaining = number;
             this.sink = sink;
             this.convert = convert;
         }
     }
 
-    PairInbox(ProgramRunner runner, Host host, String description) {
+    PairInbox(String localNode, ProgramRunner runner, Host host, String description) {
+        this.localNode = localNode;
         this.runner = runner;
         this.host = host;
         this.description = description;
     }
 
-    <T> Demand<T> demand(RequestType type, int number, FluxSink<T> sink, Function<EndToEndPair, T> convert) {
-        Demand<T> d = new Demand<>(type, number, sink, convert);
+    <T> Demand<T> demand(RequestType type, boolean create, int number, FluxSink<T> sink,
+            Function<EndToEndPair, T> convert) {
+        Demand<T> d = new Demand<>(type, create, number, sink, convert);
         for (Iterator<Held> it = buffered.iterator(); it.hasNext() && d.remaining > 0; ) {
             Held h = it.next();
-            if (h.pair.type() == type) {
+            // A pair the other end created waits for a receive here, not for a create.
+            if (h.pair.type() == type && !(create && createdThere(h.pair))) {
                 it.remove();
                 if (h.timer != null) {
                     h.timer.cancel();
@@ -152,23 +159,60 @@ final class PairInbox {
         host.release(pair);
     }
 
+    private boolean createdThere(EndToEndPair pair) {
+        return !pair.pairId().creator().equals(localNode);
+    }
+
+    /**
+     * A pair goes to the oldest demand of its type, except that a pair the other end created never goes to a
+     * demand still creating here: it goes to a receiving demand behind it, if any; if none, both ends create on
+     * this socket, which is a misuse of the API.
+     */
     void onPair(EndToEndPair pair) {
+        boolean there = createdThere(pair);
+        Demand<?> creating = null;
         for (Iterator<Demand<?>> it = demands.iterator(); it.hasNext(); ) {
             Demand<?> d = it.next();
-            if (d.type == pair.type()) {
-                take(d, pair);
-                if (d.remaining == 0) {
-                    it.remove();
-                }
-                runner.signal();
-                return;
+            if (d.type != pair.type()) {
+                continue;
             }
+            if (there && d.create && !d.discarding) {
+                creating = creating == null ? d : creating;
+                continue;
+            }
+            take(d, pair);
+            if (d.remaining == 0) {
+                it.remove();
+            }
+            runner.signal();
+            return;
+        }
+        if (creating != null) {
+            bothEndsCreate(creating, pair);
+            return;
         }
         Held held = new Held(pair);
         if (pair.qubit() >= 0) {
             held.timer = host.schedule(UNCLAIMED_NANOS, () -> unclaimed(held));
         }
         buffered.add(held);
+    }
+
+    private void bothEndsCreate(Demand<?> creating, EndToEndPair pair) {
+        demands.remove(creating);
+        String what = pair.type() == RequestType.KEEP ? "Keep" : "Measure";
+        creating.sink.error(new org.qnetstack.api.ApiMisuseException(null, description + ": both ends create pairs "
+                + "on socket " + pair.socketId() + " (a pair " + pair.remoteNode() + " created reached a create"
+                + what + " here): one end calls create" + what + ", the other recv" + what));
+        if (creating.request != null) {
+            host.cancel(creating.request);
+        }
+        CreateId theirs = host.origin(pair);
+        discard(pair);
+        if (theirs != null) {
+            host.cancel(theirs);
+        }
+        runner.signal();
     }
 
     private void unclaimed(Held held) {

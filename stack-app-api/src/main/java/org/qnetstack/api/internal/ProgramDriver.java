@@ -21,6 +21,9 @@ public final class ProgramDriver {
     private final List<Runnable> starts = new ArrayList<>();
     private final List<Disposable> reactive = new ArrayList<>();
     private final List<String> reactiveNodes = new ArrayList<>();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ProgramDriver.class.getName());
+    /** The nodes of the programs registered, in order. */
+    private final List<String> nodes = new ArrayList<>();
     private int reactiveRunning;
     private Throwable reactiveFailure;
     private boolean started;
@@ -34,12 +37,12 @@ public final class ProgramDriver {
     }
 
     public void add(String node, Node api, NodeProgram program) {
-        checkNotStarted();
+        checkNotStarted(node);
         starts.add(() -> runner.start(node, program, api));
     }
 
     public void add(String node, Node api, ReactiveProgram program) {
-        checkNotStarted();
+        checkNotStarted(node);
         starts.add(() -> {
             reactiveRunning++;
             reactiveNodes.add(node);
@@ -50,9 +53,23 @@ public final class ProgramDriver {
         });
     }
 
-    private void checkNotStarted() {
+    private void checkNotStarted(String node) {
         if (started) {
-            throw new IllegalStateException("programs must be registered before awaitCompletion()");
+            throw new org.qnetstack.api.ApiMisuseException(null, "programs must be registered before "
+                    + "awaitCompletion() runs the network; build a new network for another run");
+        }
+        nodes.add(node);
+    }
+
+    /**
+     * On close: programs were registered but never started (awaitCompletion() was never called), which is
+     * reported, since they did nothing at all.
+     */
+    public void warnIfNeverRun() {
+        if (!started && !nodes.isEmpty()) {
+            LOG.warning("programs registered for " + nodes + " never ran: the network was closed without "
+                    + "awaitCompletion(); call net.awaitCompletion() (or get() on a submitted program's result) "
+                    + "before closing it");
         }
     }
 
@@ -93,9 +110,15 @@ public final class ProgramDriver {
         start();
         // One clock for the whole network; looked up once, not on every return of runUntil (once per pair).
         org.qnetstack.hal.Clock clock = platform.scheduler(platform.spec().nodes().get(0).name()).clock();
-        java.util.function.BooleanSupplier signalled = runner::signalledSinceLastCheck;
+        Thread caller = Thread.currentThread();
+        java.util.function.BooleanSupplier signalled = () -> runner.signalledSinceLastCheck() || caller.isInterrupted();
         long deadline = clock.nanos() + maxNanos;
         while (true) {
+            if (caller.isInterrupted()) {
+                throw new SimulationException("awaitCompletion() was interrupted at " + clock.nanos() / 1e9
+                        + " s simulated; the run stopped there (the thread's interrupt status is still set): close "
+                        + "the network");
+            }
             failIfFailed();
             if (runner.allDone() && reactiveRunning == 0) {
                 return;

@@ -1,6 +1,10 @@
 package org.qnetstack.api.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,57 +16,117 @@ import org.reactivestreams.Subscriber;
 import reactor.core.Scannable;
 
 /**
- * Runs sequential node programs on their own threads while keeping the simulation single-threaded:
- * either the kernel or exactly one program runs at any moment.
+ * Runs sequential node programs on their own threads while keeping the simulation single-threaded: the
+ * kernel's thread and the program threads take turns, and stack state is touched by one of them at a time.
+ * The protocol is described in the {@linkplain org.qnetstack.api.internal package documentation}.
  *
- * <p>A program runs until it waits: every publisher of the API records, when a program thread
- * subscribes to it, the subscriber and a new "generation". The runner lets a program run until it has
- * subscribed anew and parked (or ended). After each kernel event that signalled a program's subscriber,
- * the runner looks down that subscriber's chain for a blocking subscriber ({@code block()},
- * {@code blockLast()}) that has terminated: that program has been woken, and the kernel waits for it
- * to park again. Programs that wait on anything else (a real-time delay, a lock of their own) are
- * reported instead of hanging the run.
+ * <p>In short: a program waits only in a {@code block()} (Reactor's blocking subscriber), behind a {@link Gate};
+ * a signal for it that arises on the kernel's thread is queued on the program; the kernel passes the queue on
+ * after the event ({@link #afterEvent}), and when a signal releases the program it waits, doing nothing else,
+ * until the program waits again (has subscribed anew and parked in a {@code block()}) or ends. Programs that
+ * wait on anything else (a real-time delay, a lock of their own) are reported instead of hanging the run.
  */
 public final class ProgramRunner {
-    private static final ThreadLocal<Program> CURRENT = new ThreadLocal<>();
+    /** The program whose thread this is; set for the thread's life. */
+    private static final ThreadLocal<Program> PROGRAM = new ThreadLocal<>();
     private static final long STALL_REPORT_NANOS = 30_000_000_000L;
+    private static final Logger LOG = Logger.getLogger(ProgramRunner.class.getName());
+    /** Unsubscribed publishers a program's report can name; more are counted. */
+    static final int MAX_TRACKED = 10_000;
+    private static final String LATCH_SYNC = "java.util.concurrent.CountDownLatch$Sync";
+
+    static {
+        // Every block() subscribes through the last-operator hook: on a program's thread, a gate goes before it.
+        reactor.core.publisher.Hooks.onLastOperator(ProgramRunner.class.getName(),
+                p -> PROGRAM.get() == null ? p : Gate.around(p));
+    }
 
     private final List<Program> programs = new ArrayList<>();
     private boolean signalled;
 
+    private record Pending(Gate<?> gate, Runnable signal) {
+    }
+
     static final class Program {
         final String node;
         final Thread thread;
-        final Queue<Subscriber<?>> watched = new ConcurrentLinkedQueue<>();
+        final ProgramRunner runner;
+        /** Signals for the program's waits that arose on the kernel's thread, in order, until the next hand-off. */
+        final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+        /** Waits the program's thread began: advanced (volatile) after each one's subscription. */
         volatile int generation;
-        int parkedGeneration;
         /** Calls under way that wait on something answering by itself (see {@link #working}). */
         volatile int working;
         volatile @Nullable Throwable failure;
         /** Its node crashed: its end (by NodeCrashedException) is no failure of the run, and nobody waits for it. */
         boolean crashed;
 
-        Program(String node, NodeProgram body, org.qnetstack.api.Node api) {
+        Program(String node, NodeProgram body, org.qnetstack.api.Node api, ProgramRunner runner) {
             this.node = node;
+            this.runner = runner;
             this.thread = new Thread(() -> {
-                CURRENT.set(this);
+                PROGRAM.set(this);
                 try {
                     body.run(api);
+                    reportUnsubscribed();
                 } catch (Throwable t) {
                     failure = t;
                 }
             }, "program-" + node);
             thread.setDaemon(true);
         }
+
+        /**
+         * Publishers of the API the program created and has not subscribed to yet, with what subscribing does (at
+         * most {@link #MAX_TRACKED}; beyond, only counted).
+         */
+        private final Map<Object, java.util.function.Supplier<String>> unsubscribed = Collections.synchronizedMap(new IdentityHashMap<>());
+        private long untracked;
+
+        void created(Object publisher, java.util.function.Supplier<String> what) {
+            if (unsubscribed.size() < MAX_TRACKED) {
+                unsubscribed.put(publisher, what);
+            } else {
+                untracked++;
+            }
+        }
+
+        void subscribedTo(Object publisher) {
+            unsubscribed.remove(publisher);
+        }
+
+        /** At the program's end: the publishers it never subscribed to did nothing, which it surely did not mean. */
+        private void reportUnsubscribed() {
+            if (unsubscribed.isEmpty() && untracked == 0) {
+                return;
+            }
+            List<String> what = new ArrayList<>(unsubscribed.values().stream().map(java.util.function.Supplier::get).toList());
+            long count = what.size() + untracked;
+            LOG.warning("the program on " + node + " ended with " + count + " publisher(s) it never subscribed to, "
+                    + "so they did nothing (nothing sent, measured or made): " + what.subList(0, Math.min(5,
+                    what.size())) + (count > 5 ? " and more" : "") + ". Call block() on each, or compose it into the "
+                    + "publisher you block on (then, flatMap)");
+        }
+
+        /** Queues a signal for the next hand-off. */
+        void handOver(Gate<?> gate, Runnable signal) {
+            pending.add(new Pending(gate, signal));
+            runner.signalled = true;
+        }
+
+        void waitsAnew() {
+            generation++;
+        }
     }
 
-    /** Called by the API's publishers after a subscription: notes it if a program thread subscribed. */
-    static void subscribed(Subscriber<?> actual) {
-        Program p = CURRENT.get();
-        if (p != null) {
-            p.watched.add(actual);
-            p.generation++; // volatile write after the subscription's effects: the kernel sees them
-        }
+    /** The program whose thread this is, or null. */
+    static @Nullable Program program() {
+        return PROGRAM.get();
+    }
+
+    /** Whether the subscriber is one of Reactor's {@code block()} waits (a count-down latch released by a signal). */
+    static boolean isBlocking(Object subscriber) {
+        return subscriber instanceof java.util.concurrent.CountDownLatch;
     }
 
     /**
@@ -71,7 +135,7 @@ public final class ProgramRunner {
      * runner keeps waiting for it. On any other thread it just runs the call.
      */
     public static <T> T working(java.util.function.Supplier<T> call) {
-        Program p = CURRENT.get();
+        Program p = PROGRAM.get();
         if (p == null) {
             return call.get();
         }
@@ -85,7 +149,7 @@ public final class ProgramRunner {
 
     /** True on the thread of a sequential program, where blocking on the API's publishers is allowed. */
     static boolean onProgramThread() {
-        return CURRENT.get() != null;
+        return PROGRAM.get() != null;
     }
 
     /**
@@ -111,73 +175,84 @@ public final class ProgramRunner {
         return false;
     }
 
-    /** Called on the kernel thread whenever the API signals a subscriber. */
+    /** Asks the kernel's loop to stop after the current event and call {@link #afterEvent}. */
     void signal() {
         signalled = true;
     }
 
     /** Starts the program and lets it run until it first waits or ends. */
     void start(String node, NodeProgram body, org.qnetstack.api.Node api) {
-        Program p = new Program(node, body, api);
+        Program p = new Program(node, body, api, this);
         programs.add(p);
         p.thread.start();
-        awaitParked(p);
+        awaitParked(p, 0);
     }
 
-    /** After a kernel event: lets every program that event woke run until it waits again. */
+    /**
+     * The hand-off point, on the kernel's thread between two events: hands every program the signals queued for
+     * it, in order, and whenever one releases the program's wait, lets the program run until it waits again. A
+     * program's step may queue signals for another; the loop goes on until no signal is left.
+     */
     void afterEvent() {
         if (!signalled) {
             return;
         }
         signalled = false;
-        for (Program p : programs) {
-            if (p.thread.isAlive() && woken(p)) {
-                awaitParked(p);
+        boolean handed = true;
+        while (handed) {
+            handed = false;
+            for (Program p : programs) {
+                handed |= handOver(p);
             }
         }
+    }
+
+    private static boolean handOver(Program p) {
+        if (p.pending.isEmpty()) {
+            return false;
+        }
+        for (Pending next; (next = p.pending.poll()) != null; ) {
+            int generation = p.generation;
+            boolean wasReleased = next.gate().released();
+            next.signal().run();
+            if (!wasReleased && next.gate().released()) {
+                awaitParked(p, generation); // the program runs now; nothing else may until it waits again
+            }
+        }
+        return true;
     }
 
     boolean signalledSinceLastCheck() {
         return signalled;
     }
 
-    private static boolean woken(Program p) {
-        boolean woken = false;
-        for (Subscriber<?> s : p.watched) {
-            Scannable terminal = terminalOf(s);
-            if (isDone(terminal)) {
-                p.watched.remove(s);
-                woken |= terminal.getClass().getName().contains("Blocking");
-            }
-        }
-        return woken;
-    }
-
-    private static Scannable terminalOf(Subscriber<?> s) {
+    /** The last subscriber down a subscriber's chain (where a block() waits, if one does). */
+    static Scannable terminalOf(Subscriber<?> s) {
         Scannable first = Scannable.from(s);
         return first.actuals().reduce((a, b) -> b).map(x -> (Scannable) x).orElse(first);
     }
 
-    private static boolean isDone(Scannable s) {
-        return Boolean.TRUE.equals(s.scan(Scannable.Attr.TERMINATED)) || Boolean.TRUE.equals(s.scan(Scannable.Attr.CANCELLED));
-    }
-
-    private static void awaitParked(Program p) {
+    /**
+     * Waits until the program has subscribed anew since {@code generation} and parked in a {@code block()}
+     * (a count-down latch's wait, with no call of {@link #working} under way), or has ended.
+     */
+    private static void awaitParked(Program p, int generation) {
         long since = System.nanoTime();
         int spins = 0;
         while (true) {
             if (!p.thread.isAlive()) {
                 return;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new SimulationException("interrupted while the program on " + p.node + " ran; the run stopped "
+                        + "(the thread's interrupt status is still set): close the network");
+            }
             Thread.State state = p.thread.getState();
-            boolean parked = (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && p.working == 0;
-            if (parked && p.generation > p.parkedGeneration) {
-                p.parkedGeneration = p.generation;
-                // What completed during the step (e.g. a measurement) woke nobody: forget it.
-                p.watched.removeIf(s -> isDone(terminalOf(s)));
+            boolean waiting = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+            if (waiting && p.working == 0 && p.generation > generation && inLatch(p.thread)) {
                 return;
             }
-            if (parked && System.nanoTime() - since > STALL_REPORT_NANOS) {
+            if ((waiting || state == Thread.State.BLOCKED) && System.nanoTime() - since > STALL_REPORT_NANOS) {
                 throw new SimulationException("the program on " + p.node + " waits for something the simulation "
                         + "does not drive (a real-time delay, toIterable(), a lock of its own?); use the API's "
                         + "publishers with block()/blockLast()");
@@ -188,6 +263,11 @@ public final class ProgramRunner {
                 LockSupport.parkNanos(20_000);
             }
         }
+    }
+
+    private static boolean inLatch(Thread t) {
+        Object blocker = LockSupport.getBlocker(t);
+        return blocker != null && blocker.getClass().getName().equals(LATCH_SYNC);
     }
 
     boolean allDone() {

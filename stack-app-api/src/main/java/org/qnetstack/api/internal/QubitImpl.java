@@ -74,21 +74,30 @@ final class QubitImpl implements Qubit {
 
     @Override
     public Qubit rotX(double radians) {
-        return rotation(Axis.X, radians);
+        return rotation(Axis.X, finite(radians));
     }
 
     @Override
     public Qubit rotY(double radians) {
-        return rotation(Axis.Y, radians);
+        return rotation(Axis.Y, finite(radians));
     }
 
     @Override
     public Qubit rotZ(double radians) {
-        return rotation(Axis.Z, radians);
+        return rotation(Axis.Z, finite(radians));
+    }
+
+    private static double finite(double radians) {
+        if (!Double.isFinite(radians)) {
+            throw new org.qnetstack.api.ApiMisuseException("radians", "a rotation angle must be a finite number "
+                    + "(was " + radians + "); check the computation that gave it");
+        }
+        return radians;
     }
 
     private Qubit twoQubit(TwoQubitGate gate, Qubit other) {
         check();
+        org.qnetstack.api.ApiMisuseException.requireNonNull(other, "other", "give a qubit of " + node.name());
         if (!(other instanceof QubitImpl o) || o.node != node) {
             throw new IllegalArgumentException("both qubits of a two-qubit gate must belong to " + node.name());
         }
@@ -109,8 +118,9 @@ final class QubitImpl implements Qubit {
 
     @Override
     public Mono<Integer> measure(Basis basis) {
+        org.qnetstack.api.ApiMisuseException.requireNonNull(basis, "basis", "measure in Basis.Z, Basis.X or Basis.Y");
         check();
-        return Tracked.mono(Mono.fromCallable(() -> {
+        return Tracked.mono(() -> "measure of " + this, Mono.fromCallable(() -> {
             check();
             int outcome = node.device().measure(index, basis).outcome();
             release();
