@@ -98,8 +98,14 @@ public final class CircuitNetworkService implements NetworkService {
     private final Map<Integer, PairListener> listeners = new HashMap<>();
     /** Which circuit listens on each purpose id at this node. */
     private final Map<Integer, String> purposes = new HashMap<>();
-    /** Link requests made directly for sockets (neighbours, no policy), for cancel. */
-    private final Map<Integer, List<CreateId>> directCreates = new HashMap<>();
+    /**
+     * Link requests made directly for sockets (neighbours, no policy) and still open, with the pairs each still
+     * owes, for cancel; in the order they were made. A request leaves once it has its pairs or has ended.
+     */
+    private final Map<Integer, Map<CreateId, Integer>> directCreates = new HashMap<>();
+    /** A direct request is being made: the link layer may end it before its id is returned. */
+    private boolean creatingDirect;
+    private @Nullable CreateId endedWhileCreating;
     private final Map<String, Part> parts = new HashMap<>();
     private final Map<String, List<CircuitMessages.Swapped>> earlySwaps = new HashMap<>();
     private final Map<String, CircuitId> linkCircuits = new HashMap<>();
@@ -235,9 +241,44 @@ public final class CircuitNetworkService implements NetworkService {
     }
 
     private void createDirect(PairRequest r) {
-        CreateId id = link.create(new CreateRequest(r.remoteNode(), r.type(), r.number(), r.minFidelity(),
-                MeasureBasis.Z, r.socketId(), r.maxTimeNanos()).withBases(r.localBasis(), r.remoteBasis()));
-        directCreates.computeIfAbsent(r.socketId(), k -> new ArrayList<>()).add(id);
+        CreateId id;
+        creatingDirect = true;
+        try {
+            id = link.create(new CreateRequest(r.remoteNode(), r.type(), r.number(), r.minFidelity(),
+                    MeasureBasis.Z, r.socketId(), r.maxTimeNanos()).withBases(r.localBasis(), r.remoteBasis()));
+        } finally {
+            creatingDirect = false;
+        }
+        if (id.equals(endedWhileCreating)) {
+            endedWhileCreating = null; // refused at once (e.g. the master's queue is full): nothing to cancel
+            return;
+        }
+        directCreates.computeIfAbsent(r.socketId(), k -> new LinkedHashMap<>()).put(id, r.number());
+    }
+
+    /** A direct request made here got a pair (its last: it is over) or ended (any code but EXPIRE). */
+    private void directPairOrEnd(int socketId, CreateId id, boolean ended) {
+        Map<CreateId, Integer> open = directCreates.get(socketId);
+        Integer owed = open == null ? null : open.get(id);
+        if (owed == null) {
+            if (ended && creatingDirect) {
+                endedWhileCreating = id;
+            }
+            return; // the other end's request, or cancelled here already
+        }
+        if (ended || owed <= 1) {
+            open.remove(id);
+            if (open.isEmpty()) {
+                directCreates.remove(socketId);
+            }
+        } else {
+            open.put(id, owed - 1);
+        }
+    }
+
+    /** Link requests made directly for sockets and still open (for tests that check nothing is kept). */
+    public int openDirectCreates() {
+        return directCreates.values().stream().mapToInt(Map::size).sum();
     }
 
     /** The head's plan for a request: the controller's path and reservation, or the shortest path; null: direct. */
@@ -279,7 +320,7 @@ public final class CircuitNetworkService implements NetworkService {
     @Override
     public boolean cancel(int socketId) {
         boolean any = false;
-        for (CreateId id : directCreates.getOrDefault(socketId, List.of())) {
+        for (CreateId id : directCreates.getOrDefault(socketId, Map.of()).keySet()) {
             any |= link.cancel(id);
         }
         directCreates.remove(socketId);
@@ -965,6 +1006,7 @@ public final class CircuitNetworkService implements NetworkService {
         link.listen(socketId, new LinkListener() {
             @Override
             public void onPair(LinkPair p) {
+                directPairOrEnd(socketId, p.createId(), false);
                 long now = scheduler.clock().nanos();
                 FidelityBounds bounds = controller == null ? FidelityBounds.UNKNOWN
                         : controller.bounds(List.of(node, p.remoteNode()), null, p.goodness(), p.goodness(), p.goodness(),
@@ -976,6 +1018,9 @@ public final class CircuitNetworkService implements NetworkService {
 
             @Override
             public void onError(LinkError e) {
+                if (e.code() != LinkErrorCode.EXPIRE) { // EXPIRE: one pair given up, the request goes on
+                    directPairOrEnd(socketId, e.createId(), true);
+                }
                 String remote = e.createId().node().equals(node) ? "" : e.createId().node();
                 listener.onError(new NetworkError(e.purposeId(), remote, e.code(), e.message()));
             }
