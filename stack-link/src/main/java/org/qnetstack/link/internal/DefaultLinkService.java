@@ -305,6 +305,21 @@ public final class DefaultLinkService implements LinkService {
     }
 
     /**
+     * What the link to a neighbour keeps per request and per pair now (sizes of its queue, records, held pairs,
+     * messages awaiting acknowledgement, …), once the records of requests over for longer than
+     * {@link #retentionNanos} are forgotten: every one is 0 when the link is idle and that time has passed, so a
+     * test or a soak run can check that nothing grows with the requests served.
+     */
+    public Map<String, Integer> retained(String remote) {
+        return endpoint(remote).retained();
+    }
+
+    /** How long the link to a neighbour keeps a request's record after the request is over, in ns. */
+    public long retentionNanos(String remote) {
+        return endpoint(remote).retentionNanos();
+    }
+
+    /**
      * Counters of one end of a link.
      *
      * @param expired          pairs given up with ERR EXPIRE at this end

@@ -1,5 +1,6 @@
 package org.qnetstack.link.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +65,13 @@ import org.qnetstack.physical.Retransmitter;
  * leaves the queue at once, and its ERR is reported once its pairs already heralded have been decided,
  * so every qubit held for it is released by then.
  *
+ * <p><b>Forgetting.</b> A request's record (its item, and an END that overtook its ADD) is kept after the request
+ * is over at this end for {@link #retentionNanos()}, three times the longest a message is sent again: every copy
+ * of a message about it, and every herald of an attempt made for it, comes within that time and is answered as
+ * while it ran. Then the record is forgotten, lazily (when a message or a request comes, or the counts are read),
+ * so that a long-lived link holds only the requests of the last moments; a copy later still is recognised as
+ * stale by its create id (ids grow at each node) and ignored.
+ *
  * <p><b>Peer down.</b> When told that the peer crashed or is cut off ({@link #peerDown}), this end gives up
  * everything it shares with it at once: every qubit it holds for the link is released, every open request
  * ends with ERR UNREACHABLE (no END can be agreed with a dead peer), and new requests are refused with
@@ -97,8 +105,11 @@ final class LinkEndpoint implements AttemptSource {
     private final LinkScheduler linkScheduler;
     /** Master: test-round counts, per α (pairs made at one α share their fidelity). */
     private final Map<Double, FidelityEstimator> estimators = new HashMap<>();
-    /** Master: kept test pairs measured here, waiting for the other end's outcome. */
-    private final Map<Long, PendingTest> pendingTests = new HashMap<>();
+    /**
+     * Master: kept test pairs measured here, waiting for the other end's outcome (sent once: one lost is
+     * forgotten after the retention), in herald order.
+     */
+    private final TreeMap<Long, PendingTest> pendingTests = new TreeMap<>();
     /** Master: the other end's HOLDs of measure-directly pairs not decided yet (their axes and outcomes). */
     private final Map<Long, LinkMessages.Hold> peerMeasurements = new HashMap<>();
     private int queueLimit;
@@ -116,6 +127,12 @@ final class LinkEndpoint implements AttemptSource {
     private final Map<Long, QueueItem> items = new HashMap<>();
     private final Map<CreateId, QueueItem> byCreateId = new HashMap<>();
     private long nextItemId = 1;
+    /** Records of requests over at this end, oldest first, until forgotten ({@link #retentionNanos()}). */
+    private final ArrayDeque<Finished> finished = new ArrayDeque<>();
+    /** Per node that creates requests: the highest create id forgotten here; ids at or below are stale. */
+    private final Map<String, Long> forgottenUpTo = new HashMap<>();
+    private final long retentionNanos;
+    private long staleCopies;
     /** Non-master: this end's requests the master has not queued yet. */
     private final Map<CreateId, LinkMessages.AddRequest> awaitingAdd = new HashMap<>();
     /** Requests that ended before this end learnt of them (an END overtook the ADD or ADD_REQUEST). */
@@ -150,7 +167,9 @@ final class LinkEndpoint implements AttemptSource {
         /** The end of the request was asked for after a device failure (asked once). */
         boolean failed;
         /** Atomic requests: pairs delivered but held back until the last one is made. */
-        final List<LinkPair> atomicBuffer = new ArrayList<>();
+        final List<LinkPair> atomicBuffer = new ArrayList<>(0);
+        /** Over at this end and queued to be forgotten. */
+        boolean retiring;
 
         QueueItem(LinkMessages.Add add) {
             this.add = add;
@@ -198,7 +217,7 @@ final class LinkEndpoint implements AttemptSource {
     }
 
     /** Master: a kept test pair measured here, waiting for the other end's outcome. */
-    private record PendingTest(double alpha, int bellIndex, Basis basis, int outcome) {
+    private record PendingTest(double alpha, int bellIndex, Basis basis, int outcome, long atNanos) {
     }
 
     private static final class HeldPair {
@@ -213,6 +232,10 @@ final class LinkEndpoint implements AttemptSource {
             this.pair = pair;
             this.item = item;
         }
+    }
+
+    /** A record of a request over at this end: its item, or else an END that overtook its ADD. */
+    private record Finished(long atNanos, CreateId createId, @Nullable QueueItem item) {
     }
 
     /** Names a reliable message for its acknowledgement. */
@@ -238,6 +261,7 @@ final class LinkEndpoint implements AttemptSource {
         this.reliable = new Retransmitter(scheduler, rto, 16);
         this.confirmWaitNanos = CONFIRM_SLACK_NANOS + 16 * rto;
         this.giveUpNanos = 20 * confirmWaitNanos;
+        this.retentionNanos = 3 * giveUpNanos;
         this.linkScheduler = new LinkScheduler(BLOCK_KEEP_PERIODS * HeraldingNode.keepAttemptSlots(link));
         this.queueLimit = DEFAULT_QUEUE_LIMIT;
         this.heralding = new HeraldingNode(node, link, device, memory, scheduler, network, this, photonic);
@@ -279,6 +303,42 @@ final class LinkEndpoint implements AttemptSource {
     /** Messages sent again for want of an acknowledgement. */
     long retransmissions() {
         return reliable.retransmissions();
+    }
+
+    /** How long a request's record is kept after it is over here: beyond every copy of a message about it. */
+    long retentionNanos() {
+        return retentionNanos;
+    }
+
+    /** Late copies of messages about requests already forgotten, ignored. */
+    long staleCopies() {
+        return staleCopies;
+    }
+
+    /**
+     * What this end keeps per request and per pair, once the records older than {@link #retentionNanos()} are
+     * forgotten: for tests and soak runs that check that nothing grows with the requests served.
+     */
+    Map<String, Integer> retained() {
+        forgetOldRecords();
+        Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+        sizes.put("queue", queue.size());
+        sizes.put("items", items.size());
+        sizes.put("byCreateId", byCreateId.size());
+        sizes.put("awaitingAdd", awaitingAdd.size());
+        sizes.put("endedUnseen", endedUnseen.size());
+        sizes.put("finished", finished.size());
+        sizes.put("held", held.size());
+        sizes.put("peerHolds", peerHolds.size());
+        sizes.put("pendingTests", pendingTests.size());
+        sizes.put("peerMeasurements", peerMeasurements.size());
+        sizes.put("outstanding", reliable.outstanding());
+        return sizes;
+    }
+
+    /** Master: decisions kept for the other end's late HOLDs (only the most recent few: pruned by each HOLD). */
+    int decisionsKept() {
+        return decisions.size();
     }
 
     void setNoResourceNanos(long nanos) {
@@ -348,6 +408,7 @@ final class LinkEndpoint implements AttemptSource {
     // ---------------------------------------------------------------- the queue
 
     void submit(CreateId createId, CreateRequest request, double alpha, double goodness, long deadlineNanos) {
+        forgetOldRecords();
         int purposeId = request.purposeId();
         if (master) {
             enqueueAsMaster(createId, request, alpha, goodness, deadlineNanos);
@@ -374,7 +435,7 @@ final class LinkEndpoint implements AttemptSource {
             } else {
                 LinkMessages.End end = new LinkMessages.End(link.name(), createId, request.purposeId(),
                         LinkErrorCode.REJECTED, reason);
-                endedUnseen.put(createId, end);
+                rememberEndedUnseen(end);
                 sendEnd(createId, request.purposeId(), LinkErrorCode.REJECTED, reason);
                 report(createId, request.purposeId(), LinkErrorCode.REJECTED, reason);
             }
@@ -444,6 +505,51 @@ final class LinkEndpoint implements AttemptSource {
             item.atomicBuffer.clear();
             report(item.add.createId(), item.add.purposeId(), item.endCode, item.endReason);
         }
+        retireIfOver(item);
+    }
+
+    /** Queues the item's record to be forgotten once it is over here: out of the queue, every pair settled. */
+    private void retireIfOver(QueueItem item) {
+        if (item.retiring || item.unsettled != 0 || queue.get(item.add.itemId()) == item
+                || (item.ended && !item.reported)) {
+            return;
+        }
+        item.retiring = true;
+        finished.add(new Finished(scheduler.clock().nanos(), item.add.createId(), item));
+    }
+
+    private void rememberEndedUnseen(LinkMessages.End end) {
+        endedUnseen.put(end.createId(), end);
+        finished.add(new Finished(scheduler.clock().nanos(), end.createId(), null));
+    }
+
+    /** Forgets the records of requests over for longer than the retention. */
+    private void forgetOldRecords() {
+        long now = scheduler.clock().nanos();
+        while (!finished.isEmpty() && now - finished.peekFirst().atNanos() >= retentionNanos) {
+            Finished f = finished.pollFirst();
+            if (f.item() != null) {
+                items.remove(f.item().add.itemId(), f.item());
+                byCreateId.remove(f.createId(), f.item());
+            } else {
+                endedUnseen.remove(f.createId());
+            }
+            forgottenUpTo.merge(f.createId().node(), f.createId().id(), Math::max);
+        }
+        while (!pendingTests.isEmpty() && now - pendingTests.firstEntry().getValue().atNanos() >= retentionNanos) {
+            pendingTests.pollFirstEntry(); // the other end's outcome was lost: the round is not counted
+        }
+    }
+
+    /** A message about a request forgotten here: a copy later than any the protocol sends. */
+    private boolean stale(CreateId createId) {
+        Long upTo = forgottenUpTo.get(createId.node());
+        if (upTo == null || createId.id() > upTo) {
+            return false;
+        }
+        staleCopies++;
+        LOG.fine(() -> node + " on " + link.name() + ": ignored a late copy about " + createId + ", forgotten here");
+        return true;
     }
 
     private void report(CreateId createId, int purposeId, LinkErrorCode code, String message) {
@@ -482,6 +588,7 @@ final class LinkEndpoint implements AttemptSource {
         if (closed || peerDown) {
             return;
         }
+        forgetOldRecords();
         if (!e.from().equals(peer)) {
             reject("message from " + e.from() + ", who is not at the other end");
             return;
@@ -523,7 +630,7 @@ final class LinkEndpoint implements AttemptSource {
             sendEnd(ended.createId(), ended.purposeId(), ended.code(), ended.reason()); // cancelled before it came
         } else if (known != null) {
             send(known.add); // a copy, or our ADD was lost: the ADD answers it again
-        } else {
+        } else if (!stale(r.createId())) {
             enqueueAsMaster(r.createId(), r.request(), r.alpha(), r.goodness(), r.deadlineNanos());
         }
     }
@@ -532,7 +639,7 @@ final class LinkEndpoint implements AttemptSource {
         send(new LinkMessages.AddAck(link.name(), a.itemId()));
         reliable.acknowledge(new Key("add-request", a.createId()));
         awaitingAdd.remove(a.createId());
-        if (items.containsKey(a.itemId())) {
+        if (items.containsKey(a.itemId()) || (!endedUnseen.containsKey(a.createId()) && stale(a.createId()))) {
             return; // a copy
         }
         if (endedUnseen.containsKey(a.createId())) {
@@ -541,6 +648,7 @@ final class LinkEndpoint implements AttemptSource {
             item.reported = true;
             items.put(a.itemId(), item);
             byCreateId.put(a.createId(), item);
+            retireIfOver(item);
             return;
         }
         enqueue(a);
@@ -548,10 +656,15 @@ final class LinkEndpoint implements AttemptSource {
 
     private void onEndRequest(LinkMessages.EndRequest r) {
         QueueItem item = byCreateId.get(r.createId());
-        if (item == null) {
+        if (item == null && (endedUnseen.containsKey(r.createId()) || stale(r.createId()))) {
+            LinkMessages.End ended = endedUnseen.get(r.createId());
+            if (ended != null) {
+                sendEnd(ended.createId(), ended.purposeId(), ended.code(), ended.reason()); // a copy: answer again
+            }
+        } else if (item == null) {
             // The END_REQUEST overtook its ADD_REQUEST: the request ends before it is queued.
             LinkMessages.End end = new LinkMessages.End(link.name(), r.createId(), r.purposeId(), r.code(), r.reason());
-            endedUnseen.put(r.createId(), end);
+            rememberEndedUnseen(end);
             sendEnd(r.createId(), r.purposeId(), r.code(), r.reason());
             report(r.createId(), r.purposeId(), r.code(), r.reason());
         } else if (queue.get(item.add.itemId()) == item) {
@@ -572,8 +685,8 @@ final class LinkEndpoint implements AttemptSource {
         QueueItem item = byCreateId.get(end.createId());
         if (item != null) {
             endItem(item, end.code(), end.reason());
-        } else if (!endedUnseen.containsKey(end.createId())) {
-            endedUnseen.put(end.createId(), end);
+        } else if (!endedUnseen.containsKey(end.createId()) && !stale(end.createId())) {
+            rememberEndedUnseen(end);
             reliable.acknowledge(new Key("add-request", end.createId()));
             awaitingAdd.remove(end.createId());
             report(end.createId(), end.purposeId(), end.code(), end.reason());
@@ -935,7 +1048,7 @@ final class LinkEndpoint implements AttemptSource {
                     releaseQubit(pair);
                     if (master) {
                         pendingTests.put(pair.stationSeq(), new PendingTest(a.alpha(), pair.bellIndex(), h.testBasis,
-                                outcome));
+                                outcome, scheduler.clock().nanos()));
                     } else {
                         send(new LinkMessages.TestOutcome(link.name(), pair.stationSeq(), outcome));
                     }
@@ -943,7 +1056,7 @@ final class LinkEndpoint implements AttemptSource {
             }
             default -> throw new IllegalStateException("undecided pair handed up");
         }
-        reportEndIfSettled(item);
+        reportEndIfSettled(item); // and queues its record to be forgotten once the request is over
     }
 
     /** Hands a delivered pair to the upper layer; a listener that throws ends the request (OTHER). */
@@ -1074,6 +1187,8 @@ final class LinkEndpoint implements AttemptSource {
         byCreateId.clear();
         awaitingAdd.clear();
         endedUnseen.clear();
+        finished.clear();
+        forgottenUpTo.clear(); // the peer comes back with a fresh stack, numbering its requests afresh
         decisions.clear();
         peerHolds.values().forEach(TimerHandle::cancel);
         peerHolds.clear();
@@ -1116,6 +1231,12 @@ final class LinkEndpoint implements AttemptSource {
             item.atomicBuffer.clear();
         }
         queue.clear();
+        items.clear();
+        byCreateId.clear();
+        awaitingAdd.clear();
+        endedUnseen.clear();
+        finished.clear();
+        decisions.clear();
         pendingTests.clear();
         peerMeasurements.clear();
         if (noResourceTimer != null) {

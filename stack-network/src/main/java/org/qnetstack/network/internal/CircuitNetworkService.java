@@ -122,6 +122,11 @@ public final class CircuitNetworkService implements NetworkService {
         }
     }
 
+    /** Link requests made directly for sockets and still open (for tests that check nothing is kept). */
+    public int openDirectCreates() {
+        return direct.open();
+    }
+
     /**
      * Cancels what this node asked for on a socket: direct link requests, and the circuits it heads (the
      * pair in the making is given up at every node of its path, its qubits freed, its reservation returned).

@@ -1,12 +1,14 @@
 package org.qnetstack.network.internal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qnetstack.link.CreateId;
 import org.qnetstack.link.CreateRequest;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.link.LinkError;
+import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.LinkListener;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.MeasureBasis;
@@ -23,8 +25,15 @@ import org.qnetstack.network.PairRequest;
  */
 final class DirectSockets {
     private final NodeContext ctx;
-    /** Link requests made directly for sockets, for cancel. */
-    private final Map<Integer, List<CreateId>> creates = new HashMap<>();
+    /**
+     * Link requests made directly for sockets and still open, with the pairs each still owes, for cancel; in the
+     * order they were made. A request leaves once it has its pairs or has ended (issue 15: nothing kept per
+     * request after it is over).
+     */
+    private final Map<Integer, Map<CreateId, Integer>> creates = new HashMap<>();
+    /** A direct request is being made: the link layer may end it before its id is returned. */
+    private boolean creating;
+    private @Nullable CreateId endedWhileCreating;
     private final Map<String, CircuitId> linkCircuits = new HashMap<>();
 
     DirectSockets(NodeContext ctx) {
@@ -32,15 +41,50 @@ final class DirectSockets {
     }
 
     void create(PairRequest r) {
-        CreateId id = ctx.link.create(new CreateRequest(r.remoteNode(), r.type(), r.number(), r.minFidelity(),
-                MeasureBasis.Z, r.socketId(), r.maxTimeNanos()).withBases(r.localBasis(), r.remoteBasis()));
-        creates.computeIfAbsent(r.socketId(), k -> new ArrayList<>()).add(id);
+        CreateId id;
+        creating = true;
+        try {
+            id = ctx.link.create(new CreateRequest(r.remoteNode(), r.type(), r.number(), r.minFidelity(),
+                    MeasureBasis.Z, r.socketId(), r.maxTimeNanos()).withBases(r.localBasis(), r.remoteBasis()));
+        } finally {
+            creating = false;
+        }
+        if (id.equals(endedWhileCreating)) {
+            endedWhileCreating = null; // refused at once (e.g. the master's queue is full): nothing to cancel
+            return;
+        }
+        creates.computeIfAbsent(r.socketId(), k -> new LinkedHashMap<>()).put(id, r.number());
+    }
+
+    /** A direct request made here got a pair (its last: it is over) or ended (any code but EXPIRE). */
+    private void pairOrEnd(int socketId, CreateId id, boolean ended) {
+        Map<CreateId, Integer> open = creates.get(socketId);
+        Integer owed = open == null ? null : open.get(id);
+        if (owed == null) {
+            if (ended && creating) {
+                endedWhileCreating = id;
+            }
+            return; // the other end's request, or cancelled here already
+        }
+        if (ended || owed <= 1) {
+            open.remove(id);
+            if (open.isEmpty()) {
+                creates.remove(socketId);
+            }
+        } else {
+            open.put(id, owed - 1);
+        }
+    }
+
+    /** Link requests made directly for sockets and still open (for tests that check nothing is kept). */
+    int open() {
+        return creates.values().stream().mapToInt(Map::size).sum();
     }
 
     /** Cancels the socket's link requests; whether any was open. */
     boolean cancel(int socketId) {
         boolean any = false;
-        for (CreateId id : creates.getOrDefault(socketId, List.of())) {
+        for (CreateId id : creates.getOrDefault(socketId, Map.of()).keySet()) {
             any |= ctx.link.cancel(id);
         }
         creates.remove(socketId);
@@ -53,6 +97,7 @@ final class DirectSockets {
         ctx.link.listen(socketId, new LinkListener() {
             @Override
             public void onPair(LinkPair p) {
+                pairOrEnd(socketId, p.createId(), false);
                 long now = ctx.now();
                 FidelityBounds bounds = ctx.controller == null ? FidelityBounds.UNKNOWN
                         : ctx.controller.bounds(List.of(ctx.node, p.remoteNode()), null, p.goodness(), p.goodness(),
@@ -64,6 +109,9 @@ final class DirectSockets {
 
             @Override
             public void onError(LinkError e) {
+                if (e.code() != LinkErrorCode.EXPIRE) { // EXPIRE: one pair given up, the request goes on
+                    pairOrEnd(socketId, e.createId(), true);
+                }
                 String remote = e.createId().node().equals(ctx.node) ? "" : e.createId().node();
                 listener.onError(new NetworkError(e.purposeId(), remote, e.code(), e.message()));
             }
