@@ -13,7 +13,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** The BOM manages every library the build makes, and nothing else: a new module cannot be forgotten in it. */
+/**
+ * The BOM manages every library the build makes, at the build's version, and nothing else: a new module or a new
+ * version cannot be forgotten in it.
+ */
 class BomTest {
     /** Jar modules that are applications or measurements, not libraries a user depends on. */
     private static final Set<String> NOT_LIBRARIES = Set.of("examples", "benchmarks");
@@ -25,6 +28,9 @@ class BomTest {
         collectLibraries(root, libraries);
         Set<String> managed = new TreeSet<>();
         Document bom = parse(root.resolve("qnetstack-bom/pom.xml"));
+        // The BOM has no parent (it must not manage the user's other libraries), so its version is its own.
+        assertEquals(text(parse(root.resolve("pom.xml")).getDocumentElement(), "version"),
+                text(bom.getDocumentElement(), "version"), "qnetstack-bom's version against the parent's");
         Element management = child(bom.getDocumentElement(), "dependencyManagement");
         for (Element dependency : children(child(management, "dependencies"), "dependency")) {
             assertEquals("org.qnetstack", text(dependency, "groupId"), "the BOM manages qnetstack's artifacts only");
