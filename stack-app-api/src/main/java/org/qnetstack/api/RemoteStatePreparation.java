@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
  * prepares it at the other end of a kept pair with one measurement and one classical message, and no qubit
  * of its own holding the state.
  *
- * <p>The protocol (physics.md's conventions; the pair folded to Φ+ by its Bell index): the sender measures
+ * <p>The protocol (docs/physics.md's conventions; the pair folded to Φ+ by its Bell index): the sender measures
  * its half along the axis of |a⟩ = |ψ(θ, −φ)⟩, i.e. rotates by R_z(φ) then R_y(−θ) and measures Z. Since
  * (⟨a| ⊗ I)|Φ+⟩ = |ψ(θ, φ)⟩/√2, outcome 0 leaves the receiver with |ψ⟩; outcome 1 with the orthogonal state
  * |ψ⊥⟩. A Pauli maps |ψ⊥⟩ back to |ψ⟩ only on two great circles: Z on the equator (θ = π/2), Y on the X–Z

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 /**
  * Teleportation over a kept pair: the sender's Bell-state measurement and two classical bits, the
  * receiver's Pauli correction. The pair's Bell index is folded in, so any of the four Bell states
- * works (physics.md: with a pair of index b, XOR b into the outcome first).
+ * works (docs/physics.md: with a pair of index b, XOR b into the outcome first).
  *
  * <p>Two ways to use it. Over a pair the program already holds: {@link #send(Node, Qubit, EprPair)} and
  * {@link #receive(Node, EprPair)}. Or end to end over a socket, the pair made for the purpose (over a link or

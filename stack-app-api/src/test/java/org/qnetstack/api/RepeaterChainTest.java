@@ -85,7 +85,7 @@ class RepeaterChainTest {
 
     @org.junit.jupiter.api.Test
     void swappingWernerPairsMultipliesTheirWeights() {
-        // generic links: Werner pairs of F = 0.8 (w = 0.733); over two links w² → F = 0.6533 (physics.md).
+        // generic links: Werner pairs of F = 0.8 (w = 0.733); over two links w² → F = 0.6533 (docs/physics.md).
         int pairs = 200;
         double w = (4 * 0.8 - 1) / 3;
         double expected = (3 * w * w + 1) / 4;

@@ -1,7 +1,7 @@
 package org.qnetstack.network;
 
 /**
- * Entanglement distillation protocols (physics.md, "Swapping and distillation"). Both take two pairs,
+ * Entanglement distillation protocols (docs/physics.md, "Swapping and distillation"). Both take two pairs,
  * apply a bilateral CNOT (first pair control, second pair target), measure the second pair in Z at both
  * ends and keep the first pair only if the two outcomes agree.
  */

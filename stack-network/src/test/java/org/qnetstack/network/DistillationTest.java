@@ -20,7 +20,7 @@ import org.qnetstack.physical.ClassicalFaults;
 
 /**
  * Distillation as a circuit rule on the simulated platform: rounds made of real gates on the devices,
- * checked against physics.md's formulas and the simulator's true state.
+ * checked against docs/physics.md's formulas and the simulator's true state.
  */
 class DistillationTest {
     /** Generic links (Werner pairs of the link fidelity) and memories that keep their state. */
@@ -48,7 +48,7 @@ class DistillationTest {
     @ParameterizedTest
     @EnumSource(DistillationProtocol.class)
     void oneRoundOnWernerPointEightGivesPhysicsValues(DistillationProtocol protocol) {
-        // physics.md: BBPSSW F = 0.8 → F' = 0.8382, N = 0.7689; DEJMPS's first round on Werner pairs is the same.
+        // docs/physics.md: BBPSSW F = 0.8 → F' = 0.8382, N = 0.7689; DEJMPS's first round on Werner pairs is the same.
         int number = 400;
         try (SimulatedChain chain = new SimulatedChain(SimulatedChain.spec(2, "generic", genericLinks(0.8), 21))) {
             List<Double> truths = new ArrayList<>();

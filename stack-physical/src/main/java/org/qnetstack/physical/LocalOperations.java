@@ -21,7 +21,7 @@ public final class LocalOperations {
     }
 
     /**
-     * Bell-state measurement on (c, t) as physics.md defines it: CNOT(c→t), H(c), measure both in Z.
+     * Bell-state measurement on (c, t) as docs/physics.md defines it: CNOT(c→t), H(c), measure both in Z.
      * Returns the Bell index 2·m_t + m_c and releases both qubits.
      */
     public int bellStateMeasurement(int c, int t) {

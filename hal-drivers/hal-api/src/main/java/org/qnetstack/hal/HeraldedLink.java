@@ -50,7 +50,7 @@ public interface HeraldedLink {
      */
     long slotNanos();
 
-    /** The largest α the hardware allows (0 < α ≤ 0.5 in the single-click scheme). */
+    /** The largest α the hardware allows (0 &lt; α ≤ 0.5 in the single-click scheme). */
     double maxAlpha();
 
     /** The station's coincidence window: clicks this long after the expected arrival count, in ps. */

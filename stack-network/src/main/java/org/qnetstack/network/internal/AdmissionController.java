@@ -29,7 +29,7 @@ import org.qnetstack.network.Route;
  * <li>memory: link i's pair waits about E[max] − 1/λ_i + D, plus its storage before the herald and, when
  *     distilled, the (E_i − 1) raw pairs its tree still needs; its two memories dephase by
  *     c_i = e^(−wait·(1/T2_a + 1/T2_b)), a Z flip of probability (1 − c_i)/2 on its Werner pair;</li>
- * <li>fidelity after the swaps: w_out = Π w_i (physics.md), F = (3 w_out + 1)/4.</li>
+ * <li>fidelity after the swaps: w_out = Π w_i (docs/physics.md), F = (3 w_out + 1)/4.</li>
  * </ul>
  * The chosen path is the one that meets the minimum fidelity, has the qubits and serves the requested rate
  * (rate = 1/T), and among those has the highest rate; then fewer hops, then the topology's order. Hops alone

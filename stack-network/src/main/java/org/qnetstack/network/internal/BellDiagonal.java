@@ -5,7 +5,7 @@ import org.qnetstack.network.DistillationProtocol;
 /**
  * An estimate of a pair's state as a mixture of Bell states, relative to its reported Bell index b:
  * {@code p[d]} is the weight of Bell state b ⊕ d, so {@code p[0]} is the fidelity. Link pairs start as Werner
- * states of their goodness; distillation rounds update the weights by the formulas of physics.md.
+ * states of their goodness; distillation rounds update the weights by the formulas of docs/physics.md.
  */
 record BellDiagonal(double p0, double p1, double p2, double p3) {
     static BellDiagonal werner(double fidelity) {
@@ -30,7 +30,7 @@ record BellDiagonal(double p0, double p1, double p2, double p3) {
      * One round on two pairs (each relative to its own frame): its success probability and the kept pair's
      * weights relative to the kept pair's new frame. BBPSSW's twirl leaves each pair Werner with its fidelity;
      * DEJMPS's rotations exchange the Φ− and Ψ− weights. The bilateral CNOT maps Bell states (x1,z1),(x2,z2)
-     * to (x1, z1⊕z2),(x1⊕x2, z2) and the round succeeds when x1 = x2, which gives physics.md's
+     * to (x1, z1⊕z2),(x1⊕x2, z2) and the round succeeds when x1 = x2, which gives docs/physics.md's
      * N = (A+B)² + (C+D)², A' = (A²+B²)/N, … for equal pairs.
      */
     static Round round(DistillationProtocol protocol, BellDiagonal first, BellDiagonal second) {

@@ -10,7 +10,7 @@ import org.qnetstack.link.LinkPair;
 /**
  * One end-to-end pair in the making, as one end of the path sees it: its own link pair and the swaps the
  * repeaters report. Once the swaps join its link pair to the far end's, the pair's Bell index is the XOR
- * of every link pair's index and every swap's outcome (physics.md: b1 ⊕ b2 ⊕ bm, applied along the chain),
+ * of every link pair's index and every swap's outcome (docs/physics.md: b1 ⊕ b2 ⊕ bm, applied along the chain),
  * and both ends find the same chain, so they agree on the pair's id and state.
  */
 final class Circuit {
@@ -82,7 +82,7 @@ final class Circuit {
                 walkAligned, oldestBorn());
     }
 
-    /** w = (4F − 1)/3: swapping Werner pairs multiplies their weights (physics.md). */
+    /** w = (4F − 1)/3: swapping Werner pairs multiplies their weights (docs/physics.md). */
     private static double werner(double fidelity) {
         return (4 * fidelity - 1) / 3;
     }

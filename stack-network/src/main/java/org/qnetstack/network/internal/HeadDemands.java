@@ -295,7 +295,7 @@ final class HeadDemands {
 
     /**
      * The fidelity each of n links must reach so that n Werner pairs swapped perfectly reach {@code f}:
-     * w_link = w^(1/n) (physics.md: swapping multiplies Werner weights).
+     * w_link = w^(1/n) (docs/physics.md: swapping multiplies Werner weights).
      */
     static double perLinkFidelity(double f, int links) {
         double w = Math.max(0, (4 * f - 1) / 3);

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.qnetstack.network.Distillation;
 
 /**
- * What distillation does to one link's pairs, from physics.md's formulas on two equal pairs per round:
+ * What distillation does to one link's pairs, from docs/physics.md's formulas on two equal pairs per round:
  * the kept pair's fidelity, how many raw pairs one kept pair costs on average, and the probability that
  * every round of one kept pair's tree succeeds given error-free inputs (used by the fidelity bounds).
  *

@@ -6,7 +6,7 @@
  * round trip per round), {@code Swaps} (swap, Bell-index tracking, delivery), {@code Cutoffs},
  * {@code ExpireNotices} (give-ups, resent until acknowledged) and {@code DirectSockets} (single-link requests).
  * {@code DistillationRound} and {@code BellDiagonal} hold the gates, the Pauli-frame bookkeeping and the
- * formulas of physics.md. {@code AdmissionController} is the network's controller: quantum-aware routing,
+ * formulas of docs/physics.md. {@code AdmissionController} is the network's controller: quantum-aware routing,
  * admission with reservations, network-wide circuit names; {@code LinkEstimates} and {@code FidelityBounds}
  * hold its estimates and the fidelity intervals delivered pairs carry.
  */

@@ -105,7 +105,7 @@ class AdmissionControllerTest {
         AdmissionController c = new AdmissionController(triangle(0.97, 6, INF));
         CircuitPolicy dejmps = new CircuitPolicy(new Distillation(DistillationProtocol.DEJMPS, 1), 0);
         c.admit("A", "B", 0.9, dejmps, 10);
-        // physics.md on Werner F = 0.97: x = 0.01, N = F² + 2Fx + 5x².
+        // docs/physics.md on Werner F = 0.97: x = 0.01, N = F² + 2Fx + 5x².
         double n = 0.97 * 0.97 + 2 * 0.97 * 0.01 + 5 * 0.01 * 0.01;
         assertEquals(10 * 2 / n, c.reservedPairsPerSecond("A-M"), 1e-9);
         assertEquals(4, c.reservedQubits("M"));

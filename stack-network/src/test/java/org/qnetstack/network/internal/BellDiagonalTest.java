@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.qnetstack.network.Distillation;
 import org.qnetstack.network.DistillationProtocol;
 
-/** The distillation formulas against physics.md's worked values, and the frame bookkeeping's closed cases. */
+/** The distillation formulas against docs/physics.md's worked values, and the frame bookkeeping's closed cases. */
 class BellDiagonalTest {
     @Test
     void bbpsswOnWernerPointEight() {

@@ -381,7 +381,7 @@ public record DeviceParameters(
     }
 
     /**
-     * Fibre transmissivity η_f(L) = 10^(−a·L/10) for attenuation {@code a} dB/km over {@code km} (physics.md).
+     * Fibre transmissivity η_f(L) = 10^(−a·L/10) for attenuation {@code a} dB/km over {@code km} (docs/physics.md).
      */
     public static double transmissivity(double attenuationDbPerKm, double km) {
         return Math.pow(10, -attenuationDbPerKm * km / 10);

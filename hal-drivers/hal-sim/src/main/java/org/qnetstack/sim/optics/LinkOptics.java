@@ -52,7 +52,7 @@ public record LinkOptics(double etaA, double etaB, double darkCount, double visi
                 a.doubleExcitationProbability(), b.doubleExcitationProbability());
     }
 
-    /** Dark-count probability per window from a rate: p_dc = 1 − exp(−R_dc·τ_window) (physics.md). */
+    /** Dark-count probability per window from a rate: p_dc = 1 − exp(−R_dc·τ_window) (docs/physics.md). */
     public static double darkCountProbability(double rateHz, double windowNanos) {
         return -Math.expm1(-rateHz * windowNanos * 1e-9);
     }

@@ -12,7 +12,7 @@ package org.qnetstack.sim.optics;
  * (or, with number-resolving detectors, two photons on one).
  * Spin order is (A, B), A most significant: index 2a + b. Partial distinguishability lowers the
  * coherence between |01⟩ and |10⟩ by √V. With p = 2αη and F ≈ (1−α)(1+√V)/2 in the limit of small
- * loss-dominated η (see physics.md), but exact for any η.
+ * loss-dominated η (see docs/physics.md), but exact for any η.
  *
  * <p>Two further imperfections ({@link #attempt(double, double, LinkOptics)}):
  * <ul>
@@ -40,7 +40,7 @@ public final class SingleClickModel {
     public static final int D1 = 2;
     public static final int BOTH = 3;
 
-    /** Bell indices (physics.md): Φ+ 0, Φ− 1, Ψ+ 2, Ψ− 3. */
+    /** Bell indices (docs/physics.md): Φ+ 0, Φ− 1, Ψ+ 2, Ψ− 3. */
     private static final int PSI_PLUS = 2;
     private static final int PSI_MINUS = 3;
 

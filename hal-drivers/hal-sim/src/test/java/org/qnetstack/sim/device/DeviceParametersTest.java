@@ -27,7 +27,7 @@ class DeviceParametersTest {
 
     @Test
     void fibreTransmissivityIsTenToTheMinusALOverTen() {
-        // physics.md: 0.2 dB/km over 50 km → 0.1.
+        // docs/physics.md: 0.2 dB/km over 50 km → 0.1.
         assertEquals(0.1, DeviceParameters.transmissivity(0.2, 50), 1e-15);
         assertEquals(1.0, DeviceParameters.transmissivity(0.2, 0), 0);
         DeviceParameters p = DeviceParameters.of("ideal", Map.of("attenuationDbPerKm", 0.2));

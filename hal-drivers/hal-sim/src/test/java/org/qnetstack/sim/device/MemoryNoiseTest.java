@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.qnetstack.sim.state.Gates;
 import org.qnetstack.sim.state.StateEngine;
 
-/** Memory decay of stored pairs through the presets' memory models, against physics.md's closed forms. */
+/** Memory decay of stored pairs through the presets' memory models, against docs/physics.md's closed forms. */
 class MemoryNoiseTest {
     private static final double EPS = 1e-12;
     private static final int PHI_PLUS = 0;
@@ -24,7 +24,7 @@ class MemoryNoiseTest {
 
     @Test
     void exponentialDecayOfAStoredPhiPlusPair() {
-        // physics.md: g = 1 − e^(−t/T1), F = ¼[1 + g² + (1−g)²] + ½·e^(−2t/T2).
+        // docs/physics.md: g = 1 − e^(−t/T1), F = ¼[1 + g² + (1−g)²] + ½·e^(−2t/T2).
         DeviceParameters p = DeviceParameters.of("nv-2019-lab", Map.of("communicationQubits", 2,
                 "electronT1", "2ms", "electronT2", "1.5ms"));
         double t1 = 2e6;
@@ -101,7 +101,7 @@ class MemoryNoiseTest {
 
     @Test
     void pureDephasingOfAWernerPair() {
-        // physics.md: F = (1−w)/4 + w(1 + e^(−t(1/T2a + 1/T2b)))/2.
+        // docs/physics.md: F = (1−w)/4 + w(1 + e^(−t(1/T2a + 1/T2b)))/2.
         DeviceParameters a = DeviceParameters.of("ideal", Map.of("storageT2", "1ms"));
         DeviceParameters b = DeviceParameters.of("ideal", Map.of("storageT2", "3ms"));
         double f = 0.9;

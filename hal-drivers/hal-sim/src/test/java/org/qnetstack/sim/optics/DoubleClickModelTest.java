@@ -16,7 +16,7 @@ class DoubleClickModelTest {
 
     @Test
     void successProbabilityIsEtaSquaredOverTwo() {
-        // physics.md: p ≈ η²/2. Without dark counts it is exact for any η and V.
+        // docs/physics.md: p ≈ η²/2. Without dark counts it is exact for any η and V.
         for (double eta : new double[] {1e-4, 1e-3, 0.1, 0.5, 1}) {
             for (double v : new double[] {1, 0.9, 0.5}) {
                 Outcomes o = DoubleClickModel.attempt(LinkOptics.of(eta, eta, 0, v, false));

@@ -12,7 +12,7 @@ class LinkOpticsTest {
 
     @Test
     void darkCountProbabilityFromRateAndWindow() {
-        // physics.md: p_dc = 1 − exp(−R·τ); NV 2019: 20 Hz in 25 ns → 5.0e-7, the preset's value.
+        // docs/physics.md: p_dc = 1 − exp(−R·τ); NV 2019: 20 Hz in 25 ns → 5.0e-7, the preset's value.
         assertEquals(1 - Math.exp(-20 * 25e-9), LinkOptics.darkCountProbability(20, 25), 1e-15);
         assertEquals(DeviceParameters.of("nv-2019-lab", Map.of()).darkCountProbability(),
                 LinkOptics.darkCountProbability(20, 25), 1e-12);

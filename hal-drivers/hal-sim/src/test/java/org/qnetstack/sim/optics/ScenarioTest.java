@@ -10,7 +10,7 @@ import org.qnetstack.sim.device.DeviceParameters;
 import org.qnetstack.sim.optics.SingleClickModel.Outcomes;
 
 /**
- * Published figures (hardware-presets.md, "Experiments a simulation of these presets should land near")
+ * Published figures (docs/hardware-presets.md, "Published figures a simulation of these presets should land near")
  * where they are pure model numbers: the presets' optics alone, no protocol, no memory time.
  */
 class ScenarioTest {

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.qnetstack.sim.optics.SingleClickModel.Outcomes;
 
-/** Worked values of physics.md for the single-click scheme, and its phase noise, double excitation and dark counts. */
+/** Worked values of docs/physics.md for the single-click scheme, and its phase noise, double excitation and dark counts. */
 class SingleClickModelTest {
 
     @Test
@@ -23,14 +23,14 @@ class SingleClickModelTest {
 
     @Test
     void successProbabilityIsTwoAlphaEtaForSmallEta() {
-        // physics.md: η = 1e-3, α = 0.1 → p = 2.0e-4 (to first order in η)
+        // docs/physics.md: η = 1e-3, α = 0.1 → p = 2.0e-4 (to first order in η)
         double p = SingleClickModel.successProbability(0.1, 1e-3, 0, 1);
         assertEquals(2.0e-4, p, 2.0e-4 * 1e-3);
     }
 
     @Test
     void heraldedFidelityIsOneMinusAlphaTimesVisibilityFactor() {
-        // physics.md: α = 0.1, V = 1 → F = 0.900; V = 0.9 → F = 0.877 (η → 0)
+        // docs/physics.md: α = 0.1, V = 1 → F = 0.900; V = 0.9 → F = 0.877 (η → 0)
         assertEquals(0.900, SingleClickModel.heraldedFidelity(0.1, 1e-7, 0, 1.0), 5e-4);
         assertEquals((1 - 0.1) * (1 + Math.sqrt(0.9)) / 2, SingleClickModel.heraldedFidelity(0.1, 1e-7, 0, 0.9), 5e-4);
         assertEquals(0.877, SingleClickModel.heraldedFidelity(0.1, 1e-7, 0, 0.9), 5e-4);

@@ -57,7 +57,7 @@ class FastPathTest {
 
     @Test
     void swappingTwoWernerPairsMultipliesTheirWernerParameters() {
-        // physics.md: 0.9 and 0.9 → F = F1·F2 + (1−F1)(1−F2)/3 = 0.8133…
+        // docs/physics.md: 0.9 and 0.9 → F = F1·F2 + (1−F1)(1−F2)/3 = 0.8133…
         StateEngine engine = new StateEngine();
         int[] q = allocate(engine, 4);
         engine.setBellDiagonal(q[0], q[1], werner(0.9));

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qnetstack.hal.Basis;
 
-/** Bell pairs, entanglement swapping and teleportation under the project's conventions (physics.md). */
+/** Bell pairs, entanglement swapping and teleportation under the project's conventions (docs/physics.md). */
 class ProtocolTest {
     private static final double EPS = 1e-12;
     /** Uniform values that force outcome 0 and outcome 1 when both have probability ½. */
