@@ -117,7 +117,7 @@ public final class PairProbe {
      * The parity of Z–Z, X–X or Y–Y outcomes (b = 0, 1, 2) the Bell state with this index gives: ⟨ZZ⟩ = +1 for Φ±,
      * ⟨XX⟩ = +1 for Φ+ and Ψ+, ⟨YY⟩ = +1 for Φ− and Ψ+ (0 Φ+, 1 Φ−, 2 Ψ+, 3 Ψ−).
      */
-    static int expectedParity(int bellIndex, int basis) {
+    public static int expectedParity(int bellIndex, int basis) {
         return switch (basis) {
             case 0 -> bellIndex <= 1 ? 0 : 1;
             case 1 -> bellIndex == 0 || bellIndex == 2 ? 0 : 1;

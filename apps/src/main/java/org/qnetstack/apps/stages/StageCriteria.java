@@ -67,7 +67,7 @@ public final class StageCriteria {
         Proportion z = pair.pairErrors().get(0);
         Proportion x = pair.pairErrors().get(1);
         boolean delivered = pair.problem() == null && pair.pairs() > 0;
-        criteria.add(new Criterion(2, "pairs delivered (p > 0)", pair.pairs(), Double.POSITIVE_INFINITY, delivered,
+        criteria.add(new Criterion(2, "no pair delivered (p = 0)", delivered ? 0 : 1, 0, delivered,
                 delivered ? format("%d pairs in %.3g s: %.4g pairs/s", pair.pairs(), pair.pairNanos() / 1e9,
                         pair.pairRate()) : "no pairs: " + pair.problem()));
         criteria.add(Criterion.atMost(2, "QBER in Z", z.high(), BB84_QBER, interval(z)));
@@ -134,7 +134,7 @@ public final class StageCriteria {
         int target = Math.max(2, stage + 1);
         StringBuilder b = new StringBuilder("stage ").append(target).append(" needs ");
         criteria.stream().filter(c -> c.stage() == target && !c.holds()).forEach(c -> b.append(c.name())
-                .append(Double.isInfinite(c.bound()) ? "" : format(" ≤ %.4g (now %.4g)", c.bound(), c.value()))
+                .append(format(" ≤ %.4g (now %.4g)", c.bound(), c.value()))
                 .append("; "));
         return b.substring(0, b.length() - 2);
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,16 +19,6 @@ class CertificationTest {
         List<String> nodes = spec.nodes().stream().map(NodeSpec::name).toList();
         return Certification.certify(run -> SimulatedNetwork.of(NetworkConfig.withSeed(spec, spec.seed() + run)),
                 nodes, plan);
-    }
-
-    /** The spec with these device parameters overriding every node's. */
-    static PlatformSpec withDevice(PlatformSpec spec, Map<String, Object> overrides) {
-        List<NodeSpec> nodes = spec.nodes().stream().map(n -> {
-            Map<String, Object> o = new HashMap<>(n.overrides());
-            o.putAll(overrides);
-            return new NodeSpec(n.name(), n.device(), o, n.qubits());
-        }).toList();
-        return new PlatformSpec(spec.seed(), nodes, spec.links(), spec.options());
     }
 
     static Criterion criterion(PairCertificate pair, int stage) {
@@ -48,7 +37,7 @@ class CertificationTest {
     /** Readout errors of 5% push ε_M past 0.057 alone while the QBER stays near 5%: stage 3 goes, stage 2 stays. */
     @Test
     void readoutErrorLosesExactlyEntanglementDistribution() {
-        PlatformSpec spec = withDevice(NetworkConfig.fromResource(IDEAL), Map.of("readoutError0", 0.05));
+        PlatformSpec spec = TestNetworks.withDevice(NetworkConfig.fromResource(IDEAL), Map.of("readoutError0", 0.05));
         PairCertificate pair = certify(spec, CertificationPlan.defaults()).pairs().get(0);
         assertEquals(2, pair.stage(), pair.toString());
         assertTrue(pair.criteria().stream().filter(c -> c.stage() == 2).allMatch(Criterion::holds));
@@ -59,7 +48,7 @@ class CertificationTest {
     /** A noisy CNOT spoils only the stage-4 budget: the pairs and measurements still meet stage 3. */
     @Test
     void twoQubitGateErrorLosesExactlyQuantumMemory() {
-        PlatformSpec spec = withDevice(NetworkConfig.fromResource(IDEAL), Map.of("twoQubitGateError", 0.3));
+        PlatformSpec spec = TestNetworks.withDevice(NetworkConfig.fromResource(IDEAL), Map.of("twoQubitGateError", 0.3));
         PairCertificate pair = certify(spec, CertificationPlan.defaults()).pairs().get(0);
         assertEquals(3, pair.stage(), pair.toString());
         assertTrue(criterion(pair, 3).holds());
