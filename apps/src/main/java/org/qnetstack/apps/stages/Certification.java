@@ -4,20 +4,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
-import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.SimulatedNetwork;
 
 /**
  * Certifies the stage of every pair of end nodes of a network, and of the network (its weakest pair), from
- * sacrificed rounds run through the public API, in two runs of the network:
+ * sacrificed rounds run through the public API, each in a fresh run of the network:
  * <ol>
- * <li>every end node's local rounds ({@link NodeProbe}), then every pair's immediate pair rounds
- * ({@link PairProbe}), pair after pair in a fixed order, which give t, ε_T, ε_M, ε_P and C_m;</li>
+ * <li>every end node's local rounds ({@link NodeProbe}), which give ε_M, the CNOT's ε and C_m;</li>
+ * <li>every pair's immediate pair rounds ({@link PairProbe}), one pair per run, which give p, ε_T and ε_P, and t;</li>
  * <li>every pair's storage rounds, at k·(t + C_m) and twice that, now that t is known for the whole network.</li>
  * </ol>
  * The criteria are {@link StageCriteria}'s. Nothing reads the simulator's ground truth: the programs see only
@@ -28,7 +26,8 @@ public final class Certification {
     }
 
     /**
-     * @param network  the network of each run (0 and 1): fresh, from the same configuration; e.g.
+     * @param network  the network of each run (0 for the nodes' rounds, then one per pair for the pair rounds and
+     *                 one per pair for the storage rounds): fresh, from the same configuration; e.g.
      *                 {@code run -> SimulatedNetwork.of(NetworkConfig.withSeed(spec, seed + run))}
      * @param endNodes the end nodes to certify between (at least two; all pairs of them are certified)
      */
@@ -44,14 +43,20 @@ public final class Certification {
                 pairs.add(List.of(endNodes.get(i), endNodes.get(j)));
             }
         }
-        Map<String, NodeEvidence> nodes = Collections.synchronizedMap(new LinkedHashMap<>());
-        Map<List<String>, PairEvidence> immediate = runPairs(network.apply(0), endNodes, pairs,
-                new PairProbe.Rounds(plan.pairRounds(), 0, List.of()), plan, nodes);
+        Map<String, NodeEvidence> nodes = probeNodes(network.apply(0), endNodes, plan);
+        Map<List<String>, PairEvidence> immediate = new HashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            immediate.put(pairs.get(i), probePair(network.apply(1 + i), pairs.get(i),
+                    new PairProbe.Rounds(plan.pairRounds(), 0, List.of()), plan));
+        }
         long t = immediate.values().stream().mapToLong(PairEvidence::pairAndMessageNanos).max().orElse(0);
         long circuit = nodes.values().stream().mapToLong(NodeEvidence::circuitNanos).max().orElse(0);
         long storage = Math.max(1, plan.rounds() * (t + circuit));
-        Map<List<String>, PairEvidence> stored = runPairs(network.apply(1), endNodes, pairs,
-                new PairProbe.Rounds(0, plan.storageRounds(), List.of(storage, 2 * storage)), plan, null);
+        Map<List<String>, PairEvidence> stored = new HashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            stored.put(pairs.get(i), probePair(network.apply(1 + pairs.size() + i), pairs.get(i),
+                    new PairProbe.Rounds(0, plan.storageRounds(), List.of(storage, 2 * storage)), plan));
+        }
 
         List<PairCertificate> certificates = new ArrayList<>();
         for (List<String> p : pairs) {
@@ -75,33 +80,33 @@ public final class Certification {
                 nodeList, t, circuit, storage, plan);
     }
 
-    /**
-     * Runs one program per end node: its local rounds (when {@code nodes} is given), then its pairs in the
-     * common order, asking for the pairs where it is the first end. Every node walks the same order, so no two
-     * wait for each other.
-     */
-    private static Map<List<String>, PairEvidence> runPairs(SimulatedNetwork net, List<String> endNodes,
-            List<List<String>> pairs, PairProbe.Rounds rounds, CertificationPlan plan,
-            @Nullable Map<String, NodeEvidence> nodes) {
-        Map<List<String>, PairEvidence> evidence = Collections.synchronizedMap(new HashMap<>());
+    /** Every end node's local rounds, all at once: they share nothing. */
+    private static Map<String, NodeEvidence> probeNodes(SimulatedNetwork net, List<String> endNodes,
+                                                        CertificationPlan plan) {
+        Map<String, NodeEvidence> nodes = Collections.synchronizedMap(new HashMap<>());
         try (net) {
             for (String name : endNodes) {
-                net.run(name, node -> {
-                    if (nodes != null) {
-                        nodes.put(name, NodeProbe.run(node, plan));
-                    }
-                    for (List<String> p : pairs) {
-                        if (p.get(0).equals(name)) {
-                            evidence.put(p, PairProbe.first(node, p.get(1), rounds, plan.minFidelity()));
-                        } else if (p.get(1).equals(name)) {
-                            PairProbe.second(node, p.get(0), rounds);
-                        }
-                    }
-                });
+                net.run(name, node -> nodes.put(name, NodeProbe.run(node, plan)));
             }
             net.awaitCompletion();
         }
-        return evidence;
+        return nodes;
+    }
+
+    /**
+     * One pair's rounds, in a run of the network of their own: no other pair competes for the repeaters' qubits
+     * or skews the time a pair takes.
+     */
+    private static PairEvidence probePair(SimulatedNetwork net, List<String> pair, PairProbe.Rounds rounds,
+                                          CertificationPlan plan) {
+        PairEvidence[] evidence = new PairEvidence[1];
+        try (net) {
+            net.run(pair.get(0), node -> evidence[0] = PairProbe.first(node, pair.get(1), rounds,
+                    plan.minFidelity()));
+            net.run(pair.get(1), node -> PairProbe.second(node, pair.get(0), rounds));
+            net.awaitCompletion();
+        }
+        return evidence[0];
     }
 
     /**

@@ -15,12 +15,14 @@ import org.qnetstack.apps.stages.PairEvidence;
 
 /**
  * The chart of {@code stages}: for every pair, the fidelity of its pairs measured at once and after being held
- * for k·(t + C_m) and twice that, with error bars to the lower end of the interval, beside the storage time the
- * stage-4 criterion asks for. The stage each pair reached is in its legend.
+ * for k·(t + C_m) and twice that, and (dashed) the lower end of its interval that the criteria use, beside the
+ * storage time the stage-4 criterion asks for. The stage each pair reached is in its legend.
  */
 final class StagesChart {
     static final int WIDTH = 1000;
     static final int HEIGHT = 600;
+    private static final java.awt.BasicStroke DASHED = new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+            java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
     private StagesChart() {
     }
@@ -37,14 +39,17 @@ final class StagesChart {
             PairEvidence e = p.evidence();
             List<Double> x = new ArrayList<>(List.of(0.0));
             List<Double> y = new ArrayList<>(List.of(e.fidelity()));
-            List<Double> err = new ArrayList<>(List.of(e.fidelity() - e.fidelityLow()));
+            List<Double> low = new ArrayList<>(List.of(e.fidelityLow()));
             for (PairEvidence.StoragePoint s : e.storage()) {
                 x.add(s.heldNanos() / 1e6);
                 y.add(s.fidelity());
-                err.add(s.fidelity() - s.fidelityLow());
+                low.add(s.fidelityLow());
             }
-            XYSeries series = chart.addSeries(p.first() + "–" + p.second() + " (stage " + p.stage() + ")", x, y, err);
-            series.setMarker(SeriesMarkers.CIRCLE);
+            String name = p.first() + "–" + p.second();
+            chart.addSeries(name + " (stage " + p.stage() + ")", x, y).setMarker(SeriesMarkers.CIRCLE);
+            XYSeries bound = chart.addSeries(name + ": lower end of the 95% interval", x, low);
+            bound.setMarker(SeriesMarkers.NONE);
+            bound.setLineStyle(DASHED);
         }
         double t = c.storageNanos() / 1e6;
         XYSeries mark = chart.addSeries("k·(t + C_m) = " + String.format(java.util.Locale.ROOT, "%.3g ms", t),
