@@ -25,8 +25,10 @@ public final class StagesCli {
               bb84       BB84 by remote state preparation over one link: QBER, finite-key secure length, keys
                          (--count N pairs; --eve: an intercept-resend attacker on the link)
               blind      blind computation with traps, client --nodes CLIENT,SERVER (--count N runs)
+              relay      a key relayed by trusted nodes along a chain (--nodes A,B,C in order; --count N pairs
+                         per hop): each hop's BB84 key, the relayed key, the path's rate, the trust assumption
             """;
-    private static final Set<String> COMMANDS = Set.of("stages", "bb84", "blind");
+    private static final Set<String> COMMANDS = Set.of("stages", "bb84", "blind", "relay");
 
     /**
      * The options of the stage subcommands.
@@ -63,6 +65,7 @@ public final class StagesCli {
             Record result = switch (args[0]) {
                 case "stages" -> StagesCommand.run(options, out);
                 case "bb84" -> org.qnetstack.examples.Bb84Command.run(options, out);
+                case "relay" -> RelayCommand.run(options, out);
                 default -> BlindCommand.run(options, out);
             };
             if (options.example().json()) {

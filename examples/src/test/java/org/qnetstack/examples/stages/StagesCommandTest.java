@@ -83,6 +83,25 @@ class StagesCommandTest {
         assertEquals("bob", c.get("pairs").get(0).get("first").asText());
     }
 
+    /** Too few pairs for a finite key on either hop: the relay says so per hop and relays nothing. */
+    @Test
+    void relayWithoutHopKeysRelaysNothing() throws Exception {
+        JsonNode r = run("relay", "--config", "classpath:networks/chain-generic.yaml", "--count", "200", "--json");
+        assertEquals(2, r.get("hopOutcomes").size());
+        assertEquals(0, r.get("relayedKeyBits").asInt());
+        assertTrue(r.get("trustAssumption").asText().contains("honest"));
+    }
+
+    @Test
+    void relayAlongSomethingThatIsNotAChainIsAConfigurationError() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = StagesCli.run(new String[] {"relay", "--config", "classpath:networks/three-nodes-ideal.yaml",
+            "--nodes", "bob,carol"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("not neighbours"));
+    }
+
     @Test
     void unknownNodeIsAConfigurationError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
