@@ -24,7 +24,7 @@ import org.qnetstack.sim.device.DeviceParameters;
  */
 public final class Bb84Command {
     static final int DEFAULT_PAIRS = 20_000;
-    static final double MIN_FIDELITY = 0.9;
+    static final double MIN_FIDELITY = 0.8;
     /** Signal and decoy intensities of the weak-coherent comparison (Ma et al. 2005's optimum is near these). */
     static final double SIGNAL = 0.5;
     static final double DECOY = 0.1;

@@ -18,7 +18,7 @@ import org.qnetstack.hal.PlatformSpec;
  */
 public final class BlindCommand {
     static final int DEFAULT_RUNS = 400;
-    static final double MIN_FIDELITY = 0.9;
+    static final double MIN_FIDELITY = 0.8;
 
     /** The figures of a run of many blind computations. */
     public record Result(long seed, String client, String server, int runs, Proportion correct,
