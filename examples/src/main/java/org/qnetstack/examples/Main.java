@@ -42,7 +42,7 @@ public final class Main {
               --min-fidelity F  the fidelity to ask of each pair (default: qkd 0.9, teleport 0.85)
               --detectors serial  the first station hears its photons through the serial driver, over a
                              real pseudo-terminal (socat), from the device emulator (default: sim)
-            """ + SweepCommand.USAGE + org.qnetstack.examples.bench.BenchCommand.USAGE + NodePrograms.USAGE;
+            """ + org.qnetstack.examples.stages.StagesCli.USAGE + SweepCommand.USAGE + org.qnetstack.examples.bench.BenchCommand.USAGE + NodePrograms.USAGE;
 
     private Main() {
     }
@@ -58,6 +58,9 @@ public final class Main {
         }
         if (args.length > 0 && (args[0].equals("world") || args[0].equals("node"))) {
             return deployed(args, out, err);
+        }
+        if (args.length > 0 && org.qnetstack.examples.stages.StagesCli.handles(args[0])) {
+            return org.qnetstack.examples.stages.StagesCli.run(args, out, err);
         }
         if (args.length > 0 && args[0].equals("bench")) {
             return org.qnetstack.examples.bench.BenchCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);

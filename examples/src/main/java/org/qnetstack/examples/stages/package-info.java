@@ -1,0 +1,9 @@
+/**
+ * The command line of the stages of a quantum internet: {@code stages} (certification), {@code relay} (trusted repeater), {@code bb84}
+ * (prepare and measure) and {@code blind} (blind computation with traps). One class per subcommand with a static
+ * {@code run(options, out)}; {@link org.qnetstack.examples.stages.StagesCli} parses the shared options.
+ */
+@NullMarked
+package org.qnetstack.examples.stages;
+
+import org.jspecify.annotations.NullMarked;
