@@ -112,7 +112,7 @@ public final class StudyChart {
         Map<String, List<Mean>> series = series(results, x, figure);
         int failed = results.failed().size();
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(figure + " vs " + x + "\n" + subtitle + (failed == 0 ? "" : " (" + failed + " failed points left out)"))
+                .title(figure + " vs " + x + " — " + subtitle + (failed == 0 ? "" : " (" + failed + " failed points left out)"))
                 .xAxisTitle(x).yAxisTitle(figure + " (mean ± 1 standard error over seeds)").build();
         chart.getStyler().setPlotGridLinesColor(new Color(0xdddddd));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
