@@ -1,9 +1,12 @@
 package org.qnetstack.study.spark;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -28,10 +31,12 @@ import org.qnetstack.study.StudyTask;
 public final class SparkExecutor implements StudyExecutor {
     private final String master;
     private final int taskFailures;
+    private final Map<String, String> conf;
 
-    private SparkExecutor(String master, int taskFailures) {
+    private SparkExecutor(String master, int taskFailures, Map<String, String> conf) {
         this.master = master;
         this.taskFailures = taskFailures;
+        this.conf = conf;
     }
 
     /** Spark embedded in this process on every core ({@code local[*]}). */
@@ -48,7 +53,23 @@ public final class SparkExecutor implements StudyExecutor {
         if (master.isBlank()) {
             throw new IllegalArgumentException("the Spark master URL is blank (e.g. local[*] or spark://host:7077)");
         }
-        return new SparkExecutor(master, 4);
+        return new SparkExecutor(master, 4, Map.of());
+    }
+
+    /**
+     * The same executor with one more Spark property, as {@code spark-submit --conf} takes it: for a cluster,
+     * typically {@code spark.jars} (the study's jars, shipped to the executors) or
+     * {@code spark.executor.extraClassPath} (where they already are on every worker), and executor memory.
+     */
+    public SparkExecutor conf(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        if (!key.startsWith("spark.")) {
+            throw new IllegalArgumentException("Spark properties start with 'spark.' (was '" + key + "')");
+        }
+        Map<String, String> next = new TreeMap<>(conf);
+        next.put(key, value);
+        return new SparkExecutor(master, taskFailures, Collections.unmodifiableMap(next));
     }
 
     @Override
@@ -56,14 +77,15 @@ public final class SparkExecutor implements StudyExecutor {
         if (points.isEmpty()) {
             return List.of();
         }
-        SparkConf conf = new SparkConf().setMaster(localWithRetries()).setAppName("qnetstack study")
+        SparkConf sparkConf = new SparkConf().setMaster(localWithRetries()).setAppName("qnetstack study")
                 .set("spark.task.maxFailures", Integer.toString(taskFailures));
+        conf.forEach(sparkConf::set);
         if (master.startsWith("local")) {
-            conf.set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
+            sparkConf.set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
                     .set("spark.driver.bindAddress", "127.0.0.1");
         }
         AtomicInteger done = new AtomicInteger();
-        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+        try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
             spark.setLogLevel("WARN");
             spark.sc().addSparkListener(new SparkListener() {
                 @Override

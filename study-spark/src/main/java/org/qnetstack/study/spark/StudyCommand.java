@@ -70,6 +70,10 @@ public final class StudyCommand implements Callable<Integer> {
             description = "run on Spark at this master (local[N], spark://host:7077, yarn, k8s://…); see docs/studies.md")
     String master;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "a Spark property, as spark-submit --conf takes it (e.g. spark.jars=…, spark.executor.memory=2g)")
+    List<String> sparkConf = new ArrayList<>();
+
     @Option(names = "--attempts", defaultValue = "3",
             description = "tries per point before it is reported as failed (default: ${DEFAULT-VALUE})")
     int attempts;
@@ -159,11 +163,19 @@ public final class StudyCommand implements Callable<Integer> {
         if (master != null && (spark || threads != null) || spark && threads != null) {
             throw new IllegalArgumentException("choose one of --threads, --spark and --master");
         }
-        if (master != null) {
-            return SparkExecutor.master(master);
+        if (!sparkConf.isEmpty() && master == null && !spark) {
+            throw new IllegalArgumentException("--conf sets Spark properties: use it with --spark or --master");
         }
-        if (spark) {
-            return SparkExecutor.local();
+        if (master != null || spark) {
+            SparkExecutor executor = master != null ? SparkExecutor.master(master) : SparkExecutor.local();
+            for (String c : sparkConf) {
+                int eq = c.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--conf takes KEY=VALUE (was '" + c + "')");
+                }
+                executor = executor.conf(c.substring(0, eq), c.substring(eq + 1));
+            }
+            return executor;
         }
         return threads == null ? LocalExecutor.allCores() : LocalExecutor.threads(threads);
     }

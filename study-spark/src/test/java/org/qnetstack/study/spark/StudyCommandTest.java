@@ -58,13 +58,15 @@ class StudyCommandTest {
         assertEquals(2, run("--seeds", "9..3"));
         assertEquals(2, run("--spark", "--threads", "2"));
         assertEquals(2, run("--pairs"));
+        assertEquals(2, run("--conf", "spark.executor.memory=2g"));
+        assertEquals(2, run("--spark", "--conf", "executor.memory=2g"));
     }
 
     @Test
     void helpListsEveryOptionWithItsDefault() {
         assertEquals(0, run("--help"));
         for (String o : new String[] {"--config", "--vary", "--seeds", "--pairs", "--min-fidelity", "--threads",
-            "--spark", "--master", "--attempts", "--out", "--json", "--quiet", "default: 1..10", "default: 100"}) {
+            "--spark", "--master", "--conf", "--attempts", "--out", "--json", "--quiet", "default: 1..10", "default: 100"}) {
             assertTrue(out.toString().contains(o), o + " in\n" + out);
         }
     }
