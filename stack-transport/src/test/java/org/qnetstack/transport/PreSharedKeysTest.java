@@ -28,6 +28,21 @@ class PreSharedKeysTest {
     }
 
     @Test
+    void derivedKeysCostNothingUntilAPairAsksForTheirs() {
+        List<String> names = java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> "n" + i).toList();
+        PreSharedKeys keys = PreSharedKeys.derivedFromSeed(7, names);
+        byte[] key = keys.key("n9999", "n17").orElseThrow();
+        assertEquals(32, key.length);
+        // A pair's key depends on the seed and the pair only, not on the other nodes.
+        assertArrayEquals(key, PreSharedKeys.derivedFromSeed(7, List.of("n17", "n9999")).key("n17", "n9999").orElseThrow());
+        assertTrue(keys.key("n1", "stranger").isEmpty());
+        assertEquals("PreSharedKeys[derived for every pair of 10000 nodes] (keys hidden)", keys.toString());
+        PreSharedKeys more = keys.with("n1", "stranger", new byte[16]);
+        assertEquals(16, more.key("stranger", "n1").orElseThrow().length);
+        assertArrayEquals(key, more.key("n17", "n9999").orElseThrow(), "derivation kept");
+    }
+
+    @Test
     void keysAreCopiedAndNeverPrinted() {
         byte[] key = new byte[16];
         PreSharedKeys keys = new PreSharedKeys(Map.of(NodePair.of("a", "b"), key));
