@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.serial.DeviceUnavailableException;
@@ -102,20 +103,27 @@ final class DeviceSession {
     void readSettings() throws LinkLost {
         DeviceSettings s = settings;
         Request window = DeviceSettings.readWindow();
-        List<String> w = runner.run(window);
-        parsed(window, w, () -> s.learnedWindow(w));
+        read(window, w -> {
+            s.learnedWindow(w);
+            return null;
+        });
         for (int ch = 0; ch < s.channels(); ch++) {
             int channel = ch;
-            Request r = DeviceSettings.readChannel(ch);
-            List<String> answers = runner.run(r);
-            parsed(r, answers, () -> s.learnedChannel(channel, answers));
+            read(DeviceSettings.readChannel(ch), answers -> {
+                s.learnedChannel(channel, answers);
+                return null;
+            });
         }
     }
 
-    /** Runs a step that reads believed answers; answers the device agrees on but that are not values fail it. */
-    private void parsed(Request r, List<String> answers, Runnable step) {
+    /**
+     * Runs a read and turns its believed answers into a value; answers the device agrees on that are not
+     * values of the right form (IllegalArgumentException from {@code parse}) fail it as an unexpected reply.
+     */
+    <T> T read(Request r, Function<List<String>, T> parse) throws LinkLost {
+        List<String> answers = runner.run(r);
         try {
-            step.run();
+            return parse.apply(answers);
         } catch (IllegalArgumentException e) {
             counters.count(Stat.UNEXPECTED);
             throw new UnexpectedReplyException(uri.toString(), r.text(), String.join(";", answers), e.getMessage());
@@ -168,21 +176,17 @@ final class DeviceSession {
 
     /** Learns the device: identity, inputs, settings. The device is left disarmed, as the HAL expects. */
     private void learn() throws LinkLost {
-        List<String> id = runner.run(IDENTIFY);
-        long n;
-        try {
-            n = DeviceSettings.whole(id.get(1));
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
-        if (n < 1 || n > 64) {
-            counters.count(Stat.UNEXPECTED);
-            throw new UnexpectedReplyException(uri.toString(), IDENTIFY.text(), String.join(";", id),
-                    "channel count '" + id.get(1) + "' is not in [1, 64]");
-        }
+        List<String> id = read(IDENTIFY, answers -> {
+            long n = DeviceSettings.whole(answers.get(1));
+            if (n < 1 || n > 64) {
+                throw new IllegalArgumentException("channel count " + n + " is not in [1, 64]");
+            }
+            return answers;
+        });
+        int n = Integer.parseInt(id.get(1).trim());
         identity = id.get(0);
-        settings = new DeviceSettings((int) n);
-        stream.channels((int) n);
+        settings = new DeviceSettings(n);
+        stream.channels(n);
         armed = false;
         readSettings();
     }

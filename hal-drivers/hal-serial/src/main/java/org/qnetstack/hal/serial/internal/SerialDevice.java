@@ -161,21 +161,16 @@ public final class SerialDevice {
     /** Both counters read twice in one message (executed together by the device) and believed if they agree. */
     public Mono<DetectorCounters> counters() {
         Request r = Request.read("", List.of("COUN?", "COUN:COIN?"));
-        return submit(r.text(), () -> {
-            List<String> u = session.runner().run(r);
+        return submit(r.text(), () -> session.read(r, u -> {
             List<Long> perChannel = new ArrayList<>();
-            try {
-                for (String v : u.get(0).split(",", -1)) {
-                    perChannel.add(DeviceSettings.whole(v));
-                }
-                if (perChannel.size() != channelCount()) {
-                    throw new IllegalArgumentException(perChannel.size() + " counts for " + channelCount() + " channels");
-                }
-                return new DetectorCounters(perChannel, DeviceSettings.whole(u.get(1)));
-            } catch (IllegalArgumentException e) {
-                throw new UnexpectedReplyException(uri.toString(), r.text(), String.join(";", u), e.getMessage());
+            for (String v : u.get(0).split(",", -1)) {
+                perChannel.add(DeviceSettings.whole(v));
             }
-        });
+            if (perChannel.size() != channelCount()) {
+                throw new IllegalArgumentException(perChannel.size() + " counts for " + channelCount() + " channels");
+            }
+            return new DetectorCounters(perChannel, DeviceSettings.whole(u.get(1)));
+        }));
     }
 
     /** Zeroes the counters and reads them back: all zero, as the device resets them with the reading. */

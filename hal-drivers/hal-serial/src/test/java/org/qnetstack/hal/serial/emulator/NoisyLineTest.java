@@ -48,7 +48,7 @@ class NoisyLineTest {
 
     @Test
     void aCleanLineChangesNothing() throws IOException {
-        assertEquals(String.join("\n", LINES) + "\n", new String(send(LineNoise.NONE.withFragments(1), 1),
+        assertEquals(String.join("\n", LINES) + "\n", new String(send(LineNoise.NONE.withFragments(0.2), 1),
                 StandardCharsets.US_ASCII), "fragments only cut the bytes into pieces");
     }
 
