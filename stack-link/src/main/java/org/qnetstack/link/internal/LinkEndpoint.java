@@ -86,8 +86,6 @@ final class LinkEndpoint implements AttemptSource {
     private static final long BLOCK_KEEP_PERIODS = 16;
     /** Items the master queues on one link at most; a request beyond is REJECTED. */
     static final int DEFAULT_QUEUE_LIMIT = 256;
-    /** Confidence of the test rounds' fidelity intervals. */
-    static final double ESTIMATE_CONFIDENCE = 0.95;
 
     private final String node;
     private final String peer;
@@ -103,13 +101,8 @@ final class LinkEndpoint implements AttemptSource {
     private final String protocol;
     private final Retransmitter reliable;
     private final LinkScheduler linkScheduler;
-    /** Master: test-round counts, per α (pairs made at one α share their fidelity). */
-    private final Map<Double, FidelityEstimator> estimators = new HashMap<>();
-    /**
-     * Master: kept test pairs measured here, waiting for the other end's outcome (sent once: one lost is
-     * forgotten after the retention), in herald order.
-     */
-    private final TreeMap<Long, PendingTest> pendingTests = new TreeMap<>();
+    /** Master: the test rounds' counts, and kept test pairs waiting for the other end's outcome. */
+    private final TestRounds testRounds;
     /** Master: the other end's HOLDs of measure-directly pairs not decided yet (their axes and outcomes). */
     private final Map<Long, LinkMessages.Hold> peerMeasurements = new HashMap<>();
     private int queueLimit;
@@ -216,10 +209,6 @@ final class LinkEndpoint implements AttemptSource {
         }
     }
 
-    /** Master: a kept test pair measured here, waiting for the other end's outcome. */
-    private record PendingTest(double alpha, int bellIndex, Basis basis, int outcome, long atNanos) {
-    }
-
     private static final class HeldPair {
         final HeraldedPair pair;
         final QueueItem item;
@@ -262,6 +251,7 @@ final class LinkEndpoint implements AttemptSource {
         this.confirmWaitNanos = CONFIRM_SLACK_NANOS + 16 * rto;
         this.giveUpNanos = 20 * confirmWaitNanos;
         this.retentionNanos = 3 * giveUpNanos;
+        this.testRounds = new TestRounds(link::heraldedFidelity, retentionNanos);
         this.linkScheduler = new LinkScheduler(BLOCK_KEEP_PERIODS * HeraldingNode.keepAttemptSlots(link));
         this.queueLimit = DEFAULT_QUEUE_LIMIT;
         this.heralding = new HeraldingNode(node, link, device, memory, scheduler, network, this, photonic);
@@ -330,7 +320,7 @@ final class LinkEndpoint implements AttemptSource {
         sizes.put("finished", finished.size());
         sizes.put("held", held.size());
         sizes.put("peerHolds", peerHolds.size());
-        sizes.put("pendingTests", pendingTests.size());
+        sizes.put("pendingTests", testRounds.pending());
         sizes.put("peerMeasurements", peerMeasurements.size());
         sizes.put("outstanding", reliable.outstanding());
         return sizes;
@@ -351,13 +341,7 @@ final class LinkEndpoint implements AttemptSource {
 
     /** The test rounds' estimate for pairs made at α (the model's value alone at the non-master end). */
     FidelityEstimate fidelityEstimate(double alpha) {
-        FidelityEstimator e = estimators.get(alpha);
-        return e != null ? e.estimate(ESTIMATE_CONFIDENCE)
-                : new FidelityEstimator(alpha, link.heraldedFidelity(alpha)).estimate(ESTIMATE_CONFIDENCE);
-    }
-
-    private FidelityEstimator estimator(double alpha) {
-        return estimators.computeIfAbsent(alpha, a -> new FidelityEstimator(a, link.heraldedFidelity(a)));
+        return testRounds.estimate(alpha);
     }
 
     /**
@@ -536,9 +520,7 @@ final class LinkEndpoint implements AttemptSource {
             }
             forgottenUpTo.merge(f.createId().node(), f.createId().id(), Math::max);
         }
-        while (!pendingTests.isEmpty() && now - pendingTests.firstEntry().getValue().atNanos() >= retentionNanos) {
-            pendingTests.pollFirstEntry(); // the other end's outcome was lost: the round is not counted
-        }
+        testRounds.forgetLost(now);
     }
 
     /** A message about a request forgotten here: a copy later than any the protocol sends. */
@@ -1047,8 +1029,8 @@ final class LinkEndpoint implements AttemptSource {
                     int outcome = device.measure(pair.qubit(), h.testBasis).outcome();
                     releaseQubit(pair);
                     if (master) {
-                        pendingTests.put(pair.stationSeq(), new PendingTest(a.alpha(), pair.bellIndex(), h.testBasis,
-                                outcome, scheduler.clock().nanos()));
+                        testRounds.measuredHere(pair.stationSeq(), new TestRounds.Pending(a.alpha(), pair.bellIndex(),
+                                h.testBasis, outcome, scheduler.clock().nanos()));
                     } else {
                         send(new LinkMessages.TestOutcome(link.name(), pair.stationSeq(), outcome));
                     }
@@ -1082,7 +1064,7 @@ final class LinkEndpoint implements AttemptSource {
 
     /** Master: the other end's outcome of a kept test pair. */
     private void onTestOutcome(LinkMessages.TestOutcome t) {
-        PendingTest mine = pendingTests.remove(t.seq());
+        TestRounds.Pending mine = testRounds.takePending(t.seq());
         if (mine == null || (t.outcome() != 0 && t.outcome() != 1)) {
             reject("test outcome " + t.outcome() + " for herald " + t.seq() + ", which is no pending test round");
             return;
@@ -1095,9 +1077,7 @@ final class LinkEndpoint implements AttemptSource {
      * now show, at their confidence, the link does not give.
      */
     private void testRound(double alpha, int bellIndex, Basis basis, int outcomeHere, int outcomeThere) {
-        FidelityEstimator estimator = estimator(alpha);
-        estimator.record(bellIndex, basis, outcomeHere, outcomeThere);
-        FidelityEstimate estimate = estimator.estimate(ESTIMATE_CONFIDENCE);
+        FidelityEstimate estimate = testRounds.record(alpha, bellIndex, basis, outcomeHere, outcomeThere);
         for (QueueItem item : queue.values().toArray(QueueItem[]::new)) {
             if (item.add.alpha() == alpha && estimate.upper() < item.request.minFidelity()) {
                 endItem(item, LinkErrorCode.UNSUPP, String.format("test rounds show the link gives fidelity %.4f "
@@ -1192,7 +1172,7 @@ final class LinkEndpoint implements AttemptSource {
         decisions.clear();
         peerHolds.values().forEach(TimerHandle::cancel);
         peerHolds.clear();
-        pendingTests.clear();
+        testRounds.forgetPending();
         peerMeasurements.clear();
         if (noResourceTimer != null) {
             noResourceTimer.cancel();
@@ -1237,7 +1217,7 @@ final class LinkEndpoint implements AttemptSource {
         endedUnseen.clear();
         finished.clear();
         decisions.clear();
-        pendingTests.clear();
+        testRounds.forgetPending();
         peerMeasurements.clear();
         if (noResourceTimer != null) {
             noResourceTimer.cancel();
