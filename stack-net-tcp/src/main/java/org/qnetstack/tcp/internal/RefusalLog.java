@@ -1,6 +1,7 @@
 package org.qnetstack.tcp.internal;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -15,24 +16,27 @@ public final class RefusalLog {
     static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final long windowNanos;
+    private final LongSupplier clock;
     private long windowStart;
     private int loggedInWindow;
     private long unlogged;
     private boolean started;
 
     public RefusalLog() {
-        this(WINDOW);
+        this(WINDOW, System::nanoTime);
     }
 
-    RefusalLog(Duration window) {
+    /** @param clock nanoseconds, as {@link System#nanoTime()} counts them */
+    RefusalLog(Duration window, LongSupplier clock) {
         this.windowNanos = window.toNanos();
+        this.clock = clock;
     }
 
     /** Logs {@code message} to {@code log} at WARNING, unless this window's burst is spent. */
     public void warn(Logger log, Supplier<String> message) {
         long skipped;
         synchronized (this) {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             if (!started || now - windowStart >= windowNanos) {
                 started = true;
                 windowStart = now;
