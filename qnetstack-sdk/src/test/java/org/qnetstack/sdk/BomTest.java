@@ -60,7 +60,8 @@ class BomTest {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
     }
 
-    private static String text(Element parent, String name) {
+    /** The text of the first direct child element with this name, or null. */
+    static String text(Element parent, String name) {
         Element element = child(parent, name);
         return element == null ? null : element.getTextContent().strip();
     }

@@ -51,7 +51,7 @@ class ReadmeJavaBlocksTest {
     @TempDir
     Path classes;
 
-    /** One block: the README line of its opening fence and its text. */
+    /** One fenced block: the README line of its opening fence and its text. */
     record JavaBlock(int fenceLine, String source) {
         /** The README line of the block's n-th line (1-based), for messages. */
         long readmeLine(long blockLine) {
@@ -60,9 +60,14 @@ class ReadmeJavaBlocksTest {
     }
 
     static List<JavaBlock> javaBlocks(List<String> lines) {
+        return fencedBlocks(lines, "java");
+    }
+
+    /** The blocks fenced as {@code ```language}. */
+    static List<JavaBlock> fencedBlocks(List<String> lines, String language) {
         List<JavaBlock> blocks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).strip().equals("```java")) {
+            if (!lines.get(i).strip().equals("```" + language)) {
                 continue;
             }
             int fence = i + 1;
@@ -71,7 +76,7 @@ class ReadmeJavaBlocksTest {
                 source.append(lines.get(i)).append('\n');
             }
             if (i == lines.size()) {
-                throw new AssertionError("README.md:" + fence + ": ```java block never closed");
+                throw new AssertionError("README.md:" + fence + ": ```" + language + " block never closed");
             }
             blocks.add(new JavaBlock(fence, source.toString()));
         }
