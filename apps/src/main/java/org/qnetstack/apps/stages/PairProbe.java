@@ -54,15 +54,14 @@ public final class PairProbe {
         long[] last = {start};
         String problem = null;
         try (EprSocket socket = node.eprSocket(peer, SOCKET).minFidelity(minFidelity)) {
-            // One request per pair, not the sequential mode: each pair is measured before the next is asked for
-            // (the sequential mode's receiving end races the delivery of pairs through repeaters).
-            for (int r = 0; r < rounds.total(); r++) {
-                EprPair pair = socket.createKeep().block();
-                if (r < 3 * rounds.immediate()) {
+            // The sequential mode: each pair is measured before the next is asked for, one qubit at a time. (A blocking
+            // request per pair lets the program's next request race the stack's delivery of the last one.)
+            socket.createKeepEach(rounds.total(), pair -> {
+                if (mine.size() < 3 * rounds.immediate()) {
                     last[0] = node.nanos();
                 }
-                mine.add(pair, measure(node, pair, rounds, r));
-            }
+                mine.add(pair, measure(node, pair, rounds, mine.size()));
+            });
         } catch (EprException e) {
             problem = e.getMessage();
         }
@@ -99,10 +98,7 @@ public final class PairProbe {
         channel.send(channel.recv().block()).block();
         Outcomes mine = new Outcomes(rounds.total());
         try (EprSocket socket = node.eprSocket(peer, SOCKET)) {
-            for (int r = 0; r < rounds.total(); r++) {
-                EprPair pair = socket.recvKeep().block();
-                mine.add(pair, measure(node, pair, rounds, r));
-            }
+            socket.recvKeepEach(rounds.total(), pair -> mine.add(pair, measure(node, pair, rounds, mine.size())));
         } catch (EprException e) {
             // the first node's request failed too and says why; the outcomes so far still go back
         }
