@@ -23,8 +23,8 @@ import org.qnetstack.link.EntanglementId;
  * intervals (S at −3σ, Q at its Clopper–Pearson upper end).
  */
 public final class ChshExample {
-    static final int DEFAULT_ROUNDS = 2000;
-    static final double MIN_FIDELITY = 0.8;
+    public static final int DEFAULT_ROUNDS = 2000;
+    public static final double MIN_FIDELITY = 0.8;
     /** Key rounds per CHSH round. */
     static final int KEY_ROUND_DIVISOR = 2;
     private static final MeasurementAxis B0 = MeasurementAxis.inXzPlane(Math.PI / 4);

@@ -9,10 +9,10 @@ package org.qnetstack.examples;
  * the key she prevents (given enough pairs for the finite-size bound).
  */
 public final class EavesdropExample {
-    static final int DEFAULT_RUNS = 20;
-    static final int DEFAULT_PAIRS = 10_000;
+    public static final int DEFAULT_RUNS = 20;
+    public static final int DEFAULT_PAIRS = 10_000;
     /** Noiseless devices by default: every error is Eve's. */
-    static final String DEFAULT_CONFIG = "classpath:networks/two-nodes-ideal.yaml";
+    public static final String DEFAULT_CONFIG = "classpath:networks/two-nodes-ideal.yaml";
 
     /**
      * The figures: how many runs with Eve aborted, their mean QBER (over all sifted bits: the simulation

@@ -21,9 +21,9 @@ import org.qnetstack.hal.QubitAddress;
  * fidelity at that moment already carries the decay of the first pair while the second was made.
  */
 public final class GhzExample {
-    static final int DEFAULT_TRIALS = 50;
-    static final double MIN_FIDELITY = 0.85;
-    static final String DEFAULT_CONFIG = "classpath:networks/three-nodes-ideal.yaml";
+    public static final int DEFAULT_TRIALS = 50;
+    public static final double MIN_FIDELITY = 0.85;
+    public static final String DEFAULT_CONFIG = "classpath:networks/three-nodes-ideal.yaml";
     private static final String HELD = "held";
 
     /**

@@ -20,8 +20,8 @@ import org.qnetstack.hal.QubitAddress;
  * also counts the end devices' gate and readout errors.
  */
 public final class TeleportExample {
-    static final int DEFAULT_TRIALS = 100;
-    static final double MIN_FIDELITY = 0.85;
+    public static final int DEFAULT_TRIALS = 100;
+    public static final double MIN_FIDELITY = 0.85;
 
     /**
      * The figures of one run: {@code predictedFidelity} is (2F+1)/3 at the pairs' true mean fidelity F,

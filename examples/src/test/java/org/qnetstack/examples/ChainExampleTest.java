@@ -45,7 +45,7 @@ class ChainExampleTest {
         assertEquals(0.97, direct.meanFidelity(), 0.005);
         BufferedImage image = ImageIO.read(dir.resolve("chain.png").toFile());
         assertEquals(1000, image.getWidth());
-        JsonNode json = new ObjectMapper().readTree(Main.toJson(r));
+        JsonNode json = new ObjectMapper().readTree(Report.toJson(r));
         assertEquals(2, json.get("points").size());
         assertTrue(r.table().contains("> PLOB"), r.table());
     }

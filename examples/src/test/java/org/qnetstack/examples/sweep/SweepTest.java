@@ -2,6 +2,7 @@ package org.qnetstack.examples.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -21,6 +22,9 @@ import javax.imageio.ImageIO;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.qnetstack.examples.Charts;
+import org.qnetstack.examples.cli.Cli;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.qnetstack.sim.device.DeviceParameters;
 
@@ -29,7 +33,10 @@ class SweepTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return SweepCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        String[] line = new String[args.length + 1];
+        line[0] = "sweep";
+        System.arraycopy(args, 0, line, 1, args.length);
+        return Cli.run(line, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -196,7 +203,7 @@ class SweepTest {
             assertTrue(Files.size(png) > 10_000, png + " is " + Files.size(png) + " bytes");
             BufferedImage image = ImageIO.read(png.toFile());
             assertEquals(SweepChart.WIDTH, image.getWidth(), png.toString());
-            assertEquals(SweepChart.HEIGHT, image.getHeight(), png.toString());
+            assertEquals(Charts.height(2), image.getHeight(), png.toString());
         }
     }
 
@@ -210,7 +217,7 @@ class SweepTest {
         assertEquals(2, run("--config", "x.yaml", "--presets", "ideal"));
         assertTrue(err().contains("--presets and --config exclude each other"), err());
         assertEquals(2, run("--count", "5"));
-        assertTrue(err().contains("--count is not a sweep option"), err());
+        assertTrue(err().contains("Unknown option: '--count'"), err());
         assertEquals(2, run("--min-fidelity", "0.8,0.9"));
     }
 
@@ -242,16 +249,21 @@ class SweepTest {
         assertTrue(err().contains("configuration error"), err());
     }
 
+    private static SweepOptions parse(String... args) {
+        SweepCommand command = new SweepCommand(System.out, System.err);
+        new CommandLine(command).parseArgs(args);
+        return command.options();
+    }
+
     @Test
     void optionsDefaultAndNameTheAlphaChartBesideTheLengthChart() {
-        SweepOptions d = SweepOptions.parse(new String[0]);
+        SweepOptions d = parse();
         assertEquals(List.of(0.0, 2.0, 5.0, 10.0, 20.0, 30.0, 50.0), d.lengthsKm());
         assertEquals(SweepOptions.allPresets(), d.presets());
         assertEquals(0.8, d.minFidelity());
-        assertEquals(Path.of("sweep.png"), d.out());
-        assertEquals(Path.of("sweep-alpha.png"), d.alphaOut());
-        SweepOptions o = SweepOptions.parse(new String[] {"--lengths", "10,1,5", "--presets", "nv-2022",
-            "--out", "plots/a.PNG", "--seed", "7"});
+        assertNull(d.out(), "no chart unless --out says where");
+        assertNull(d.alphaOut());
+        SweepOptions o = parse("--lengths", "10,1,5", "--presets", "nv-2022", "--out", "plots/a.PNG", "--seed", "7");
         assertEquals(List.of(1.0, 5.0, 10.0), o.lengthsKm());
         assertEquals(List.of("nv-2022"), o.presets());
         assertEquals(Path.of("plots/a-alpha.png"), o.alphaOut());
