@@ -30,7 +30,7 @@ public final class Charts {
     public static final int WIDTH = 1000;
     public static final int PANEL_HEIGHT = 520;
     /** The strip above the panels with the run's parameters. */
-    public static final int HEADER_HEIGHT = 44;
+    public static final int HEADER_HEIGHT = 80;
     public static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
         new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
@@ -41,6 +41,13 @@ public final class Charts {
             new float[] {8f, 5f}, 0f);
     public static final BasicStroke DOTTED = new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
             10f, new float[] {1.5f, 4f}, 0f);
+    /** Line patterns, one per curve of a panel where curves may coincide: each stays visible under another. */
+    public static final BasicStroke[] PATTERNS = {SOLID,
+        new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {12f, 6f}, 0f),
+        new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {12f, 5f, 3f, 5f}, 3f),
+        new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 6f),
+        new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 9f}, 1f),
+        new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {20f, 4f, 2f, 4f}, 9f)};
     private static final BasicStroke NO_LINE = new BasicStroke(0f);
 
     private Charts() {
@@ -59,12 +66,13 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL_HEIGHT).title(title).xAxisTitle(x)
                 .yAxisTitle(y).build();
         XYStyler s = chart.getStyler();
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        // a column on the right: a row below runs off the image once a panel has a dozen series
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setLegendBorderColor(Color.WHITE);
@@ -160,7 +168,7 @@ public final class Charts {
         }
     }
 
-    /** At most two lines of the header's width. */
+    /** At most four lines of the header's width. */
     private static List<String> wrap(String text, java.awt.FontMetrics metrics, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
@@ -172,6 +180,6 @@ public final class Charts {
             line.append(line.length() == 0 ? "" : " ").append(word);
         }
         lines.add(line.toString());
-        return lines.subList(0, Math.min(2, lines.size()));
+        return lines.subList(0, Math.min(4, lines.size()));
     }
 }

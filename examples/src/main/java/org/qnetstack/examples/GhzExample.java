@@ -53,7 +53,8 @@ public final class GhzExample {
         double[][] pairs = new double[3][trials]; // F(hub–b), F(hub–c), their product
         // Where each trial's three qubits are, for reading the true state (all in this process).
         Map<String, QubitAddress> qubits = new ConcurrentHashMap<>();
-        try (SimulatedNetwork net = SimulatedNetwork.of(spec)) {
+        try (SimulatedNetwork net = SimulatedNetwork.of(spec);
+             Progress.Task progress = Progress.start("ghz: states", trials)) {
             GroundTruth truth = net.groundTruth();
             net.run(hub, node -> {
                 for (int t = 0; t < trials; t++) {
@@ -92,6 +93,7 @@ public final class GhzExample {
                     fidelities[t] = ghzFidelity(truth.densityMatrix(qubits.get("hub"), qubits.get("b"),
                             pair.qubit().address()));
                     pair.qubit().release();
+                    progress.step();
                     node.classicalSocket(hub).send("done").block();
                     node.classicalSocket(b).send("done").block();
                 }

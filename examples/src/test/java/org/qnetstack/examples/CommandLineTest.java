@@ -93,6 +93,15 @@ class CommandLineTest {
         assertTrue(err().contains("--help"), "points to the help:\n" + err());
     }
 
+    /** A command's name as an option's value is the value ("node --program qkd"), not the next command. */
+    @Test
+    void aCommandNameCanBeAnOptionValue() {
+        CommandLine cli = Cli.commandLine(System.out, System.err);
+        var parsed = cli.parseArgs("node", "--node", "alice", "--program", "qkd", "--config", "net.yaml");
+        assertEquals(1, parsed.subcommands().size());
+        assertEquals("qkd", parsed.subcommands().get(0).matchedOptionValue("--program", ""));
+    }
+
     @Test
     void versionAndCompletion() {
         assertEquals(0, run("--version"));

@@ -66,6 +66,8 @@ public final class Cli {
                 .description("print the bash/zsh completion script of this command line: "
                         + "source <(examples completion)");
         cli.addSubcommand("completion", completion);
+        // "node --program qkd": a command's name may be an option's value (set once every command is added)
+        cli.setAllowSubcommandsAsOptionParameters(true);
         cli.setOut(writer(out));
         cli.setErr(writer(err));
         cli.setExecutionStrategy(parsed -> execute(parsed, err));

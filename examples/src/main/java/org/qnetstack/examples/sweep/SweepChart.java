@@ -23,6 +23,9 @@ public final class SweepChart {
     /** Width of each PNG; its height is {@link Charts#height(int)} of two panels. */
     public static final int WIDTH = Charts.WIDTH;
 
+    /** Measured points of neighbouring presets sit this share of the length axis apart, so none hides another. */
+    private static final double OFFSET = 0.006;
+
     private SweepChart() {
     }
 
@@ -36,10 +39,11 @@ public final class SweepChart {
         List<String> presets = presets(options, result);
         double minF = options.minFidelity();
 
-        XYChart fidelity = Charts.panel("Heralded fidelity vs link length (α chosen by the link layer for F ≥ "
-                + num(minF) + ")", "link length L (km)", "fidelity F", "0", false);
-        XYChart rate = Charts.panel("Pair rate vs link length (solid: measure directly, dashed: keep, dotted: PLOB "
-                + "bound)", "link length L (km)", "pairs per second (1/s)", "0", true);
+        XYChart fidelity = Charts.panel("Fidelity vs link length, α chosen for F ≥ " + num(minF),
+                "link length L (km)", "fidelity F", "0", false);
+        XYChart rate = Charts.panel("Pair rate vs link length", "link length L (km)", "pairs per second (1/s)", "0",
+                true);
+        double span = options.lengthsKm().get(options.lengthsKm().size() - 1) - options.lengthsKm().get(0);
         // The PLOB lines are drawn only down to a decade below the lowest rate: a lossy preset's bound would
         // otherwise stretch the axis over tens of decades.
         double floor = result.lengthSweep().stream()
@@ -52,16 +56,29 @@ public final class SweepChart {
                 continue;
             }
             int k = presets.indexOf(preset);
-            add(fidelity, preset, true, points, SweepPoint::lengthKm, SweepPoint::heraldedFidelity, k, Charts.SOLID,
-                    Double.NEGATIVE_INFINITY);
+            Color colour = Charts.PALETTE[k % Charts.PALETTE.length];
+            // Presets whose α the link layer tunes to the minimum share the line F = F_min: a pattern each.
+            add(fidelity, preset + " model", true, points, SweepPoint::lengthKm, SweepPoint::heraldedFidelity, k,
+                    Charts.PATTERNS[k % Charts.PATTERNS.length], Double.NEGATIVE_INFINITY, false);
+            List<SweepPoint> sampled = points.stream().filter(p -> p.sampledPairs() > 0).toList();
+            double shift = (k - (presets.size() - 1) / 2.0) * OFFSET * span;
+            List<Double> x = sampled.stream().map(p -> p.lengthKm() + shift).toList();
+            Charts.measured(fidelity, preset + " measured", x, sampled.stream().map(SweepPoint::measuredFidelity)
+                    .toList(), sampled.stream().map(SweepPoint::measuredFidelitySigma).toList(), colour,
+                    Charts.MARKERS[k % Charts.MARKERS.length], false);
+            sampled.stream().map(SweepPoint::measuredFidelity).forEach(fidelities::add);
+            Charts.measured(rate, preset + " measured", x, sampled.stream()
+                    .map(p -> p.measuredSuccessProbability() * p.attemptsPerSecond()).toList(), sampled.stream()
+                    .map(p -> p.measuredSuccessProbabilitySigma() * p.attemptsPerSecond()).toList(), colour,
+                    Charts.MARKERS[k % Charts.MARKERS.length], true);
             points.stream().map(SweepPoint::heraldedFidelity).filter(Double::isFinite).forEach(fidelities::add);
             // one legend entry per preset (its colour); the title tells the line styles apart
             boolean named = add(rate, preset, true, points, SweepPoint::lengthKm, SweepPoint::pairsPerSecondMeasure,
-                    k, Charts.SOLID, 0);
+                    k, Charts.SOLID, 0, false);
             named |= add(rate, named ? preset + " keep" : preset, !named, points, SweepPoint::lengthKm,
-                    SweepPoint::pairsPerSecondKeep, k, Charts.DASHED, 0);
+                    SweepPoint::pairsPerSecondKeep, k, Charts.DASHED, 0, false);
             add(rate, named ? preset + " PLOB" : preset, !named, points, SweepPoint::lengthKm,
-                    SweepPoint::plobPairsPerSecond, k, Charts.DOTTED, floor);
+                    SweepPoint::plobPairsPerSecond, k, Charts.DOTTED, floor, false);
         }
         fidelityRange(fidelity, fidelities, minF);
         Charts.write(out, parameters(options, presets), fidelity, rate);
@@ -78,9 +95,10 @@ public final class SweepChart {
             }
             int k = presets.indexOf(preset);
             add(alphaFidelity, preset, true, points, SweepPoint::alpha, SweepPoint::heraldedFidelity, k, Charts.SOLID,
-                    Double.NEGATIVE_INFINITY);
+                    Double.NEGATIVE_INFINITY, true);
             points.stream().map(SweepPoint::heraldedFidelity).filter(Double::isFinite).forEach(alphaFidelities::add);
-            add(alphaP, preset, true, points, SweepPoint::alpha, SweepPoint::successProbability, k, Charts.SOLID, 0);
+            add(alphaP, preset, true, points, SweepPoint::alpha, SweepPoint::successProbability, k, Charts.SOLID, 0,
+                    true);
         }
         fidelityRange(alphaFidelity, alphaFidelities, Double.NaN);
         Charts.write(alphaOut, parameters(options, presets), alphaFidelity, alphaP);
@@ -93,9 +111,13 @@ public final class SweepChart {
     }
 
     private static String parameters(SweepOptions options, List<String> presets) {
-        return "Link model of a two-node single-click link per preset (" + String.join(", ", presets) + "), station "
-                + "at the midpoint; length sweep at the α the link layer picks for F ≥ " + num(options.minFidelity())
-                + "; α sweep at L = " + num(options.alphaLengthKm()) + " km. Model figures: no sampling error.";
+        return "Lines: the link model of a two-node single-click link per preset, station at the midpoint (rate: "
+                + "solid measure directly, dashed keep, dotted PLOB bound at one use per slot). Length sweep at the α "
+                + "the link layer picks for F ≥ " + num(options.minFidelity())
+                + "; α sweep at L = " + num(options.alphaLengthKm()) + " km (model only). Markers: " + options.count()
+                + " kept pairs simulated per length, ± 1 standard error (binomial for p·attempts/s, of the mean for "
+                + "F); lengths needing over " + String.format(Locale.ROOT, "%.0e", (double) SweepSampler.MAX_EXPECTED_ATTEMPTS)
+                + " attempts are not simulated.";
     }
 
     /**
@@ -104,7 +126,7 @@ public final class SweepChart {
      */
     private static boolean add(XYChart chart, String name, boolean inLegend, List<SweepPoint> points,
                                ToDoubleFunction<SweepPoint> x, ToDoubleFunction<SweepPoint> y, int k,
-                               BasicStroke stroke, double floor) {
+                               BasicStroke stroke, double floor, boolean markers) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (SweepPoint p : points) {
@@ -122,7 +144,7 @@ public final class SweepChart {
         series.setLineColor(colour);
         series.setMarkerColor(colour);
         series.setLineStyle(stroke);
-        series.setMarker(stroke == Charts.SOLID ? Charts.MARKERS[k % Charts.MARKERS.length] : SeriesMarkers.NONE);
+        series.setMarker(markers ? Charts.MARKERS[k % Charts.MARKERS.length] : SeriesMarkers.NONE);
         series.setShowInLegend(inLegend);
         return true;
     }

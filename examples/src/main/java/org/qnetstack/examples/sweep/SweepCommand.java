@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.examples.Configuration;
+import org.qnetstack.examples.Progress;
 import org.qnetstack.examples.Report;
 import org.qnetstack.examples.cli.Cli;
 import picocli.CommandLine.Command;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Spec;
         description = {"Fidelity and pair rate against link length and against α for each device preset, from the "
                 + "link model the stack plans with: a table (or --json), and two PNG charts with --out."})
 public final class SweepCommand implements Callable<Integer> {
+    /** Pairs sampled per point by default: a binomial error of about 7% on p. */
+    static final int DEFAULT_COUNT = 200;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -70,8 +74,17 @@ public final class SweepCommand implements Callable<Integer> {
             + "instead of tables")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "no configuration block: the results only")
+    @Option(names = "--count", paramLabel = "N", defaultValue = "" + DEFAULT_COUNT,
+            description = "kept pairs the simulator makes at each length to test the model, shown with error bars "
+                    + "(points that would take more than " + SweepSampler.MAX_EXPECTED_ATTEMPTS + " attempts are "
+                    + "not sampled); 0: the model only (default: ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = {"-q", "--quiet"}, description = "no configuration block and no progress: the results only")
     boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "progress even when stderr is not a terminal")
+    boolean verbose;
 
     public SweepCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -81,7 +94,8 @@ public final class SweepCommand implements Callable<Integer> {
     /** The options as given, checked. */
     SweepOptions options() {
         try {
-            return SweepOptions.of(presets, lengths, alphas, minFidelity, alphaLength, chart, seed, json, config);
+            return SweepOptions.of(presets, lengths, alphas, minFidelity, alphaLength, chart, seed, json, config,
+                    count);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -91,6 +105,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepOptions options = options();
+        Progress.configure(Progress.modeFor(quiet, verbose), err);
         Configuration configuration = configuration(options);
         if (!json && !quiet) {
             out.print(configuration.text());
@@ -119,6 +134,7 @@ public final class SweepCommand implements Callable<Integer> {
         s.put("lengths km", options.lengthsKm().stream().map(Report::number).collect(Collectors.joining(",")));
         s.put("min fidelity", options.minFidelity());
         s.put("α sweep at km", options.alphaLengthKm());
+        s.put("sampled pairs per length", options.count());
         s.put("charts", options.out() == null ? "none (--out FILE)" : options.out() + ", " + options.alphaOut());
         return Configuration.settings(options.seed(), s);
     }
@@ -151,6 +167,8 @@ public final class SweepCommand implements Callable<Integer> {
                 p: success per attempt; measure/s = p·1e9/slot (an attempt every slot);
                 keep/s = p·1e9/(slots·slot) with slots = 1 + ⌈(2·delayToStation + window + 1 ns)/slot⌉
                 (a kept attempt holds the qubit until its herald is back);
+                simulated: --count kept pairs per length on the simulator, p = pairs/attempts ± its binomial
+                standard error, F the pairs' mean true fidelity ± its standard error;
                 PLOB = −log2(1 − η_f), η_f = 10^(−a·L/10) over the whole fibre, ebits per channel use.
                 """);
         b.append("charts: ").append(options.out() == null ? "none (--out FILE writes them)"
@@ -159,18 +177,21 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static void rows(StringBuilder b, List<SweepPoint> points) {
-        String header = String.format(Locale.ROOT, "  %-12s %7s %9s %10s %7s %9s %10s %10s %5s %10s %9s %9s%n",
-                "preset", "L km", "α", "p", "F", "slot µs", "attempts/s", "measure/s", "slots", "keep/s",
-                "η_f", "PLOB");
+        String header = String.format(Locale.ROOT, "  %-12s %7s %9s %10s %7s %9s %10s %10s %5s %10s %9s %9s %21s "
+                + "%17s%n", "preset", "L km", "α", "p", "F", "slot µs", "attempts/s", "measure/s", "slots", "keep/s",
+                "η_f", "PLOB", "p simulated", "F simulated");
         b.append(header);
         for (SweepPoint p : points) {
-            b.append(String.format(Locale.ROOT, "  %-12s %7s %9s %10s %7s %9s %10s %10s %5d %10s %9s %9s%n",
+            b.append(String.format(Locale.ROOT, "  %-12s %7s %9s %10s %7s %9s %10s %10s %5d %10s %9s %9s %21s %17s%n",
                     p.preset(), fmt(p.lengthKm()), fmt(p.alpha()), fmt(p.successProbability()),
                     Double.isNaN(p.heraldedFidelity()) ? "—" : String.format(Locale.ROOT, "%.4f",
                             p.heraldedFidelity()),
                     fmt(p.slotNanos() / 1e3), fmt(p.attemptsPerSecond()), fmt(p.pairsPerSecondMeasure()),
                     p.keepAttemptSlots(), fmt(p.pairsPerSecondKeep()), fmt(p.fibreTransmissivity()),
-                    fmt(p.plobBound())));
+                    fmt(p.plobBound()), p.sampledPairs() == 0 ? "—" : String.format(Locale.ROOT, "%.3e ± %.1e",
+                            p.measuredSuccessProbability(), p.measuredSuccessProbabilitySigma()),
+                    p.sampledPairs() == 0 ? "—" : String.format(Locale.ROOT, "%.4f ± %.4f", p.measuredFidelity(),
+                            p.measuredFidelitySigma())));
         }
     }
 

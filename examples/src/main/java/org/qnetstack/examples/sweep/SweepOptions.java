@@ -20,10 +20,12 @@ import org.qnetstack.sim.device.DeviceParameters;
  * @param json          print one JSON object instead of tables
  * @param config        a network configuration (a file or {@code classpath:RESOURCE}) whose first link is swept,
  *                      with its nodes' devices and the link's fields, instead of the presets; or null
+ * @param count         kept pairs the simulator makes at each point of the length sweep to test the model
+ *                      (0: the model only)
  */
 public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Double> alphas, double minFidelity,
                            double alphaLengthKm, @Nullable Path out, @Nullable Long seed, boolean json,
-                           @Nullable String config) {
+                           @Nullable String config, int count) {
     /** The default lengths as given on the command line. */
     public static final String DEFAULT_LENGTHS = "0,2,5,10,20,30,50";
     /** The default α values as given on the command line. */
@@ -44,7 +46,7 @@ public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Do
     /** Options that sweep the presets. */
     public SweepOptions(List<String> presets, List<Double> lengthsKm, List<Double> alphas, double minFidelity,
                         double alphaLengthKm, @Nullable Path out, @Nullable Long seed, boolean json) {
-        this(presets, lengthsKm, alphas, minFidelity, alphaLengthKm, out, seed, json, null);
+        this(presets, lengthsKm, alphas, minFidelity, alphaLengthKm, out, seed, json, null, 0);
     }
 
     /** Every shipped preset, in name order, so presets added later appear without code changes. */
@@ -74,7 +76,10 @@ public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Do
      */
     public static SweepOptions of(@Nullable String presets, String lengths, String alphas, String minFidelity,
                                   String alphaLength, @Nullable Path out, @Nullable Long seed, boolean json,
-                                  @Nullable String config) {
+                                  @Nullable String config, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("--count must be ≥ 0 (was " + count + ")");
+        }
         if (presets != null && config != null) {
             throw new IllegalArgumentException("--presets and --config exclude each other: the sweep covers either "
                     + "the presets or the configured network's first link");
@@ -82,7 +87,7 @@ public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Do
         return new SweepOptions(presets == null ? allPresets() : presets(presets),
                 numbers(lengths, "--lengths", 0, Double.MAX_VALUE, true), numbers(alphas, "--alphas", 0, 1, false),
                 number(minFidelity, "--min-fidelity", 0, 1), number(alphaLength, "--alpha-length", 0, Double.MAX_VALUE),
-                out, seed, json, config);
+                out, seed, json, config, count);
     }
 
     private static List<String> presets(String text) {
