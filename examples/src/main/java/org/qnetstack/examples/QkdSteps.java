@@ -91,8 +91,8 @@ public final class QkdSteps {
     /**
      * Why the run made no key and the change that would make one, or "" when it made one. More pairs when the
      * QBER the devices give allows a key and only the sample was too small (the smallest power-of-two multiple
-     * of the pairs whose sample, at the predicted QBER, gives a bound under the threshold and a positive
-     * length); a better network when the devices' QBER itself is too high; another seed when verification
+     * of the pairs whose sample, with one standard deviation more errors than the predicted QBER gives, has a
+     * bound under the threshold and a positive length at Cascade's usual efficiency of 1.2); a better network when the devices' QBER itself is too high; another seed when verification
      * caught Cascade's residual errors.
      *
      * @param command the command that ran, with its options but not {@code --count}
@@ -121,7 +121,9 @@ public final class QkdSteps {
             int sifted = (int) Math.min(Integer.MAX_VALUE, Math.round(pairs * siftedPerPair));
             int k = (int) Math.round(sifted * params.sampleFraction());
             int n = sifted - k;
-            double up = params.bound().upper(k, (int) Math.round(k * q), n, params.epsilonPe());
+            // one standard deviation of the sample's errors above the prediction: a suggestion that holds for most seeds
+            int errors = (int) Math.min(k, Math.round(k * q + Math.sqrt(k * q * (1 - q))));
+            double up = params.bound().upper(k, errors, n, params.epsilonPe());
             double eve = up >= 0.5 ? 1 : Statistics.binaryEntropy(up);
             double leak = 1.2 * Statistics.binaryEntropy(q); // Cascade's usual efficiency
             double length = n * (1 - eve - leak) - 2 * Math.log(1 / params.epsilonPa()) / Math.log(2) - 64;
