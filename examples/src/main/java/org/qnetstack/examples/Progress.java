@@ -115,7 +115,8 @@ public final class Progress {
         /** "qkd pairs: 12,000 of 20,000 (60%), 8 s so far, about 5 s left". */
         String line(long d, double elapsedSeconds) {
             double fraction = Math.min(1, (double) d / total);
-            double left = fraction > 0 ? elapsedSeconds * (1 - fraction) / fraction : Double.NaN;
+            // below 1% done the rate is mostly start-up: no estimate yet
+            double left = fraction >= 0.01 ? elapsedSeconds * (1 - fraction) / fraction : Double.NaN;
             return String.format(Locale.ROOT, "%s: %,d of %,d (%.0f%%), %s so far, about %s left", what, d, total,
                     100 * fraction, duration(elapsedSeconds), Double.isNaN(left) ? "?" : duration(left));
         }
