@@ -69,11 +69,10 @@ import org.qnetstack.sim.device.DeviceParameters;
  * (e.g. distillation over one long link, whose first pair waits minutes for its partner).
  */
 public final class ChainExample {
-    static final int DEFAULT_PAIRS = 20;
+    public static final int DEFAULT_PAIRS = 20;
     static final List<Integer> REPEATERS = List.of(0, 1, 3, 7);
     static final List<Double> DISTANCES_KM = List.of(25.0, 50.0, 100.0, 150.0, 200.0, 300.0);
     static final double ATTENUATION_DB_PER_KM = 0.2;
-    static final Path DEFAULT_OUT = Path.of("chain.png");
     private static final int SOCKET = 7;
     /** Pairs below this are useless as Bell pairs (physics.md): the controller refuses chains it expects below. */
     static final double MIN_FIDELITY = 0.5;
@@ -90,9 +89,11 @@ public final class ChainExample {
      * @param pairsPerSecond   pairs over the time from the request to the last pair
      * @param perChannelUse    pairs/s × slot
      * @param perChannelUseLow lower end: the mean time per pair plus four of its standard errors
+     * @param perChannelUseSigma the rate's standard error, from the standard error of the mean time per pair
      * @param modelPerChannelUse the controller's expected rate × slot
      * @param plobPerChannelUse −log2(1 − η(L))
      * @param meanFidelity     mean true fidelity to the reported Bell state
+     * @param meanFidelitySigma its standard error (the pairs' standard deviation over √pairs)
      * @param meanEstimate     mean fidelity the network layer reported
      * @param inInterval       pairs whose true fidelity lay in their reported interval
      * @param refused          why the network refused the request (its controller expects F &lt; 0.5), or ""
@@ -100,7 +101,7 @@ public final class ChainExample {
     public record Point(int repeaters, double distanceKm, boolean distilled, int pairs, double pairsPerSecond,
                         double perChannelUse, double perChannelUseLow, double modelPerChannelUse,
                         double plobPerChannelUse, double meanFidelity, double meanEstimate, int inInterval,
-                        String refused) {
+                        String refused, double perChannelUseSigma, double meanFidelitySigma) {
     }
 
     /** The example's figures; {@code table} is the printed form of {@code points}. */
@@ -111,32 +112,54 @@ public final class ChainExample {
     private ChainExample() {
     }
 
-    /** Runs every chain and writes the chart to {@code chain.png}. */
-    public static Result run(ExampleOptions options) {
-        return run(options, REPEATERS, DISTANCES_KM, List.of(false, true), DEFAULT_OUT);
+    /** Runs every chain and writes the chart to {@code out}, if not null. */
+    public static Result run(ExampleOptions options, @Nullable Path out) {
+        return run(options, REPEATERS, DISTANCES_KM, List.of(false, true), out);
+    }
+
+    /** What the chains are made of and what the run covers, for the configuration block. */
+    public static Configuration configuration(ExampleOptions options, @Nullable Path out) {
+        Device device = Device.of(options);
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("device", device.preset() + (device.overrides().isEmpty() ? "" : " " + device.overrides()));
+        s.put("links", device.linkOverrides().isEmpty() ? "the preset's" : device.linkOverrides().toString());
+        if (options.config() != null) {
+            s.put("from", "the first node and link of " + options.config());
+        }
+        s.put("repeaters", REPEATERS.toString());
+        s.put("distances km", DISTANCES_KM.stream().map(Report::number).toList().toString());
+        s.put("pairs per point", options.count() > 0 ? options.count() : DEFAULT_PAIRS);
+        s.put("chart", out == null ? "none (--out FILE)" : out.toString());
+        return Configuration.settings(options.seed() != null ? options.seed() : device.seed(), s);
     }
 
     public static Result run(ExampleOptions options, List<Integer> repeaters, List<Double> distancesKm,
-                             List<Boolean> distillation, Path out) {
+                             List<Boolean> distillation, @Nullable Path out) {
         long wallStart = System.nanoTime();
         Device device = Device.of(options);
         long seed = options.seed() != null ? options.seed() : device.seed();
         int pairs = options.count() > 0 ? options.count() : DEFAULT_PAIRS;
         List<Point> points = new ArrayList<>();
-        for (boolean distil : distillation) {
-            for (int n : repeaters) {
-                for (double km : distancesKm) {
-                    points.add(chain(device, n, km, distil, pairs, seed));
+        try (Progress.Task progress = Progress.start("chain: points", (long) distillation.size() * repeaters.size()
+                * distancesKm.size())) {
+            for (boolean distil : distillation) {
+                for (int n : repeaters) {
+                    for (double km : distancesKm) {
+                        points.add(chain(device, n, km, distil, pairs, seed));
+                        progress.step();
+                    }
                 }
             }
         }
-        try {
-            chart(points, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart " + out, e);
+        if (out != null) {
+            try {
+                ChainChart.write(points, device.describe(), pairs, seed, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the chart " + out + ": " + e.getMessage(), e);
+            }
         }
         return new Result(seed, device.describe(), device.slotNanos(), table(points), points,
-                out.toAbsolutePath().toString(), (System.nanoTime() - wallStart) / 1e9);
+                out == null ? "" : out.toAbsolutePath().toString(), (System.nanoTime() - wallStart) / 1e9);
     }
 
     /**
@@ -264,7 +287,7 @@ public final class ChainExample {
             } catch (AdmissionException e) {
                 return new Point(repeaters, km, distil, 0, Double.NaN, Double.NaN, Double.NaN,
                         modelRate * platform.link(spec.links().get(0).name()).slotNanos() / 1e9,
-                        plob(transmissivity(km)), Double.NaN, Double.NaN, 0, e.getMessage());
+                        plob(transmissivity(km)), Double.NaN, Double.NaN, 0, e.getMessage(), Double.NaN, Double.NaN);
             }
             double[] fidelity = new double[number];
             long[] delivered = new long[number];
@@ -314,9 +337,10 @@ public final class ChainExample {
             for (double f : fidelity) {
                 mf += f;
             }
+            double[] fidelityMean = Statistics.meanWithStandardError(fidelity);
             return new Point(repeaters, km, distil, number, number / (total / 1e9), slot / mean,
                     slot / (mean + 4 * se), modelRate * slot / 1e9, plob(transmissivity(km)), mf / number,
-                    estimate[0] / number, inside[0], "");
+                    estimate[0] / number, inside[0], "", slot / mean * se / mean, fidelityMean[1]);
         } finally {
             services.values().forEach(CircuitNetworkService::close);
             stations.forEach(HeraldingStation::stop);
@@ -341,83 +365,6 @@ public final class ChainExample {
                     p.perChannelUseLow() > p.plobPerChannelUse() ? "  > PLOB" : ""));
         }
         return b.toString();
-    }
-
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0x9467bd), new Color(0xff7f0e)};
-    private static final int WIDTH = 1000;
-    private static final int PANEL = 520;
-
-    /** Rate per channel use (log) and true fidelity against distance; solid plain, dashed distilled. */
-    static void chart(List<Point> points, Path out) throws IOException {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-        XYChart rate = panel("End-to-end pairs per channel use vs distance (solid: swap only, dashed: DEJMPS; black: "
-                + "PLOB bound)", "pairs per channel use", true);
-        XYChart fidelity = panel("True end-to-end fidelity vs distance", "fidelity", false);
-        List<Integer> ns = points.stream().map(Point::repeaters).distinct().sorted().toList();
-        for (boolean distil : new boolean[] {false, true}) {
-            for (int n : ns) {
-                List<Point> series = points.stream().filter(p -> p.repeaters() == n && p.distilled() == distil
-                        && p.refused().isEmpty()).toList();
-                if (series.isEmpty()) {
-                    continue;
-                }
-                String name = "N = " + n + (distil ? " DEJMPS" : "");
-                Color colour = PALETTE[ns.indexOf(n) % PALETTE.length];
-                add(rate, name, series.stream().map(Point::distanceKm).toList(),
-                        series.stream().map(Point::perChannelUse).toList(), colour, distil);
-                add(fidelity, name, series.stream().map(Point::distanceKm).toList(),
-                        series.stream().map(Point::meanFidelity).toList(), colour, distil);
-            }
-        }
-        List<Double> km = points.stream().map(Point::distanceKm).distinct().sorted().toList();
-        XYSeries plob = rate.addSeries("PLOB (repeaterless)", km, km.stream().map(d -> plob(transmissivity(d))).toList());
-        plob.setLineColor(Color.BLACK);
-        plob.setLineStyle(new BasicStroke(2.5f));
-        plob.setMarker(SeriesMarkers.NONE);
-        BufferedImage image = new BufferedImage(WIDTH, 2 * PANEL, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.drawImage(BitmapEncoder.getBufferedImage(rate), 0, 0, null);
-            g.drawImage(BitmapEncoder.getBufferedImage(fidelity), 0, PANEL, null);
-        } finally {
-            g.dispose();
-        }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(image, "png", out.toFile())) {
-            throw new IOException("no PNG writer for " + out);
-        }
-    }
-
-    private static XYChart panel(String title, String y, boolean log) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(PANEL).title(title).xAxisTitle("total distance (km)")
-                .yAxisTitle(y).build();
-        Styler s = c.getStyler();
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setAntiAlias(true);
-        c.getStyler().setXAxisDecimalPattern("0");
-        if (log) {
-            c.getStyler().setYAxisLogarithmic(true);
-            c.getStyler().setYAxisDecimalPattern("0E0");
-        }
-        return c;
-    }
-
-    private static void add(XYChart chart, String name, List<Double> x, List<Double> y, Color colour, boolean dashed) {
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setLineColor(colour);
-        s.setMarkerColor(colour);
-        s.setLineStyle(dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {8f, 5f}, 0f) : new BasicStroke(2f));
-        s.setMarker(dashed ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
     }
 
     static @Nullable Point find(List<Point> points, int repeaters, double km, boolean distilled) {

@@ -10,6 +10,7 @@ import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.link.BasisChoice;
 import org.qnetstack.link.EntanglementId;
+import org.qnetstack.sim.device.DeviceParameters;
 
 /**
  * A Bell test (the CHSH game) on measure-directly pairs over one link, each end drawing its own setting per
@@ -23,8 +24,8 @@ import org.qnetstack.link.EntanglementId;
  * intervals (S at −3σ, Q at its Clopper–Pearson upper end).
  */
 public final class ChshExample {
-    static final int DEFAULT_ROUNDS = 2000;
-    static final double MIN_FIDELITY = 0.8;
+    public static final int DEFAULT_ROUNDS = 2000;
+    public static final double MIN_FIDELITY = 0.8;
     /** Key rounds per CHSH round. */
     static final int KEY_ROUND_DIVISOR = 2;
     private static final MeasurementAxis B0 = MeasurementAxis.inXzPlane(Math.PI / 4);
@@ -32,13 +33,16 @@ public final class ChshExample {
     /**
      * The figures; σ is the standard error of S, [sLow, sHigh] = S ± 3σ; the QBER comes from
      * {@code keyRounds} pairs measured in Z at both ends, with its Clopper–Pearson interval.
-     * {@code predictedS} = 2√2·(1 − c_X − c_Z − 2c_Y) from the heralded state's Bell coefficients (2√2·w for
-     * a Werner pair); {@code predictedQber} = c_X + c_Y.
+     * {@code predictedS} from the heralded state's Bell coefficients and both devices' readout and rotation
+     * errors ({@link Predictions#chsh}); {@code predictedSFromPair} = 2√2·(1 − c_X − c_Z − 2c_Y), the pair alone
+     * (2√2·w for a Werner pair); {@code predictedQber} that of the Z–Z rounds from the heralded state and both
+     * devices' readout errors ({@link Predictions#zBasisQber}; c_X + c_Y without them).
      */
     public record Result(long seed, String link, int rounds, int keyRounds, double s, double sSigma, double sLow,
                          double sHigh, double predictedS, double qber, double qberLow, double qberHigh,
                          double predictedQber, double deviceIndependentRate, double deviceIndependentRateWorstCase,
-                         double pairFidelity, double simulatedSeconds, double wallSeconds) {
+                         double pairFidelity, double simulatedSeconds, double wallSeconds,
+                         double predictedSFromPair) {
     }
 
     private ChshExample() {
@@ -51,13 +55,15 @@ public final class ChshExample {
         int keyRounds = Math.max(1, rounds / KEY_ROUND_DIVISOR);
         Map<String, List<EprMeasurement>> chsh = new HashMap<>();
         Map<String, List<EprMeasurement>> key = new HashMap<>();
-        try (SimulatedNetwork net = SimulatedNetwork.of(spec)) {
+        try (SimulatedNetwork net = SimulatedNetwork.of(spec);
+             Progress.Task progress = Progress.start("chsh: rounds", rounds + keyRounds)) {
             net.run(setup.alice(), node -> {
                 var socket = node.eprSocket(setup.bob()).minFidelity(setup.minFidelity());
                 chsh.put("alice", socket.createMeasure(rounds, BasisChoice.chshFirst(), BasisChoice.chshSecond())
-                        .collectList().block());
+                        .doOnNext(m -> progress.step()).collectList().block());
                 BasisChoice z = BasisChoice.fixed(Basis.Z);
-                key.put("alice", socket.createMeasure(keyRounds, z, z).collectList().block());
+                key.put("alice", socket.createMeasure(keyRounds, z, z).doOnNext(m -> progress.step()).collectList()
+                        .block());
             });
             net.run(setup.bob(), node -> {
                 var socket = node.eprSocket(setup.alice());
@@ -65,17 +71,19 @@ public final class ChshExample {
                 key.put("bob", socket.recvMeasure(keyRounds).collectList().block());
             });
             net.awaitCompletion();
-            double[] c = Predictions.bellCoefficientsRelativeToPsiPlus(
-                    net.link(setup.alice(), setup.bob()).heraldedState(setup.alpha(net, setup.link())));
+            double[] heralded = net.link(setup.alice(), setup.bob()).heraldedState(setup.alpha(net, setup.link()));
+            double[] c = Predictions.bellCoefficientsRelativeToPsiPlus(heralded);
+            DeviceParameters da = Predictions.device(spec.node(setup.alice()).orElseThrow());
+            DeviceParameters db = Predictions.device(spec.node(setup.bob()).orElseThrow());
             double[] s = s(chsh.get("alice"), chsh.get("bob"));
             long[] errors = keyErrors(key.get("alice"), key.get("bob"));
             double qber = (double) errors[0] / errors[1];
             double[] interval = Statistics.clopperPearson(errors[0], errors[1]);
             return new Result(spec.seed(), setup.link().name(), rounds, keyRounds, s[0], s[1], s[0] - 3 * s[1],
-                    s[0] + 3 * s[1], 2 * Math.sqrt(2) * (1 - c[1] - c[2] - 2 * c[3]), qber, interval[0], interval[1],
-                    c[2] + c[3], deviceIndependentRate(s[0], qber),
+                    s[0] + 3 * s[1], Predictions.chsh(c, da, db), qber, interval[0], interval[1],
+                    Predictions.zBasisQber(heralded, da, db), deviceIndependentRate(s[0], qber),
                     deviceIndependentRate(s[0] - 3 * s[1], interval[1]), c[0], net.nanos() / 1e9,
-                    setup.wallSeconds());
+                    setup.wallSeconds(), 2 * Math.sqrt(2) * (1 - c[1] - c[2] - 2 * c[3]));
         }
     }
 

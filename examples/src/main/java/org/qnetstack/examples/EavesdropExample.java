@@ -9,10 +9,10 @@ package org.qnetstack.examples;
  * the key she prevents (given enough pairs for the finite-size bound).
  */
 public final class EavesdropExample {
-    static final int DEFAULT_RUNS = 20;
-    static final int DEFAULT_PAIRS = 10_000;
+    public static final int DEFAULT_RUNS = 20;
+    public static final int DEFAULT_PAIRS = 10_000;
     /** Noiseless devices by default: every error is Eve's. */
-    static final String DEFAULT_CONFIG = "classpath:networks/two-nodes-ideal.yaml";
+    public static final String DEFAULT_CONFIG = "classpath:networks/two-nodes-ideal.yaml";
 
     /**
      * The figures: how many runs with Eve aborted, their mean QBER (over all sifted bits: the simulation
@@ -39,17 +39,22 @@ public final class EavesdropExample {
         long errors = 0;
         long sifted = 0;
         double lowest = 1;
-        for (int i = 0; i < runs; i++) {
-            ExampleOptions run = new ExampleOptions(seed + i, opts.config(), false, pairs, opts.minFidelity(), false);
-            QkdExample.Result r = QkdExample.run(run, spec -> spec.withOption("interceptResend", link));
-            aborted += r.outcome().startsWith("ABORTED") ? 1 : 0;
-            keys += r.finalKeyBits() > 0 ? 1 : 0;
-            errors += r.siftedErrors();
-            sifted += r.siftedBits();
-            lowest = Math.min(lowest, (double) r.siftedErrors() / Math.max(1, r.siftedBits()));
+        QkdExample.Result honest;
+        try (Progress.Task progress = Progress.start("eavesdrop: runs", runs + 1L)) {
+            for (int i = 0; i < runs; i++) {
+                ExampleOptions run = new ExampleOptions(seed + i, opts.config(), false, pairs, opts.minFidelity(),
+                        false);
+                QkdExample.Result r = QkdExample.run(run, spec -> spec.withOption("interceptResend", link));
+                aborted += r.outcome().startsWith("ABORTED") ? 1 : 0;
+                keys += r.finalKeyBits() > 0 ? 1 : 0;
+                errors += r.siftedErrors();
+                sifted += r.siftedBits();
+                lowest = Math.min(lowest, (double) r.siftedErrors() / Math.max(1, r.siftedBits()));
+                progress.step();
+            }
+            honest = QkdExample.run(new ExampleOptions(seed, opts.config(), false, pairs,
+                    opts.minFidelity(), false));
         }
-        QkdExample.Result honest = QkdExample.run(new ExampleOptions(seed, opts.config(), false, pairs,
-                opts.minFidelity(), false));
         return new Result(seed, honest.path(), link, runs, pairs, aborted, keys, (double) errors / Math.max(1, sifted),
                 0.25 + honest.predictedQber() / 2, lowest, sifted, honest.outcome(),
                 (double) honest.siftedErrors() / Math.max(1, honest.siftedBits()), honest.predictedQber(),

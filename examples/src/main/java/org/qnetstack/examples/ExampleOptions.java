@@ -49,7 +49,7 @@ public record ExampleOptions(@Nullable Long seed, @Nullable String config, boole
         resources.add(serial);
         return SimulatedNetwork.of(serial.spec(), serial.routes());
     }
-    static final String DEFAULT_CONFIG = "classpath:networks/two-nodes-nv.yaml";
+    public static final String DEFAULT_CONFIG = "classpath:networks/two-nodes-nv.yaml";
     static final String CLASSPATH = "classpath:";
 
     /** The network to run on: the file's or the bundled configuration, with the seed applied. */

@@ -21,9 +21,9 @@ import org.qnetstack.hal.QubitAddress;
  * fidelity at that moment already carries the decay of the first pair while the second was made.
  */
 public final class GhzExample {
-    static final int DEFAULT_TRIALS = 50;
-    static final double MIN_FIDELITY = 0.85;
-    static final String DEFAULT_CONFIG = "classpath:networks/three-nodes-ideal.yaml";
+    public static final int DEFAULT_TRIALS = 50;
+    public static final double MIN_FIDELITY = 0.85;
+    public static final String DEFAULT_CONFIG = "classpath:networks/three-nodes-ideal.yaml";
     private static final String HELD = "held";
 
     /**
@@ -53,7 +53,8 @@ public final class GhzExample {
         double[][] pairs = new double[3][trials]; // F(hub–b), F(hub–c), their product
         // Where each trial's three qubits are, for reading the true state (all in this process).
         Map<String, QubitAddress> qubits = new ConcurrentHashMap<>();
-        try (SimulatedNetwork net = SimulatedNetwork.of(spec)) {
+        try (SimulatedNetwork net = SimulatedNetwork.of(spec);
+             Progress.Task progress = Progress.start("ghz: states", trials)) {
             GroundTruth truth = net.groundTruth();
             net.run(hub, node -> {
                 for (int t = 0; t < trials; t++) {
@@ -92,6 +93,7 @@ public final class GhzExample {
                     fidelities[t] = ghzFidelity(truth.densityMatrix(qubits.get("hub"), qubits.get("b"),
                             pair.qubit().address()));
                     pair.qubit().release();
+                    progress.step();
                     node.classicalSocket(hub).send("done").block();
                     node.classicalSocket(b).send("done").block();
                 }

@@ -39,17 +39,7 @@ import reactor.core.publisher.Mono;
  * </ul>
  */
 public final class NodePrograms {
-    static final String USAGE = """
-            usage: examples world --config FILE [--seed N] [--pace X] [--node-timeout SECONDS]
-                   examples node  --config FILE --node NAME [--seed N] [--program qkd|teleport|pairs] [--count N]
-              world      the world service of a deployed simulated network: it holds every node's simulated
-                         devices and the one clock, and listens at the file's deployment.world address
-              node       one node's stack in this process, at the file's deployment.nodes.NAME address,
-                         running the program if it is an end of the network's chain (a repeater only serves)
-              --pace X   simulated seconds per wall second at most (default 0: as fast as the nodes answer)
-              --count N  pairs for qkd, trials for teleport, pairs after the last failure for pairs
-            """;
-    static final int DEFAULT_PAIRS_AFTER_FAILURE = 50;
+    public static final int DEFAULT_PAIRS_AFTER_FAILURE = 50;
     /** How long a {@code pairs} request may take before it is given up and retried. */
     static final Duration PAIR_MAX_TIME = Duration.ofSeconds(1);
     /** The pause after a failed {@code pairs} request: the network needs a moment to notice a node is back. */
@@ -62,7 +52,7 @@ public final class NodePrograms {
      * The examples' programs, by name; {@code count} ≤ 0 means each program's default. The output goes to
      * {@code out}, one line per figure, each starting with the program's and the node's name.
      */
-    static ProgramCatalog catalog(int count, PrintStream out) {
+    public static ProgramCatalog catalog(int count, PrintStream out) {
         return (name, spec, node) -> program(name, spec, node, count, out);
     }
 
@@ -90,7 +80,8 @@ public final class NodePrograms {
 
     static NodeProgram qkd(String peer, boolean creates, int pairs, boolean kept, PrintStream out) {
         return node -> {
-            QkdExample.Side side = QkdExample.side(node, peer, creates, pairs, QkdExample.MIN_FIDELITY, kept);
+            QkdExample.Side side = QkdExample.side(node, peer, creates, pairs, QkdExample.MIN_FIDELITY, kept,
+                    () -> { });
             String sifted = side.sifted();
             StringBuilder sample = new StringBuilder();
             StringBuilder key = new StringBuilder();

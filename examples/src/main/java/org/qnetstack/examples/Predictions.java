@@ -55,6 +55,11 @@ public final class Predictions {
         return (basisError(rho, a, b, false) + basisError(rho, a, b, true)) / 2;
     }
 
+    /** Expected error rate of pairs measured in Z at both ends (no rotation), readout errors included. */
+    public static double zBasisQber(double[] rho, DeviceParameters a, DeviceParameters b) {
+        return basisError(rho, a, b, false);
+    }
+
     private static double basisError(double[] rho, DeviceParameters a, DeviceParameters b, boolean xBasis) {
         // Outcome distribution in the basis: for X, rotate both qubits by H first.
         double[] p = new double[4];
@@ -133,6 +138,32 @@ public final class Predictions {
             }
         }
         return rho;
+    }
+
+    /**
+     * CHSH S as {@link ChshExample} measures it (each pair's correlators folded by its Bell state's signs), from
+     * the pair's Bell coefficients c relative to its heralded Ψ± and both ends' measurement noise. The pair's
+     * folded correlations are ⟨ZZ⟩ = 1 − 2(c_X + c_Y) and ⟨XX⟩ = 1 − 2(c_Z + c_Y), each setting pair
+     * contributing ±1/√2 of one of them. Every rotation before the Z readout depolarises with the device's
+     * communication-qubit gate error g (Bloch vector × (1 − g)): none for Alice's Z, one for her X, one for
+     * Bob's (Z + X)/√2 and two for his (Z − X)/√2, which the device reaches by a Z rotation of π and then a Y
+     * rotation. Readout flips 0 with e₀ and 1 with e₁, so a ±1 outcome a reads as (1 − e₀ − e₁)·a + (e₁ − e₀);
+     * the marginals of a Bell-diagonal pair vanish, leaving ⟨A'B'⟩ = r_A·r_B·⟨AB⟩ + d_A·d_B, where the d_A·d_B
+     * of the four correlators adds 2·s_Z·d_A·d_B to S (s_Z = −1 for Ψ±). Left out: memory decay during the
+     * rotations and readout (nanoseconds to microseconds against T2 of a second or more) and any part of the
+     * heralded state that is not Bell-diagonal. Without noise this is 2√2·(1 − c_X − c_Z − 2c_Y).
+     */
+    public static double chsh(double[] c, DeviceParameters alice, DeviceParameters bob) {
+        double zz = 1 - 2 * (c[2] + c[3]);
+        double xx = 1 - 2 * (c[1] + c[3]);
+        double ga = alice.gateCommunicationError();
+        double gb = bob.gateCommunicationError();
+        double ra = 1 - alice.readoutError0() - alice.readoutError1();
+        double rb = 1 - bob.readoutError0() - bob.readoutError1();
+        double da = alice.readoutError1() - alice.readoutError0();
+        double db = bob.readoutError1() - bob.readoutError0();
+        double bobRotations = (1 - gb) + (1 - gb) * (1 - gb);
+        return ra * rb * bobRotations * (zz + (1 - ga) * xx) / Math.sqrt(2) - 2 * da * db;
     }
 
     /** Teleportation's average fidelity through a Werner-like resource of fidelity F: (2F+1)/3. */

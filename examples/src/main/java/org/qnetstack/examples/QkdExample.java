@@ -36,8 +36,8 @@ import reactor.core.publisher.Flux;
  * fraction 1 − 2h(Q), and the key fraction the secure-length formula predicts at that QBER.
  */
 public final class QkdExample {
-    static final int DEFAULT_PAIRS = 2000;
-    static final double MIN_FIDELITY = 0.9;
+    public static final int DEFAULT_PAIRS = 2000;
+    public static final double MIN_FIDELITY = 0.9;
 
     /**
      * The figures of one run. Rates are per attempt on the path's first link; times in seconds. Key fractions
@@ -62,12 +62,31 @@ public final class QkdExample {
     private QkdExample() {
     }
 
+    /**
+     * A run's figures with what the post-processing did (each step's numbers and both final keys).
+     *
+     * @param result the figures
+     * @param post   the post-processing's result
+     * @param params the post-processing's parameters
+     */
+    public record Run(Result result, PostProcessingResult post, PostProcessingParameters params) {
+    }
+
     public static Result run(ExampleOptions options) {
-        return run(options, java.util.function.UnaryOperator.identity());
+        return runWithKeys(options).result();
+    }
+
+    /** A run, with the post-processing's steps and keys. */
+    public static Run runWithKeys(ExampleOptions options) {
+        return runWithKeys(options, java.util.function.UnaryOperator.identity());
     }
 
     /** A run on the options' network changed by {@code adjust} (e.g. with an eavesdropper added). */
     static Result run(ExampleOptions options, java.util.function.UnaryOperator<PlatformSpec> adjust) {
+        return runWithKeys(options, adjust).result();
+    }
+
+    private static Run runWithKeys(ExampleOptions options, java.util.function.UnaryOperator<PlatformSpec> adjust) {
         ExampleOptions.Setup setup = options.setupEndToEnd(DEFAULT_PAIRS, MIN_FIDELITY);
         PlatformSpec spec = adjust.apply(setup.spec());
         String alice = setup.alice();
@@ -77,14 +96,17 @@ public final class QkdExample {
         List<EprMeasurement> bobRaw = Collections.synchronizedList(new ArrayList<>());
         String[] sifted = new String[2];
         List<AutoCloseable> resources = new ArrayList<>();
-        try (SimulatedNetwork net = options.open(spec, resources)) {
+        try (SimulatedNetwork net = options.open(spec, resources);
+             Progress.Task progress = Progress.start("qkd: pairs", pairs)) {
             net.run(alice, node -> {
-                Side side = side(node, bob, true, pairs, setup.minFidelity(), setup.throughRepeaters());
+                Side side = side(node, bob, true, pairs, setup.minFidelity(), setup.throughRepeaters(),
+                        progress::step);
                 aliceRaw.addAll(side.raw());
                 sifted[0] = side.sifted();
             });
             net.run(bob, node -> {
-                Side side = side(node, alice, false, pairs, setup.minFidelity(), setup.throughRepeaters());
+                Side side = side(node, alice, false, pairs, setup.minFidelity(), setup.throughRepeaters(),
+                        () -> { });
                 bobRaw.addAll(side.raw());
                 sifted[1] = side.sifted();
             });
@@ -107,7 +129,7 @@ public final class QkdExample {
             KeyFraction key = KeyFraction.of(pp, params, predictedQber);
             long finalBits = pp.aborted() ? 0 : pp.key().length();
             long formula = pp.secureLength() == null ? 0 : Math.max(0, secureLength(pp, params));
-            return new Result(spec.seed(), String.join("-", setup.path()), pairs, sifted[0].length(),
+            return new Run(new Result(spec.seed(), String.join("-", setup.path()), pairs, sifted[0].length(),
                     mismatches(sifted[0], sifted[1]), qber, pp.qber().clopperPearson().low(),
                     pp.qber().clopperPearson().high(), pp.qber().upperBound(), predictedQber, 2 * (1 - fidelity) / 3,
                     Math.max(0, 1 - 2 * Statistics.binaryEntropy(qber)), pp.outcome().name(),
@@ -118,7 +140,7 @@ public final class QkdExample {
                     key.expected(), key.sigma(), (double) finalBits / pairs, idMismatches(aliceRaw, bobRaw), alpha,
                     fidelity, attempts, (double) pairs / attempts, Math.sqrt(expected * (1 - expected) / attempts),
                     expected, 2 * alpha * da.efficiencyOver(setup.link().lengthKm() / 2),
-                    sha256(rawBits(aliceRaw)).substring(0, 16), net.nanos() / 1e9, setup.wallSeconds());
+                    sha256(rawBits(aliceRaw)).substring(0, 16), net.nanos() / 1e9, setup.wallSeconds()), pp, params);
         } finally {
             closeAll(resources);
         }
@@ -136,15 +158,18 @@ public final class QkdExample {
      *
      * @param creates     whether this end asks for the pairs (the other end receives them)
      * @param minFidelity the fidelity the creating end asks of each pair
+     * @param measured    called once per pair measured at this end (progress)
      */
-    static Side side(Node node, String peer, boolean creates, int pairs, double minFidelity, boolean keptPairs) {
+    static Side side(Node node, String peer, boolean creates, int pairs, double minFidelity, boolean keptPairs,
+                     Runnable measured) {
         EprSocket socket = node.eprSocket(peer).phiPlus();
         List<EprMeasurement> raw;
         if (keptPairs) {
-            raw = measureKept(node, creates ? socket.minFidelity(minFidelity) : socket, pairs, creates);
+            raw = measureKept(node, creates ? socket.minFidelity(minFidelity) : socket, pairs, creates, measured);
         } else {
             raw = (creates ? socket.minFidelity(minFidelity).createMeasure(pairs, BasisChoice.randomXz(),
-                    BasisChoice.randomXz()) : socket.recvMeasure(pairs)).collectList().block();
+                    BasisChoice.randomXz()) : socket.recvMeasure(pairs)).doOnNext(m -> measured.run())
+                    .collectList().block();
         }
         ClassicalSocket channel = node.classicalSocket(peer);
         String theirBases;
@@ -162,13 +187,14 @@ public final class QkdExample {
      * Kept pairs, each measured as it arrives in X or Z (this node's own random choice, ½ each), in one
      * request: the same records as measure-directly pairs, so sifting does not care how the bits were made.
      */
-    private static List<EprMeasurement> measureKept(Node node, EprSocket socket, int pairs, boolean create) {
+    private static List<EprMeasurement> measureKept(Node node, EprSocket socket, int pairs, boolean create,
+                                                    Runnable measured) {
         Flux<EprPair> kept = create ? socket.createKeep(pairs) : socket.recvKeep(pairs);
         return kept.concatMap(pair -> {
             Basis basis = node.random().nextBoolean() ? Basis.X : Basis.Z;
             return pair.qubit().measure(basis).map(outcome -> new EprMeasurement(pair.id(), pair.remoteNode(),
                     MeasurementAxis.of(basis), outcome, pair.bellIndex(), pair.fidelity(), pair.fidelityTime()));
-        }).collectList().block();
+        }).doOnNext(m -> measured.run()).collectList().block();
     }
 
     /** l = ⌊n·(1 − h(Q_up)) − leak_EC − t − 2·log2(1/ε_PA)⌋, recomputed from the run's terms (apps README). */

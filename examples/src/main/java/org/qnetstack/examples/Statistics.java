@@ -35,6 +35,12 @@ public final class Statistics {
 
     /** Mean and the half-width of its 95% interval (normal approximation): {mean, halfWidth}. */
     public static double[] meanWithHalfWidth(double[] values) {
+        double[] m = meanWithStandardError(values);
+        return new double[] {m[0], 1.959964 * m[1]};
+    }
+
+    /** Mean and its standard error s/√n (s the sample standard deviation; 0 for one value): {mean, error}. */
+    public static double[] meanWithStandardError(double[] values) {
         int n = values.length;
         double mean = 0;
         for (double v : values) {
@@ -46,6 +52,6 @@ public final class Statistics {
             var += (v - mean) * (v - mean);
         }
         var = n > 1 ? var / (n - 1) : 0;
-        return new double[] {mean, 1.959964 * Math.sqrt(var / n)};
+        return new double[] {mean, Math.sqrt(var / n)};
     }
 }

@@ -20,8 +20,8 @@ import org.qnetstack.hal.QubitAddress;
  * also counts the end devices' gate and readout errors.
  */
 public final class TeleportExample {
-    static final int DEFAULT_TRIALS = 100;
-    static final double MIN_FIDELITY = 0.85;
+    public static final int DEFAULT_TRIALS = 100;
+    public static final double MIN_FIDELITY = 0.85;
 
     /**
      * The figures of one run: {@code predictedFidelity} is (2F+1)/3 at the pairs' true mean fidelity F,
@@ -45,7 +45,8 @@ public final class TeleportExample {
         List<double[]> states = Collections.synchronizedList(new ArrayList<>());
         List<double[]> pairCoefficients = Collections.synchronizedList(new ArrayList<>());
         double[] fidelities = new double[trials];
-        try (SimulatedNetwork net = SimulatedNetwork.of(spec)) {
+        try (SimulatedNetwork net = SimulatedNetwork.of(spec);
+             Progress.Task progress = Progress.start("teleport: trials", trials)) {
             GroundTruth truth = net.groundTruth();
             net.run(alice, node -> {
                 EprSocket socket = node.eprSocket(bob).minFidelity(setup.minFidelity());
@@ -67,6 +68,7 @@ public final class TeleportExample {
                     Qubit q = Teleport.receive(node, pair);
                     fidelities[t] = truth.fidelity(q.address(), states.get(t));
                     q.release();
+                    progress.step();
                 }
             });
             net.awaitCompletion();
@@ -88,7 +90,7 @@ public final class TeleportExample {
     }
 
     /** The pair's true Bell coefficients relative to its reported Bell index (entry 0 is its fidelity). */
-    private static double[] coefficients(GroundTruth truth, EprPair pair) {
+    public static double[] coefficients(GroundTruth truth, EprPair pair) {
         QubitAddress mine = pair.qubit().address();
         // Across repeaters the swaps' measured qubits have left the state: the partner is the other end's.
         QubitAddress theirs = truth.partners(mine).stream().filter(q -> q.node().equals(pair.remoteNode()))

@@ -44,16 +44,21 @@ class ChainExampleTest {
                 chain.meanFidelity() + " vs " + expected);
         assertEquals(0.97, direct.meanFidelity(), 0.005);
         BufferedImage image = ImageIO.read(dir.resolve("chain.png").toFile());
-        assertEquals(1000, image.getWidth());
-        JsonNode json = new ObjectMapper().readTree(Main.toJson(r));
+        assertEquals(Charts.WIDTH, image.getWidth());
+        assertEquals(Charts.height(2), image.getHeight(), "two panels under the parameters");
+        JsonNode json = new ObjectMapper().readTree(Report.toJson(r));
         assertEquals(2, json.get("points").size());
         assertTrue(r.table().contains("> PLOB"), r.table());
     }
 
     @Test
-    void distillationRaisesTheFidelityOfALongChain(@TempDir Path dir) {
+    void distillationRaisesTheFidelityOfALongChain() {
+        // no --out: no chart (chain used to write chain.png into the working directory)
+        boolean before = java.nio.file.Files.exists(Path.of("chain.png"));
         ChainExample.Result r = ChainExample.run(new ExampleOptions(12L, null, false, 15), List.of(7),
-                List.of(100.0), List.of(false, true), dir.resolve("chain.png"));
+                List.of(100.0), List.of(false, true), null);
+        assertEquals("", r.chart());
+        assertEquals(before, java.nio.file.Files.exists(Path.of("chain.png")));
         ChainExample.Point plain = ChainExample.find(r.points(), 7, 100, false);
         ChainExample.Point distilled = ChainExample.find(r.points(), 7, 100, true);
         // physics.md on Werner 0.97 (x = 0.01): F' = (F² + x²)/(F² + 2Fx + 5x²) per link, then eight swaps.

@@ -48,4 +48,20 @@ class ChshTest {
         assertEquals(0.64769, ChshExample.deviceIndependentRate(2.7, 0.01), 1e-5);
         assertEquals(0.0, ChshExample.deviceIndependentRate(2.1, 0.05), "h((1+0.32)/2) = 0.92 leaves nothing");
     }
+
+    /**
+     * On NV devices (7% readout error on |0⟩, rotation noise) the pair alone predicts S ≈ 2.0 while the run
+     * measures about 1.7: the prediction with both ends' readout and rotation errors must hold within 3σ,
+     * and so must the Z–Z QBER with readout errors.
+     */
+    @Test
+    void onNvTheReadoutAndRotationErrorsAreInThePrediction() {
+        ChshExample.Result r = ChshExample.run(new ExampleOptions(4L, "classpath:networks/two-nodes-nv.yaml", false,
+                2000));
+        assertEquals(r.predictedS(), r.s(), 3 * r.sSigma(), "S = " + r.s() + " ± " + r.sSigma());
+        assertTrue(r.predictedSFromPair() - r.predictedS() > 0.15, "the devices' errors cost more than 0.15: "
+                + r.predictedSFromPair() + " → " + r.predictedS());
+        double q = r.predictedQber();
+        assertEquals(q, r.qber(), 3 * Math.sqrt(q * (1 - q) / r.keyRounds()));
+    }
 }

@@ -49,10 +49,14 @@ class MainTest {
             "teleport, chain-generic, alice-repeater-bob", "chsh, chain-generic, alice-repeater"})
     void everyExampleTakesSeedConfigAndJson(String command, String network, String where) throws IOException {
         String config = "classpath:networks/" + network + ".yaml";
-        assertEquals(0, run(command, "--seed", "5", "--config", config, "--json", "--count", "20", "--runs", "1"),
-                err.toString(StandardCharsets.UTF_8));
+        String[] args = command.equals("eavesdrop")
+                ? new String[] {command, "--seed", "5", "--config", config, "--json", "--count", "20", "--runs", "1"}
+                : new String[] {command, "--seed", "5", "--config", config, "--json", "--count", "20"};
+        assertEquals(0, run(args), err.toString(StandardCharsets.UTF_8));
         JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).trim());
         assertEquals(5, json.get("seed").asLong());
+        assertEquals(config, json.get("configuration").get("network").asText());
+        assertEquals(5, json.get("configuration").get("seed").asLong());
         String field = switch (command) {
             case "ghz" -> "nodes";
             case "chsh" -> "link";
@@ -64,8 +68,11 @@ class MainTest {
     @Test
     void badArgumentsAndBadConfigurationsExitWithTwoAndSayWhy(@TempDir Path dir) throws IOException {
         assertEquals(2, run("--seed"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--seed needs a value"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Missing required parameter for option '--seed'"),
+                err.toString(StandardCharsets.UTF_8));
         assertEquals(2, run("frobnicate"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unmatched argument at index 0: 'frobnicate'"),
+                err.toString(StandardCharsets.UTF_8));
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, """
                 nodes:

@@ -28,6 +28,6 @@ class QkdOverSerialTest {
     }
 
     private static String withoutWallTime(QkdExample.Result r) {
-        return Main.toJson(r).replaceAll("\"wallSeconds\":[0-9.eE-]+", "");
+        return Report.toJson(r).replaceAll("\"wallSeconds\":[0-9.eE-]+", "");
     }
 }

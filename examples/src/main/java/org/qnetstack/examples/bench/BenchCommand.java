@@ -11,7 +11,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.qnetstack.examples.Progress;
+import org.qnetstack.examples.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: runs the performance scenarios of issue 8 on the calling thread and prints each figure beside
@@ -19,16 +28,37 @@ import java.util.function.Function;
  * {@code --quick} runs smaller sizes (a smoke test, not the figures of record); {@code --only a,b} picks
  * scenarios by name: kernel, gate, link, chain, scaling, memory, qkd, throughput.
  */
-public final class BenchCommand {
-    public static final String USAGE = """
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = {"The performance scenarios (one core each), each figure beside its target."})
+public final class BenchCommand implements Callable<Integer> {
+    /** Every scenario, in the order they run. */
+    static final String ALL = "kernel,gate,link,chain,scaling,memory,qkd,throughput";
 
-            bench [--quick] [--json] [--only kernel,gate,link,chain,scaling,memory,qkd,throughput]
-              runs the performance scenarios (one core) and prints each figure beside its target
-            """;
+    private final PrintStream out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "smaller sizes: a smoke test, not the figures of record")
+    boolean quick;
+
+    @Option(names = "--json", description = "one JSON object per scenario, with the machine it ran on")
+    boolean json;
+
+    @Option(names = "--only", split = ",", paramLabel = "SCENARIO", defaultValue = ALL,
+            description = "the scenarios to run, comma-separated (default: ${DEFAULT-VALUE})")
+    List<String> only;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "progress even when stderr is not a terminal")
+    boolean verbose;
 
     private static final Map<String, Function<Boolean, List<BenchScenarios.Result>>> SCENARIOS = scenarios();
 
-    private BenchCommand() {
+    public BenchCommand(PrintStream out) {
+        this.out = out;
     }
 
     private static Map<String, Function<Boolean, List<BenchScenarios.Result>>> scenarios() {
@@ -62,67 +92,58 @@ public final class BenchCommand {
         }
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean quick = false;
-        boolean json = false;
-        List<String> only = new ArrayList<>(SCENARIOS.keySet());
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--quick" -> quick = true;
-                case "--json" -> json = true;
-                case "--only" -> {
-                    if (i + 1 >= args.length) {
-                        err.println("error: --only needs a list of scenarios" + USAGE);
-                        return 2;
-                    }
-                    only = List.of(args[++i].split(","));
-                    Set<String> unknown = new java.util.TreeSet<>(only);
-                    unknown.removeAll(SCENARIOS.keySet());
-                    if (!unknown.isEmpty()) {
-                        err.println("error: unknown scenario(s) " + unknown + "; choose from " + SCENARIOS.keySet());
-                        return 2;
-                    }
-                }
-                default -> {
-                    err.println("error: unknown argument '" + args[i] + "'" + USAGE);
-                    return 2;
-                }
-            }
+    @Override
+    public Integer call() {
+        Set<String> unknown = new TreeSet<>(only);
+        unknown.removeAll(SCENARIOS.keySet());
+        if (!unknown.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--only: unknown scenario(s) " + unknown
+                    + "; choose from " + SCENARIOS.keySet());
         }
+        Progress.configure(Progress.modeFor(quiet, verbose), System.err);
         Machine machine = Machine.current();
         ObjectMapper mapper = new ObjectMapper();
         if (!json) {
+            out.printf(Locale.ROOT, "configuration: scenarios %s%s%n", String.join(",", only),
+                    quick ? ", --quick (smaller sizes)" : "");
             out.printf(Locale.ROOT, "machine: %d cores, %s, %s, max heap %d MiB, %s (CPU time of one thread)%n",
                     machine.cores(), machine.cpu(), machine.jvm(), machine.maxHeapMiB(), machine.os());
             out.printf(Locale.ROOT, "%-44s %14s %-34s %12s %s%n", "scenario", "figure", "unit", "target", "met");
         }
-        for (String name : only) {
-            for (BenchScenarios.Result r : SCENARIOS.get(name).apply(quick)) {
-                if (json) {
-                    Map<String, Object> o = new LinkedHashMap<>();
-                    o.put("scenario", r.scenario());
-                    o.put("figure", r.figure());
-                    o.put("unit", r.unit());
-                    o.put("target", r.target());
-                    o.put("targetIs", r.atMost() ? "at most" : "at least");
-                    o.put("met", r.met());
-                    o.put("quick", quick);
-                    o.put("details", r.details());
-                    o.put("machine", machine);
-                    try {
-                        out.println(mapper.writeValueAsString(o));
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                } else {
-                    out.printf(Locale.ROOT, "%-44s %14.4g %-34s %s%11.4g %s   %s%n", r.scenario(), r.figure(), r.unit(),
-                            r.atMost() ? "≤" : "≥", r.target(), r.met() ? "yes" : "NO", r.details());
-                }
+        try (Progress.Task progress = Progress.start("bench: scenarios", only.size())) {
+            for (String name : only) {
+                print(SCENARIOS.get(name).apply(quick), machine, mapper);
+                progress.step();
             }
         }
         if (quick && !json) {
             out.println("(--quick: smaller sizes, a smoke test; run without it for the figures of record)");
         }
         return 0;
+    }
+
+    private void print(List<BenchScenarios.Result> results, Machine machine, ObjectMapper mapper) {
+        for (BenchScenarios.Result r : results) {
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("scenario", r.scenario());
+                o.put("figure", r.figure());
+                o.put("unit", r.unit());
+                o.put("target", r.target());
+                o.put("targetIs", r.atMost() ? "at most" : "at least");
+                o.put("met", r.met());
+                o.put("quick", quick);
+                o.put("details", r.details());
+                o.put("machine", machine);
+                try {
+                    out.println(mapper.writeValueAsString(o));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else {
+                out.printf(Locale.ROOT, "%-44s %14.4g %-34s %s%11.4g %s   %s%n", r.scenario(), r.figure(), r.unit(),
+                        r.atMost() ? "≤" : "≥", r.target(), r.met() ? "yes" : "NO", r.details());
+            }
+        }
     }
 }

@@ -2,43 +2,37 @@ package org.qnetstack.examples.stages;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.api.SimulationException;
+import org.qnetstack.examples.Configuration;
 import org.qnetstack.examples.ExampleOptions;
-import org.qnetstack.hal.ConfigurationException;
+import org.qnetstack.examples.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * The command-line glue of the stage applications, kept apart so that it can move into the examples' main
- * command structure as it is: parses the shared options and calls the subcommand's {@code run(options, out)}.
+ * The stage applications as subcommands of the examples' command line ({@code stages}, {@code bb84},
+ * {@code blind}, {@code relay}): the options they share, and one small picocli class each that calls the
+ * application's {@code run(options, out)} and prints its result as JSON when asked.
  */
 public final class StagesCli {
-    public static final String USAGE = """
-              stages     certify every pair of end nodes: the highest stage of a quantum internet each reaches
-                         (Wehner, Elkouss, Hanson, Science 2018) with the evidence per criterion; table or
-                         --json, and a chart (--chart FILE, default stages.png); --nodes A,B,... the end nodes
-                         (default: all), --count N pair rounds per basis
-              bb84       BB84 by remote state preparation over one link: QBER, finite-key secure length, keys
-                         (--count N pairs; --eve: an intercept-resend attacker on the link)
-              blind      blind computation with traps, client --nodes CLIENT,SERVER (--count N runs)
-              relay      a key relayed by trusted nodes along a chain (--nodes A,B,C in order; --count N pairs
-                         per hop): each hop's BB84 key, the relayed key, the path's rate, the trust assumption
-            """;
-    private static final Set<String> COMMANDS = Set.of("stages", "bb84", "blind", "relay");
-
     /**
      * The options of the stage subcommands.
      *
      * @param example the shared ones (seed, config, json, count)
      * @param nodes   the end nodes asked for, empty for the command's default
-     * @param chart   where {@code stages} writes its chart
+     * @param chart   where {@code stages} writes its chart, or null for none
      * @param eve     whether {@code bb84} puts an intercept-resend attacker on the link
      */
-    public record Options(ExampleOptions example, List<String> nodes, Path chart, boolean eve) {
+    public record Options(ExampleOptions example, List<String> nodes, @Nullable Path chart, boolean eve) {
         public Options {
             nodes = List.copyOf(nodes);
         }
@@ -47,80 +41,162 @@ public final class StagesCli {
     private StagesCli() {
     }
 
-    public static boolean handles(String command) {
-        return COMMANDS.contains(command);
+    /** The four subcommands, each printing to {@code out}. */
+    public static List<Object> commands(PrintStream out) {
+        return List.of(new Stages(out), new Bb84(out), new Blind(out), new Relay(out));
     }
 
-    /** Runs {@code args[0]} with the rest as options; returns the exit code (0, 1 failed run, 2 bad usage). */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options;
-        try {
-            options = parse(Arrays.copyOfRange(args, 1, args.length));
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        }
-        try {
-            Record result = switch (args[0]) {
-                case "stages" -> StagesCommand.run(options, out);
-                case "bb84" -> org.qnetstack.examples.Bb84Command.run(options, out);
-                case "relay" -> RelayCommand.run(options, out);
-                default -> BlindCommand.run(options, out);
-            };
-            if (options.example().json()) {
-                out.println(json(result));
+    /** The options every stage command takes. */
+    static final class Shared {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
+        @Option(names = "--seed", paramLabel = "N", description = "the world's seed (default: the configuration's)")
+        @Nullable Long seed;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "a network configuration in YAML or JSON, or "
+                + "classpath:RESOURCE (default: " + ExampleOptions.DEFAULT_CONFIG + ")")
+        @Nullable String config;
+
+        @Option(names = "--json", description = "print the result as one JSON object instead of a table")
+        boolean json;
+
+        @Option(names = "--nodes", paramLabel = "A,B,…", split = ",", description = "the nodes, by name (see the "
+                + "command's description; default: as described there)")
+        List<String> nodes = new ArrayList<>();
+
+        int count;
+
+        @Option(names = "--count", paramLabel = "N", description = "how many (see the command's description; "
+                + "default: the command's own)")
+        void count(int n) {
+            if (n < 1) {
+                throw new ParameterException(spec.commandLine(), "--count must be ≥ 1 (was " + n + ")");
             }
+            count = n;
+        }
+
+        Options options(@Nullable Path chart, boolean eve) {
+            return new Options(new ExampleOptions(seed, config, json, count), nodes, chart, eve);
+        }
+    }
+
+    /** Runs one stage application and prints its result as JSON when asked. */
+    private abstract static class StageCommand implements Callable<Integer> {
+        final PrintStream out;
+
+        @Mixin
+        Shared shared;
+
+        StageCommand(PrintStream out) {
+            this.out = out;
+        }
+
+        abstract Record run(Options options);
+
+        @Nullable Path chart() {
+            return null;
+        }
+
+        boolean eve() {
+            return false;
+        }
+
+        /** The network and settings first (as every example prints them), then the result; JSON: one object. */
+        @Override
+        public Integer call() {
+            Options options = shared.options(chart(), eve());
+            ExampleOptions example = options.example();
+            Map<String, Object> settings = new LinkedHashMap<>();
+            if (shared.count > 0) {
+                settings.put("count", shared.count);
+            }
+            if (!shared.nodes.isEmpty()) {
+                settings.put("nodes", String.join(",", shared.nodes));
+            }
+            Configuration configuration = Configuration.of(example.config() == null ? ExampleOptions.DEFAULT_CONFIG
+                    : example.config(), example.network(), settings);
+            if (!shared.json) {
+                out.print(configuration.text());
+            }
+            Record result = run(options);
+            if (shared.json) {
+                out.println(Report.toJson(result, configuration));
+            }
+            out.flush();
             return 0;
-        } catch (ConfigurationException | IllegalArgumentException e) {
-            err.println("configuration error: " + e.getMessage());
-            return 2;
-        } catch (SimulationException e) {
-            err.println("run failed: " + e.getMessage());
-            return 1;
         }
     }
 
-    static Options parse(String[] args) {
-        Long seed = null;
-        String config = null;
-        boolean json = false;
-        boolean eve = false;
-        int count = 0;
-        List<String> nodes = List.of();
-        Path chart = Path.of("stages.png");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--seed" -> seed = Long.parseLong(value(args, ++i));
-                case "--config" -> config = value(args, ++i);
-                case "--json" -> json = true;
-                case "--eve" -> eve = true;
-                case "--count" -> {
-                    count = Integer.parseInt(value(args, ++i));
-                    if (count < 1) {
-                        throw new IllegalArgumentException("--count must be ≥ 1 (was " + count + ")");
-                    }
-                }
-                case "--nodes" -> nodes = List.of(value(args, ++i).split(","));
-                case "--chart" -> chart = Path.of(value(args, ++i));
-                default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
-            }
+    @Command(name = "stages", mixinStandardHelpOptions = true, description = {"Certifies every pair of end nodes: "
+            + "the highest stage of a quantum internet each reaches (Wehner, Elkouss, Hanson, Science 2018), with "
+            + "the evidence per criterion from rounds run through the stack; --nodes the end nodes (default: all), "
+            + "--count pair rounds per basis. See docs/stages.md."})
+    static final class Stages extends StageCommand {
+        @Option(names = "--chart", paramLabel = "FILE", description = "write the chart there (PNG; default: none)")
+        @Nullable Path chart;
+
+        Stages(PrintStream out) {
+            super(out);
         }
-        return new Options(new ExampleOptions(seed, config, json, count), nodes, chart, eve);
+
+        @Override
+        @Nullable Path chart() {
+            return chart;
+        }
+
+        @Override
+        Record run(Options options) {
+            return StagesCommand.run(options, out);
+        }
     }
 
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    @Command(name = "bb84", mixinStandardHelpOptions = true, description = {"BB84 by remote state preparation over "
+            + "the first link: QBER, finite-key secure length, identical keys or an abort; --count pairs."})
+    static final class Bb84 extends StageCommand {
+        @Option(names = "--eve", description = "an intercept-resend attacker on the link")
+        boolean eve;
+
+        Bb84(PrintStream out) {
+            super(out);
         }
-        return args[i];
+
+        @Override
+        boolean eve() {
+            return eve;
+        }
+
+        @Override
+        Record run(Options options) {
+            return org.qnetstack.examples.Bb84Command.run(options, out);
+        }
     }
 
-    static String json(@Nullable Object result) {
-        try {
-            return new ObjectMapper().writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + result, e);
+    @Command(name = "blind", mixinStandardHelpOptions = true, description = {"Blind computation with traps: "
+            + "--nodes CLIENT,SERVER (default: the first link's ends), --count runs."})
+    static final class Blind extends StageCommand {
+        Blind(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        Record run(Options options) {
+            return BlindCommand.run(options, out);
         }
     }
+
+    @Command(name = "relay", mixinStandardHelpOptions = true, description = {"A key relayed by trusted nodes along a "
+            + "chain: each hop's BB84 key, the relayed key, the path's rate and the trust assumption; --nodes the "
+            + "chain in order (default: every node as declared), --count pairs per hop."})
+    static final class Relay extends StageCommand {
+        Relay(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        Record run(Options options) {
+            return RelayCommand.run(options, out);
+        }
+    }
+
 }

@@ -39,14 +39,18 @@ public final class StagesCommand {
                 d.storageRounds(), d.localRounds(), d.gateRounds(), d.rounds(), d.depth(), d.minFidelity()) : d;
         NetworkCertificate certificate = Certification.certify(
                 run -> SimulatedNetwork.of(NetworkConfig.withSeed(spec, spec.seed() + run)), nodes, plan);
-        try {
-            StagesChart.write(certificate, options.chart());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart " + options.chart(), e);
+        if (options.chart() != null) {
+            try {
+                StagesChart.write(certificate, options.chart());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the chart " + options.chart(), e);
+            }
         }
         if (!options.example().json()) {
             out.print(table(certificate));
-            out.println("  chart: " + options.chart());
+            if (options.chart() != null) {
+                out.println("  chart: " + options.chart());
+            }
         }
         return certificate;
     }

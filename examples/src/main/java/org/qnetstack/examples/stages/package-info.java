@@ -1,7 +1,7 @@
 /**
  * The command line of the stages of a quantum internet: {@code stages} (certification), {@code relay} (trusted repeater), {@code bb84}
  * (prepare and measure) and {@code blind} (blind computation with traps). One class per subcommand with a static
- * {@code run(options, out)}; {@link org.qnetstack.examples.stages.StagesCli} parses the shared options.
+ * {@code run(options, out)}; {@link org.qnetstack.examples.stages.StagesCli} makes them subcommands of the examples' command line.
  */
 @NullMarked
 package org.qnetstack.examples.stages;

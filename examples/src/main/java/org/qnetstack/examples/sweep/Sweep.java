@@ -9,6 +9,7 @@ import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.examples.ExampleOptions;
+import org.qnetstack.examples.Progress;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
@@ -61,6 +62,16 @@ public final class Sweep {
         List<SweepPoint> lengthSweep = new ArrayList<>();
         List<SweepPoint> alphaSweep = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        try (Progress.Task progress = Progress.start("sweep: points", (long) subjects.size()
+                * options.lengthsKm().size())) {
+            sweep(subjects, options, notes, progress, lengthSweep, alphaSweep, skipped);
+        }
+        return new Result(lengthSweep, alphaSweep, skipped);
+    }
+
+    private static void sweep(List<Subject> subjects, SweepOptions options, Consumer<String> notes,
+                              Progress.Task progress, List<SweepPoint> lengthSweep, List<SweepPoint> alphaSweep,
+                              List<String> skipped) {
         for (Subject subject : subjects) {
             String preset = subject.label();
             List<SweepPoint> byLength = new ArrayList<>();
@@ -70,7 +81,9 @@ public final class Sweep {
                 for (double lengthKm : options.lengthsKm()) {
                     try (SimulatedNetwork net = subject.network().apply(lengthKm)) {
                         double alpha = net.alphaFor(ALICE, BOB, options.minFidelity());
-                        byLength.add(point(preset, device, lengthKm, net.link(ALICE, BOB), alpha));
+                        SweepPoint point = point(preset, device, lengthKm, net.link(ALICE, BOB), alpha);
+                        byLength.add(sampled(point, net, options, notes));
+                        progress.step();
                     }
                 }
                 try (SimulatedNetwork net = subject.network().apply(options.alphaLengthKm())) {
@@ -94,7 +107,25 @@ public final class Sweep {
             lengthSweep.addAll(byLength);
             alphaSweep.addAll(byAlpha);
         }
-        return new Result(lengthSweep, alphaSweep, skipped);
+    }
+
+    /**
+     * The point with the simulator's measurement beside the model, when sampling was asked for, the point has
+     * an α and the sample stays under {@link SweepSampler#MAX_EXPECTED_ATTEMPTS} (else a note says so).
+     */
+    private static SweepPoint sampled(SweepPoint point, SimulatedNetwork net, SweepOptions options,
+                                      Consumer<String> notes) {
+        if (options.count() == 0 || Double.isNaN(point.alpha())) {
+            return point;
+        }
+        if (!SweepSampler.affordable(options.count(), point.successProbability())) {
+            notes.accept(String.format(java.util.Locale.ROOT, "sweep: %s at %s km not sampled: %d pairs at p = %.2e "
+                    + "would take about %.1e attempts (more than %.0e)", point.preset(), point.lengthKm(),
+                    options.count(), point.successProbability(), options.count() / point.successProbability(),
+                    (double) SweepSampler.MAX_EXPECTED_ATTEMPTS));
+            return point;
+        }
+        return point.with(SweepSampler.sample(net, options.count(), options.minFidelity()));
     }
 
     /**
@@ -144,7 +175,7 @@ public final class Sweep {
         double plob = plob(eta);
         return new SweepPoint(preset, lengthKm, alpha, p, fidelity, slot, delay, attemptsPerSecond,
                 p * attemptsPerSecond, slots, p * 1e9 / (slots * (double) slot), eta, plob,
-                plob * attemptsPerSecond);
+                plob * attemptsPerSecond, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
 

@@ -15,22 +15,27 @@ import org.qnetstack.sim.device.DeviceParameters;
  * @param alphas        bright-state populations of the α sweep, ascending
  * @param minFidelity   the length sweep uses the α the link layer picks for this minimum fidelity
  * @param alphaLengthKm link length of the α sweep
- * @param out           the length chart; the α chart goes beside it ({@link #alphaOut()})
+ * @param out           the length chart, or null for no charts; the α chart goes beside it ({@link #alphaOut()})
  * @param seed          the networks' seed (the figures are the link model's and do not depend on it)
  * @param json          print one JSON object instead of tables
  * @param config        a network configuration (a file or {@code classpath:RESOURCE}) whose first link is swept,
  *                      with its nodes' devices and the link's fields, instead of the presets; or null
+ * @param count         kept pairs the simulator makes at each point of the length sweep to test the model
+ *                      (0: the model only)
  */
 public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Double> alphas, double minFidelity,
-                           double alphaLengthKm, Path out, @Nullable Long seed, boolean json,
-                           @Nullable String config) {
-    public static final List<Double> DEFAULT_LENGTHS_KM = List.of(0.0, 2.0, 5.0, 10.0, 20.0, 30.0, 50.0);
-    public static final List<Double> DEFAULT_ALPHAS = List.of(0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.25,
-            0.3, 0.35, 0.4, 0.45, 0.5);
+                           double alphaLengthKm, @Nullable Path out, @Nullable Long seed, boolean json,
+                           @Nullable String config, int count) {
+    /** The default lengths as given on the command line. */
+    public static final String DEFAULT_LENGTHS = "0,2,5,10,20,30,50";
+    /** The default α values as given on the command line. */
+    public static final String DEFAULT_ALPHAS_TEXT = "0.01,0.02,0.03,0.05,0.07,0.1,0.15,0.2,0.25,0.3,0.35,0.4,0.45,0.5";
+    public static final List<Double> DEFAULT_LENGTHS_KM = numbers(DEFAULT_LENGTHS, "--lengths", 0, Double.MAX_VALUE,
+            true);
+    public static final List<Double> DEFAULT_ALPHAS = numbers(DEFAULT_ALPHAS_TEXT, "--alphas", 0, 1, false);
     public static final double DEFAULT_MIN_FIDELITY = 0.8;
     /** The bundled two-node network's length. */
     public static final double DEFAULT_ALPHA_LENGTH_KM = 10;
-    public static final Path DEFAULT_OUT = Path.of("sweep.png");
 
     public SweepOptions {
         presets = List.copyOf(presets);
@@ -40,8 +45,8 @@ public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Do
 
     /** Options that sweep the presets. */
     public SweepOptions(List<String> presets, List<Double> lengthsKm, List<Double> alphas, double minFidelity,
-                        double alphaLengthKm, Path out, @Nullable Long seed, boolean json) {
-        this(presets, lengthsKm, alphas, minFidelity, alphaLengthKm, out, seed, json, null);
+                        double alphaLengthKm, @Nullable Path out, @Nullable Long seed, boolean json) {
+        this(presets, lengthsKm, alphas, minFidelity, alphaLengthKm, out, seed, json, null, 0);
     }
 
     /** Every shipped preset, in name order, so presets added later appear without code changes. */
@@ -51,65 +56,38 @@ public record SweepOptions(List<String> presets, List<Double> lengthsKm, List<Do
 
     public static SweepOptions defaults() {
         return new SweepOptions(allPresets(), DEFAULT_LENGTHS_KM, DEFAULT_ALPHAS, DEFAULT_MIN_FIDELITY,
-                DEFAULT_ALPHA_LENGTH_KM, DEFAULT_OUT, null, false);
+                DEFAULT_ALPHA_LENGTH_KM, null, null, false);
     }
 
-    /** The α chart's file: {@code <out without .png>-alpha.png}. */
-    public Path alphaOut() {
+    /** The α chart's file: {@code <out without .png>-alpha.png}; null when no chart is written. */
+    public @Nullable Path alphaOut() {
+        if (out == null) {
+            return null;
+        }
         String name = out.getFileName().toString();
         String base = name.toLowerCase(Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
         return out.resolveSibling(base + "-alpha.png");
     }
 
     /**
-     * Parses the sweep's options (everything after {@code sweep}).
+     * Options from their text as given on the command line (null presets: all), checked.
      *
      * @throws IllegalArgumentException naming the option at fault
      */
-    public static SweepOptions parse(String[] args) {
-        SweepOptions o = defaults();
-        List<String> presets = o.presets;
-        List<Double> lengths = o.lengthsKm;
-        List<Double> alphas = o.alphas;
-        double minFidelity = o.minFidelity;
-        double alphaLength = o.alphaLengthKm;
-        Path out = o.out;
-        Long seed = null;
-        boolean json = false;
-        String config = null;
-        boolean presetsGiven = false;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            switch (option) {
-                case "--presets" -> {
-                    presets = presets(value(args, ++i, option));
-                    presetsGiven = true;
-                }
-                case "--config" -> config = value(args, ++i, option);
-                case "--lengths" -> lengths = numbers(value(args, ++i, option), option, 0, Double.MAX_VALUE, true);
-                case "--alphas" -> alphas = numbers(value(args, ++i, option), option, 0, 1, false);
-                case "--min-fidelity" -> minFidelity = number(value(args, ++i, option), option, 0, 1);
-                case "--alpha-length" -> alphaLength = number(value(args, ++i, option), option, 0, Double.MAX_VALUE);
-                case "--out" -> out = Path.of(value(args, ++i, option));
-                case "--seed" -> seed = Long.parseLong(value(args, ++i, option));
-                case "--json" -> json = true;
-                case "--count" -> throw new IllegalArgumentException(option + " is not a sweep option: "
-                        + "the sweep reads the link model, it samples nothing");
-                default -> throw new IllegalArgumentException("unknown sweep argument '" + option + "'");
-            }
+    public static SweepOptions of(@Nullable String presets, String lengths, String alphas, String minFidelity,
+                                  String alphaLength, @Nullable Path out, @Nullable Long seed, boolean json,
+                                  @Nullable String config, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("--count must be ≥ 0 (was " + count + ")");
         }
-        if (presetsGiven && config != null) {
+        if (presets != null && config != null) {
             throw new IllegalArgumentException("--presets and --config exclude each other: the sweep covers either "
                     + "the presets or the configured network's first link");
         }
-        return new SweepOptions(presets, lengths, alphas, minFidelity, alphaLength, out, seed, json, config);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
+        return new SweepOptions(presets == null ? allPresets() : presets(presets),
+                numbers(lengths, "--lengths", 0, Double.MAX_VALUE, true), numbers(alphas, "--alphas", 0, 1, false),
+                number(minFidelity, "--min-fidelity", 0, 1), number(alphaLength, "--alpha-length", 0, Double.MAX_VALUE),
+                out, seed, json, config, count);
     }
 
     private static List<String> presets(String text) {

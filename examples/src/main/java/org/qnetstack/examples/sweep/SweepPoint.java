@@ -20,10 +20,24 @@ package org.qnetstack.examples.sweep;
  * @param fibreTransmissivity     η_f = 10^(−a·L/10) of the whole link's fibre (the preset's attenuation a)
  * @param plobBound               repeaterless PLOB bound −log2(1 − η_f), ebits per channel use
  * @param plobPairsPerSecond      the PLOB bound at one channel use per slot, plobBound · 1e9 / slotNanos
+ * @param sampledPairs            kept pairs the simulator made at this point to test the model (0: not sampled)
+ * @param measuredSuccessProbability          pairs / attempts of the sample
+ * @param measuredSuccessProbabilitySigma     its binomial standard error √(p(1 − p)/attempts)
+ * @param measuredFidelity        the sampled pairs' mean true fidelity at delivery
+ * @param measuredFidelitySigma   its standard error
  */
 public record SweepPoint(String preset, double lengthKm, double alpha, double successProbability,
                          double heraldedFidelity, long slotNanos, long delayToStationNanos,
                          double attemptsPerSecond, double pairsPerSecondMeasure, long keepAttemptSlots,
                          double pairsPerSecondKeep, double fibreTransmissivity, double plobBound,
-                         double plobPairsPerSecond) {
+                         double plobPairsPerSecond, int sampledPairs, double measuredSuccessProbability,
+                         double measuredSuccessProbabilitySigma, double measuredFidelity,
+                         double measuredFidelitySigma) {
+    /** This point with what the simulator measured. */
+    SweepPoint with(SweepSampler.Sample s) {
+        return new SweepPoint(preset, lengthKm, alpha, successProbability, heraldedFidelity, slotNanos,
+                delayToStationNanos, attemptsPerSecond, pairsPerSecondMeasure, keepAttemptSlots, pairsPerSecondKeep,
+                fibreTransmissivity, plobBound, plobPairsPerSecond, s.pairs(), s.successProbability(),
+                s.successProbabilitySigma(), s.fidelity(), s.fidelitySigma());
+    }
 }

@@ -21,7 +21,7 @@ class StagesCommandTest {
     private JsonNode run(String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = StagesCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = org.qnetstack.examples.cli.Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
@@ -95,7 +95,7 @@ class StagesCommandTest {
     @Test
     void relayAlongSomethingThatIsNotAChainIsAConfigurationError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = StagesCli.run(new String[] {"relay", "--config", "classpath:networks/three-nodes-ideal.yaml",
+        int status = org.qnetstack.examples.cli.Cli.run(new String[] {"relay", "--config", "classpath:networks/three-nodes-ideal.yaml",
             "--nodes", "bob,carol"}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, status);
@@ -105,7 +105,7 @@ class StagesCommandTest {
     @Test
     void unknownNodeIsAConfigurationError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = StagesCli.run(new String[] {"stages", "--nodes", "alice,zed"}, new PrintStream(
+        int status = org.qnetstack.examples.cli.Cli.run(new String[] {"stages", "--nodes", "alice,zed"}, new PrintStream(
                 new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, status);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("zed"));

@@ -1,0 +1,79 @@
+package org.qnetstack.examples.cli;
+
+import java.util.Map;
+import org.qnetstack.examples.ExampleOptions;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.examples.QkdExample;
+import org.qnetstack.examples.QkdSteps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code qkd}: BBM92 between the ends of the network's chain, else of its first link. */
+@Command(name = "qkd", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = {"BBM92 key distribution between the ends of a chain (e.g. alice–repeater–bob, kept pairs "
+                + "measured at the ends), else of the network's first link: sifting, parameter estimation with a "
+                + "finite-size bound, Cascade, verification, privacy amplification, or an abort that says why."})
+final class QkdCommand extends ExampleCommand {
+    @Mixin
+    MinFidelityOption fidelity;
+
+    @Mixin
+    DetectorsOption detectors;
+
+    private int pairs;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "" + QkdExample.DEFAULT_PAIRS,
+            description = "pairs (default: ${DEFAULT-VALUE}); the finite-size bound needs about 20,000 at a QBER of 4%%")
+    void pairs(int n) {
+        pairs = CommonOptions.atLeastOne(spec, "--count", n);
+    }
+
+    QkdCommand(Io io) {
+        super(io);
+    }
+
+    @Override
+    double defaultMinFidelity() {
+        return QkdExample.MIN_FIDELITY;
+    }
+
+    @Override
+    String counted() {
+        return "pairs";
+    }
+
+    @Override
+    int count() {
+        return pairs;
+    }
+
+    @Override
+    double minFidelity() {
+        return fidelity.minFidelity;
+    }
+
+    @Override
+    boolean serialDetectors() {
+        return detectors.serial;
+    }
+
+    private QkdExample.@Nullable Run last;
+
+    @Override
+    Record run(ExampleOptions options) {
+        last = QkdExample.runWithKeys(options);
+        return last.result();
+    }
+
+    @Override
+    Map<String, String> why(Record result) {
+        return QkdSteps.why((QkdExample.Result) result);
+    }
+
+    @Override
+    String afterword(Record result) {
+        String advice = last == null ? "" : QkdSteps.advice(last, Cli.given(spec));
+        return advice.isEmpty() ? "" : "no key: " + advice;
+    }
+}
