@@ -71,7 +71,7 @@ public final class Bb84Command {
                     pp.reconciledBits() == 0 ? 0 : (double) bits / pp.reconciledBits(), key.expected(), key.sigma(),
                     decoyRate(da.efficiencyOver(link.lengthKm()), predicted), net.nanos() / 1e9);
             if (!options.example().json()) {
-                out.print(Main.table("bb84", r));
+                out.println(Report.table("bb84", r));
             }
             return r;
         }
