@@ -37,7 +37,7 @@ class CommandLineTest {
     /** Every option of every command appears in its --help, and each one with a default shows it. */
     @ParameterizedTest
     @ValueSource(strings = {"", "qkd", "teleport", "eavesdrop", "chsh", "ghz", "chain", "sweep", "bench", "world",
-        "node"})
+        "node", "stages", "bb84", "blind", "relay", "study"})
     void helpListsEveryOptionWithItsDefault(String command) {
         assertEquals(0, command.isEmpty() ? run("--help") : run(command, "--help"), err());
         String help = out();
@@ -128,5 +128,16 @@ class CommandLineTest {
         out.reset();
         assertEquals(0, run("teleport", "--config", "classpath:networks/two-nodes-ideal.yaml", "--count", "3", "-q"));
         assertTrue(out().startsWith("== teleport =="), out());
+    }
+
+    /** The study subcommand runs a small grid on local threads and prints its table. */
+    @Test
+    void studyRunsAGridAndPrintsItsTable() {
+        assertEquals(0, run("study", "--config", "classpath:networks/two-nodes-ideal.yaml", "--vary",
+                "links[0].lengthKm=1,2", "--seeds", "2", "--pairs", "4", "--threads", "2", "--quiet"), this::err);
+        List<String> lines = out().lines().toList();
+        assertEquals(5, lines.size(), this::out);
+        assertTrue(lines.get(0).startsWith("index,configuration,links[0].lengthKm,seed,ok,attempts,pairs,"), lines.get(0));
+        assertTrue(err().contains("study: 4 points, 0 failed"), this::err);
     }
 }

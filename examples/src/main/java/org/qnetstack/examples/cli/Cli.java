@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.qnetstack.api.SimulationException;
 import org.qnetstack.examples.bench.BenchCommand;
 import org.qnetstack.examples.stages.StagesCli;
+import org.qnetstack.study.spark.StudyCommand;
 import org.qnetstack.examples.sweep.SweepCommand;
 import org.qnetstack.hal.ConfigurationException;
 import picocli.AutoComplete;
@@ -50,6 +51,7 @@ public final class Cli {
                 new SweepCommand(out, err), new BenchCommand(out), new DeployedCommand.World(io),
                 new DeployedCommand.Node(io)));
         subcommands.addAll(StagesCli.commands(out));
+        subcommands.add(new StudyCommand());
         for (Object command : subcommands) {
             CommandLine sub = new CommandLine(command);
             if (command instanceof ExampleCommand example) {
