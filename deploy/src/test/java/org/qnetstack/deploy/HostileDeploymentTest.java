@@ -66,6 +66,10 @@ class HostileDeploymentTest {
                     && log.count("world: closing connection", "HELLO from unknown node 'mallory'") > 0
                     && log.count("alice: closing connection", "node 'world' failed to prove the pre-shared key") > 0);
             assertFalse(run.ended(), "the attack must land while the run is under way (slow the pace if not)");
+            // A stranger learns of its refusal when the far end's close reaches it, a moment after the far end
+            // logs it: wait for that before closing them (closing first raced it, and failed under load).
+            await("every stranger seeing its handshake refused", () ->
+                    strangers.stream().allMatch(s -> s.counters().authFailures() > 0));
             strangers.forEach(TcpClassicalNetwork::close);
             for (TcpClassicalNetwork s : strangers) {
                 TcpCounters c = s.counters();
