@@ -63,7 +63,7 @@ import org.qnetstack.sim.device.DeviceParameters;
  * <p>Links: the device's generic link model with a success probability per attempt equal to the fibre's
  * transmissivity over the link, η(L/(N+1)) = 10^(−0.2·L/(N+1)/10): one photon crosses the link per attempt.
  * A channel use is one attempt slot (the device's cycle time) on every link at once, so the rate per channel
- * use is pairs/s × slot. A repeaterless link cannot beat −log2(1 − η(L)) per use (physics.md); with memories
+ * use is pairs/s × slot. A repeaterless link cannot beat −log2(1 − η(L)) per use (docs/physics.md); with memories
  * that outlive the wait, a chain does at long distance. Each chain's network has a controller: it reports the
  * rate it expects, bounds every pair's fidelity, and refuses a chain whose pairs it expects below F = 0.5
  * (e.g. distillation over one long link, whose first pair waits minutes for its partner).
@@ -74,7 +74,7 @@ public final class ChainExample {
     static final List<Double> DISTANCES_KM = List.of(25.0, 50.0, 100.0, 150.0, 200.0, 300.0);
     static final double ATTENUATION_DB_PER_KM = 0.2;
     private static final int SOCKET = 7;
-    /** Pairs below this are useless as Bell pairs (physics.md): the controller refuses chains it expects below. */
+    /** Pairs below this are useless as Bell pairs (docs/physics.md): the controller refuses chains it expects below. */
     static final double MIN_FIDELITY = 0.5;
     /** Distillation on the distilled series. */
     static final CircuitPolicy DISTILLED = new CircuitPolicy(new Distillation(DistillationProtocol.DEJMPS, 1), 0);

@@ -17,7 +17,7 @@ import org.qnetstack.sim.device.DeviceParameters;
  * pair in the link layer ({@link BasisChoice#chshFirst()}: Z or X at Alice; {@link BasisChoice#chshSecond()}:
  * (Z ± X)/√2 at Bob). No Pauli correction is applied: S is taken with the signs the heralded Bell state calls
  * for, S = s_Z·(E(Z,b₀) + E(Z,b₁)) + s_X·(E(X,b₀) − E(X,b₁)) with s_P = ⟨P⊗P⟩ of that state, which is
- * 2√2·w for a Werner pair of weight w (physics.md). Further pairs measured in Z at both ends (DI-QKD's key
+ * 2√2·w for a Werner pair of weight w (docs/physics.md). Further pairs measured in Z at both ends (DI-QKD's key
  * setting, Alice's first CHSH setting) give the QBER. Where S > 2 the device-independent secret fraction
  * against collective attacks (Acín et al., PRL 98, 230501, 2007; Pironio et al., NJP 11, 045021, 2009) is
  * reported: r = 1 − h(Q) − h((1 + √((S/2)² − 1))/2), else 0; also at the pessimistic ends of the

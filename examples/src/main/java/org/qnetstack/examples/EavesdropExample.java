@@ -3,7 +3,7 @@ package org.qnetstack.examples;
 /**
  * An intercept-resend eavesdropper on the network's first link (over a chain: one link of it): she measures
  * that link's node-B half of every pair in a random X or Z basis before anyone else does. In half the sifted
- * bits her basis was wrong and the outcome is random, so on her own she causes a QBER of 25% (physics.md);
+ * bits her basis was wrong and the outcome is random, so on her own she causes a QBER of 25% (docs/physics.md);
  * on top of the honest errors Q₀ (independent flips) the QBER is 1/4 + Q₀/2. Above 11%, where 1 − 2h(Q)
  * reaches zero, BBM92 must abort with no key, run after run. A run without her on the same network shows
  * the key she prevents (given enough pairs for the finite-size bound).

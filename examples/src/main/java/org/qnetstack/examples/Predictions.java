@@ -5,7 +5,7 @@ import org.qnetstack.sim.device.DeviceParameters;
 
 /**
  * What the physics says the examples should measure, from the link's heralded state and the devices'
- * noise parameters (physics.md). Pauli channels are kept as 4 probabilities indexed like Bell states,
+ * noise parameters (docs/physics.md). Pauli channels are kept as 4 probabilities indexed like Bell states,
  * k = 2x + z for X^x Z^z: a pair with Bell coefficients c teleports through the channel c.
  */
 public final class Predictions {
@@ -29,7 +29,7 @@ public final class Predictions {
         return c;
     }
 
-    /** ⟨β_b|ρ|β_b⟩ for the real Bell vectors of physics.md. */
+    /** ⟨β_b|ρ|β_b⟩ for the real Bell vectors of docs/physics.md. */
     static double bellWeight(double[] rho, int b) {
         double s = 1 / Math.sqrt(2);
         double[] v = switch (b) {
@@ -102,7 +102,7 @@ public final class Predictions {
 
     /**
      * The fidelity each of n links must give so that n Werner pairs, swapped perfectly, reach f end to end:
-     * w_link = w^(1/n) with w = (4f − 1)/3 (physics.md: swapping multiplies Werner weights). The network layer
+     * w_link = w^(1/n) with w = (4f − 1)/3 (docs/physics.md: swapping multiplies Werner weights). The network layer
      * asks each link of a chain for this.
      */
     public static double perLinkFidelity(double f, int links) {

@@ -61,7 +61,7 @@ class ChainExampleTest {
         assertEquals(before, java.nio.file.Files.exists(Path.of("chain.png")));
         ChainExample.Point plain = ChainExample.find(r.points(), 7, 100, false);
         ChainExample.Point distilled = ChainExample.find(r.points(), 7, 100, true);
-        // physics.md on Werner 0.97 (x = 0.01): F' = (F² + x²)/(F² + 2Fx + 5x²) per link, then eight swaps.
+        // docs/physics.md on Werner 0.97 (x = 0.01): F' = (F² + x²)/(F² + 2Fx + 5x²) per link, then eight swaps.
         double f = (0.97 * 0.97 + 1e-4) / (0.97 * 0.97 + 2 * 0.97 * 0.01 + 5e-4);
         double w = (4 * f - 1) / 3;
         assertEquals((3 * Math.pow(w, 8) + 1) / 4, distilled.meanFidelity(), 0.01);

@@ -9,7 +9,7 @@ import org.qnetstack.hal.QubitAddress;
 import org.qnetstack.hal.StateWatcher;
 
 /**
- * Predicts the fidelity of an end-to-end pair made by entanglement swapping, from what physics.md says and the
+ * Predicts the fidelity of an end-to-end pair made by entanglement swapping, from what docs/physics.md says and the
  * storage time of every qubit that went into it.
  *
  * <p>It watches the simulator ({@link GroundTruth#watch}): each raw pair is recorded with its Bell weights
@@ -22,7 +22,7 @@ import org.qnetstack.hal.StateWatcher;
  * coherence decay c = e^(−t/T2) per qubit turn Bell state β into (with c = c_a·c_b):
  * <ul>
  * <li>Φ±: weight ¼(1 + γ_aγ_b + (1−γ_a)(1−γ_b)) ± ½c on Φ± and Φ∓ (sign relative to β), ¼(γ_a(1−γ_b) +
- *     (1−γ_a)γ_b) on each Ψ (physics.md's "Φ+ with both qubits stored" for equal times);
+ *     (1−γ_a)γ_b) on each Ψ (docs/physics.md's "Φ+ with both qubits stored" for equal times);
  * <li>Ψ±: weight ¼(2 − γ_a − γ_b) ± ½c on Ψ± and Ψ∓, ¼(γ_a + γ_b) on each Φ.
  * </ul>
  * A swap with the Pauli frame tracked (outcomes folded into the index, as the stack does), averaged over the
@@ -30,7 +30,7 @@ import org.qnetstack.hal.StateWatcher;
  * whose weights are that pair's Bell weights (Bowen and Bose 2001). The end-to-end Bell weights relative to
  * the tracked index are therefore the XOR-convolution of the raw pairs' decayed weights, each relative to
  * its own label (its largest weight), and the predicted fidelity is the weight of "no error". For Werner
- * pairs and a depolarising memory this is physics.md's w = Π w_i · e^(−Σ t/τ); with T1 = T2 the twirl of the
+ * pairs and a depolarising memory this is docs/physics.md's w = Π w_i · e^(−Σ t/τ); with T1 = T2 the twirl of the
  * memory is exactly depolarising and the amplitude damping adds only O(γ²) terms, kept here exactly.
  *
  * <p>Not modelled: decay during the few gate durations between the CNOT and the measurements (µs against

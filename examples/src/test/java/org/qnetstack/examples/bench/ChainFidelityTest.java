@@ -34,7 +34,7 @@ class ChainFidelityTest {
     void decayOfAWernerPairMatchesPhysicsReference() {
         double t = 2e9;
         SwapLedger ledger = new SwapLedger(new NoTruth(), t, t);
-        // physics.md: Φ+ with both qubits stored for s, same T1, T2: F = ¼[1 + g² + (1−g)²] + ½·e^(−2s/T2).
+        // docs/physics.md: Φ+ with both qubits stored for s, same T1, T2: F = ¼[1 + g² + (1−g)²] + ½·e^(−2s/T2).
         double s = 0.3e9;
         double g = 1 - Math.exp(-s / t);
         double[] phi = ledger.decayed(new double[] {1, 0, 0, 0}, s, s);
@@ -48,7 +48,7 @@ class ChainFidelityTest {
         double[] d = ledger.decayed(werner, ta, tb);
         double wt = w0 * Math.exp(-ta / t - tb / t);
         assertEquals((3 * wt + 1) / 4, d[2], 1e-5);
-        // A swap of two Werner pairs: F = F1F2 + (1−F1)(1−F2)/3, 0.9 and 0.9 → 0.8133 (physics.md).
+        // A swap of two Werner pairs: F = F1F2 + (1−F1)(1−F2)/3, 0.9 and 0.9 → 0.8133 (docs/physics.md).
         double[] rel = {werner[2], werner[3], werner[0], werner[1]};
         assertEquals(0.8133, SwapLedger.xorConvolve(rel, rel)[0], 5e-5);
         assertArrayEquals(new double[] {1, 0, 0, 0}, SwapLedger.xorConvolve(new double[] {1, 0, 0, 0},

@@ -133,7 +133,7 @@ class SweepTest {
         for (int i = peak + 1; i < points.size(); i++) {
             assertTrue(points.get(i).heraldedFidelity() < points.get(i - 1).heraldedFidelity(), "F at " + i);
         }
-        // and F ≈ (1−α)(1+√V)/2 there (physics.md), V = 0.9
+        // and F ≈ (1−α)(1+√V)/2 there (docs/physics.md), V = 0.9
         SweepPoint at02 = points.stream().filter(p -> p.alpha() == 0.2).findFirst().orElseThrow();
         assertEquals(0.8 * (1 + Math.sqrt(0.9)) / 2, at02.heraldedFidelity(), 0.005);
     }

@@ -94,7 +94,7 @@ class DistillationRulesTest {
         assertEquals(1, n0.service.distillationRoundsKept());
         assertEquals(1, n0.pairs.size());
         assertEquals(0, n0.pairs.get(0).bellIndex(), "twirls keep Φ+ frames at Φ+");
-        // BBPSSW's kept state: F' = (F² + ((1−F)/3)²) / (F² + 2F(1−F)/3 + 5((1−F)/3)²) (physics.md)
+        // BBPSSW's kept state: F' = (F² + ((1−F)/3)²) / (F² + 2F(1−F)/3 + 5((1−F)/3)²) (docs/physics.md)
         double f = 0.8;
         double e = (1 - f) / 3;
         assertEquals((f * f + e * e) / (f * f + 2 * f * e + 5 * e * e), n0.pairs.get(0).fidelity(), 1e-12);

@@ -20,7 +20,7 @@ import org.qnetstack.network.PairRequest;
 /**
  * Swapping and Bell-index (Pauli frame) tracking: a repeater's Bell-state measurement is reported to both
  * ends, and each end delivers once the reports join its pair to the far end's, with the Bell index
- * b_link ⊕ (bsm ⊕ b_next) for every swap along the chain (physics.md), the same at both ends.
+ * b_link ⊕ (bsm ⊕ b_next) for every swap along the chain (docs/physics.md), the same at both ends.
  */
 class SwapTrackingRulesTest {
     private static final int PURPOSE = HeadDemands.CIRCUIT_PURPOSE_BASE + 9;
