@@ -145,11 +145,10 @@ class DeployedChainTest {
 
     @Test
     @Timeout(300)
-    @Disabled("Fails about half the time since this session's merges: after the repeater restarts, alice's circuit "
-            + "link requests are cancelled and restarted twice, then nothing is left to happen while alice's "
-            + "createKeep (maxTime 1 s) still waits, so its program never ends. A real liveness bug of restarts in "
-            + "deployments, not a timing problem of the test; disabled so that CI is not a coin toss, to be fixed "
-            + "and re-enabled first thing (closing note of the session that disabled it).")
+    @Disabled("Issue 15 regression, bisected to 1979153 (the network layer forgets a direct link request once it is "
+            + "over, now DirectSockets): run after another deployment in this class, alice's circuit link requests "
+            + "are cancelled and restarted twice after the repeater restarts, then nothing is left to happen while "
+            + "its createKeep (maxTime 1 s) still waits. Passes alone and at the commit before. Fix, then re-enable.")
     void losingTheRepeaterFailsRequestsTypedAndPairsFlowOnceItIsBack() throws InterruptedException {
         int afterFailure = 30;
         List<NodeProcess> all = deploy("pairs", afterFailure, "--node-timeout", "1");
