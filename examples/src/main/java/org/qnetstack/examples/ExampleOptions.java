@@ -2,9 +2,7 @@ package org.qnetstack.examples;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.api.config.NetworkConfig;
@@ -153,39 +151,6 @@ public record ExampleOptions(@Nullable Long seed, @Nullable String config, boole
      * ends of the first link.
      */
     static List<String> chain(PlatformSpec spec) {
-        LinkSpec first = spec.links().get(0);
-        List<String> direct = List.of(first.nodeA(), first.nodeB());
-        int nodes = spec.nodes().size();
-        if (nodes <= 2 || spec.links().size() != nodes - 1) {
-            return direct;
-        }
-        Map<String, List<String>> neighbours = new LinkedHashMap<>();
-        spec.nodes().forEach(n -> neighbours.put(n.name(), new ArrayList<>()));
-        for (LinkSpec l : spec.links()) {
-            neighbours.get(l.nodeA()).add(l.nodeB());
-            neighbours.get(l.nodeB()).add(l.nodeA());
-        }
-        if (neighbours.values().stream().anyMatch(n -> n.size() > 2 || n.isEmpty())) {
-            return direct;
-        }
-        String start = neighbours.entrySet().stream().filter(e -> e.getValue().size() == 1).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
-        if (start == null) {
-            return direct; // a ring
-        }
-        List<String> path = new ArrayList<>(List.of(start));
-        String previous = null;
-        String current = start;
-        while (path.size() < nodes) {
-            String from = previous;
-            String next = neighbours.get(current).stream().filter(n -> !n.equals(from)).findFirst().orElse(null);
-            if (next == null) {
-                return direct; // not connected: a path and something else
-            }
-            previous = current;
-            current = next;
-            path.add(current);
-        }
-        return path;
+        return org.qnetstack.study.NetworkPaths.chain(spec);
     }
 }
