@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,10 +144,6 @@ class DeployedChainTest {
 
     @Test
     @Timeout(300)
-    @Disabled("Issue 15 regression, bisected to 1979153 (the network layer forgets a direct link request once it is "
-            + "over, now DirectSockets): run after another deployment in this class, alice's circuit link requests "
-            + "are cancelled and restarted twice after the repeater restarts, then nothing is left to happen while "
-            + "its createKeep (maxTime 1 s) still waits. Passes alone and at the commit before. Fix, then re-enable.")
     void losingTheRepeaterFailsRequestsTypedAndPairsFlowOnceItIsBack() throws InterruptedException {
         int afterFailure = 30;
         List<NodeProcess> all = deploy("pairs", afterFailure, "--node-timeout", "1");

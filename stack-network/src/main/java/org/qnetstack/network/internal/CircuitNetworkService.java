@@ -83,10 +83,14 @@ public final class CircuitNetworkService implements NetworkService {
         this.ctx = new NodeContext(node, topology, link, classical, operations, scheduler, controller);
         this.routes = new Routes(node, topology);
         this.expires = new ExpireNotices(ctx, routes);
-        this.head = new HeadDemands(ctx, routes, this::joinAsHead);
+        this.head = new HeadDemands(ctx, routes, this::joinAsHead, this::giveUpHeaded);
         this.parts = new CircuitParts(ctx, routes, expires, head);
         this.direct = new DirectSockets(ctx);
         classical.register(node, CircuitMessages.PROTOCOL, this::onMessage);
+    }
+
+    private void giveUpHeaded(int socketId, List<String> path, String reason) {
+        parts.cancelHeaded(socketId, path, reason);
     }
 
     private void joinAsHead(CircuitMessages.Setup setup) {

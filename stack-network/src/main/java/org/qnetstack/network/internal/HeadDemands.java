@@ -1,5 +1,6 @@
 package org.qnetstack.network.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,8 +24,14 @@ import org.qnetstack.network.PairRequest;
  * starts a fresh circuit when one is given up (at most {@link #MAX_RESTARTS} in a row), and gives the
  * reservation back when the request completes, fails or is cancelled.
  *
- * <p>Messages out: SETUP. Timers: the pacer. What it announces, this node joins at once as the path's head
- * (through the {@code join} callback).
+ * <p>A request with a {@code maxTimeNanos} that still owes pairs when its time is up fails with TIMEOUT for the
+ * pairs it still owes (the link layer does the same for a request over one link): without it, a circuit that
+ * stalls (a peer that restarted mid-setup, a message lost for good) would leave the socket waiting forever. If
+ * the demand then owes nothing more, its circuit in the making is given up at every node of its path.
+ *
+ * <p>Messages out: SETUP. Timers: the pacer, each request's deadline. What it announces, this node joins at once
+ * as the path's head (through the {@code join} callback); a circuit it gives up because of a deadline goes
+ * through the {@code giveUp} callback.
  */
 final class HeadDemands {
     /** Purpose ids of circuits, apart from the socket ids applications use. */
@@ -37,6 +44,7 @@ final class HeadDemands {
     private final NodeContext ctx;
     private final Routes routes;
     private final Consumer<CircuitMessages.Setup> join;
+    private final GiveUp giveUp;
     /** What the head owes, by socket id and remote node. */
     private final Map<String, Demand> demands = new LinkedHashMap<>();
     private long nextCircuit;
@@ -55,6 +63,8 @@ final class HeadDemands {
         @Nullable TimerHandle pacer;
         int remaining;
         int restarts;
+        /** The requests the demand serves, oldest first: the pairs each still owes, and its deadline. */
+        final ArrayDeque<Owed> owed = new ArrayDeque<>();
 
         Demand(int socketId, List<String> path, List<Double> hopFidelities, CircuitPolicy policy,
                AdmissionController.@Nullable Reservation reservation) {
@@ -73,11 +83,31 @@ final class HeadDemands {
         }
     }
 
-    /** @param join called with every setup this node announces, for its own part as the head */
-    HeadDemands(NodeContext ctx, Routes routes, Consumer<CircuitMessages.Setup> join) {
+    /** One request of a demand: the pairs it still owes, and the timer of its maxTime (null: no limit). */
+    private static final class Owed {
+        int pairs;
+        @Nullable TimerHandle deadline;
+
+        Owed(int pairs) {
+            this.pairs = pairs;
+        }
+    }
+
+    /** Gives up the circuit in the making that this node heads for a socket over a path. */
+    @FunctionalInterface
+    interface GiveUp {
+        void circuit(int socketId, List<String> path, String reason);
+    }
+
+    /**
+     * @param join   called with every setup this node announces, for its own part as the head
+     * @param giveUp called when a demand ends at a deadline, to give up its circuit in the making
+     */
+    HeadDemands(NodeContext ctx, Routes routes, Consumer<CircuitMessages.Setup> join, GiveUp giveUp) {
         this.ctx = ctx;
         this.routes = routes;
         this.join = join;
+        this.giveUp = giveUp;
     }
 
     private static String demandKey(int socketId, String remote) {
@@ -104,10 +134,39 @@ final class HeadDemands {
         }
         boolean idle = d.remaining == 0;
         d.remaining += r.number();
+        Owed owed = new Owed(r.number());
+        d.owed.add(owed);
+        if (r.maxTimeNanos() > 0) {
+            Demand demand = d;
+            owed.deadline = ctx.scheduler.schedule(r.maxTimeNanos(), () -> timedOut(demand, owed, r.maxTimeNanos()));
+        }
         if (idle) {
             startCircuit(d);
         }
         return true;
+    }
+
+    /**
+     * A request's maxTime is up and it still owes pairs: they are failed with TIMEOUT, and if the demand owes
+     * nothing more, it ends and its circuit in the making is given up.
+     */
+    private void timedOut(Demand d, Owed owed, long maxTimeNanos) {
+        owed.deadline = null;
+        if (demands.get(demandKey(d.socketId, d.remote())) != d || !d.owed.remove(owed)) {
+            return;
+        }
+        d.remaining -= owed.pairs;
+        String reason = owed.pairs + " pair(s) to " + d.remote() + " over " + String.join("-", d.path)
+                + " did not come within maxTime " + maxTimeNanos + " ns";
+        if (d.remaining <= 0) {
+            endDemand(d);
+            giveUp.circuit(d.socketId, d.path, "request timed out at " + ctx.node);
+        }
+        PairListener listener = ctx.listener(d.socketId);
+        if (listener != null) {
+            listener.onError(new NetworkError(d.socketId, d.remote(), LinkErrorCode.TIMEOUT, reason
+                    + ": ask again, with a longer maxTime or a lower minFidelity"));
+        }
     }
 
     /** The head's plan for a request: the controller's path and reservation, or the shortest path; null: direct. */
@@ -164,6 +223,13 @@ final class HeadDemands {
             d.pacer.cancel();
             d.pacer = null;
         }
+        for (Owed o : d.owed) {
+            if (o.deadline != null) {
+                o.deadline.cancel();
+                o.deadline = null;
+            }
+        }
+        d.owed.clear();
         if (d.reservation != null && ctx.controller != null) {
             ctx.controller.release(d.reservation);
         }
@@ -180,6 +246,13 @@ final class HeadDemands {
         Demand d = demandOf(s);
         if (d != null) {
             d.restarts = 0;
+            Owed oldest = d.owed.peek();
+            if (oldest != null && --oldest.pairs == 0) {
+                d.owed.poll();
+                if (oldest.deadline != null) {
+                    oldest.deadline.cancel();
+                }
+            }
             if (--d.remaining > 0) {
                 startCircuit(d);
             } else {

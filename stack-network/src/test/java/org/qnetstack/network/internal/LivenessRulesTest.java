@@ -90,4 +90,55 @@ class LivenessRulesTest {
         assertTrue(n0.errors.get(0).message().contains("no memory at n1"), n0.errors.get(0).message());
         assertEquals(List.of(), n0.drain(CircuitMessages.Setup.class));
     }
+
+    /** 1 ms: far longer than a setup takes on the harness's chain, far shorter than the tests' other timers. */
+    private static final long MAX_TIME = 1_000_000;
+
+    private static PairRequest toN2Within(int pairs, long maxTimeNanos) {
+        return new PairRequest("n2", RequestType.KEEP, pairs, 0.5, MeasureBasis.Z, SOCKET, maxTimeNanos);
+    }
+
+    @Test
+    void aCircuitThatStallsFailsTheRequestWithTimeoutAtItsMaxTimeAndIsGivenUp() {
+        EmbeddedNetworkNode n0 = EmbeddedNetworkNode.inChain(0, 3).listen(SOCKET);
+        n0.service.request(toN2Within(1, MAX_TIME));
+        assertEquals(List.of("n1", "n2"), n0.drainedTo(CircuitMessages.Setup.class));
+        n0.advance(MAX_TIME - 1); // nobody answers: the circuit stalls
+        assertEquals(List.of(), n0.errors);
+        n0.advance(1);
+        assertEquals(1, n0.errors.size(), "failed at its maxTime, not left waiting");
+        assertEquals(LinkErrorCode.TIMEOUT, n0.errors.get(0).code());
+        assertEquals("n2", n0.errors.get(0).remoteNode());
+        assertEquals(List.of("n1", "n2"), n0.drainedTo(CircuitMessages.Expire.class), "its circuit is given up");
+        assertEquals(0, n0.memory.inUse());
+        n0.advance(100 * RTO);
+        assertEquals(List.of(), n0.drain(CircuitMessages.Setup.class), "and no fresh circuit starts");
+        assertEquals(1, n0.errors.size());
+        // The socket can ask again: a fresh demand, a fresh circuit.
+        n0.service.request(toN2Within(1, MAX_TIME));
+        assertEquals(List.of("n1", "n2"), n0.drainedTo(CircuitMessages.Setup.class));
+    }
+
+    @Test
+    void aTimedOutRequestFailsOnlyItsOwnPairsWhileALaterOneKeepsTheCircuit() {
+        EmbeddedNetworkNode n0 = EmbeddedNetworkNode.inChain(0, 3).listen(SOCKET);
+        n0.service.request(toN2Within(2, MAX_TIME));
+        n0.advance(MAX_TIME / 2);
+        n0.service.request(toN2Within(1, 0)); // no limit: it keeps the demand alive
+        assertEquals(1, n0.drain(CircuitMessages.Setup.class).size() / 2, "one circuit for both requests");
+        n0.advance(MAX_TIME / 2);
+        assertEquals(1, n0.errors.size());
+        assertEquals(LinkErrorCode.TIMEOUT, n0.errors.get(0).code());
+        assertTrue(n0.errors.get(0).message().startsWith("2 pair(s)"), n0.errors.get(0).message());
+        assertEquals(List.of(), n0.drain(CircuitMessages.Expire.class), "the circuit goes on for the later request");
+    }
+
+    @Test
+    void aCancelledOrCompletedRequestLeavesNoDeadlineBehind() {
+        EmbeddedNetworkNode n0 = EmbeddedNetworkNode.inChain(0, 3).listen(SOCKET);
+        n0.service.request(toN2Within(1, MAX_TIME));
+        assertTrue(n0.service.cancel(SOCKET));
+        n0.advance(10 * MAX_TIME);
+        assertEquals(List.of(), n0.errors, "a cancelled request does not time out later");
+    }
 }
