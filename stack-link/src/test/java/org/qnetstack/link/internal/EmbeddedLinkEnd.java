@@ -2,10 +2,8 @@ package org.qnetstack.link.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.Basis;
@@ -22,7 +20,7 @@ import org.qnetstack.link.LinkError;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.physical.AttemptSource;
-import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.physical.CapturingClassicalNetwork;
 import org.qnetstack.physical.Envelope;
 import org.qnetstack.physical.HeraldedPair;
 import org.qnetstack.physical.QubitMemory;
@@ -32,13 +30,13 @@ import org.qnetstack.sim.kernel.EventKernel;
 /**
  * One end of link alice-bob alone, in the spirit of Netty's {@code EmbeddedChannel}: time stands still until the
  * test advances the manual clock ({@link #advance}); what the end sends its peer is captured for the test to read
- * ({@link #drain}); the test plays the peer ({@link #receive}), the heralding protocol below (heralds and losses
+ * ({@link #drain}, through a {@link CapturingClassicalNetwork}); the test plays the peer ({@link #receive}), the heralding protocol below (heralds and losses
  * come when it says: {@link #keptHerald}, {@link #measuredHerald}, {@link #heraldsLost}; its slot clock is the
  * manual clock's) and the link service above (pairs and errors are recorded; whether a pair is taken is what
  * {@link #delivery} says). The link's timing is the simulator's ideal one; nothing runs in the background, so a
  * test of one protocol rule runs in milliseconds. Alice is the master (end A), bob the other end.
  */
-final class EmbeddedLinkEnd implements LinkBelow, LinkUpcalls, ClassicalNetwork {
+final class EmbeddedLinkEnd implements LinkBelow, LinkUpcalls {
     static final String LINK = "alice-bob";
     /** The one-way delay of every classical message between the ends. */
     static final long DELAY_NANOS = 10_000;
@@ -61,9 +59,8 @@ final class EmbeddedLinkEnd implements LinkBelow, LinkUpcalls, ClassicalNetwork 
     final List<LinkError> errors = new ArrayList<>();
     /** What becomes of the next pairs handed up. */
     DefaultLinkService.Delivery delivery = DefaultLinkService.Delivery.TAKEN;
-    /** Everything the end sent, in order, until drained. */
-    private final List<Envelope> sent = new ArrayList<>();
-    private @Nullable Consumer<Envelope> handler;
+    /** Captures everything the end sends, until drained. */
+    final CapturingClassicalNetwork network = new CapturingClassicalNetwork(DELAY_NANOS);
     private long nextCreateId = 1;
     private long nextPeerItem = 1;
     // The heralding protocol below, as scripted.
@@ -85,7 +82,7 @@ final class EmbeddedLinkEnd implements LinkBelow, LinkUpcalls, ClassicalNetwork 
         this.peer = link.spec().otherEnd(node);
         this.device = new RecordingDevice(platform.device(node).info());
         this.memory = new QubitMemory(device.info());
-        this.ctx = new LinkContext(node, link, device, memory, clock, this, this, random);
+        this.ctx = new LinkContext(node, link, device, memory, clock, network, this, random);
         this.end = new LinkEndpoint(ctx, DefaultLinkService.DEFAULT_NO_RESOURCE_NANOS, s -> this);
         this.source = end.attemptSource();
         platform.close();
@@ -160,6 +157,13 @@ final class EmbeddedLinkEnd implements LinkBelow, LinkUpcalls, ClassicalNetwork 
         return id;
     }
 
+    /** Submits a request made at this end and queues it at both ends the way the protocol does. */
+    CreateId createQueued(CreateRequest request) {
+        CreateId id = create(request);
+        queued(id, request);
+        return id;
+    }
+
     /** The errors handed up so far, by code, in order (cleared). */
     List<LinkErrorCode> drainErrorCodes() {
         List<LinkErrorCode> codes = errors.stream().map(LinkError::code).toList();
@@ -213,24 +217,19 @@ final class EmbeddedLinkEnd implements LinkBelow, LinkUpcalls, ClassicalNetwork 
 
     /** A message on the link's port from {@code sender} (the peer, or someone posing as it), handed in now. */
     void receiveFrom(String sender, Object message) {
-        if (handler == null) {
+        if (!network.deliver(sender, node, ctx.protocol(), message)) {
             throw new AssertionError(node + " does not listen for link messages (closed?)");
         }
-        handler.accept(new Envelope(sender, node, "link/" + LINK, message));
     }
 
     /** Removes and returns the captured messages of a type, in the order they were sent. */
     <T> List<T> drain(Class<T> type) {
         List<T> out = new ArrayList<>();
-        for (Iterator<Envelope> it = sent.iterator(); it.hasNext(); ) {
-            Envelope e = it.next();
-            if (type.isInstance(e.payload())) {
-                if (!e.to().equals(peer)) {
-                    throw new AssertionError(node + " sent " + e.payload() + " to " + e.to() + ", not its peer");
-                }
-                out.add(type.cast(e.payload()));
-                it.remove();
+        for (Envelope e : network.drain(type)) {
+            if (!e.to().equals(peer)) {
+                throw new AssertionError(node + " sent " + e.payload() + " to " + e.to() + ", not its peer");
             }
+            out.add(type.cast(e.payload()));
         }
         return out;
     }
@@ -246,7 +245,7 @@ final class EmbeddedLinkEnd implements LinkBelow, LinkUpcalls, ClassicalNetwork 
 
     /** The simple names of the messages captured and not drained yet, in order. */
     List<String> undrained() {
-        return sent.stream().map(e -> e.payload().getClass().getSimpleName()).toList();
+        return network.sent().stream().map(e -> e.payload().getClass().getSimpleName()).toList();
     }
 
     // ---------------------------------------------------------------- the test plays the heralding protocol
@@ -359,32 +358,5 @@ final class EmbeddedLinkEnd implements LinkBelow, LinkUpcalls, ClassicalNetwork 
     @Override
     public void deliverError(LinkError error) {
         errors.add(error);
-    }
-
-    // ---------------------------------------------------------------- the classical network: captures, hands in
-
-    @Override
-    public void register(String at, String protocol, Consumer<Envelope> h) {
-        handler = h;
-    }
-
-    @Override
-    public void unregister(String at, String protocol) {
-        handler = null;
-    }
-
-    @Override
-    public void send(String from, String to, String protocol, Object payload) {
-        sent.add(new Envelope(from, to, protocol, payload));
-    }
-
-    @Override
-    public long delayNanos(String from, String to) {
-        return DELAY_NANOS;
-    }
-
-    @Override
-    public long undeliverable() {
-        return 0;
     }
 }
