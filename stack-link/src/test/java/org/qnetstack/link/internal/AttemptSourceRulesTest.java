@@ -19,7 +19,7 @@ class AttemptSourceRulesTest {
     @Test
     void itemsAreServedFromTheirStartSlotUntilSaturatedByPairsAwaitingDecision() {
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
-        a.queued(a.create(TO_BOB), TO_BOB);
+        a.createQueued(TO_BOB);
         long start = a.leadSlots();
         assertEquals(start, a.source.nextWorkSlot(0));
         assertNull(a.source.planFor(start - 1));
@@ -44,7 +44,7 @@ class AttemptSourceRulesTest {
         assertEquals(MeasurementAxis.Z, b.source.axisFor(1));
         assertEquals(MeasurementAxis.Z, b.source.axisFor(9), "unknown item: whatever is measured is discarded");
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
-        a.queued(a.create(request), request);
+        a.createQueued(request);
         a.random.thenDoubles(0.25);
         assertEquals(new AttemptPlan(1, EmbeddedLinkEnd.ALPHA, MeasurementAxis.Z), a.source.planFor(a.leadSlots()),
                 "alice's own request: its local basis");
@@ -54,14 +54,14 @@ class AttemptSourceRulesTest {
     @Test
     void aDeviceFailureEndsTheItemWithCreateOnce() {
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
-        a.queued(a.create(TO_BOB), TO_BOB);
+        a.createQueued(TO_BOB);
         a.source.onAttemptFailed(1, new IllegalStateException("laser off"));
         a.source.onAttemptFailed(1, new IllegalStateException("laser off"));
         assertEquals(LinkErrorCode.CREATE, a.single(LinkMessages.End.class).code());
         assertEquals(List.of(LinkErrorCode.CREATE), a.drainErrorCodes());
         EmbeddedLinkEnd b = EmbeddedLinkEnd.other();
         CreateRequest toAlice = CreateRequest.keep("alice", 2).withPurposeId(7);
-        b.queued(b.create(toAlice), toAlice);
+        b.createQueued(toAlice);
         b.source.onAttemptFailed(1, new IllegalStateException("laser off"));
         b.source.onAttemptFailed(1, new IllegalStateException("laser off"));
         assertEquals(LinkErrorCode.CREATE, b.single(LinkMessages.EndRequest.class).code(), "asked once");
@@ -70,7 +70,7 @@ class AttemptSourceRulesTest {
     @Test
     void memoryFullForAWholePeriodWithoutAnAttemptEndsAKeepRequestWithNores() {
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
-        a.queued(a.create(TO_BOB), TO_BOB);
+        a.createQueued(TO_BOB);
         a.advance(a.leadSlots() * a.slotNanos());
         while (a.memory.tryAllocateAny() >= 0) {
             // the upper layer holds every qubit

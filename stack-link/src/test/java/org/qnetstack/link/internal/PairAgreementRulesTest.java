@@ -27,7 +27,7 @@ class PairAgreementRulesTest {
     /** The master with its own keep request for two pairs queued as item 1. */
     private static EmbeddedLinkEnd masterServing(CreateRequest request) {
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
-        a.queued(a.create(request), request);
+        a.createQueued(request);
         return a;
     }
 

@@ -29,8 +29,7 @@ class PeerDownRulesTest {
     @Test
     void thePeerGoingDownEndsEveryOpenRequestWithUnreachableAndReleasesEveryQubit() {
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
-        CreateId own = a.create(TO_BOB);
-        a.queued(own, TO_BOB);
+        CreateId own = a.createQueued(TO_BOB);
         CreateId bobs = new CreateId("bob", 1);
         a.receive(addRequest(bobs, TO_ALICE)); // its ADD never acknowledged
         a.keptHerald(1, 1);
@@ -53,8 +52,7 @@ class PeerDownRulesTest {
     @Test
     void aRequestAlreadyEndedWaitingForItsPairsReportsItsOwnCode() {
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
-        CreateId own = a.create(TO_BOB);
-        a.queued(own, TO_BOB);
+        CreateId own = a.createQueued(TO_BOB);
         a.keptHerald(1, 1);
         a.end.cancel(own);
         assertEquals(List.of(), a.errors, "reported once its held pair is decided");
@@ -67,8 +65,7 @@ class PeerDownRulesTest {
     void theOtherEndsRequestsTheMasterNeverQueuedEndWithUnreachable() {
         EmbeddedLinkEnd b = EmbeddedLinkEnd.other();
         b.create(TO_ALICE);
-        CreateId queued = b.create(TO_ALICE);
-        b.queued(queued, TO_ALICE);
+        CreateId queued = b.createQueued(TO_ALICE);
         b.keptHerald(1, 1);
         assertEquals(2, b.end.peerDown());
         assertEquals(List.of(LinkErrorCode.UNREACHABLE, LinkErrorCode.UNREACHABLE), b.drainErrorCodes());
@@ -78,7 +75,7 @@ class PeerDownRulesTest {
     @Test
     void oncePeerIsUpTheLinkServesRequestsAgainFromAFreshQueue() {
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
-        a.queued(a.create(TO_BOB), TO_BOB);
+        a.createQueued(TO_BOB);
         a.end.peerUp();
         assertEquals(0, a.wakes, "not down: nothing to do");
         a.end.peerDown();
@@ -100,7 +97,7 @@ class PeerDownRulesTest {
     void closingReleasesEveryQubitAndStopsListening() {
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
         CreateRequest atomic = TO_BOB.withAtomic(true);
-        a.queued(a.create(atomic), atomic);
+        a.createQueued(atomic);
         a.keptHerald(1, 1);
         a.receive(hold(1, 1)); // delivered, held back until the second
         a.keptHerald(2, 1);

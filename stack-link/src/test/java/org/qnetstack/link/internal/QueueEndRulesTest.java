@@ -33,8 +33,7 @@ class QueueEndRulesTest {
     @Test
     void theMasterCancelsItsOwnRequestAndSendsTheEndUntilAcknowledged() {
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
-        CreateId id = a.create(TO_BOB);
-        a.queued(id, TO_BOB);
+        CreateId id = a.createQueued(TO_BOB);
         assertTrue(a.end.cancel(id));
         assertEquals(cancelledAtAlice(id), a.single(LinkMessages.End.class));
         assertEquals(List.of(LinkErrorCode.CANCELLED), a.drainErrorCodes(), "no pair held: reported at once");
@@ -50,8 +49,7 @@ class QueueEndRulesTest {
     @Test
     void theOtherEndCancelsThroughTheMastersEnd() {
         EmbeddedLinkEnd b = EmbeddedLinkEnd.other();
-        CreateId id = b.create(TO_ALICE);
-        b.queued(id, TO_ALICE);
+        CreateId id = b.createQueued(TO_ALICE);
         assertTrue(b.end.cancel(id));
         assertEquals(cancelledAtBob(id), b.single(LinkMessages.EndRequest.class));
         assertEquals(List.of(), b.errors, "ended when the master says so");
@@ -145,8 +143,7 @@ class QueueEndRulesTest {
     void crossingEndsEndTheRequestOnceAtEachEndWithTheMastersCode() {
         // The master cancels while the other end's END_REQUEST for the same request is on its way.
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
-        CreateId id = a.create(TO_BOB);
-        a.queued(id, TO_BOB);
+        CreateId id = a.createQueued(TO_BOB);
         a.end.cancel(id);
         LinkMessages.End mastersEnd = a.single(LinkMessages.End.class);
         a.receive(cancelledAtBob(id));
@@ -154,8 +151,7 @@ class QueueEndRulesTest {
         assertEquals(List.of(LinkErrorCode.CANCELLED), a.drainErrorCodes());
         // The other end, which asked, takes the master's END as the answer and its reason as the request's.
         EmbeddedLinkEnd b = EmbeddedLinkEnd.other();
-        CreateId bobs = b.create(TO_ALICE);
-        b.queued(bobs, TO_ALICE);
+        CreateId bobs = b.createQueued(TO_ALICE);
         b.end.cancel(bobs);
         b.drain(LinkMessages.EndRequest.class);
         LinkMessages.End crossing = cancelledAtAlice(bobs);
@@ -196,8 +192,7 @@ class QueueEndRulesTest {
     @Test
     void anEndRequestNeverAnsweredEndsTheRequestWithUnreachable() {
         EmbeddedLinkEnd b = EmbeddedLinkEnd.other();
-        CreateId id = b.create(TO_ALICE);
-        b.queued(id, TO_ALICE);
+        CreateId id = b.createQueued(TO_ALICE);
         b.end.cancel(id);
         b.advance(b.ctx.giveUpNanos + 16 * b.rtoNanos());
         assertEquals(b.drain(LinkMessages.EndRequest.class).size() - 1, b.end.retransmissions());

@@ -27,7 +27,7 @@ class TestRoundRulesTest {
 
     private static EmbeddedLinkEnd masterServing(CreateRequest request) {
         EmbeddedLinkEnd a = EmbeddedLinkEnd.master();
-        a.queued(a.create(request), request);
+        a.createQueued(request);
         return a;
     }
 
