@@ -203,6 +203,15 @@ class PairAgreementRulesTest {
     }
 
     @Test
+    void aDecisionAboutAHeraldNotHeldHereIsTakenForALateCopyAndChangesNothing() {
+        EmbeddedLinkEnd b = otherServing(TO_ALICE);
+        b.receive(decision(7, DELIVER, null));
+        assertEquals(List.of(), b.undrained());
+        assertEquals(List.of(), b.pairs);
+        assertEquals(0, b.end.rejectedMessages(), "the master answers every copy of a HOLD: copies are normal");
+    }
+
+    @Test
     void aTestDecisionForAKeptPairWithoutABasisIsRejectedAndCounted() {
         EmbeddedLinkEnd b = otherServing(TO_ALICE);
         b.keptHerald(1, 1);
