@@ -1,10 +1,8 @@
 package org.qnetstack.physical;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.HeraldingScheme;
 import org.qnetstack.hal.LinkSpec;
@@ -21,7 +19,7 @@ import org.qnetstack.sim.SimulatedPlatform;
  * what {@link #plan} says; heralds and losses are recorded). The device and the link's timing are the
  * simulator's, so slots and the keep lattice are the real ones; nobody runs the station or bob.
  */
-final class EmbeddedHeraldingEnd implements AttemptSource, ClassicalNetwork, AutoCloseable {
+final class EmbeddedHeraldingEnd implements AttemptSource, AutoCloseable {
     static final String LINK = "alice-bob";
     static final String STATION = "alice-bob-station";
 
@@ -30,9 +28,8 @@ final class EmbeddedHeraldingEnd implements AttemptSource, ClassicalNetwork, Aut
     final HeraldingNode end;
     final List<HeraldedPair> heralds = new ArrayList<>();
     final List<long[]> lost = new ArrayList<>();
-    /** Everything alice sent, in order. */
-    final List<Envelope> sent = new ArrayList<>();
-    private @Nullable Consumer<Envelope> handler;
+    /** Everything alice sent, in order, until drained. */
+    final CapturingClassicalNetwork network = new CapturingClassicalNetwork(0);
     private long planFrom = -1;
     private long planTo = -1;
     private @Nullable AttemptPlan plan;
@@ -46,7 +43,7 @@ final class EmbeddedHeraldingEnd implements AttemptSource, ClassicalNetwork, Aut
                 Map.of("attempts", steps ? "step" : "skip")));
         memory = new QubitMemory(platform.device("alice").info());
         end = new HeraldingNode("alice", platform.link(LINK), platform.device("alice"), memory,
-                platform.scheduler("alice"), this, this);
+                platform.scheduler("alice"), network, this);
         end.start();
     }
 
@@ -79,10 +76,9 @@ final class EmbeddedHeraldingEnd implements AttemptSource, ClassicalNetwork, Aut
 
     /** A message on the protocol's port from {@code sender} (the station, or someone posing as it), handed in now. */
     void fromStation(String sender, Object message) {
-        if (handler == null) {
+        if (!network.deliver(sender, "alice", HeraldingNode.protocolFor(LINK), message)) {
             throw new AssertionError("alice does not listen (not started, or stopped)");
         }
-        handler.accept(new Envelope(sender, "alice", HeraldingNode.protocolFor(LINK), message));
     }
 
     static HeraldingMessages.Reply reply(long seq, long slot, HeraldOutcome outcome, long itemA) {
@@ -91,15 +87,7 @@ final class EmbeddedHeraldingEnd implements AttemptSource, ClassicalNetwork, Aut
 
     /** Removes and returns the captured messages of a type, in the order they were sent. */
     <T> List<T> drain(Class<T> type) {
-        List<T> out = new ArrayList<>();
-        for (Iterator<Envelope> it = sent.iterator(); it.hasNext(); ) {
-            Envelope e = it.next();
-            if (type.isInstance(e.payload())) {
-                out.add(type.cast(e.payload()));
-                it.remove();
-            }
-        }
-        return out;
+        return network.drain(type).stream().map(e -> type.cast(e.payload())).toList();
     }
 
     @Override
@@ -138,32 +126,5 @@ final class EmbeddedHeraldingEnd implements AttemptSource, ClassicalNetwork, Aut
     @Override
     public void onHeraldsLost(long fromSeq, long toSeq) {
         lost.add(new long[] {fromSeq, toSeq});
-    }
-
-    // The classical network: captures what alice sends, hands in what the test says.
-
-    @Override
-    public void register(String node, String protocol, Consumer<Envelope> h) {
-        handler = h;
-    }
-
-    @Override
-    public void unregister(String node, String protocol) {
-        handler = null;
-    }
-
-    @Override
-    public void send(String from, String to, String protocol, Object payload) {
-        sent.add(new Envelope(from, to, protocol, payload));
-    }
-
-    @Override
-    public long delayNanos(String from, String to) {
-        return 0;
-    }
-
-    @Override
-    public long undeliverable() {
-        return 0;
     }
 }

@@ -51,6 +51,19 @@ public final class DefaultLinkService implements LinkService {
     private long undelivered;
     private long listenerFailures;
 
+    /** What the link ends hand up: to this service's listeners. */
+    private final LinkUpcalls upcalls = new LinkUpcalls() {
+        @Override
+        public Delivery deliver(LinkPair pair) {
+            return DefaultLinkService.this.deliver(pair);
+        }
+
+        @Override
+        public void deliverError(LinkError error) {
+            DefaultLinkService.this.deliverError(error);
+        }
+    };
+
     /** What became of a pair handed to the upper layer. */
     enum Delivery {
         TAKEN, NO_LISTENER, FAILED
@@ -65,7 +78,7 @@ public final class DefaultLinkService implements LinkService {
         for (LinkSpec spec : platform.spec().links()) {
             if (spec.connects(node)) {
                 LinkEndpoint e = new LinkEndpoint(node, platform.link(spec.name()), platform.device(node), memory,
-                        scheduler, network, this, platform.random("link/" + node + "/" + spec.name()), photonic,
+                        scheduler, network, upcalls, platform.random("link/" + node + "/" + spec.name()), photonic,
                         DEFAULT_NO_RESOURCE_NANOS);
                 endpoints.put(e.peer(), e);
             }
@@ -253,7 +266,7 @@ public final class DefaultLinkService implements LinkService {
 
     /** Attempts made on the link to a neighbour (for statistics). */
     public long attempts(String remote) {
-        return endpoint(remote).heralding().stats().attempts();
+        return endpoint(remote).attempts();
     }
 
     @Override
@@ -301,7 +314,7 @@ public final class DefaultLinkService implements LinkService {
     public LinkCounters counters(String remote) {
         LinkEndpoint e = endpoint(remote);
         return new LinkCounters(e.expired(), e.discarded(), e.tested(), e.retransmissions(), e.rejectedMessages(),
-                e.heldPairs(), e.heralding().stats().deviceFailures());
+                e.heldPairs(), e.deviceFailures());
     }
 
     /**

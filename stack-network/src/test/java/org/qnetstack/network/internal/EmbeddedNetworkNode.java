@@ -2,7 +2,6 @@ package org.qnetstack.network.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +14,7 @@ import org.qnetstack.network.Distillation;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.PairListener;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.physical.CapturingClassicalNetwork;
 import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.sim.kernel.EventKernel;
@@ -32,6 +31,9 @@ final class EmbeddedNetworkNode {
     record Out<T>(String to, T message) {
     }
 
+    /** The one-way delay between any two nodes. */
+    static final long DELAY_NANOS = 10_000;
+
     /** The socket the helpers' setups and requests use. */
     static final int SOCKET = 7;
 
@@ -41,7 +43,7 @@ final class EmbeddedNetworkNode {
     final ScriptedDevice device;
     final QubitMemory memory;
     final ScriptedLinkService link;
-    final CapturingClassicalNetwork network = new CapturingClassicalNetwork();
+    final CapturingClassicalNetwork network = new CapturingClassicalNetwork(DELAY_NANOS);
     final CircuitNetworkService service;
     /** What the socket listeners registered with {@link #listen} heard. */
     final List<EndToEndPair> pairs = new ArrayList<>();
@@ -114,15 +116,7 @@ final class EmbeddedNetworkNode {
 
     /** Removes and returns the captured outbound messages of a type, in the order they were sent. */
     <T> List<Out<T>> drain(Class<T> type) {
-        List<Out<T>> out = new ArrayList<>();
-        for (Iterator<Envelope> it = network.sent.iterator(); it.hasNext(); ) {
-            Envelope e = it.next();
-            if (type.isInstance(e.payload())) {
-                out.add(new Out<>(e.to(), type.cast(e.payload())));
-                it.remove();
-            }
-        }
-        return out;
+        return network.drain(type).stream().map(e -> new Out<>(e.to(), type.cast(e.payload()))).toList();
     }
 
     /** The receivers of the captured messages of a type (drained). */

@@ -21,7 +21,7 @@ import org.qnetstack.network.PairRequest;
  */
 class LivenessRulesTest {
     /** The retransmission timeout: twice the farthest node's delay, and 100 µs. */
-    private static final long RTO = 2 * CapturingClassicalNetwork.DELAY_NANOS + 100_000;
+    private static final long RTO = 2 * EmbeddedNetworkNode.DELAY_NANOS + 100_000;
     private static final PairRequest TO_N2 = new PairRequest("n2", RequestType.KEEP, 1, 0.5, MeasureBasis.Z, SOCKET);
 
     @Test
