@@ -22,9 +22,8 @@ final class ClassicalSocketImpl implements ClassicalSocket {
 
     @Override
     public Mono<Void> send(Object message) {
-        if (message == null) {
-            throw new IllegalArgumentException("message must not be null");
-        }
+        org.qnetstack.api.ApiMisuseException.requireNonNull(message, "message", "send a value (a number, a string, "
+                + "a list, a record registered with the wire)");
         return Tracked.mono(() -> "send to " + remote, Mono.fromRunnable(() -> node.transport().send(remote, channel, message)));
     }
 
