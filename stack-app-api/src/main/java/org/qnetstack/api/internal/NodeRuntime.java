@@ -277,7 +277,8 @@ public final class NodeRuntime implements Node {
 
                 @Override
                 public void onDeliveryFailure(DeliveryFailedException failure) {
-                    created.computeIfAbsent(failure.remoteNode(), r -> new MessageInbox(runner)).onFailure(failure);
+                    created.computeIfAbsent(failure.remoteNode(), r -> new MessageInbox(runner)).onFailure(
+                            new org.qnetstack.api.DeliveryFailedException(failure.remoteNode(), failure.getMessage()));
                 }
             });
         }
