@@ -1,7 +1,5 @@
 package org.qnetstack.api;
 
-import org.qnetstack.api.internal.ApiTypes;
-
 /**
  * The common measurement settings by name: a fixed Pauli basis, or a fresh uniformly random choice of X or
  * Z (or X, Y, Z) per pair, drawn independently at each end (as BBM92 needs). {@link BasisChoice} says anything else.
@@ -11,6 +9,12 @@ public enum MeasureBasis {
 
     /** The choice this setting names. */
     public BasisChoice choice() {
-        return ApiTypes.choice(ApiTypes.lower(this).choice());
+        return switch (this) {
+            case Z -> BasisChoice.fixed(Basis.Z);
+            case X -> BasisChoice.fixed(Basis.X);
+            case Y -> BasisChoice.fixed(Basis.Y);
+            case RANDOM_XZ -> BasisChoice.randomXz();
+            case RANDOM_XYZ -> BasisChoice.randomXyz();
+        };
     }
 }

@@ -19,20 +19,18 @@ public record MeasurementAxis(double theta, double phi) {
 
     /** @throws ApiMisuseException if an angle is out of its range; {@link #of(double, double)} folds any angles */
     public MeasurementAxis {
-        org.qnetstack.hal.MeasurementAxis checked = ApiTypes.checkedAxis(theta, phi); // one home for the ranges
-        theta = checked.theta();
-        phi = checked.phi();
+        phi = ApiTypes.checkedPhi(theta, phi); // the ranges have one home, the lower layers' axis
     }
 
     /** Any angles, folded into the ranges of the record (θ outside [0, π] flips the azimuth). */
     public static MeasurementAxis of(double theta, double phi) {
-        return ApiTypes.axis(org.qnetstack.hal.MeasurementAxis.of(theta, phi));
+        return ApiTypes.axisOf(theta, phi);
     }
 
     /** The axis of a Pauli basis. */
     public static MeasurementAxis of(Basis basis) {
         ApiMisuseException.requireNonNull(basis, "basis", "give Basis.Z, Basis.X or Basis.Y");
-        return ApiTypes.axis(org.qnetstack.hal.MeasurementAxis.of(ApiTypes.lower(basis)));
+        return ApiTypes.axisOf(basis);
     }
 
     /** The axis at this angle from +Z towards +X, in the X–Z plane (where CHSH's angles live). */
@@ -51,23 +49,22 @@ public record MeasurementAxis(double theta, double phi) {
 
     /** The opposite axis: measuring along it gives the other outcome. */
     public MeasurementAxis opposite() {
-        return ApiTypes.axis(ApiTypes.lower(this).opposite());
+        return ApiTypes.opposite(this);
     }
 
     /** The Pauli basis this axis is (to rounding), or null for any other axis. */
     public @Nullable Basis pauli() {
-        org.qnetstack.hal.Basis pauli = ApiTypes.lower(this).pauli();
-        return pauli == null ? null : ApiTypes.basis(pauli);
+        return ApiTypes.pauli(this);
     }
 
     /** The unit Bloch vector (x, y, z) of outcome 0. */
     public double[] bloch() {
-        return ApiTypes.lower(this).bloch();
+        return ApiTypes.bloch(this);
     }
 
     /** The Pauli basis's name (Z, X, Y) or {@code axis(θ=…, φ=…)}, as the lower layers print it. */
     @Override
     public String toString() {
-        return ApiTypes.lower(this).toString();
+        return ApiTypes.name(this);
     }
 }

@@ -20,7 +20,9 @@ import org.qnetstack.link.LinkErrorCode;
  * choices, pair ids and error codes are converted here, both ways, and nowhere else. The rules (an axis's
  * ranges, a choice's probabilities) live in the lower layers' types; the API's types are checked by building
  * the lower type, and a broken rule becomes an {@link ApiMisuseException} naming the parameter. Enums map by
- * constant name (each pair has the same constants in the same order, which {@code ApiTypesTest} checks).
+ * constant name (each pair has the same constants in the same order, which {@code ApiTypesTest} checks). The
+ * named basis choices ({@link BasisChoice#randomXz()}, {@link MeasureBasis}...) are spelled in the API's own
+ * terms; {@code ApiTypesTest} holds each equal to the link layer's, so that both ends draw exactly as before.
  */
 public final class ApiTypes {
     private ApiTypes() {
@@ -32,14 +34,6 @@ public final class ApiTypes {
 
     public static Basis basis(org.qnetstack.hal.Basis basis) {
         return Basis.valueOf(basis.name());
-    }
-
-    public static org.qnetstack.link.MeasureBasis lower(MeasureBasis basis) {
-        return org.qnetstack.link.MeasureBasis.valueOf(basis.name());
-    }
-
-    public static MeasureBasis measureBasis(org.qnetstack.link.MeasureBasis basis) {
-        return MeasureBasis.valueOf(basis.name());
     }
 
     public static LinkErrorCode lower(EprErrorCode code) {
@@ -66,14 +60,44 @@ public final class ApiTypes {
         return new MeasurementAxis(axis.theta(), axis.phi());
     }
 
-    /** The lower-layer axis for these angles: checks their ranges for {@link MeasurementAxis}'s constructor. */
-    public static org.qnetstack.hal.MeasurementAxis checkedAxis(double theta, double phi) {
+    /**
+     * {@link MeasurementAxis}'s constructor: checks the angles' ranges by building the lower-layer axis and
+     * returns its azimuth (0 at the poles, so equal axes are equal records).
+     */
+    public static double checkedPhi(double theta, double phi) {
         try {
-            return new org.qnetstack.hal.MeasurementAxis(theta, phi);
+            return new org.qnetstack.hal.MeasurementAxis(theta, phi).phi();
         } catch (IllegalArgumentException e) {
             throw new ApiMisuseException("axis", e.getMessage() + "; MeasurementAxis.of(theta, phi) folds any "
                     + "finite angles into range");
         }
+    }
+
+    /** {@link MeasurementAxis#of(double, double)}: the lower layers' folding of any angles. */
+    public static MeasurementAxis axisOf(double theta, double phi) {
+        return axis(org.qnetstack.hal.MeasurementAxis.of(theta, phi));
+    }
+
+    public static MeasurementAxis axisOf(Basis basis) {
+        return axis(org.qnetstack.hal.MeasurementAxis.of(lower(basis)));
+    }
+
+    public static MeasurementAxis opposite(MeasurementAxis axis) {
+        return axis(lower(axis).opposite());
+    }
+
+    public static @Nullable Basis pauli(MeasurementAxis axis) {
+        org.qnetstack.hal.Basis pauli = lower(axis).pauli();
+        return pauli == null ? null : basis(pauli);
+    }
+
+    public static double[] bloch(MeasurementAxis axis) {
+        return lower(axis).bloch();
+    }
+
+    /** As the lower layers print an axis: the Pauli basis's name, or its angles. */
+    public static String name(MeasurementAxis axis) {
+        return lower(axis).toString();
     }
 
     /** {@link MeasurementAxis#fromBloch}: a zero or non-finite vector is a misuse. */
