@@ -106,7 +106,7 @@ public interface EprSocket extends AutoCloseable {
      * Closes this socket id with the remote node at this end. Every open request on it ends here with
      * {@link EprException} of code CANCELLED; its link request is cancelled, so the other end's ends with
      * CANCELLED too once the pairs both ends had agreed on are delivered; pairs waiting here or still arriving
-     * for it are released. Any later request on this socket or a copy of it throws {@link IllegalStateException}:
+     * for it are released. Any later request on this socket or a copy of it throws {@link ApiMisuseException}:
      * take a fresh socket with {@link Node#eprSocket}. Closing twice is harmless.
      */
     @Override
