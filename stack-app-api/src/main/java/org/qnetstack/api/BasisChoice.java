@@ -36,22 +36,22 @@ public record BasisChoice(List<Option> options) {
 
     /** X or Z with probability ½ each, as BB84/BBM92 use. */
     public static BasisChoice randomXz() {
-        return uniform(MeasurementAxis.X, MeasurementAxis.Z);
+        return ApiTypes.randomXz();
     }
 
     /** X, Y or Z with probability ⅓ each (six-state protocol, fidelity estimation). */
     public static BasisChoice randomXyz() {
-        return uniform(MeasurementAxis.X, MeasurementAxis.Y, MeasurementAxis.Z);
+        return ApiTypes.randomXyz();
     }
 
     /** The first CHSH party's settings: Z or X (angles 0 and π/2 in the X–Z plane), ½ each. */
     public static BasisChoice chshFirst() {
-        return uniform(MeasurementAxis.Z, MeasurementAxis.X);
+        return ApiTypes.chshFirst();
     }
 
     /** The second CHSH party's settings: (Z+X)/√2 or (Z−X)/√2 (angles ±π/4 in the X–Z plane), ½ each. */
     public static BasisChoice chshSecond() {
-        return uniform(MeasurementAxis.inXzPlane(Math.PI / 4), MeasurementAxis.inXzPlane(-Math.PI / 4));
+        return ApiTypes.chshSecond();
     }
 
     /** Each axis with the same probability. */

@@ -1,5 +1,7 @@
 package org.qnetstack.api;
 
+import org.qnetstack.api.internal.ApiTypes;
+
 /**
  * The common measurement settings by name: a fixed Pauli basis, or a fresh uniformly random choice of X or
  * Z (or X, Y, Z) per pair, drawn independently at each end (as BBM92 needs). {@link BasisChoice} says anything else.
@@ -9,12 +11,6 @@ public enum MeasureBasis {
 
     /** The choice this setting names. */
     public BasisChoice choice() {
-        return switch (this) {
-            case Z -> BasisChoice.fixed(Basis.Z);
-            case X -> BasisChoice.fixed(Basis.X);
-            case Y -> BasisChoice.fixed(Basis.Y);
-            case RANDOM_XZ -> BasisChoice.randomXz();
-            case RANDOM_XYZ -> BasisChoice.randomXyz();
-        };
+        return ApiTypes.choice(this);
     }
 }

@@ -21,8 +21,8 @@ import org.qnetstack.link.LinkErrorCode;
  * ranges, a choice's probabilities) live in the lower layers' types; the API's types are checked by building
  * the lower type, and a broken rule becomes an {@link ApiMisuseException} naming the parameter. Enums map by
  * constant name (each pair has the same constants in the same order, which {@code ApiTypesTest} checks). The
- * named basis choices ({@link BasisChoice#randomXz()}, {@link MeasureBasis}...) are spelled in the API's own
- * terms; {@code ApiTypesTest} holds each equal to the link layer's, so that both ends draw exactly as before.
+ * named basis choices ({@link BasisChoice#randomXz()}, {@link MeasureBasis}...) are the link layer's, converted,
+ * so that both ends draw exactly as before.
  */
 public final class ApiTypes {
     private ApiTypes() {
@@ -143,6 +143,28 @@ public final class ApiTypes {
         List<BasisChoice.Option> copy = List.copyOf(options);
         misuseIfInvalid(() -> new org.qnetstack.link.BasisChoice(copy.stream().map(ApiTypes::lower).toList()));
         return copy;
+    }
+
+    /** {@link BasisChoice#randomXz()}: the link layer's, so that both ends draw as they always did. */
+    public static BasisChoice randomXz() {
+        return choice(org.qnetstack.link.BasisChoice.randomXz());
+    }
+
+    public static BasisChoice randomXyz() {
+        return choice(org.qnetstack.link.BasisChoice.randomXyz());
+    }
+
+    public static BasisChoice chshFirst() {
+        return choice(org.qnetstack.link.BasisChoice.chshFirst());
+    }
+
+    public static BasisChoice chshSecond() {
+        return choice(org.qnetstack.link.BasisChoice.chshSecond());
+    }
+
+    /** {@link MeasureBasis#choice()}: the link layer's setting of the same name. */
+    public static BasisChoice choice(MeasureBasis basis) {
+        return choice(org.qnetstack.link.MeasureBasis.valueOf(basis.name()).choice());
     }
 
     /** {@link BasisChoice#uniform}: the link layer's probabilities, so equal choices are equal records. */
