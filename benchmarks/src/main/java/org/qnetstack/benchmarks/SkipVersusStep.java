@@ -1,10 +1,10 @@
 package org.qnetstack.benchmarks;
 
 import java.util.Locale;
+import org.qnetstack.api.MeasureBasis;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.hal.PlatformSpec;
-import org.qnetstack.link.MeasureBasis;
 
 /**
  * Scenario benchmark: the same measure-directly request through the whole stack on two nv-2022 nodes

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.qnetstack.api.EprException;
 import org.qnetstack.api.EprSocket;
+import org.qnetstack.api.MeasureBasis;
 import org.qnetstack.api.Node;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.hal.HeraldingScheme;
@@ -16,7 +17,6 @@ import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
-import org.qnetstack.link.MeasureBasis;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -17,13 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.qnetstack.api.BasisChoice;
 import org.qnetstack.api.EprMeasurement;
 import org.qnetstack.api.NodeProgram;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.api.config.DeploymentSpec;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.hal.PlatformSpec;
-import org.qnetstack.link.BasisChoice;
 
 /**
  * Alice measuring pairs with bob, deployed in this JVM (world service, two node hosts on their own threads

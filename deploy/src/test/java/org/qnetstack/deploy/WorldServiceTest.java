@@ -13,13 +13,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qnetstack.api.BasisChoice;
 import org.qnetstack.api.EprMeasurement;
 import org.qnetstack.api.NodeProgram;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.api.config.DeploymentSpec;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.hal.PlatformSpec;
-import org.qnetstack.link.BasisChoice;
 
 /** The world service and node hosts in one JVM, each node on its own thread and TCP connection. */
 class WorldServiceTest {

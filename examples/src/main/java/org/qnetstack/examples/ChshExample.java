@@ -3,13 +3,13 @@ package org.qnetstack.examples;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.qnetstack.api.Basis;
+import org.qnetstack.api.BasisChoice;
 import org.qnetstack.api.EprMeasurement;
+import org.qnetstack.api.MeasurementAxis;
+import org.qnetstack.api.PairId;
 import org.qnetstack.api.SimulatedNetwork;
-import org.qnetstack.hal.Basis;
-import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.PlatformSpec;
-import org.qnetstack.link.BasisChoice;
-import org.qnetstack.link.EntanglementId;
 import org.qnetstack.sim.device.DeviceParameters;
 
 /**
@@ -102,7 +102,7 @@ public final class ChshExample {
 
     /** {S, σ}: each pair's product folded by its Bell state's sign for its term, σ² = Σ (1 − E²)/n. */
     private static double[] s(List<EprMeasurement> alice, List<EprMeasurement> bob) {
-        Map<EntanglementId, EprMeasurement> bobs = byId(bob);
+        Map<PairId, EprMeasurement> bobs = byId(bob);
         double[][] sum = new double[2][2];
         long[][] count = new long[2][2];
         for (EprMeasurement a : alice) {
@@ -126,7 +126,7 @@ public final class ChshExample {
 
     /** {errors, rounds} of the Z–Z rounds: an error where the outcomes disagree with the Bell state's ⟨ZZ⟩. */
     private static long[] keyErrors(List<EprMeasurement> alice, List<EprMeasurement> bob) {
-        Map<EntanglementId, EprMeasurement> bobs = byId(bob);
+        Map<PairId, EprMeasurement> bobs = byId(bob);
         long errors = 0;
         for (EprMeasurement a : alice) {
             errors += product(a, partner(bobs, a)) * sign(a.bellIndex(), Basis.Z) < 0 ? 1 : 0;
@@ -134,13 +134,13 @@ public final class ChshExample {
         return new long[] {errors, alice.size()};
     }
 
-    private static Map<EntanglementId, EprMeasurement> byId(List<EprMeasurement> measurements) {
-        Map<EntanglementId, EprMeasurement> m = new HashMap<>();
+    private static Map<PairId, EprMeasurement> byId(List<EprMeasurement> measurements) {
+        Map<PairId, EprMeasurement> m = new HashMap<>();
         measurements.forEach(x -> m.put(x.id(), x));
         return m;
     }
 
-    private static EprMeasurement partner(Map<EntanglementId, EprMeasurement> bobs, EprMeasurement a) {
+    private static EprMeasurement partner(Map<PairId, EprMeasurement> bobs, EprMeasurement a) {
         EprMeasurement b = bobs.get(a.id());
         if (b == null || b.bellIndex() != a.bellIndex()) {
             throw new IllegalStateException("pair " + a.id() + ": the ends disagree on the pair or its Bell state");

@@ -17,11 +17,11 @@ import org.qnetstack.apps.qkd.BitString;
 import org.qnetstack.apps.qkd.Bbm92PostProcessing;
 import org.qnetstack.apps.qkd.PostProcessingParameters;
 import org.qnetstack.apps.qkd.PostProcessingResult;
-import org.qnetstack.hal.Basis;
+import org.qnetstack.api.Basis;
 import org.qnetstack.hal.HeraldedLink;
-import org.qnetstack.hal.MeasurementAxis;
+import org.qnetstack.api.MeasurementAxis;
 import org.qnetstack.hal.PlatformSpec;
-import org.qnetstack.link.BasisChoice;
+import org.qnetstack.api.BasisChoice;
 import org.qnetstack.sim.device.DeviceParameters;
 import reactor.core.publisher.Flux;
 

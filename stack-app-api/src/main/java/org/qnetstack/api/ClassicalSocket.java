@@ -14,12 +14,14 @@ public interface ClassicalSocket {
     /**
      * Sends a message; completes once the transport has taken it.
      *
-     * @throws IllegalArgumentException if the message holds a type the transport cannot carry
+     * @throws ApiMisuseException if the message is null; the returned publisher fails with it if the message holds
+     *                            a type the transport cannot carry, no key is shared with the node, or too many
+     *                            messages to it wait for acknowledgement
      */
     Mono<Void> send(Object message);
 
     /**
-     * The next message from the remote node. Fails with {@code DeliveryFailedException} if messages sent on
+     * The next message from the remote node. Fails with {@link DeliveryFailedException} if messages sent on
      * this socket stayed unacknowledged until the transport gave up (the remote node is down or cut off).
      */
     Mono<Object> recv();

@@ -1,9 +1,6 @@
 package org.qnetstack.api;
 
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.hal.Basis;
-import org.qnetstack.hal.MeasurementAxis;
-import org.qnetstack.link.EntanglementId;
 
 /**
  * One half of a pair measured at once (measure-directly).
@@ -17,7 +14,7 @@ import org.qnetstack.link.EntanglementId;
  * @param fidelity     fidelity estimate of the pair when heralded
  * @param fidelityTime when the estimate holds, in ns
  */
-public record EprMeasurement(EntanglementId id, String remoteNode, MeasurementAxis axis, int outcome, int bellIndex,
+public record EprMeasurement(PairId id, String remoteNode, MeasurementAxis axis, int outcome, int bellIndex,
                              double fidelity, long fidelityTime) {
     /** The Pauli basis measured in, or null if the axis is not a Pauli axis. */
     public @Nullable Basis basis() {

@@ -1,7 +1,5 @@
 package org.qnetstack.api;
 
-import org.qnetstack.link.EntanglementId;
-
 /**
  * One half of an entangled pair, kept in memory.
  *
@@ -12,6 +10,6 @@ import org.qnetstack.link.EntanglementId;
  * @param fidelityTime when the estimate holds, in ns
  * @param qubit        the local half
  */
-public record EprPair(EntanglementId id, String remoteNode, int bellIndex, double fidelity, long fidelityTime,
+public record EprPair(PairId id, String remoteNode, int bellIndex, double fidelity, long fidelityTime,
                       Qubit qubit) {
 }

@@ -1,7 +1,5 @@
 package org.qnetstack.api;
 
-import org.qnetstack.link.BasisChoice;
-import org.qnetstack.link.MeasureBasis;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
@@ -14,7 +12,7 @@ import reactor.core.publisher.Mono;
  * return a configured copy.
  *
  * <p>Requests are checked when the method is called: a count below 1 or a fidelity outside [0, 1]
- * throws {@link org.qnetstack.link.InvalidRequestException} naming the field. Failures the network
+ * throws {@link ApiMisuseException} naming the parameter. Failures the network
  * reports later (e.g. a fidelity no link can give) end the returned publisher with {@link EprException}.
  */
 public interface EprSocket extends AutoCloseable {
@@ -54,7 +52,7 @@ public interface EprSocket extends AutoCloseable {
     /** Measures {@code number} pairs at once, both ends choosing their axes per pair as {@code basis} says. */
     default Flux<EprMeasurement> createMeasure(int number, MeasureBasis basis) {
         if (basis == null) {
-            throw new org.qnetstack.link.InvalidRequestException("basis", "choose Z, X, Y, RANDOM_XZ or RANDOM_XYZ");
+            throw new ApiMisuseException("basis", "choose Z, X, Y, RANDOM_XZ or RANDOM_XYZ");
         }
         return createMeasure(number, basis.choice(), basis.choice());
     }
@@ -63,7 +61,7 @@ public interface EprSocket extends AutoCloseable {
      * Measures {@code number} pairs at once, this end choosing its axis per pair as {@code here} says and the
      * other end as {@code there} says (independently): e.g. {@link BasisChoice#chshFirst()} here and
      * {@link BasisChoice#chshSecond()} there for a CHSH test, or {@link BasisChoice#fixed} with any
-     * {@link org.qnetstack.hal.MeasurementAxis} for an explicit rotation.
+     * {@link MeasurementAxis} for an explicit rotation.
      */
     Flux<EprMeasurement> createMeasure(int number, BasisChoice here, BasisChoice there);
 
@@ -96,7 +94,7 @@ public interface EprSocket extends AutoCloseable {
      * last pair has been handled. An exception of {@code each} or of the network ({@link EprException}) ends
      * the loop and is thrown here, after the pair in hand is released.
      *
-     * @throws IllegalStateException if called from anywhere but a {@link NodeProgram}'s thread (a reactive
+     * @throws ApiMisuseException   if called from anywhere but a {@link NodeProgram}'s thread (a reactive
      *                               program uses {@link #createKeep(int, Function)} instead)
      */
     void createKeepEach(int number, Consumer<? super EprPair> each);
@@ -108,7 +106,7 @@ public interface EprSocket extends AutoCloseable {
      * Closes this socket id with the remote node at this end. Every open request on it ends here with
      * {@link EprException} of code CANCELLED; its link request is cancelled, so the other end's ends with
      * CANCELLED too once the pairs both ends had agreed on are delivered; pairs waiting here or still arriving
-     * for it are released. Any later request on this socket or a copy of it throws {@link IllegalStateException}:
+     * for it are released. Any later request on this socket or a copy of it throws {@link ApiMisuseException}:
      * take a fresh socket with {@link Node#eprSocket}. Closing twice is harmless.
      */
     @Override

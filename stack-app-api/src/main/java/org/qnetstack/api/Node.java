@@ -11,7 +11,11 @@ public interface Node {
         return eprSocket(remoteNode, 0);
     }
 
-    /** The EPR socket with the remote node on a socket id (like a port); the remote must use the same id. */
+    /**
+     * The EPR socket with the remote node on a socket id (like a port); the remote must use the same id.
+     *
+     * @throws ApiMisuseException if the remote node is this one, unknown, or not reached by the network's links
+     */
     EprSocket eprSocket(String remoteNode, int socketId);
 
     /** The classical socket with the remote node on channel 0. */

@@ -1,6 +1,5 @@
 package org.qnetstack.api;
 
-import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.QubitAddress;
 import reactor.core.publisher.Mono;
 
@@ -45,6 +44,9 @@ public interface Qubit {
 
     boolean isReleased();
 
-    /** Where the qubit lives, for the simulator's ground truth. */
+    /**
+     * Where the qubit lives, for the simulator's ground truth ({@link SimulatedNetwork#groundTruth()}): a
+     * testing aid of the simulator, not a handle an application needs.
+     */
     QubitAddress address();
 }

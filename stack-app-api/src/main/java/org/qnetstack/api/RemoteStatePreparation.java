@@ -1,7 +1,6 @@
 package org.qnetstack.api;
 
 import java.util.List;
-import org.qnetstack.hal.Basis;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,7 +45,7 @@ public final class RemoteStatePreparation {
      */
     public static Mono<Boolean> send(Node node, EprPair pair, double theta, double phi) {
         if (!Double.isFinite(theta) || !Double.isFinite(phi)) {
-            throw new IllegalArgumentException("theta and phi must be finite angles in radians (were " + theta + ", "
+            throw new ApiMisuseException(null, "theta and phi must be finite angles in radians (were " + theta + ", "
                     + phi + ")");
         }
         return Mono.defer(() -> pair.qubit().rotZ(phi).rotY(-theta).measure(Basis.Z).flatMap(outcome -> {

@@ -197,7 +197,7 @@ public final class SimulatedNetwork implements AutoCloseable {
                 + ")");
         NodeRuntime n = nodes.get(name);
         if (n == null) {
-            throw new IllegalArgumentException("no node '" + name + "' (nodes: " + String.join(", ", nodes.keySet()) + ")");
+            throw new ApiMisuseException("name", "no node '" + name + "' (nodes: " + String.join(", ", nodes.keySet()) + ")");
         }
         return n;
     }
@@ -289,7 +289,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     /** The link between two neighbours, with its model of success probability and heralded state. */
     public HeraldedLink link(String node, String neighbour) {
         return platform.link(spec().linkBetween(node, neighbour).orElseThrow(() ->
-                new IllegalArgumentException(node + " and " + neighbour + " are not neighbours")).name());
+                new ApiMisuseException(null, node + " and " + neighbour + " are not neighbours; name two ends of one link")).name());
     }
 
     /** The α the link layer of {@code node} uses for pairs with the neighbour at this minimum fidelity. */
@@ -301,11 +301,11 @@ public final class SimulatedNetwork implements AutoCloseable {
      * How long after a crash or a restart the other nodes notice it (default {@link #DEFAULT_DETECTION_DELAY}):
      * the time a failure detector (missed heartbeats, a dropped connection) would take.
      *
-     * @throws IllegalArgumentException if negative
+     * @throws ApiMisuseException if negative
      */
     public SimulatedNetwork detectionDelay(Duration delay) {
         if (delay == null || delay.isNegative()) {
-            throw new IllegalArgumentException("detectionDelay must be ≥ 0 (was " + delay + ")");
+            throw new ApiMisuseException("delay", "the detection delay must be ≥ 0 (was " + delay + ")");
         }
         this.detectionDelay = delay;
         return this;
@@ -315,15 +315,15 @@ public final class SimulatedNetwork implements AutoCloseable {
      * Runs the action in the simulation at this simulated time (from the start of the run), between the events
      * of the programs and the stacks, e.g. to crash or restart a node mid-run.
      *
-     * @throws IllegalArgumentException if the time has passed already
+     * @throws ApiMisuseException if the time has passed already
      */
     public SimulatedNetwork at(Duration simulatedTime, Runnable action) {
         checkOpen();
         ApiMisuseException.requireNonNull(action, "action", "give the action as a lambda: () -> ...");
         long at = org.qnetstack.api.internal.Durations.nanos(simulatedTime, "simulatedTime");
         if (at < nanos()) {
-            throw new IllegalArgumentException("simulated time " + simulatedTime + " has passed (now "
-                    + Duration.ofNanos(nanos()) + ")");
+            throw new ApiMisuseException("simulatedTime", simulatedTime + " has passed (now " + Duration.ofNanos(nanos())
+                    + "); schedule actions for later times");
         }
         platform.scheduler(spec().nodes().get(0).name()).scheduleAt(at, action);
         return this;
@@ -336,13 +336,12 @@ public final class SimulatedNetwork implements AutoCloseable {
      * other node is told it is down: their pairs and circuits with it end, with UNREACHABLE errors naming it,
      * and what they held for it is freed.
      *
-     * @throws IllegalArgumentException if there is no such node
-     * @throws IllegalStateException if it is down already (restart it first)
+     * @throws ApiMisuseException if there is no such node, or it is down already (restart it first)
      */
     public void crash(String node) {
         NodeRuntime runtime = runtime(node);
         if (!crashed.add(node)) {
-            throw new IllegalStateException(node + " has crashed already; restart(\"" + node + "\") it first");
+            throw new ApiMisuseException(null, node + " has crashed already; restart(\"" + node + "\") it first");
         }
         classical.disconnect(node);
         forEachStationOf(node, s -> s.endDown(node));
@@ -356,13 +355,12 @@ public final class SimulatedNetwork implements AutoCloseable {
      * flow again, and after the detection delay every other node is told it is back, so that pairs through it
      * can be had again.
      *
-     * @throws IllegalArgumentException if there is no such node
-     * @throws IllegalStateException if it has not crashed
+     * @throws ApiMisuseException if there is no such node, or it has not crashed
      */
     public void restart(String node) {
         runtime(node);
         if (!crashed.remove(node)) {
-            throw new IllegalStateException(node + " is running; crash(\"" + node + "\") it before restarting it");
+            throw new ApiMisuseException(null, node + " is running; crash(\"" + node + "\") it before restarting it");
         }
         NodeRuntime fresh = new NodeRuntime(node, platform, wire, driver.runner(), keys);
         nodes.put(node, fresh);

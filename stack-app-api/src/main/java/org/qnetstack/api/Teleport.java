@@ -1,8 +1,7 @@
 package org.qnetstack.api;
 
 import java.util.List;
-import org.qnetstack.hal.Basis;
-import org.qnetstack.link.LinkErrorCode;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -84,7 +83,7 @@ public final class Teleport {
             TeleportFailedException.Reason reason = TeleportFailedException.Reason.values()[(Integer) bits.get(1)];
             int code = (Integer) bits.get(2);
             TeleportFailedException failure = new TeleportFailedException(reason,
-                    code < 0 ? null : LinkErrorCode.values()[code], "the teleportation from " + socket.remoteNode()
+                    code < 0 ? null : EprErrorCode.values()[code], "the teleportation from " + socket.remoteNode()
                     + " was given up there: " + bits.get(4));
             Mono<Void> releasePair = Boolean.TRUE.equals(bits.get(3))
                     ? socket.recvKeep().doOnNext(p -> p.qubit().release()).then() : Mono.empty();
@@ -104,7 +103,7 @@ public final class Teleport {
 
     /** Tells the receiver, then fails here. */
     private static <T> Mono<T> abort(Node node, String remote, TeleportFailedException.Reason reason,
-                                     LinkErrorCode code, boolean pairMade, String message) {
+                                     @Nullable EprErrorCode code, boolean pairMade, String message) {
         return channel(node, remote).send(List.of(ABORT, reason.ordinal(), code == null ? -1 : code.ordinal(),
                 pairMade, message)).then(Mono.error(new TeleportFailedException(reason, code, message)));
     }

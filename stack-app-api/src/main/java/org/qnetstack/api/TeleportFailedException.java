@@ -1,14 +1,13 @@
 package org.qnetstack.api;
 
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.link.LinkErrorCode;
 
 /**
  * A teleportation did not happen. {@link #reason()} says why; when the network failed to make the pair,
  * {@link #code()} says how. Nothing was lost at the sender: its qubit still holds the state (teleport it again
  * or release it); the pair's halves were released at both ends.
  */
-public class TeleportFailedException extends RuntimeException {
+public class TeleportFailedException extends QnetstackException {
     /** Why a teleportation failed. */
     public enum Reason {
         /** The network could not make the pair: lost (EXPIRE), out of time (TIMEOUT), refused (UNSUPP, NOTIME...). */
@@ -18,9 +17,9 @@ public class TeleportFailedException extends RuntimeException {
     }
 
     private final Reason reason;
-    private final @Nullable LinkErrorCode code;
+    private final @Nullable EprErrorCode code;
 
-    public TeleportFailedException(Reason reason, @Nullable LinkErrorCode code, String message) {
+    public TeleportFailedException(Reason reason, @Nullable EprErrorCode code, String message) {
         super(message);
         this.reason = reason;
         this.code = code;
@@ -31,7 +30,7 @@ public class TeleportFailedException extends RuntimeException {
     }
 
     /** The network's error code when the pair could not be made, else null. */
-    public @Nullable LinkErrorCode code() {
+    public @Nullable EprErrorCode code() {
         return code;
     }
 }

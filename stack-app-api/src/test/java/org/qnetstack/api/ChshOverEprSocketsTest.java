@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.qnetstack.hal.MeasurementAxis;
-import org.qnetstack.link.BasisChoice;
-import org.qnetstack.link.EntanglementId;
 
 /**
  * A CHSH test with measure-directly pairs: alice measures Z or X, bob (Z±X)/√2, each drawn per pair by the
@@ -34,7 +31,7 @@ class ChshOverEprSocketsTest {
                     .doOnNext(atBob::add));
             net.awaitCompletion();
         }
-        Map<EntanglementId, EprMeasurement> bobs = new HashMap<>();
+        Map<PairId, EprMeasurement> bobs = new HashMap<>();
         atBob.forEach(m -> bobs.put(m.id(), m));
         double[][] sum = new double[2][2];
         double[][] count = new double[2][2];

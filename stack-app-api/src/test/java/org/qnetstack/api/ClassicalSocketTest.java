@@ -52,7 +52,7 @@ class ClassicalSocketTest {
         try (SimulatedNetwork net = threeNodes().preSharedKeys(onlyAliceBob).build()) {
             net.run("alice", node -> node.classicalSocket("carol").send("hello").block());
             SimulationException e = assertThrows(SimulationException.class, net::awaitCompletion);
-            IllegalArgumentException cause = assertInstanceOf(IllegalArgumentException.class, e.getCause());
+            ApiMisuseException cause = assertInstanceOf(ApiMisuseException.class, e.getCause());
             assertTrue(cause.getMessage().contains("no pre-shared key for alice and carol"), cause.getMessage());
         }
     }

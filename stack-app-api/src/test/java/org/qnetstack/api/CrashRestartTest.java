@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qnetstack.hal.GroundTruth;
-import org.qnetstack.link.EntanglementId;
-import org.qnetstack.link.LinkErrorCode;
 
 /**
  * The repeater of a chain n0 – n1 – n2 crashes mid-run and restarts: the end nodes' programs, which keep asking
@@ -31,14 +29,14 @@ class CrashRestartTest {
     /** A program that was holding a pair when the crash came notices at its next request: ≤ 20 ms later. */
     private static final long NOTICE_BOUND = DETECTION + 25 * MS;
 
-    private record Failure(long nanos, LinkErrorCode code, String message) {
+    private record Failure(long nanos, EprErrorCode code, String message) {
     }
 
     /** What one end's program saw. */
     private static final class End {
         final List<Long> pairs = new ArrayList<>();
         final List<Failure> failures = new ArrayList<>();
-        final Map<EntanglementId, EprPair> holding = new HashMap<>();
+        final Map<PairId, EprPair> holding = new HashMap<>();
         EprSocket socket;
     }
 
@@ -48,7 +46,7 @@ class CrashRestartTest {
             GroundTruth truth = net.groundTruth();
             End head = new End();
             End tail = new End();
-            Set<EntanglementId> read = new HashSet<>();
+            Set<PairId> read = new HashSet<>();
             List<Double> fidelities = new ArrayList<>();
             int[] inUseWhileDown = {-1, -1};
             net.run("n0", node -> endProgram(node, "n2", true, head, tail, read, fidelities, truth));
@@ -73,14 +71,14 @@ class CrashRestartTest {
                 assertTrue(first.nanos() - CRASH <= NOTICE_BOUND, who + " noticed after "
                         + (first.nanos() - CRASH) / 1e6 + " ms");
                 assertTrue(first.nanos() - CRASH >= DETECTION, who + " noticed before anyone could know");
-                assertEquals(LinkErrorCode.UNREACHABLE, first.code());
+                assertEquals(EprErrorCode.UNREACHABLE, first.code());
                 assertTrue(first.message().contains("n1 is down") && first.message().contains("retry"),
                         first.message());
                 for (Failure f : end.failures) {
                     if (f.nanos() < END) {
                         assertTrue(f.nanos() >= CRASH && f.nanos() < RESTART + DETECTION + NOTICE_BOUND,
                                 who + ": a failure outside the outage: " + f);
-                        assertEquals(LinkErrorCode.UNREACHABLE, f.code(), f.toString());
+                        assertEquals(EprErrorCode.UNREACHABLE, f.code(), f.toString());
                     }
                 }
                 assertEquals(0, end.pairs.stream().filter(t -> t >= CRASH + DETECTION && t < RESTART).count(),
@@ -102,7 +100,7 @@ class CrashRestartTest {
      * pair's true state with the head's half (which the head keeps until then, at most 20 ms).
      */
     private static void endProgram(Node node, String remote, boolean create, End me, End other,
-                                   Set<EntanglementId> read, List<Double> fidelities, GroundTruth truth) {
+                                   Set<PairId> read, List<Double> fidelities, GroundTruth truth) {
         me.socket = node.eprSocket(remote);
         while (node.nanos() < END) {
             try {
@@ -175,15 +173,15 @@ class CrashRestartTest {
             assertEquals(105 * MS, atAlice.get(0).nanos(), "alice hears after the detection delay");
             assertEquals(105 * MS, atAlice.get(1).nanos(), "the next request fails at once");
             for (Failure f : atAlice) {
-                assertEquals(LinkErrorCode.UNREACHABLE, f.code());
+                assertEquals(EprErrorCode.UNREACHABLE, f.code());
                 assertTrue(f.message().contains(bob + " is down"), f.message());
             }
             assertEquals(0, net.node(alice).qubitsInUse());
 
-            assertThrows(IllegalStateException.class, () -> net.crash(bob), "crashed already");
-            assertThrows(IllegalStateException.class, () -> net.restart(alice), "alice is running");
-            assertThrows(IllegalArgumentException.class, () -> net.crash("nobody"));
-            assertThrows(IllegalArgumentException.class, () -> net.at(Duration.ZERO, () -> { }), "the past");
+            assertThrows(ApiMisuseException.class, () -> net.crash(bob), "crashed already");
+            assertThrows(ApiMisuseException.class, () -> net.restart(alice), "alice is running");
+            assertThrows(ApiMisuseException.class, () -> net.crash("nobody"));
+            assertThrows(ApiMisuseException.class, () -> net.at(Duration.ZERO, () -> { }), "the past");
         }
     }
 
@@ -195,8 +193,8 @@ class CrashRestartTest {
             n0.peerUp("n2");
             assertThrows(IllegalArgumentException.class, () -> n0.peerDown("n0"));
             assertThrows(IllegalArgumentException.class, () -> n0.peerUp("nobody"));
-            List<EntanglementId> made = new ArrayList<>();
-            List<EntanglementId> got = new ArrayList<>();
+            List<PairId> made = new ArrayList<>();
+            List<PairId> got = new ArrayList<>();
             net.run("n0", node -> node.eprSocket("n2").createKeepEach(5, p -> made.add(p.id())));
             net.run("n2", node -> node.eprSocket("n0").recvKeepEach(5, p -> got.add(p.id())));
             net.awaitCompletion(Duration.ofSeconds(10));

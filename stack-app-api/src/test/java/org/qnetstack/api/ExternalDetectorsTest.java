@@ -16,7 +16,6 @@ import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
-import org.qnetstack.link.MeasureBasis;
 
 /** A station whose detector controller is an external device on another thread: same run, bit for bit. */
 class ExternalDetectorsTest {

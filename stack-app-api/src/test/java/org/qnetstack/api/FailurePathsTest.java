@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qnetstack.link.LinkErrorCode;
 import reactor.core.publisher.Flux;
 
 /**
@@ -50,7 +49,7 @@ class FailurePathsTest {
                     p.qubit().release();
                     if (atAlice.size() == 2) { // the third pair
                         socket.close();
-                        assertThrows(IllegalStateException.class, () -> socket.createKeep(1));
+                        assertThrows(ApiMisuseException.class, () -> socket.createKeep(1));
                     }
                 }), atAlice);
             });
@@ -61,10 +60,10 @@ class FailurePathsTest {
         }
         assertEquals(4, atAlice.size(), "three pairs, then the error: " + atAlice);
         EprException here = lastError(atAlice);
-        assertEquals(LinkErrorCode.CANCELLED, here.code());
+        assertEquals(EprErrorCode.CANCELLED, here.code());
         assertTrue(here.getMessage().contains("closed"), here.getMessage());
         EprException there = lastError(atBob);
-        assertEquals(LinkErrorCode.CANCELLED, there.code());
+        assertEquals(EprErrorCode.CANCELLED, there.code());
         assertTrue(atBob.size() - 1 < 20, "bob got only the pairs agreed on before the cancel: " + atBob.size());
     }
 
@@ -80,7 +79,7 @@ class FailurePathsTest {
             net.awaitCompletion();
             assertNothingAllocated(net);
             assertEquals(3, atAlice.size(), "take(3) completes with three pairs: " + atAlice);
-            assertEquals(LinkErrorCode.CANCELLED, lastError(atBob).code());
+            assertEquals(EprErrorCode.CANCELLED, lastError(atBob).code());
             assertTrue(atBob.size() - 1 < 20, "bob: " + atBob.size());
         }
     }
@@ -110,8 +109,8 @@ class FailurePathsTest {
                 continue;
             }
             timedOut++;
-            assertEquals(LinkErrorCode.TIMEOUT, lastError(atAlice).code(), "seed " + seed);
-            assertEquals(LinkErrorCode.TIMEOUT, lastError(atBob).code(), "seed " + seed);
+            assertEquals(EprErrorCode.TIMEOUT, lastError(atAlice).code(), "seed " + seed);
+            assertEquals(EprErrorCode.TIMEOUT, lastError(atBob).code(), "seed " + seed);
             assertEquals(atAlice.size(), atBob.size(), "the same pairs at both ends, seed " + seed);
         }
         System.out.println("max time 2.5 s for 4 nv-2022 pairs: " + timedOut + " of 8 seeds timed out");
@@ -139,7 +138,7 @@ class FailurePathsTest {
             assertNothingAllocated(net);
         }
         EprException e = lastError(atAlice);
-        assertTrue(e.code() == LinkErrorCode.CANCELLED || e.code() == LinkErrorCode.NORES, e.getMessage());
+        assertTrue(e.code() == EprErrorCode.CANCELLED || e.code() == EprErrorCode.NORES, e.getMessage());
         assertTrue(atAlice.size() - 1 < 10, "alice got fewer than she asked: " + atAlice.size());
         assertTrue(endedAt[0] < 1_500_000_000L, "bounded by the 1 s wait (+ the link's round trips): " + endedAt[0]);
         System.out.printf("peer never receiving: %s after %d pairs at %.4f s%n", e.code(), atAlice.size() - 1,

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qnetstack.hal.Basis;
 import reactor.core.publisher.Mono;
 
 /** Sequential mode: many more pairs than qubits, each handed to a handler before the next is made. */
@@ -104,7 +103,7 @@ class SequentialModeTest {
     @Test
     void blockingModeOutsideAProgramIsRefusedWithAdvice() {
         try (SimulatedNetwork net = twoQubitNodes("ideal", 1)) {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
+            ApiMisuseException e = assertThrows(ApiMisuseException.class,
                     () -> net.node("alice").eprSocket("bob").createKeepEach(3, p -> { }));
             assertTrue(e.getMessage().contains("NodeProgram"), e.getMessage());
             assertEquals(0, net.node("alice").qubitsInUse());

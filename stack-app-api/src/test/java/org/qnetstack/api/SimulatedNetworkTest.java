@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qnetstack.hal.Basis;
-import org.qnetstack.link.InvalidRequestException;
-import org.qnetstack.link.LinkErrorCode;
-import org.qnetstack.link.MeasureBasis;
-import org.qnetstack.network.NoRouteException;
 import reactor.core.publisher.Flux;
 
 class SimulatedNetworkTest {
@@ -74,11 +69,12 @@ class SimulatedNetworkTest {
         try (SimulatedNetwork net = twoNodes("nv-2022", 1)) {
             Node alice = net.node("alice");
             EprSocket socket = alice.eprSocket("bob");
-            assertEquals("number", assertThrows(InvalidRequestException.class, () -> socket.createKeep(0)).field());
-            assertEquals("number", assertThrows(InvalidRequestException.class, () -> socket.createKeep(-3)).field());
-            assertEquals("minFidelity", assertThrows(InvalidRequestException.class, () -> socket.minFidelity(1.2)).field());
-            assertEquals("minFidelity", assertThrows(InvalidRequestException.class, () -> socket.minFidelity(-0.1)).field());
-            assertThrows(NoRouteException.class, () -> alice.eprSocket("mallory"));
+            assertEquals("number", assertThrows(ApiMisuseException.class, () -> socket.createKeep(0)).parameter());
+            assertEquals("number", assertThrows(ApiMisuseException.class, () -> socket.createKeep(-3)).parameter());
+            assertEquals("minFidelity", assertThrows(ApiMisuseException.class, () -> socket.minFidelity(1.2)).parameter());
+            assertEquals("minFidelity", assertThrows(ApiMisuseException.class, () -> socket.minFidelity(-0.1)).parameter());
+            assertEquals("remoteNode", assertThrows(ApiMisuseException.class, () -> alice.eprSocket("mallory"))
+                    .parameter());
             assertEquals(0, alice.qubitsInUse());
             assertEquals(0, net.node("bob").qubitsInUse());
         }
@@ -94,7 +90,7 @@ class SimulatedNetworkTest {
                         return Flux.empty();
                     }));
             net.awaitCompletion();
-            assertEquals(LinkErrorCode.UNSUPP, ((EprException) errors.get(0)).code());
+            assertEquals(EprErrorCode.UNSUPP, ((EprException) errors.get(0)).code());
             assertEquals(0, net.node("alice").qubitsInUse());
         }
     }
@@ -123,7 +119,7 @@ class SimulatedNetworkTest {
                     }));
             net.awaitCompletion();
             assertEquals(1, errors.size());
-            assertEquals(LinkErrorCode.NOTIME, ((EprException) errors.get(0)).code(), errors.toString());
+            assertEquals(EprErrorCode.NOTIME, ((EprException) errors.get(0)).code(), errors.toString());
             assertTrue(errors.get(0).getMessage().contains("max time"), errors.get(0).getMessage());
             assertEquals(0, net.node("alice").qubitsInUse());
             assertEquals(0, net.node("bob").qubitsInUse());

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qnetstack.hal.GroundTruth;
-import org.qnetstack.link.LinkErrorCode;
 
 /** Teleportation end to end over EPR sockets: in order, and a typed failure at both ends when no good pair comes. */
 class TeleportOverSocketsTest {
@@ -103,10 +102,10 @@ class TeleportOverSocketsTest {
         }
         TeleportFailedException unsupp = (TeleportFailedException) atAlice.get(1);
         assertEquals(TeleportFailedException.Reason.NO_PAIR, unsupp.reason());
-        assertEquals(LinkErrorCode.UNSUPP, unsupp.code());
+        assertEquals(EprErrorCode.UNSUPP, unsupp.code());
         TeleportFailedException unsuppThere = (TeleportFailedException) atBob.get(1);
         assertEquals(TeleportFailedException.Reason.NO_PAIR, unsuppThere.reason());
-        assertEquals(LinkErrorCode.UNSUPP, unsuppThere.code());
+        assertEquals(EprErrorCode.UNSUPP, unsuppThere.code());
         TeleportFailedException low = (TeleportFailedException) atAlice.get(3);
         assertEquals(TeleportFailedException.Reason.BELOW_FIDELITY, low.reason());
         assertNull(low.code());
@@ -130,8 +129,8 @@ class TeleportOverSocketsTest {
             assertEquals(2, failures.size());
             for (TeleportFailedException f : failures) {
                 assertEquals(TeleportFailedException.Reason.NO_PAIR, f.reason());
-                assertTrue(f.code() == LinkErrorCode.UNSUPP || f.code() == LinkErrorCode.NOTIME
-                        || f.code() == LinkErrorCode.TIMEOUT, f.getMessage());
+                assertTrue(f.code() == EprErrorCode.UNSUPP || f.code() == EprErrorCode.NOTIME
+                        || f.code() == EprErrorCode.TIMEOUT, f.getMessage());
                 assertTrue(f.getMessage().contains("maxTime") || f.getMessage().contains("max time"), f.getMessage());
             }
             assertEquals(0, net.node("alice").qubitsInUse());

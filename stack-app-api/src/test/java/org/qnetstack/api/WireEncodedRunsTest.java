@@ -13,10 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.api.wire.SerializingClassicalNetwork;
-import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.GroundTruth;
 import org.qnetstack.hal.PlatformSpec;
-import org.qnetstack.link.MeasureBasis;
 import org.qnetstack.physical.ClassicalFaults;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
 

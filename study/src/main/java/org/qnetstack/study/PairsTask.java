@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.qnetstack.api.Basis;
 import org.qnetstack.api.EprPair;
 import org.qnetstack.api.SimulatedNetwork;
-import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.study.internal.Topology;
 

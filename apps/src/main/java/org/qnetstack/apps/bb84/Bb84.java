@@ -1,14 +1,14 @@
 package org.qnetstack.apps.bb84;
 
 import java.util.List;
+import org.qnetstack.api.Basis;
+import org.qnetstack.api.BasisChoice;
 import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprMeasurement;
 import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.Node;
 import org.qnetstack.apps.qkd.BitString;
 import org.qnetstack.apps.stages.PairProbe;
-import org.qnetstack.hal.Basis;
-import org.qnetstack.link.BasisChoice;
 
 /**
  * BB84 between the two ends of a link, as the two nodes' programs, up to the sifted keys.

@@ -3,12 +3,12 @@ package org.qnetstack.apps.blind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.qnetstack.api.Basis;
 import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprPair;
 import org.qnetstack.api.Node;
 import org.qnetstack.api.Qubit;
 import org.qnetstack.api.RemoteStatePreparation;
-import org.qnetstack.hal.Basis;
 
 /**
  * Universal blind quantum computation (A. Broadbent, J. Fitzsimons and E. Kashefi, FOCS 2009, "UBQC") on a

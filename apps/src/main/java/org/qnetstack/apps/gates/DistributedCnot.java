@@ -1,9 +1,9 @@
 package org.qnetstack.apps.gates;
 
+import org.qnetstack.api.Basis;
 import org.qnetstack.api.EprPair;
 import org.qnetstack.api.Node;
 import org.qnetstack.api.Qubit;
-import org.qnetstack.hal.Basis;
 
 /**
  * A CNOT from a control qubit at one node to a target qubit at another, with one entangled pair and one classical

@@ -5,7 +5,7 @@ import java.util.List;
 import org.qnetstack.api.Node;
 import org.qnetstack.api.NoFreeQubitException;
 import org.qnetstack.api.Qubit;
-import org.qnetstack.hal.Basis;
+import org.qnetstack.api.Basis;
 
 /**
  * The local sacrificed rounds of one node, run from the node's own program: prepare-and-measure rounds for

@@ -3,12 +3,12 @@ package org.qnetstack.apps.stages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.qnetstack.api.Basis;
 import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprException;
 import org.qnetstack.api.EprPair;
 import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.Node;
-import org.qnetstack.hal.Basis;
 
 /**
  * The sacrificed pair rounds between two end nodes, as the two nodes' programs: kept pairs measured at both

@@ -2,9 +2,9 @@ package org.qnetstack.examples.bench;
 
 import java.util.List;
 import java.util.Locale;
+import org.qnetstack.api.MeasureBasis;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.hal.HeraldedLink;
-import org.qnetstack.link.MeasureBasis;
 import org.qnetstack.link.internal.DefaultLinkService;
 
 /**

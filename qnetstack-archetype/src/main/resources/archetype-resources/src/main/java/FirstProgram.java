@@ -1,10 +1,10 @@
 package ${package};
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.qnetstack.api.Basis;
 import org.qnetstack.api.EprPair;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.api.Teleport;
-import org.qnetstack.hal.Basis;
 
 /**
  * A first quantum network program: Alice teleports |+⟩ to Bob over a heralded pair, and Bob measures it in the

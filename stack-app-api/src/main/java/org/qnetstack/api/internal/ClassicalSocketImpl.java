@@ -1,5 +1,6 @@
 package org.qnetstack.api.internal;
 
+import org.qnetstack.api.ApiMisuseException;
 import org.qnetstack.api.ClassicalSocket;
 import reactor.core.publisher.Mono;
 
@@ -22,10 +23,16 @@ final class ClassicalSocketImpl implements ClassicalSocket {
 
     @Override
     public Mono<Void> send(Object message) {
-        if (message == null) {
-            throw new IllegalArgumentException("message must not be null");
-        }
-        return Tracked.mono(() -> "send to " + remote, Mono.fromRunnable(() -> node.transport().send(remote, channel, message)));
+        ApiMisuseException.requireNonNull(message, "message", "send a value (a number, a string, "
+                + "a list, a record registered with the wire)");
+        return Tracked.mono(() -> "send to " + remote, Mono.fromRunnable(() -> {
+            try {
+                node.transport().send(remote, channel, message);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // the transport's refusal (a type it cannot carry, no key for the node, a full stream) says what to do
+                throw new ApiMisuseException(null, e.getMessage());
+            }
+        }));
     }
 
     @Override

@@ -5,16 +5,16 @@ import org.qnetstack.api.EprMeasurement;
 import org.qnetstack.api.EprPair;
 import org.qnetstack.api.EprSocket;
 import org.qnetstack.hal.Gate;
-import org.qnetstack.link.InvalidRequestException;
+import org.qnetstack.api.ApiMisuseException;
+import org.qnetstack.api.BasisChoice;
+import org.qnetstack.api.EprErrorCode;
 import org.qnetstack.hal.MeasurementAxis;
-import org.qnetstack.link.BasisChoice;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.PairRequest;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.qnetstack.link.LinkErrorCode;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -64,7 +64,7 @@ final class EprSocketImpl implements EprSocket {
     @Override
     public EprSocket minFidelity(double fidelity) {
         if (!(fidelity >= 0 && fidelity <= 1)) {
-            throw new InvalidRequestException("minFidelity", "must be in [0, 1] (was " + fidelity + ")");
+            throw new ApiMisuseException("minFidelity", "must be in [0, 1] (was " + fidelity + ")");
         }
         return new EprSocketImpl(node, remote, socketId, fidelity, phiPlus, maxTimeNanos, lifecycle);
     }
@@ -72,7 +72,7 @@ final class EprSocketImpl implements EprSocket {
     @Override
     public EprSocket maxTime(java.time.Duration maxTime) {
         if (maxTime == null || maxTime.isNegative() || maxTime.isZero()) {
-            throw new InvalidRequestException("maxTime", "must be positive (was " + maxTime + ")");
+            throw new ApiMisuseException("maxTime", "must be positive (was " + maxTime + ")");
         }
         return new EprSocketImpl(node, remote, socketId, minFidelity, phiPlus,
                 Durations.nanos(maxTime, "maxTime"), lifecycle);
@@ -90,10 +90,10 @@ final class EprSocketImpl implements EprSocket {
 
     private void checkNumber(int number) {
         if (number < 1) {
-            throw new InvalidRequestException("number", "ask for at least one pair (was " + number + ")");
+            throw new ApiMisuseException("number", "ask for at least one pair (was " + number + ")");
         }
         if (lifecycle.closed) {
-            throw new IllegalStateException("the EPR socket " + socketId + " with " + remote + " was closed at "
+            throw new ApiMisuseException(null, "the EPR socket " + socketId + " with " + remote + " was closed at "
                     + node.name() + "; take a fresh one with node.eprSocket(\"" + remote + "\", " + socketId + ")");
         }
     }
@@ -102,7 +102,7 @@ final class EprSocketImpl implements EprSocket {
     public void close() {
         if (!lifecycle.closed && !node.crashed()) {
             lifecycle.closed = true;
-            node.inbox(remote, socketId).close(LinkErrorCode.CANCELLED, "the EPR socket " + socketId + " with " + remote
+            node.inbox(remote, socketId).close(EprErrorCode.CANCELLED, "the EPR socket " + socketId + " with " + remote
                     + " was closed at " + node.name() + " while this request was open; its pairs were released");
         }
     }
@@ -121,7 +121,7 @@ final class EprSocketImpl implements EprSocket {
     private <R> Flux<R> oneByOne(int number, boolean create, Function<? super EprPair, ? extends Publisher<R>> each) {
         checkNumber(number);
         if (each == null) {
-            throw new InvalidRequestException("each", "give a handler for each pair");
+            throw new ApiMisuseException("each", "give a handler for each pair");
         }
         // Prefetch 0: the next pair is asked for only once the previous handler's publisher has completed.
         return Tracked.flux(() -> describe(create ? "createKeep" : "recvKeep"), Flux.range(0, number).concatMap(i -> pairs(RequestType.KEEP, 1, KEPT, KEPT, create,
@@ -141,10 +141,10 @@ final class EprSocketImpl implements EprSocket {
     private void eachBlocking(int number, boolean create, Consumer<? super EprPair> each) {
         checkNumber(number);
         if (each == null) {
-            throw new InvalidRequestException("each", "give a handler for each pair");
+            throw new ApiMisuseException("each", "give a handler for each pair");
         }
         if (!ProgramRunner.onProgramThread()) {
-            throw new IllegalStateException("createKeepEach and recvKeepEach block: call them from a NodeProgram "
+            throw new ApiMisuseException(null, "createKeepEach and recvKeepEach block: call them from a NodeProgram "
                     + "(net.run); a reactive program uses createKeep(number, pair -> publisher) instead");
         }
         for (int i = 0; i < number; i++) {
@@ -173,9 +173,10 @@ final class EprSocketImpl implements EprSocket {
     public Flux<EprMeasurement> createMeasure(int number, BasisChoice here, BasisChoice there) {
         checkNumber(number);
         if (here == null || there == null) {
-            throw new InvalidRequestException("basis", "give a basis choice for each end, e.g. BasisChoice.randomXz()");
+            throw new ApiMisuseException("basis", "give a basis choice for each end, e.g. BasisChoice.randomXz()");
         }
-        return pairs(RequestType.MEASURE, number, here, there, true, this::toMeasurement);
+        return pairs(RequestType.MEASURE, number, ApiTypes.lower(here), ApiTypes.lower(there), true,
+                this::toMeasurement);
     }
 
     @Override
@@ -184,12 +185,13 @@ final class EprSocketImpl implements EprSocket {
         return pairs(RequestType.MEASURE, number, KEPT, KEPT, false, this::toMeasurement);
     }
 
-    private <T> Flux<T> pairs(RequestType type, int number, BasisChoice here, BasisChoice there, boolean create,
+    private <T> Flux<T> pairs(RequestType type, int number, org.qnetstack.link.BasisChoice here,
+                              org.qnetstack.link.BasisChoice there, boolean create,
                               java.util.function.Function<EndToEndPair, T> convert) {
         return Tracked.flux(() -> describe((create ? "create" : "recv") + (type == RequestType.KEEP ? "Keep" : "Measure")), Flux.create(sink -> {
             String down = node.unreachableBecauseDown(remote);
             if (down != null) {
-                sink.error(new EprException(LinkErrorCode.UNREACHABLE, down)); // fail fast rather than wait for it
+                sink.error(new EprException(EprErrorCode.UNREACHABLE, down)); // fail fast rather than wait for it
                 return;
             }
             PairInbox inbox = node.inbox(remote, socketId);
@@ -201,6 +203,9 @@ final class EprSocketImpl implements EprSocket {
                     node.transport().requestPairs(new PairRequest(remote, type, number, minFidelity, here, there, socketId,
                             maxTimeNanos, CircuitPolicy.NONE));
                     inbox.created(demand, node.linkRequests().takeCreated(socketId, remote));
+                } catch (org.qnetstack.link.InvalidRequestException e) {
+                    inbox.withdraw(demand);
+                    sink.error(ApiTypes.misuse(e)); // the API's own exception, same field and reason
                 } catch (RuntimeException e) {
                     inbox.withdraw(demand);
                     sink.error(e);
@@ -214,7 +219,7 @@ final class EprSocketImpl implements EprSocket {
     }
 
     /** Kept pairs are measured by the application: the basis fields are unused. */
-    private static final BasisChoice KEPT = BasisChoice.fixed(MeasurementAxis.Z);
+    private static final org.qnetstack.link.BasisChoice KEPT = org.qnetstack.link.BasisChoice.fixed(MeasurementAxis.Z);
 
     private boolean corrects(EndToEndPair p) {
         return phiPlus && !p.pairId().creator().equals(node.name());
@@ -232,7 +237,7 @@ final class EprSocketImpl implements EprSocket {
             }
             bell = 0;
         }
-        return new EprPair(p.pairId(), p.remoteNode(), bell, p.fidelity(), p.fidelityTime(), q);
+        return new EprPair(ApiTypes.pairId(p.pairId()), p.remoteNode(), bell, p.fidelity(), p.fidelityTime(), q);
     }
 
     /**
@@ -261,6 +266,6 @@ final class EprSocketImpl implements EprSocket {
             axis = reflected;
             bell = 0;
         }
-        return new EprMeasurement(p.pairId(), p.remoteNode(), axis, outcome, bell, p.fidelity(), p.fidelityTime());
+        return new EprMeasurement(ApiTypes.pairId(p.pairId()), p.remoteNode(), ApiTypes.axis(axis), outcome, bell, p.fidelity(), p.fidelityTime());
     }
 }

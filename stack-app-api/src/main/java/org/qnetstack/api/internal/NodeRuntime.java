@@ -17,11 +17,9 @@ import org.qnetstack.api.Qubit;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.TimerHandle;
-import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.internal.DefaultLinkService;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
-import org.qnetstack.network.NoRouteException;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.internal.CircuitNetworkService;
 import org.qnetstack.physical.ClassicalNetwork;
@@ -129,11 +127,11 @@ public final class NodeRuntime implements Node {
             for (Map.Entry<String, PairInbox> e : byRemote.entrySet()) {
                 if (e.getKey().equals(node)) {
                     e.getValue().releaseWaiting();
-                    e.getValue().failDemands(LinkErrorCode.UNREACHABLE, gone);
+                    e.getValue().failDemands(org.qnetstack.api.EprErrorCode.UNREACHABLE, gone);
                 } else {
                     String why = network.unreachableBecauseDown(e.getKey());
                     if (why != null) {
-                        e.getValue().failDemands(LinkErrorCode.UNREACHABLE, why);
+                        e.getValue().failDemands(org.qnetstack.api.EprErrorCode.UNREACHABLE, why);
                     }
                 }
             }
@@ -179,12 +177,18 @@ public final class NodeRuntime implements Node {
     private void checkPeer(String remote) {
         org.qnetstack.api.ApiMisuseException.requireNonNull(remote, "remoteNode", "name another node of the network");
         if (remote.equals(name)) {
-            throw new NoRouteException(name, remote, "a node cannot open a socket to itself");
+            throw noRoute(remote, "a node cannot open a socket to itself");
         }
         if (platform.spec().node(remote).isEmpty()) {
-            throw new NoRouteException(name, remote, "no such node (nodes: " + String.join(", ",
+            throw noRoute(remote, "no such node (nodes: " + String.join(", ",
                     platform.spec().nodes().stream().map(n -> n.name()).toList()) + ")");
         }
+    }
+
+    /** A socket to a node this one cannot reach is the caller's mistake: name a reachable node. */
+    private org.qnetstack.api.ApiMisuseException noRoute(String remote, String detail) {
+        return new org.qnetstack.api.ApiMisuseException("remoteNode", "no route from " + name + " to " + remote + ": "
+                + detail + "; name another node the network's links reach");
     }
 
     @Override
@@ -192,7 +196,7 @@ public final class NodeRuntime implements Node {
         checkAlive();
         checkPeer(remoteNode);
         if (!network.reachable(remoteNode)) {
-            throw new NoRouteException(name, remoteNode, "no path to it in the topology");
+            throw noRoute(remoteNode, "no path to it in the topology");
         }
         inbox(remoteNode, socketId);
         return new EprSocketImpl(this, remoteNode, socketId);
@@ -273,7 +277,8 @@ public final class NodeRuntime implements Node {
 
                 @Override
                 public void onDeliveryFailure(DeliveryFailedException failure) {
-                    created.computeIfAbsent(failure.remoteNode(), r -> new MessageInbox(runner)).onFailure(failure);
+                    created.computeIfAbsent(failure.remoteNode(), r -> new MessageInbox(runner)).onFailure(
+                            new org.qnetstack.api.DeliveryFailedException(failure.remoteNode(), failure.getMessage()));
                 }
             });
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.api.EprErrorCode;
 import org.qnetstack.api.EprException;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.link.CreateId;
@@ -247,14 +248,14 @@ final class PairInbox {
         }
         Demand<?> d = demands.poll();
         if (d != null && !d.discarding) {
-            d.sink.error(new EprException(error.code(), error.message()));
+            d.sink.error(new EprException(ApiTypes.code(error.code()), error.message()));
             runner.signal();
         }
         // A discarding demand's error is the end its program asked for.
     }
 
     /** Ends every open demand with the error and releases every waiting kept pair. */
-    void close(LinkErrorCode code, String reason) {
+    void close(EprErrorCode code, String reason) {
         releaseBuffered();
         for (Demand<?> d : List.copyOf(demands)) {
             if (!d.discarding) {
@@ -269,7 +270,7 @@ final class PairInbox {
      * The pairs asked for cannot come (every path to the remote node goes through a node that is down): fails
      * every open demand and forgets it, cancelling its link request if it has one. Pairs already waiting stay.
      */
-    void failDemands(LinkErrorCode code, String reason) {
+    void failDemands(EprErrorCode code, String reason) {
         List<Demand<?>> failed = List.copyOf(demands);
         demands.clear(); // forgotten, not discarding: a later pair goes to a later demand
         for (Demand<?> d : failed) {
@@ -290,7 +291,7 @@ final class PairInbox {
 
     /** The network is closing: releases every waiting kept pair and fails open demands. */
     void shutdown() {
-        shutdown(new EprException(LinkErrorCode.OTHER, "the network was closed"));
+        shutdown(new EprException(EprErrorCode.OTHER, "the network was closed"));
     }
 
     /** The node stops: releases every waiting kept pair and fails open demands with the error. */

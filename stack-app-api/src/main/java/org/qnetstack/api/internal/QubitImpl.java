@@ -1,9 +1,9 @@
 package org.qnetstack.api.internal;
 
+import org.qnetstack.api.Basis;
 import org.qnetstack.api.Qubit;
 import org.qnetstack.api.QubitReleasedException;
 import org.qnetstack.hal.Axis;
-import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.Gate;
 import org.qnetstack.hal.QubitAddress;
 import org.qnetstack.hal.TwoQubitGate;
@@ -99,7 +99,8 @@ final class QubitImpl implements Qubit {
         check();
         org.qnetstack.api.ApiMisuseException.requireNonNull(other, "other", "give a qubit of " + node.name());
         if (!(other instanceof QubitImpl o) || o.node != node) {
-            throw new IllegalArgumentException("both qubits of a two-qubit gate must belong to " + node.name());
+            throw new org.qnetstack.api.ApiMisuseException("other", "both qubits of a two-qubit gate must belong to "
+                    + node.name() + "; move a state between nodes by teleporting it");
         }
         o.check();
         node.device().apply(gate, index, o.index);
@@ -122,7 +123,7 @@ final class QubitImpl implements Qubit {
         check();
         return Tracked.mono(() -> "measure of " + this, Mono.fromCallable(() -> {
             check();
-            int outcome = node.device().measure(index, basis).outcome();
+            int outcome = node.device().measure(index, ApiTypes.lower(basis)).outcome();
             release();
             return outcome;
         }));

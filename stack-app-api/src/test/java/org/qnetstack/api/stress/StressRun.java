@@ -1,12 +1,12 @@
 package org.qnetstack.api.stress;
 
 import java.util.Map;
+import org.qnetstack.api.Basis;
 import org.qnetstack.api.EprMeasurement;
 import org.qnetstack.api.EprPair;
 import org.qnetstack.api.EprSocket;
+import org.qnetstack.api.MeasureBasis;
 import org.qnetstack.api.SimulatedNetwork;
-import org.qnetstack.hal.Basis;
-import org.qnetstack.link.MeasureBasis;
 
 /**
  * The program of issue 15 that raced the kernel: on socket 0 sequential programs alternate a batch of measured
