@@ -8,7 +8,6 @@ import org.qnetstack.hal.Gate;
 import org.qnetstack.link.InvalidRequestException;
 import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.link.BasisChoice;
-import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.PairRequest;
@@ -199,7 +198,7 @@ final class EprSocketImpl implements EprSocket {
                 try {
                     node.linkRequests().takeCreated(socketId, remote); // forget a create made by anyone else
                     node.transport().requestPairs(new PairRequest(remote, type, number, minFidelity, here, there, socketId,
-                            maxTimeNanos, CircuitPolicy.NONE));
+                            maxTimeNanos, node.circuitPolicy()));
                     inbox.created(demand, node.linkRequests().takeCreated(socketId, remote));
                 } catch (RuntimeException e) {
                     inbox.withdraw(demand);
