@@ -12,6 +12,12 @@ import org.qnetstack.physical.QubitMemory;
  */
 public interface LinkLayer extends LinkService {
     /**
+     * Fidelity a keep request's α aims above its minimum, for the decay between herald and delivery (what a
+     * caller that predicts the link layer's α adds to its minimum fidelity).
+     */
+    double KEEP_DECAY_MARGIN = DefaultLinkService.KEEP_DECAY_MARGIN;
+
+    /**
      * The link layer of a node of the platform: one endpoint per link of the spec the node is an end of, on
      * the node's device and scheduler, talking to its neighbours and stations over {@code classical}.
      *

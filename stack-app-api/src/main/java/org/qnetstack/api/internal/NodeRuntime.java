@@ -187,6 +187,11 @@ public final class NodeRuntime implements StackNode {
         return link;
     }
 
+    @Override
+    public NetworkLayer network() {
+        return network;
+    }
+
     CircuitPolicy circuitPolicy() {
         return policy;
     }
@@ -310,7 +315,8 @@ public final class NodeRuntime implements StackNode {
         return new QubitImpl(this, q);
     }
 
-    void releaseQubit(int qubit) {
+    @Override
+    public void releaseQubit(int qubit) {
         if (crashed) {
             return; // lost in the crash; the device may already serve the node's next stack
         }

@@ -2,6 +2,7 @@ package org.qnetstack.api.stack;
 
 import org.qnetstack.api.Node;
 import org.qnetstack.link.LinkLayer;
+import org.qnetstack.network.NetworkLayer;
 
 /**
  * A node as {@link NodeStack#build} built it: the {@link Node} its programs use, plus what whoever runs the
@@ -34,6 +35,18 @@ public interface StackNode extends Node, AutoCloseable {
 
     /** The node's link layer (attempt counts, the α it uses for a fidelity). */
     LinkLayer link();
+
+    /**
+     * The node's network layer, for runs that drive it below the sockets (the chain example reads every pair's
+     * estimate and Bell index as the network layer hands it up). Use a socket id no socket of the node uses.
+     */
+    NetworkLayer network();
+
+    /**
+     * Frees a qubit that a pair taken straight from the {@link #network()} holds: the device discards it and the
+     * memory can hand it out again. Does nothing once the node has crashed.
+     */
+    void releaseQubit(int qubit);
 
     /** Stops the stack and releases every qubit it still holds for pairs nobody took. Idempotent. */
     @Override
