@@ -206,7 +206,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public SimulatedNetwork run(String node, NodeProgram program) {
         ApiMisuseException.requireNonNull(program, "program", "give the program as a lambda: node -> { ... }");
-        driver.add(runtime(node), program);
+        driver.run(runtime(node), program);
         return this;
     }
 
@@ -221,7 +221,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     public <T> ProgramResult<T> submit(String node, ProgramFunction<T> program) {
         ApiMisuseException.requireNonNull(program, "program", "give the program as a lambda: node -> { ...; return value; }");
         ProgramResult<T> result = new ProgramResult<>(node, this::awaitCompletion);
-        driver.add(runtime(node), (NodeProgram) n -> result.complete(program.run(n)));
+        driver.run(runtime(node), n -> result.complete(program.run(n)));
         return result;
     }
 
@@ -232,7 +232,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public SimulatedNetwork runReactive(String node, ReactiveProgram program) {
         ApiMisuseException.requireNonNull(program, "program", "give the program as a lambda returning a publisher");
-        driver.add(runtime(node), program);
+        driver.runReactive(runtime(node), program);
         return this;
     }
 

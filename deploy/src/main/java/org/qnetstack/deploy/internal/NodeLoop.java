@@ -164,7 +164,7 @@ public final class NodeLoop implements WorldCalls {
         ProgramHost d = ProgramHost.on(platform);
         StackNode r = stack.build(node, d);
         if (program != null) {
-            d.add(r, program);
+            d.run(r, program);
         }
         runtime = r;
         driver = d;

@@ -35,13 +35,13 @@ public final class ProgramHost {
         return driver.runner();
     }
 
-    /** Registers a sequential program for a node built with this host. */
-    public void add(StackNode node, NodeProgram program) {
+    /** Registers a sequential program for a node built with this host; programs start in registration order. */
+    public void run(StackNode node, NodeProgram program) {
         driver.add(node.name(), node, program);
     }
 
     /** Registers a reactive program for a node built with this host. */
-    public void add(StackNode node, ReactiveProgram program) {
+    public void runReactive(StackNode node, ReactiveProgram program) {
         driver.add(node.name(), node, program);
     }
 
