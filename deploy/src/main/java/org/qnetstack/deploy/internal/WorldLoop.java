@@ -36,7 +36,7 @@ import org.qnetstack.physical.StationStack;
 import org.qnetstack.sim.SimulatedPlatform;
 import org.qnetstack.sim.kernel.EventKernel;
 import org.qnetstack.tcp.TcpClassicalNetwork;
-import org.qnetstack.tcp.internal.Malformed;
+import org.qnetstack.tcp.Malformed;
 
 /**
  * The world service's single thread: the simulated devices, stations and fibres of every node, and the one
