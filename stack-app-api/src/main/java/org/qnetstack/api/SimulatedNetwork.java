@@ -85,24 +85,44 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
             PreSharedKeys keys) {
-        this(spec, photonRoutes, externalTimeout, keys, FibreNetwork::on, UnaryOperator.identity());
+        this(spec, photonRoutes, externalTimeout, keys, FibreNetwork::on, UnaryOperator.identity(),
+                UnaryOperator.identity());
     }
 
     private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
-            PreSharedKeys keys, Function<Platform, FibreNetwork> fibre, UnaryOperator<ClassicalNetwork> wire) {
+            PreSharedKeys keys, Function<Platform, FibreNetwork> fibre, UnaryOperator<ClassicalNetwork> wire,
+            UnaryOperator<NodeStack> configure) {
         this.externalTimeout = externalTimeout;
         this.platform = Drivers.openPlatform(URI.create("sim:world"), spec);
         this.classical = fibre.apply(platform);
         ClassicalNetwork nodesSendOn = wire.apply(classical);
         this.driver = ProgramHost.on(platform);
+        this.stack = configured(NodeStack.on(platform).classical(nodesSendOn).keys(keys), configure, nodesSendOn);
         this.stations = StationStack.on(platform).classical(nodesSendOn).detectors((i, link) ->
                 StationSpec.SIMULATED_DETECTORS.equals(link.station().detectors())
                         ? platform.detectorController(link.name())
                         : external(link, i, photonRoutes.get(link.name()))).start();
-        this.stack = NodeStack.on(platform).classical(nodesSendOn).keys(keys);
         for (NodeSpec node : spec.nodes()) {
             nodes.put(node.name(), stack.build(node.name(), driver));
         }
+    }
+
+    /** The nodes' stack as the caller configured it; the platform is closed if that fails. */
+    private NodeStack configured(NodeStack defaults, UnaryOperator<NodeStack> configure, ClassicalNetwork nodesSendOn) {
+        NodeStack configured;
+        try {
+            configured = configure.apply(defaults);
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        if (configured == null || configured.classical().orElse(null) != nodesSendOn) {
+            platform.close();
+            throw new ApiMisuseException("stack", "configure the nodes' stack from the one given (e.g. s -> "
+                    + "s.admission(...).circuitPolicy(...)): return it, and keep its classical network, the "
+                    + "simulated fibre");
+        }
+        return configured;
     }
 
     /**
@@ -130,6 +150,21 @@ public final class SimulatedNetwork implements AutoCloseable {
     /** The network described by a spec (from {@link NetworkConfig} or built by hand). */
     public static SimulatedNetwork of(PlatformSpec spec) {
         return of(spec, Map.of());
+    }
+
+    /**
+     * The network described by a spec, whose nodes' stacks are configured beyond the defaults by {@code stack}:
+     * e.g. the network's admission controller and the circuit policy of every socket,
+     * {@code SimulatedNetwork.of(spec, s -> s.admission(Admission.of(NetworkModel.of(s.platform(), 0.1, memories)))
+     * .circuitPolicy(policy))}. The network gives the stack its classical network (the simulated fibre) and the
+     * keys derived from the seed; the function may change anything but the classical network.
+     *
+     * @throws ApiMisuseException if the function returns null or a stack on another classical network
+     */
+    public static SimulatedNetwork of(PlatformSpec spec, UnaryOperator<NodeStack> stack) {
+        ApiMisuseException.requireNonNull(stack, "stack", "give the configuration as a lambda: s -> s.admission(...)");
+        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, derivedKeys(spec), FibreNetwork::on,
+                UnaryOperator.identity(), stack);
     }
 
     /**
@@ -161,7 +196,8 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     static SimulatedNetwork of(PlatformSpec spec, Function<Platform, FibreNetwork> fibre,
             UnaryOperator<ClassicalNetwork> wire) {
-        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, derivedKeys(spec), fibre, wire);
+        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, derivedKeys(spec), fibre, wire,
+                UnaryOperator.identity());
     }
 
     /** The network of a YAML or JSON file, with the seed given here instead of the file's. */

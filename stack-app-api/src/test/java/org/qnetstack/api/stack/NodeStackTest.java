@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.qnetstack.api.ApiMisuseException;
+import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.hal.ConfigurationException;
 import org.qnetstack.hal.Drivers;
 import org.qnetstack.hal.HeraldingScheme;
@@ -147,6 +149,26 @@ class NodeStackTest {
                 .circuitPolicy(ONE_DEJMPS), 0.83, 10, true);
         assertEquals(10, fidelities.size());
         fidelities.forEach(f -> assertEquals(DISTILLED, f, 5e-4, "every pair distilled once"));
+    }
+
+    @Test
+    void aSimulatedNetworkBuildsItsNodesFromTheStackItIsGiven() {
+        List<Double> fidelities = new ArrayList<>();
+        try (SimulatedNetwork net = SimulatedNetwork.of(spec(3), s -> s.admission(Admission.of(model(s.platform())))
+                .circuitPolicy(ONE_DEJMPS))) {
+            net.run("alice", node -> node.eprSocket("bob").minFidelity(0.83).createKeepEach(5, p -> {
+                fidelities.add(p.fidelity());
+                p.qubit().release();
+            }));
+            net.run("bob", node -> node.eprSocket("alice").recvKeepEach(5, p -> p.qubit().release()));
+            net.awaitCompletion();
+        }
+        assertEquals(5, fidelities.size());
+        fidelities.forEach(f -> assertEquals(DISTILLED, f, 5e-4, "every pair distilled once"));
+        ApiMisuseException e = assertThrows(ApiMisuseException.class, () -> SimulatedNetwork.of(spec(3),
+                s -> s.classical(FibreNetwork.on(s.platform()))));
+        assertTrue(e.getMessage().contains("classical network"), e.getMessage());
+        assertThrows(ApiMisuseException.class, () -> SimulatedNetwork.of(spec(3), s -> null));
     }
 
     /** The network's model as the simulator has it: memories that keep their state. */
