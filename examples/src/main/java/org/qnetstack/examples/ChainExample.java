@@ -24,6 +24,9 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.qnetstack.api.SimulationException;
+import org.qnetstack.api.stack.NodeStack;
+import org.qnetstack.api.stack.ProgramHost;
+import org.qnetstack.api.stack.StackNode;
 import org.qnetstack.hal.Drivers;
 import org.qnetstack.hal.GroundTruth;
 import org.qnetstack.hal.HeraldingScheme;
@@ -35,7 +38,7 @@ import org.qnetstack.hal.QubitAddress;
 import org.qnetstack.hal.StationSpec;
 import org.qnetstack.link.MeasureBasis;
 import org.qnetstack.link.RequestType;
-import org.qnetstack.link.internal.DefaultLinkService;
+import org.qnetstack.network.Admission;
 import org.qnetstack.network.AdmissionException;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.Distillation;
@@ -45,26 +48,25 @@ import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.NetworkModel;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.PairRequest;
-import org.qnetstack.network.internal.AdmissionController;
-import org.qnetstack.network.internal.CircuitNetworkService;
 import org.qnetstack.physical.ClassicalFaults;
-import org.qnetstack.physical.HeraldingStation;
-import org.qnetstack.physical.LocalOperations;
-import org.qnetstack.physical.QubitMemory;
-import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.qnetstack.physical.FibreNetwork;
+import org.qnetstack.physical.HeraldingStations;
+import org.qnetstack.physical.StationStack;
 import org.qnetstack.sim.device.DeviceParameters;
 
 /**
  * End-to-end rate and fidelity of repeater chains against total distance, beside the repeaterless PLOB bound.
  * A chain of N repeaters splits the distance into N + 1 equal links; the head asks the network layer for kept
- * pairs with the tail, with and without one DEJMPS round per link, and reads every pair's true fidelity. The
- * network layer runs below the application API here, because its sockets ask for no circuit policy.
+ * pairs with the tail, with and without one DEJMPS round per link, and reads every pair's true fidelity. Each
+ * chain's nodes are built by {@link NodeStack}; the head drives their network layer directly, below the sockets,
+ * to read every pair's fidelity estimate and interval as the network layer hands it up.
  *
  * <p>Links: the device's generic link model with a success probability per attempt equal to the fibre's
  * transmissivity over the link, η(L/(N+1)) = 10^(−0.2·L/(N+1)/10): one photon crosses the link per attempt.
  * A channel use is one attempt slot (the device's cycle time) on every link at once, so the rate per channel
  * use is pairs/s × slot. A repeaterless link cannot beat −log2(1 − η(L)) per use (docs/physics.md); with memories
- * that outlive the wait, a chain does at long distance. Each chain's network has a controller: it reports the
+ * that outlive the wait, a chain does at long distance. Each chain's network has a controller ({@link Admission},
+ * given to the {@link NodeStack}): it reports the
  * rate it expects, bounds every pair's fidelity, and refuses a chain whose pairs it expects below F = 0.5
  * (e.g. distillation over one long link, whose first pair waits minutes for its partner).
  */
@@ -232,40 +234,31 @@ public final class ChainExample {
         return new PlatformSpec(seed, nodes, links);
     }
 
-    /** Wires every node as the runtime does (memory, link layer, network layer with the chain's controller). */
+    /** Builds every node with {@link NodeStack} (its network layer with the chain's controller) and runs the chain. */
     static Point chain(Device device, int repeaters, double km, boolean distil, int number, long seed) {
         PlatformSpec spec = spec(device, repeaters, km, seed);
         String head = "n0";
         String tail = "n" + (repeaters + 1);
         Platform platform = Drivers.openPlatform(URI.create("sim:world"), spec);
-        List<HeraldingStation> stations = new ArrayList<>();
-        Map<String, CircuitNetworkService> services = new LinkedHashMap<>();
-        Map<String, QubitMemory> memories = new HashMap<>();
+        HeraldingStations stations = null;
+        Map<String, StackNode> nodes = new LinkedHashMap<>();
         Map<String, List<EndToEndPair>> received = new HashMap<>();
         List<NetworkError> errors = new ArrayList<>();
         try {
             DeviceParameters d = device.parameters(Map.of());
-            AdmissionController controller = new AdmissionController(NetworkModel.of(platform, 0.1,
+            Admission controller = Admission.of(NetworkModel.of(platform, 0.1,
                     name -> new NetworkModel.Memory(Math.min(d.communicationT1(), d.storageT1()),
                             Math.min(d.communicationT2(), d.storageT2()))));
-            DelayedClassicalNetwork classical = new DelayedClassicalNetwork(platform, ClassicalFaults.NONE);
-            for (LinkSpec l : spec.links()) {
-                HeraldingStation station = new HeraldingStation(platform.link(l.name()),
-                        platform.detectorController(l.name()), platform.scheduler(l.station().name()), classical);
-                station.start();
-                stations.add(station);
-            }
+            FibreNetwork classical = FibreNetwork.on(platform, ClassicalFaults.NONE);
+            stations = StationStack.on(platform).classical(classical).start();
+            NodeStack stack = NodeStack.on(platform).classical(classical).admission(controller);
+            ProgramHost programs = ProgramHost.on(platform);
             for (NodeSpec n : spec.nodes()) {
-                QubitMemory memory = new QubitMemory(platform.device(n.name()).info());
-                memories.put(n.name(), memory);
-                CircuitNetworkService s = new CircuitNetworkService(n.name(), spec,
-                        new DefaultLinkService(n.name(), platform, classical, memory), classical,
-                        new LocalOperations(platform.device(n.name()), memory), platform.scheduler(n.name()),
-                        controller);
-                services.put(n.name(), s);
+                StackNode node = stack.build(n.name(), programs);
+                nodes.put(n.name(), node);
                 List<EndToEndPair> into = new ArrayList<>();
                 received.put(n.name(), into);
-                s.listen(SOCKET, new PairListener() {
+                node.network().listen(SOCKET, new PairListener() {
                     @Override
                     public void onPair(EndToEndPair pair) {
                         into.add(pair);
@@ -282,7 +275,7 @@ public final class ChainExample {
             GroundTruth truth = platform.groundTruth().orElseThrow();
             long start = platform.scheduler(head).clock().nanos();
             try {
-                services.get(head).request(new PairRequest(tail, RequestType.KEEP, number, MIN_FIDELITY,
+                nodes.get(head).network().request(new PairRequest(tail, RequestType.KEEP, number, MIN_FIDELITY,
                         MeasureBasis.Z, SOCKET, 0, policy));
             } catch (AdmissionException e) {
                 return new Point(repeaters, km, distil, 0, Double.NaN, Double.NaN, Double.NaN,
@@ -311,10 +304,8 @@ public final class ChainExample {
                     inside[0] += f >= Math.min(a.fidelityLower(), b.fidelityLower()) - 1e-9
                             && f <= Math.max(a.fidelityUpper(), b.fidelityUpper()) + 1e-9 ? 1 : 0;
                     delivered[read[0]] = Math.max(a.fidelityTime(), b.fidelityTime()) - start;
-                    for (var p : new Object[][] {{head, a}, {tail, b}}) {
-                        platform.device((String) p[0]).discard(((EndToEndPair) p[1]).qubit());
-                        memories.get((String) p[0]).free(((EndToEndPair) p[1]).qubit());
-                    }
+                    nodes.get(head).releaseQubit(a.qubit());
+                    nodes.get(tail).releaseQubit(b.qubit());
                     read[0]++;
                 }
                 return read[0] == number || !errors.isEmpty();
@@ -342,8 +333,10 @@ public final class ChainExample {
                     slot / (mean + 4 * se), modelRate * slot / 1e9, plob(transmissivity(km)), mf / number,
                     estimate[0] / number, inside[0], "", slot / mean * se / mean, fidelityMean[1]);
         } finally {
-            services.values().forEach(CircuitNetworkService::close);
-            stations.forEach(HeraldingStation::stop);
+            nodes.values().forEach(StackNode::close);
+            if (stations != null) {
+                stations.close();
+            }
             platform.close();
         }
     }

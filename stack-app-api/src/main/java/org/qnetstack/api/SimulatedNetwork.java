@@ -12,8 +12,9 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.api.internal.BridgedDetectorController;
-import org.qnetstack.api.internal.NodeRuntime;
-import org.qnetstack.api.internal.ProgramDriver;
+import org.qnetstack.api.stack.NodeStack;
+import org.qnetstack.api.stack.ProgramHost;
+import org.qnetstack.api.stack.StackNode;
 import org.qnetstack.hal.ClickRoute;
 import org.qnetstack.hal.ConfigurationException;
 import org.qnetstack.hal.DetectorController;
@@ -27,8 +28,9 @@ import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
 import org.qnetstack.physical.ClassicalNetwork;
-import org.qnetstack.physical.HeraldingStation;
-import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.qnetstack.physical.FibreNetwork;
+import org.qnetstack.physical.HeraldingStations;
+import org.qnetstack.physical.StationStack;
 import org.qnetstack.transport.PreSharedKeys;
 
 /**
@@ -60,9 +62,11 @@ public final class SimulatedNetwork implements AutoCloseable {
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofHours(24);
 
     private final Platform platform;
-    private final Map<String, NodeRuntime> nodes = new LinkedHashMap<>();
-    private final List<HeraldingStation> stations = new ArrayList<>();
-    private final ProgramDriver driver;
+    private final Map<String, StackNode> nodes = new LinkedHashMap<>();
+    private final HeraldingStations stations;
+    private final ProgramHost driver;
+    /** Builds every node's stack, and a restarted node's fresh one. */
+    private final NodeStack stack;
     private final List<BridgedDetectorController> externals = new ArrayList<>();
     private boolean closed;
 
@@ -75,38 +79,50 @@ public final class SimulatedNetwork implements AutoCloseable {
     public static final Duration DEFAULT_DETECTION_DELAY = Duration.ofMillis(10);
 
     /** The simulated fibre, which crashes and restarts disconnect; {@link #wire} is what the nodes send on. */
-    private final DelayedClassicalNetwork classical;
-    private final ClassicalNetwork wire;
-    private final PreSharedKeys keys;
+    private final FibreNetwork classical;
     private final java.util.Set<String> crashed = new java.util.HashSet<>();
     private Duration detectionDelay = DEFAULT_DETECTION_DELAY;
 
     private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
             PreSharedKeys keys) {
-        this(spec, photonRoutes, externalTimeout, keys, DelayedClassicalNetwork::new, UnaryOperator.identity());
+        this(spec, photonRoutes, externalTimeout, keys, FibreNetwork::on, UnaryOperator.identity(),
+                UnaryOperator.identity());
     }
 
     private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
-            PreSharedKeys keys, Function<Platform, DelayedClassicalNetwork> fibre, UnaryOperator<ClassicalNetwork> wire) {
+            PreSharedKeys keys, Function<Platform, FibreNetwork> fibre, UnaryOperator<ClassicalNetwork> wire,
+            UnaryOperator<NodeStack> configure) {
         this.externalTimeout = externalTimeout;
-        this.keys = keys;
         this.platform = Drivers.openPlatform(URI.create("sim:world"), spec);
         this.classical = fibre.apply(platform);
-        this.wire = wire.apply(classical);
-        this.driver = new ProgramDriver(platform);
-        for (int i = 0; i < spec.links().size(); i++) {
-            LinkSpec link = spec.links().get(i);
-            DetectorController detectors = StationSpec.SIMULATED_DETECTORS.equals(link.station().detectors())
-                    ? platform.detectorController(link.name())
-                    : external(link, i, photonRoutes.get(link.name()));
-            HeraldingStation station = new HeraldingStation(platform.link(link.name()), detectors,
-                    platform.scheduler(link.station().name()), this.wire);
-            station.start();
-            stations.add(station);
-        }
+        ClassicalNetwork nodesSendOn = wire.apply(classical);
+        this.driver = ProgramHost.on(platform);
+        this.stack = configured(NodeStack.on(platform).classical(nodesSendOn).keys(keys), configure, nodesSendOn);
+        this.stations = StationStack.on(platform).classical(nodesSendOn).detectors((i, link) ->
+                StationSpec.SIMULATED_DETECTORS.equals(link.station().detectors())
+                        ? platform.detectorController(link.name())
+                        : external(link, i, photonRoutes.get(link.name()))).start();
         for (NodeSpec node : spec.nodes()) {
-            nodes.put(node.name(), new NodeRuntime(node.name(), platform, this.wire, driver.runner(), keys));
+            nodes.put(node.name(), stack.build(node.name(), driver));
         }
+    }
+
+    /** The nodes' stack as the caller configured it; the platform is closed if that fails. */
+    private NodeStack configured(NodeStack defaults, UnaryOperator<NodeStack> configure, ClassicalNetwork nodesSendOn) {
+        NodeStack configured;
+        try {
+            configured = configure.apply(defaults);
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        if (configured == null || configured.classical().orElse(null) != nodesSendOn) {
+            platform.close();
+            throw new ApiMisuseException("stack", "configure the nodes' stack from the one given (e.g. s -> "
+                    + "s.admission(...).circuitPolicy(...)): return it, and keep its classical network, the "
+                    + "simulated fibre");
+        }
+        return configured;
     }
 
     /**
@@ -137,6 +153,21 @@ public final class SimulatedNetwork implements AutoCloseable {
     }
 
     /**
+     * The network described by a spec, whose nodes' stacks are configured beyond the defaults by {@code stack}:
+     * e.g. the network's admission controller and the circuit policy of every socket,
+     * {@code SimulatedNetwork.of(spec, s -> s.admission(Admission.of(NetworkModel.of(s.platform(), 0.1, memories)))
+     * .circuitPolicy(policy))}. The network gives the stack its classical network (the simulated fibre) and the
+     * keys derived from the seed; the function may change anything but the classical network.
+     *
+     * @throws ApiMisuseException if the function returns null or a stack on another classical network
+     */
+    public static SimulatedNetwork of(PlatformSpec spec, UnaryOperator<NodeStack> stack) {
+        ApiMisuseException.requireNonNull(stack, "stack", "give the configuration as a lambda: s -> s.admission(...)");
+        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, derivedKeys(spec), FibreNetwork::on,
+                UnaryOperator.identity(), stack);
+    }
+
+    /**
      * The network described by a spec, some of whose stations use external detector controllers (their
      * {@code detectors} URI names a driver): each such link's simulated photons go to its route, e.g. into
      * the emulator of the device that the driver talks to.
@@ -163,9 +194,10 @@ public final class SimulatedNetwork implements AutoCloseable {
      * platform, seen by the nodes through {@code wire}: for tests that inject faults or encode every message
      * as a deployment would. Not API.
      */
-    static SimulatedNetwork of(PlatformSpec spec, Function<Platform, DelayedClassicalNetwork> fibre,
+    static SimulatedNetwork of(PlatformSpec spec, Function<Platform, FibreNetwork> fibre,
             UnaryOperator<ClassicalNetwork> wire) {
-        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, derivedKeys(spec), fibre, wire);
+        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, derivedKeys(spec), fibre, wire,
+                UnaryOperator.identity());
     }
 
     /** The network of a YAML or JSON file, with the seed given here instead of the file's. */
@@ -195,7 +227,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         checkOpen();
         ApiMisuseException.requireNonNull(name, "name", "give a node's name (nodes: " + String.join(", ", nodes.keySet())
                 + ")");
-        NodeRuntime n = nodes.get(name);
+        StackNode n = nodes.get(name);
         if (n == null) {
             throw new ApiMisuseException("name", "no node '" + name + "' (nodes: " + String.join(", ", nodes.keySet()) + ")");
         }
@@ -210,7 +242,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public SimulatedNetwork run(String node, NodeProgram program) {
         ApiMisuseException.requireNonNull(program, "program", "give the program as a lambda: node -> { ... }");
-        driver.add(node, node(node), program);
+        driver.run(runtime(node), program);
         return this;
     }
 
@@ -225,7 +257,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     public <T> ProgramResult<T> submit(String node, ProgramFunction<T> program) {
         ApiMisuseException.requireNonNull(program, "program", "give the program as a lambda: node -> { ...; return value; }");
         ProgramResult<T> result = new ProgramResult<>(node, this::awaitCompletion);
-        driver.add(node, node(node), (NodeProgram) n -> result.complete(program.run(n)));
+        driver.run(runtime(node), n -> result.complete(program.run(n)));
         return result;
     }
 
@@ -236,7 +268,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public SimulatedNetwork runReactive(String node, ReactiveProgram program) {
         ApiMisuseException.requireNonNull(program, "program", "give the program as a lambda returning a publisher");
-        driver.add(node, node(node), program);
+        driver.runReactive(runtime(node), program);
         return this;
     }
 
@@ -283,7 +315,7 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /** Attempts made so far on the link between two neighbours (counted at the first). */
     public long attempts(String node, String neighbour) {
-        return nodes.get(node).linkService().attempts(neighbour);
+        return nodes.get(node).link().attempts(neighbour);
     }
 
     /** The link between two neighbours, with its model of success probability and heralded state. */
@@ -294,7 +326,7 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /** The α the link layer of {@code node} uses for pairs with the neighbour at this minimum fidelity. */
     public double alphaFor(String node, String neighbour, double minFidelity) {
-        return nodes.get(node).linkService().alphaFor(neighbour, minFidelity);
+        return nodes.get(node).link().alphaFor(neighbour, minFidelity);
     }
 
     /**
@@ -339,12 +371,12 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @throws ApiMisuseException if there is no such node, or it is down already (restart it first)
      */
     public void crash(String node) {
-        NodeRuntime runtime = runtime(node);
+        StackNode runtime = runtime(node);
         if (!crashed.add(node)) {
             throw new ApiMisuseException(null, node + " has crashed already; restart(\"" + node + "\") it first");
         }
         classical.disconnect(node);
-        forEachStationOf(node, s -> s.endDown(node));
+        stations.endDown(node);
         runtime.crash();
         driver.crashed(node);
         tellOthersLater(node, other -> other.peerDown(node));
@@ -362,30 +394,22 @@ public final class SimulatedNetwork implements AutoCloseable {
         if (!crashed.remove(node)) {
             throw new ApiMisuseException(null, node + " is running; crash(\"" + node + "\") it before restarting it");
         }
-        NodeRuntime fresh = new NodeRuntime(node, platform, wire, driver.runner(), keys);
+        StackNode fresh = stack.build(node, driver);
         nodes.put(node, fresh);
         classical.reconnect(node);
-        forEachStationOf(node, s -> s.endRestarted(node));
+        stations.endRestarted(node);
         crashed.forEach(fresh::peerDown); // it starts knowing who is down now
         tellOthersLater(node, other -> other.peerUp(node));
     }
 
-    private NodeRuntime runtime(String node) {
-        return (NodeRuntime) node(node);
-    }
-
-    private void forEachStationOf(String node, java.util.function.Consumer<HeraldingStation> action) {
-        for (int i = 0; i < stations.size(); i++) { // in the order of the spec's links
-            if (spec().links().get(i).connects(node)) {
-                action.accept(stations.get(i));
-            }
-        }
+    private StackNode runtime(String node) {
+        return (StackNode) node(node);
     }
 
     /** After the detection delay, tells every node then running (the one concerned aside). */
-    private void tellOthersLater(String node, java.util.function.Consumer<NodeRuntime> tell) {
+    private void tellOthersLater(String node, java.util.function.Consumer<StackNode> tell) {
         platform.scheduler(node).schedule(detectionDelay.toNanos(), () -> {
-            for (Map.Entry<String, NodeRuntime> e : nodes.entrySet()) {
+            for (Map.Entry<String, StackNode> e : nodes.entrySet()) {
                 if (!e.getKey().equals(node) && !crashed.contains(e.getKey())) {
                     tell.accept(e.getValue());
                 }
@@ -401,8 +425,8 @@ public final class SimulatedNetwork implements AutoCloseable {
         closed = true;
         driver.warnIfNeverRun();
         driver.stop();
-        nodes.values().forEach(NodeRuntime::close);
-        stations.forEach(HeraldingStation::stop);
+        nodes.values().forEach(StackNode::close);
+        stations.close();
         externals.forEach(BridgedDetectorController::close);
         platform.close();
     }

@@ -188,7 +188,7 @@ class CrashRestartTest {
     @Test
     void peerUpWithoutADownChangesNothingAndPeerDownNamesAnotherNode() {
         try (SimulatedNetwork net = SimulatedNetwork.of(RepeaterChainTest.chain(3))) {
-            var n0 = (org.qnetstack.api.internal.NodeRuntime) net.node("n0");
+            var n0 = (org.qnetstack.api.stack.StackNode) net.node("n0");
             n0.peerUp("n1");
             n0.peerUp("n2");
             assertThrows(IllegalArgumentException.class, () -> n0.peerDown("n0"));

@@ -16,7 +16,7 @@ import org.qnetstack.api.wire.SerializingClassicalNetwork;
 import org.qnetstack.hal.GroundTruth;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.physical.ClassicalFaults;
-import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.qnetstack.physical.FibreNetwork;
 
 /**
  * Whole runs with every classical message encoded and decoded as the TCP wire does it, compared with the
@@ -36,7 +36,7 @@ class WireEncodedRunsTest {
     }
 
     /** A run's result, the simulated network under it and, when encoded, the wire that carried it. */
-    record Outcome<R>(R result, DelayedClassicalNetwork fibre, @Nullable SerializingClassicalNetwork wire) {
+    record Outcome<R>(R result, FibreNetwork fibre, @Nullable SerializingClassicalNetwork wire) {
     }
 
     @Test
@@ -167,7 +167,7 @@ class WireEncodedRunsTest {
         assertTrue(encoded.fibre().duplicated() > 0 && encoded.fibre().reordered() > 0);
     }
 
-    private static void assertFaultsHappened(DelayedClassicalNetwork fibre) {
+    private static void assertFaultsHappened(FibreNetwork fibre) {
         assertTrue(fibre.dropped() > 0 && fibre.duplicated() > 0 && fibre.reordered() > 0,
                 "faults injected: " + fibre.dropped() + " dropped, " + fibre.duplicated() + " duplicated, "
                         + fibre.reordered() + " reordered");
@@ -176,9 +176,9 @@ class WireEncodedRunsTest {
     private static <R> Outcome<R> run(PlatformSpec spec, ClassicalFaults faults, boolean encode,
             Function<SimulatedNetwork, R> program) {
         SerializingClassicalNetwork[] wire = new SerializingClassicalNetwork[1];
-        DelayedClassicalNetwork[] fibre = new DelayedClassicalNetwork[1];
+        FibreNetwork[] fibre = new FibreNetwork[1];
         try (SimulatedNetwork net = SimulatedNetwork.of(spec, platform -> {
-            fibre[0] = new DelayedClassicalNetwork(platform, faults);
+            fibre[0] = FibreNetwork.on(platform, faults);
             return fibre[0];
         }, delivered -> {
             if (!encode) {

@@ -4,6 +4,8 @@
  * authenticated with pre-shared keys, every frame carries an HMAC, payloads are Jackson-encoded records
  * of an explicit allow-list ({@link org.qnetstack.tcp.PayloadTypes}); hostile input is rejected, counted
  * ({@link org.qnetstack.tcp.TcpCounters}) and logged while the node keeps serving its legitimate peers.
+ * {@link org.qnetstack.tcp.WireCodec} gives the wire's JSON of envelopes and payloads to runtimes that carry
+ * them another way; what cannot be decoded is {@link org.qnetstack.tcp.Malformed}.
  */
 @NullMarked
 package org.qnetstack.tcp;

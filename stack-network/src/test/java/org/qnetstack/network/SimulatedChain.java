@@ -16,20 +16,25 @@ import org.qnetstack.hal.QubitAddress;
 import org.qnetstack.hal.StationSpec;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.link.LinkLayer;
 import org.qnetstack.link.LinkService;
 import org.qnetstack.network.internal.AdmissionController;
 import org.qnetstack.sim.device.DeviceParameters;
 import org.qnetstack.link.internal.DefaultLinkService;
 import org.qnetstack.network.internal.CircuitNetworkService;
 import org.qnetstack.physical.ClassicalFaults;
-import org.qnetstack.physical.HeraldingStation;
+import org.qnetstack.physical.FibreNetwork;
+import org.qnetstack.physical.HeraldingStations;
 import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.physical.QubitMemory;
-import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.qnetstack.physical.StationStack;
 
 /**
- * A chain n0 – n1 – … on the simulated platform, wired as the runtime wires a node (memory, link layer,
- * network layer, a heralding station per link), with the pairs and errors each end receives on one socket.
+ * A chain n0 – n1 – … on the simulated platform, with the pairs and errors each end receives on one socket. Its
+ * stations come from {@link StationStack} and each node's layers from the factories {@code NodeStack} uses
+ * ({@link FibreNetwork}, {@link LinkLayer#create}, {@link NetworkLayer#create}); {@code NodeStack} itself lives
+ * in stack-app-api, above this module, and adds the transport and sockets these tests go below. The casts
+ * reach this module's implementations for the counters and hooks the tests read.
  */
 final class SimulatedChain implements AutoCloseable {
     static final int SOCKET = 5;
@@ -42,8 +47,8 @@ final class SimulatedChain implements AutoCloseable {
     final Map<String, List<EndToEndPair>> pairs = new LinkedHashMap<>();
     final Map<String, List<NetworkError>> errors = new LinkedHashMap<>();
     final Map<String, DefaultLinkService> links = new LinkedHashMap<>();
-    private final List<HeraldingStation> stations = new ArrayList<>();
-    private final DelayedClassicalNetwork classical;
+    private final HeraldingStations stations;
+    private final FibreNetwork classical;
 
     /** A chain of {@code nodes} nodes of one preset with overrides, links 1 km long. */
     static PlatformSpec spec(int nodes, String preset, Map<String, Object> overrides, long seed) {
@@ -96,21 +101,17 @@ final class SimulatedChain implements AutoCloseable {
         platform = Drivers.openPlatform(URI.create("sim:world"), spec);
         controller = controllerFor.apply(platform);
         truth = platform.groundTruth().orElseThrow();
-        classical = new DelayedClassicalNetwork(platform, faults);
-        for (LinkSpec l : spec.links()) {
-            HeraldingStation station = new HeraldingStation(platform.link(l.name()),
-                    platform.detectorController(l.name()), platform.scheduler(l.station().name()), classical);
-            station.start();
-            stations.add(station);
-        }
+        classical = FibreNetwork.on(platform, faults);
+        stations = StationStack.on(platform).classical(classical).start();
         for (NodeSpec n : spec.nodes()) {
             QubitMemory memory = new QubitMemory(platform.device(n.name()).info());
             memories.put(n.name(), memory);
-            DefaultLinkService defaultLink = new DefaultLinkService(n.name(), platform, classical, memory);
+            DefaultLinkService defaultLink = (DefaultLinkService) LinkLayer.create(n.name(), platform, classical, memory);
             links.put(n.name(), defaultLink);
             LinkService link = wrapper.wrap(n.name(), defaultLink);
-            CircuitNetworkService service = new CircuitNetworkService(n.name(), spec, link, classical,
-                    new LocalOperations(platform.device(n.name()), memory), platform.scheduler(n.name()), controller);
+            CircuitNetworkService service = (CircuitNetworkService) NetworkLayer.create(n.name(), spec, link,
+                    classical, new LocalOperations(platform.device(n.name()), memory), platform.scheduler(n.name()),
+                    controller);
             services.put(n.name(), service);
             List<EndToEndPair> into = new ArrayList<>();
             List<NetworkError> errs = new ArrayList<>();
@@ -200,11 +201,7 @@ final class SimulatedChain implements AutoCloseable {
         for (int q = 0; q < memories.get(node).capacity(); q++) {
             platform.device(node).discard(q);
         }
-        for (int i = 0; i < stations.size(); i++) { // in the order of the spec's links
-            if (platform.spec().links().get(i).connects(node)) {
-                stations.get(i).endDown(node);
-            }
-        }
+        stations.endDown(node);
         for (String other : services.keySet()) {
             if (!other.equals(node)) {
                 services.get(other).peerDown(node);
@@ -216,7 +213,7 @@ final class SimulatedChain implements AutoCloseable {
     @Override
     public void close() {
         services.values().forEach(CircuitNetworkService::close);
-        stations.forEach(HeraldingStation::stop);
+        stations.close();
         platform.close();
     }
 }

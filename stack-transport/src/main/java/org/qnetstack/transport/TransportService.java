@@ -1,7 +1,12 @@
 package org.qnetstack.transport;
 
+import org.qnetstack.hal.Scheduler;
+import org.qnetstack.network.NetworkService;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.PairRequest;
+import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.transport.internal.DirectTransportService;
+import org.qnetstack.transport.internal.ReliableChannels;
 
 /**
  * What applications' sockets run on: end-to-end pairs multiplexed by socket id (like ports), and
@@ -9,6 +14,24 @@ import org.qnetstack.network.PairRequest;
  * and authenticated with the key the two nodes share ({@link PreSharedKeys}).
  */
 public interface TransportService {
+    /**
+     * The transport of a node: pairs straight from its network layer, classical messages on reliable,
+     * authenticated channels over {@code classical}. Built here; the implementation stays internal to this module.
+     *
+     * @param scheduler the node's scheduler (retransmission timers)
+     * @param keys      the keys the node shares with the others
+     * @throws IllegalArgumentException naming the argument if one is null
+     */
+    static TransportService create(String node, NetworkService network, ClassicalNetwork classical,
+                                   Scheduler scheduler, PreSharedKeys keys, TransportSettings settings) {
+        String missing = node == null ? "node" : network == null ? "network" : classical == null ? "classical"
+                : scheduler == null ? "scheduler" : keys == null ? "keys" : settings == null ? "settings" : null;
+        if (missing != null) {
+            throw new IllegalArgumentException(missing + ": required to build a node's transport");
+        }
+        return new DirectTransportService(network, new ReliableChannels(node, classical, scheduler, keys, settings));
+    }
+
     String node();
 
     /** Requests pairs for a socket; they arrive at the socket's listener at both ends. */

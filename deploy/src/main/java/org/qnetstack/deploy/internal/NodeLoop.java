@@ -5,9 +5,9 @@ import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.NodeProgram;
 import org.qnetstack.api.SimulationException;
-import org.qnetstack.api.internal.NodeRuntime;
-import org.qnetstack.api.internal.ProgramDriver;
-import org.qnetstack.api.internal.ProgramRunner;
+import org.qnetstack.api.stack.NodeStack;
+import org.qnetstack.api.stack.ProgramHost;
+import org.qnetstack.api.stack.StackNode;
 import org.qnetstack.deploy.internal.WorldMessages.AxisAnswer;
 import org.qnetstack.deploy.internal.WorldMessages.AxisQuery;
 import org.qnetstack.deploy.internal.WorldMessages.DeviceCall;
@@ -15,10 +15,8 @@ import org.qnetstack.deploy.internal.WorldMessages.DeviceResult;
 import org.qnetstack.deploy.internal.WorldMessages.Task;
 import org.qnetstack.deploy.internal.WorldMessages.TaskDone;
 import org.qnetstack.hal.MeasurementAxis;
-import org.qnetstack.hal.NodeSpec;
-import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.sim.SimulatedPlatform;
-import org.qnetstack.transport.PreSharedKeys;
 
 /**
  * One node's stack in its own process, run task by task as the world service hands them over: the node's
@@ -34,9 +32,10 @@ public final class NodeLoop implements WorldCalls {
     private final RelayNetwork network;
     private final RemotePlatform platform;
     private final @Nullable NodeProgram program;
-    private final PreSharedKeys keys;
-    private @Nullable NodeRuntime runtime;
-    private @Nullable ProgramDriver driver;
+    /** Builds the node's stack on the world's devices and clock, sending through the world (keys from the seed). */
+    private final NodeStack stack;
+    private @Nullable StackNode runtime;
+    private @Nullable ProgramHost driver;
     private long taskFailures;
     private long tasks;
 
@@ -53,10 +52,9 @@ public final class NodeLoop implements WorldCalls {
         this.program = program;
         this.scheduler = new LockstepScheduler(this);
         this.device = new RemoteDevice(this, model.device(node));
-        this.network = new RelayNetwork(node, this, codec, new DelayedClassicalNetwork(model));
+        this.network = new RelayNetwork(node, this, codec, FibreNetwork.on(model));
         this.platform = new RemotePlatform(node, model, device, scheduler);
-        this.keys = PreSharedKeys.derivedFromSeed(model.spec().seed(),
-                model.spec().nodes().stream().map(NodeSpec::name).toList());
+        this.stack = NodeStack.on(platform).classical(network);
     }
 
     @Override
@@ -67,7 +65,7 @@ public final class NodeLoop implements WorldCalls {
     @Override
     public DeviceResult call(DeviceCall call) {
         // A program's own thread may make the call (a gate in its code): it is working, not waiting for the world.
-        return ProgramRunner.working(() -> exchange(call));
+        return ProgramHost.working(() -> exchange(call));
     }
 
     private DeviceResult exchange(DeviceCall call) {
@@ -151,7 +149,7 @@ public final class NodeLoop implements WorldCalls {
         }
     }
 
-    private NodeRuntime requireRuntime() {
+    private StackNode requireRuntime() {
         if (runtime == null) {
             throw new IllegalStateException("the world sent a task before INIT");
         }
@@ -163,10 +161,10 @@ public final class NodeLoop implements WorldCalls {
             LOG.warning(node + ": the world asked to build the stack again; kept the one running");
             return;
         }
-        ProgramDriver d = new ProgramDriver(platform);
-        NodeRuntime r = new NodeRuntime(node, platform, network, d.runner(), keys);
+        ProgramHost d = ProgramHost.on(platform);
+        StackNode r = stack.build(node, d);
         if (program != null) {
-            d.add(node, r, program);
+            d.run(r, program);
         }
         runtime = r;
         driver = d;

@@ -1,8 +1,8 @@
 package org.qnetstack.deploy.internal;
 
+import org.qnetstack.tcp.Malformed;
 import org.qnetstack.tcp.PayloadTypes;
-import org.qnetstack.tcp.internal.Malformed;
-import org.qnetstack.tcp.internal.Wire;
+import org.qnetstack.tcp.WireCodec;
 
 /**
  * Encodes the stack's classical payloads for the trip through the world service exactly as the TCP wire
@@ -10,11 +10,11 @@ import org.qnetstack.tcp.internal.Wire;
  */
 public final class PayloadCodec {
     private final PayloadTypes types;
-    private final Wire wire;
+    private final WireCodec wire;
 
     public PayloadCodec(PayloadTypes types, int maxFrameBytes) {
         this.types = types;
-        this.wire = new Wire(types, maxFrameBytes);
+        this.wire = new WireCodec(types, maxFrameBytes);
     }
 
     /** A payload's type name and JSON. */

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.Envelope;
-import org.qnetstack.tcp.internal.Malformed;
+import org.qnetstack.tcp.Malformed;
 
 /**
  * A node's classical network when the world service keeps the time: a message goes to the world, encoded

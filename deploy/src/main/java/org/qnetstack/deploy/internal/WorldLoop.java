@@ -1,7 +1,6 @@
 package org.qnetstack.deploy.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,25 +25,18 @@ import org.qnetstack.deploy.internal.WorldMessages.TaskDone;
 import org.qnetstack.deploy.internal.WorldMessages.TaskKind;
 import org.qnetstack.deploy.internal.WorldMessages.TimerCancel;
 import org.qnetstack.deploy.internal.WorldMessages.TimerSet;
-import org.qnetstack.hal.AttemptRun;
-import org.qnetstack.hal.AttemptRunSpec;
-import org.qnetstack.hal.Axis;
-import org.qnetstack.hal.Basis;
-import org.qnetstack.hal.Gate;
-import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.PlatformSpec;
-import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.TimerHandle;
-import org.qnetstack.hal.TwoQubitGate;
 import org.qnetstack.physical.Envelope;
-import org.qnetstack.physical.HeraldingStation;
-import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.qnetstack.physical.FibreNetwork;
+import org.qnetstack.physical.HeraldingStations;
+import org.qnetstack.physical.StationStack;
 import org.qnetstack.sim.SimulatedPlatform;
 import org.qnetstack.sim.kernel.EventKernel;
 import org.qnetstack.tcp.TcpClassicalNetwork;
-import org.qnetstack.tcp.internal.Malformed;
+import org.qnetstack.tcp.Malformed;
 
 /**
  * The world service's single thread: the simulated devices, stations and fibres of every node, and the one
@@ -85,13 +77,11 @@ public final class WorldLoop {
         final String name;
         final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
         final Map<Long, TimerHandle> timers = new HashMap<>();
-        final Map<Long, AttemptRun> runs = new HashMap<>();
-        final Map<Long, String> runLinks = new HashMap<>();
+        final WorldDevice device;
         final Set<String> listening = new HashSet<>();
         boolean joined;
         boolean up;
         long incarnation;
-        long runSeq;
         boolean program;
         boolean programFinished;
         @Nullable String programFailure;
@@ -99,6 +89,7 @@ public final class WorldLoop {
 
         Session(String name) {
             this.name = name;
+            this.device = new WorldDevice(name, platform, (run, slot) -> axisOf(this, run, slot));
         }
     }
 
@@ -110,8 +101,8 @@ public final class WorldLoop {
     private final PlatformSpec spec;
     private final SimulatedPlatform platform;
     private final EventKernel kernel;
-    private final DelayedClassicalNetwork classical;
-    private final List<HeraldingStation> stations = new ArrayList<>();
+    private final FibreNetwork classical;
+    private final HeraldingStations stations;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final BlockingQueue<Joined> joins = new LinkedBlockingQueue<>();
     private final TcpClassicalNetwork net;
@@ -132,13 +123,8 @@ public final class WorldLoop {
         this.codec = codec;
         this.options = options;
         this.kernel = (EventKernel) platform.scheduler(spec.nodes().get(0).name());
-        this.classical = new DelayedClassicalNetwork(platform);
-        for (LinkSpec link : spec.links()) {
-            HeraldingStation station = new HeraldingStation(platform.link(link.name()),
-                    platform.detectorController(link.name()), platform.scheduler(link.station().name()), classical);
-            station.start();
-            stations.add(station);
-        }
+        this.classical = FibreNetwork.on(platform);
+        this.stations = StationStack.on(platform).classical(classical).start();
         for (NodeSpec node : spec.nodes()) {
             sessions.put(node.name(), new Session(node.name()));
         }
@@ -227,7 +213,7 @@ public final class WorldLoop {
         for (Session s : sessions.values()) {
             runTask(s, new Task(TaskKind.SHUTDOWN, kernel.nanos(), 0, null, null, null, null, note));
         }
-        stations.forEach(HeraldingStation::stop);
+        stations.close();
         Map<String, String> failures = new LinkedHashMap<>();
         sessions.values().forEach(s -> {
             if (s.programFailure != null) {
@@ -292,7 +278,7 @@ public final class WorldLoop {
         LOG.info("world: node " + s.name + " joined" + (running ? " again" : ""));
         if (running) {
             classical.reconnect(s.name);
-            forEachStationOf(s.name, station -> station.endRestarted(s.name));
+            stations.endRestarted(s.name);
             runTask(s, Task.of(TaskKind.INIT, kernel.nanos()));
             for (Session other : sessions.values()) {
                 if (other != s && !other.up) { // it starts knowing who is down now
@@ -321,14 +307,6 @@ public final class WorldLoop {
                 }
             }
         });
-    }
-
-    private void forEachStationOf(String node, java.util.function.Consumer<HeraldingStation> action) {
-        for (int i = 0; i < stations.size(); i++) { // in the order of the spec's links
-            if (spec.links().get(i).connects(node)) {
-                action.accept(stations.get(i));
-            }
-        }
     }
 
     private void checkConnections(long wall) {
@@ -454,70 +432,13 @@ public final class WorldLoop {
     }
 
     private DeviceResult execute(Session s, DeviceCall c) {
-        QuantumDevice device = platform.device(s.name);
         try {
-            return switch (c.op()) {
-                case "initialize" -> duration(device.initialize(c.qubit()));
-                case "gate" -> duration(device.apply(Gate.valueOf(name(c)), c.qubit()));
-                case "rotate" -> duration(device.rotate(Axis.valueOf(name(c)), c.x(), c.qubit()));
-                case "gate2" -> duration(device.apply(TwoQubitGate.valueOf(name(c)), c.qubit(), c.other()));
-                case "measure" -> measured(device.measure(c.qubit(), Basis.valueOf(name(c))));
-                case "measureAxis" -> measured(device.measure(c.qubit(), MeasurementAxis.of(c.x(), c.y())));
-                case "emit" -> duration(device.emit(c.qubit(), name(c), c.slot(), c.x()));
-                case "move" -> duration(device.move(c.qubit(), c.other()));
-                case "discard" -> {
-                    device.discard(c.qubit());
-                    yield duration(0);
-                }
-                case "startAttempts" -> startRun(s, device, c);
-                case "stopAt" -> {
-                    run(s, c.run()).stopAt(c.slot());
-                    yield duration(0);
-                }
-                case "measurement" -> {
-                    AttemptRun.SlotMeasurement m = run(s, c.run()).measurement(c.slot());
-                    yield new DeviceResult(0, m.outcome(), m.axis().theta(), m.axis().phi(), c.run(), null, null);
-                }
-                default -> throw new IllegalArgumentException("no device operation '" + c.op() + "'");
-            };
+            return s.device.execute(c);
         } catch (RuntimeException e) {
             // A bad call (a node's bug, or a hostile one) is refused; the device and the world go on.
             malformedFrom(s.name, "device call " + c.op() + ": " + e);
             return new DeviceResult(0, 0, 0, 0, 0, e.getClass().getName(), String.valueOf(e.getMessage()));
         }
-    }
-
-    private static String name(DeviceCall c) {
-        if (c.name() == null) {
-            throw new IllegalArgumentException(c.op() + " needs a name argument");
-        }
-        return c.name();
-    }
-
-    private static DeviceResult duration(long nanos) {
-        return new DeviceResult(nanos, 0, 0, 0, 0, null, null);
-    }
-
-    private static DeviceResult measured(QuantumDevice.Measurement m) {
-        return new DeviceResult(m.durationNanos(), m.outcome(), 0, 0, 0, null, null);
-    }
-
-    private AttemptRun run(Session s, long id) {
-        AttemptRun r = s.runs.get(id);
-        if (r == null) {
-            throw new IllegalArgumentException("no attempt run " + id + " on " + s.name);
-        }
-        return r;
-    }
-
-    private DeviceResult startRun(Session s, QuantumDevice device, DeviceCall c) {
-        long id = ++s.runSeq;
-        boolean keep = c.y() == 1;
-        AttemptRunSpec runSpec = new AttemptRunSpec(c.qubit(), name(c), c.slot(), c.other(), c.x(),
-                keep ? null : slot -> axisOf(s, id, slot));
-        s.runs.put(id, device.startAttempts(runSpec));
-        s.runLinks.put(id, runSpec.link());
-        return new DeviceResult(0, 0, 0, 0, id, null, null);
     }
 
     /** Asks the node which axis its run measures along in the slot; the node answers on its loop. */
@@ -553,24 +474,12 @@ public final class WorldLoop {
         LOG.warning("world: node " + s.name + " is down: " + reason);
         s.timers.values().forEach(TimerHandle::cancel);
         s.timers.clear();
-        s.runs.forEach((id, run) -> {
-            long slotNanos = platform.link(s.runLinks.get(id)).slotNanos();
-            try {
-                run.stopAt(Math.floorDiv(kernel.nanos(), slotNanos) + 1);
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "world: run " + id + " of " + s.name + " had ended: " + e.getMessage());
-            }
-        });
-        s.runs.clear();
-        s.runLinks.clear();
+        s.device.stopRuns(kernel.nanos());
         s.listening.forEach(p -> classical.unregister(s.name, p));
         s.listening.clear();
         classical.disconnect(s.name);
-        forEachStationOf(s.name, station -> station.endDown(s.name));
-        QuantumDevice device = platform.device(s.name);
-        for (int q = 0; q < device.info().qubitCount(); q++) {
-            device.discard(q);
-        }
+        stations.endDown(s.name);
+        s.device.discardAll();
         s.inbox.clear();
         if (s.program && !s.programFinished) {
             s.programFinished = true;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.qnetstack.api.MeasureBasis;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.hal.HeraldedLink;
-import org.qnetstack.link.internal.DefaultLinkService;
+import org.qnetstack.link.LinkLayer;
 
 /**
  * Scenario: the link layer's throughput, in pairs per simulated second, for measure-directly and
@@ -77,7 +77,7 @@ public final class LinkThroughput {
             HeraldedLink link = net.link("alice", "bob");
             // The largest α meeting a fidelity is the one asked for: ask for the fidelity α = 0.1 gives.
             double minFidelity = link.heraldedFidelity(ALPHA) - 1e-12
-                    - (type.equals("keep") ? DefaultLinkService.KEEP_DECAY_MARGIN : 0);
+                    - (type.equals("keep") ? LinkLayer.KEEP_DECAY_MARGIN : 0);
             // what the link layer aims at (a keep request adds the margin back)
             double alpha = net.alphaFor("alice", "bob", link.heraldedFidelity(ALPHA) - 1e-12);
             if (type.equals("measure")) {

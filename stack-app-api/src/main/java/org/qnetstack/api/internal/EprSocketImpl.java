@@ -9,7 +9,6 @@ import org.qnetstack.api.ApiMisuseException;
 import org.qnetstack.api.BasisChoice;
 import org.qnetstack.api.EprErrorCode;
 import org.qnetstack.hal.MeasurementAxis;
-import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.PairRequest;
@@ -201,7 +200,7 @@ final class EprSocketImpl implements EprSocket {
                 try {
                     node.linkRequests().takeCreated(socketId, remote); // forget a create made by anyone else
                     node.transport().requestPairs(new PairRequest(remote, type, number, minFidelity, here, there, socketId,
-                            maxTimeNanos, CircuitPolicy.NONE));
+                            maxTimeNanos, node.circuitPolicy()));
                     inbox.created(demand, node.linkRequests().takeCreated(socketId, remote));
                 } catch (org.qnetstack.link.InvalidRequestException e) {
                     inbox.withdraw(demand);

@@ -10,18 +10,20 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprSocket;
-import org.qnetstack.api.Node;
 import org.qnetstack.api.NoFreeQubitException;
 import org.qnetstack.api.NodeCrashedException;
 import org.qnetstack.api.Qubit;
+import org.qnetstack.api.stack.StackNode;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.TimerHandle;
-import org.qnetstack.link.internal.DefaultLinkService;
+import org.qnetstack.link.LinkLayer;
+import org.qnetstack.network.Admission;
+import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
+import org.qnetstack.network.NetworkLayer;
 import org.qnetstack.network.PairListener;
-import org.qnetstack.network.internal.CircuitNetworkService;
 import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.physical.QubitMemory;
@@ -30,29 +32,30 @@ import org.qnetstack.transport.MessageListener;
 import org.qnetstack.transport.PreSharedKeys;
 import org.qnetstack.transport.TransportService;
 import org.qnetstack.transport.TransportSettings;
-import org.qnetstack.transport.internal.DirectTransportService;
-import org.qnetstack.transport.internal.ReliableChannels;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * One node's whole stack, from its qubit memory up to the sockets its programs use.
+ * One node's whole stack, from its qubit memory up to the sockets its programs use, composed from each layer's
+ * public factory; built by {@link org.qnetstack.api.stack.NodeStack}, which validates its options.
  *
  * <p>Faults elsewhere: whoever watches the network (the simulation, or a deployment's world service) calls
  * {@link #peerDown} when another node crashed or is cut off and {@link #peerUp} when it is back with a fresh
  * stack, on this node's loop. {@link #crash} stops this node as a crash would.
  */
-public final class NodeRuntime implements Node {
+public final class NodeRuntime implements StackNode {
     private final String name;
     private final Platform platform;
     private final QuantumDevice device;
     private final QubitMemory memory;
-    private final DefaultLinkService link;
+    private final LinkLayer link;
     private final LinkRequests linkRequests;
-    private final CircuitNetworkService network;
+    private final NetworkLayer network;
     private final TransportService transport;
     private final ProgramRunner runner;
     private final RandomGenerator random;
+    /** What the node's sockets ask their circuits for. */
+    private final CircuitPolicy policy;
     private final Map<Integer, Map<String, PairInbox>> pairInboxes = new HashMap<>();
     private final Map<Integer, Map<String, MessageInbox>> messageInboxes = new HashMap<>();
     private final Set<MonoSink<Void>> sleeping = new LinkedHashSet<>();
@@ -60,21 +63,29 @@ public final class NodeRuntime implements Node {
     private volatile boolean crashed;
     private boolean closed;
 
-    /** @param keys the keys this node shares with the others, which authenticate classical messages */
+    /**
+     * Builds the layers bottom up: memory and local operations on the node's device, the link layer, the
+     * network layer over the link layer (seen through {@link LinkRequests}, which keeps each socket's create ids),
+     * the transport over the network layer, all on the node's scheduler and sending on {@code classical}.
+     *
+     * @param keys      the keys this node shares with the others, which authenticate classical messages
+     * @param admission the network's controller, the same object at every node, or null for none
+     * @param policy    what the node's sockets ask their circuits for
+     */
     public NodeRuntime(String name, Platform platform, ClassicalNetwork classical, ProgramRunner runner,
-            PreSharedKeys keys) {
+            PreSharedKeys keys, TransportSettings settings, @Nullable Admission admission, CircuitPolicy policy) {
         this.name = name;
         this.platform = platform;
         this.device = platform.device(name);
         this.memory = new QubitMemory(device.info());
-        this.link = new DefaultLinkService(name, platform, classical, memory);
+        this.link = LinkLayer.create(name, platform, classical, memory);
         this.linkRequests = new LinkRequests(link);
-        this.network = new CircuitNetworkService(name, platform.spec(), linkRequests, classical,
-                new LocalOperations(device, memory), platform.scheduler(name));
-        this.transport = new DirectTransportService(network, new ReliableChannels(name, classical,
-                platform.scheduler(name), keys, TransportSettings.DEFAULT));
+        this.network = NetworkLayer.create(name, platform.spec(), linkRequests, classical,
+                new LocalOperations(device, memory), platform.scheduler(name), admission);
+        this.transport = TransportService.create(name, network, classical, platform.scheduler(name), keys, settings);
         this.runner = runner;
         this.random = platform.random("app/" + name);
+        this.policy = policy;
     }
 
     @Override
@@ -115,6 +126,7 @@ public final class NodeRuntime implements Node {
      *
      * @throws IllegalArgumentException if the node is unknown or this one
      */
+    @Override
     public void peerDown(String node) {
         checkOther(node);
         if (crashed) {
@@ -145,6 +157,7 @@ public final class NodeRuntime implements Node {
      *
      * @throws IllegalArgumentException if the node is unknown or this one
      */
+    @Override
     public void peerUp(String node) {
         checkOther(node);
         if (crashed) {
@@ -166,8 +179,18 @@ public final class NodeRuntime implements Node {
         return network.unreachableBecauseDown(remote);
     }
 
-    public DefaultLinkService linkService() {
+    @Override
+    public LinkLayer link() {
         return link;
+    }
+
+    @Override
+    public NetworkLayer network() {
+        return network;
+    }
+
+    CircuitPolicy circuitPolicy() {
+        return policy;
     }
 
     LinkRequests linkRequests() {
@@ -296,7 +319,8 @@ public final class NodeRuntime implements Node {
         return new QubitImpl(this, q);
     }
 
-    void releaseQubit(int qubit) {
+    @Override
+    public void releaseQubit(int qubit) {
         if (crashed) {
             return; // lost in the crash; the device may already serve the node's next stack
         }
@@ -351,6 +375,7 @@ public final class NodeRuntime implements Node {
      * they ask from now on; its stack stops without a word to anyone, and every qubit of its device is discarded.
      * Idempotent. The caller stops the node's messages first (a crashed node says nothing).
      */
+    @Override
     public void crash() {
         if (crashed) {
             return;
@@ -372,6 +397,7 @@ public final class NodeRuntime implements Node {
     }
 
     /** Stops the stack and releases every qubit it still holds for pairs nobody took. */
+    @Override
     public void close() {
         if (closed) {
             return;

@@ -8,12 +8,12 @@ import java.util.function.Consumer;
 import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.Envelope;
 import org.qnetstack.tcp.PayloadTypes;
-import org.qnetstack.tcp.internal.Malformed;
-import org.qnetstack.tcp.internal.Wire;
+import org.qnetstack.tcp.Malformed;
+import org.qnetstack.tcp.WireCodec;
 
 /**
  * A classical network that puts every message through the TCP wire's encoding before passing it on: the
- * payload is encoded by {@link Wire} against the allow-list made from {@link StackWireTypes}, decoded
+ * payload is encoded by {@link WireCodec} against the allow-list made from {@link StackWireTypes}, decoded
  * back, compared with what was sent, and the decoded copy is what the receiver gets. A run through it
  * behaves as a deployment would if nothing is lost; any payload that is off the list, does not encode,
  * or comes back different is recorded in {@link #failures()} (and thrown, so the sender stops there).
@@ -24,7 +24,7 @@ public final class SerializingClassicalNetwork implements ClassicalNetwork {
 
     private final ClassicalNetwork inner;
     private final PayloadTypes types = payloadTypes();
-    private final Wire wire = new Wire(types, MAX_FRAME_BYTES);
+    private final WireCodec wire = new WireCodec(types, MAX_FRAME_BYTES);
     private final List<String> failures = new ArrayList<>();
     private final Map<String, long[]> byType = new TreeMap<>();
 
@@ -51,8 +51,8 @@ public final class SerializingClassicalNetwork implements ClassicalNetwork {
         } catch (IllegalArgumentException | Malformed e) {
             return fail(sent, "does not cross the wire: " + e.getMessage());
         }
-        if (json.length + Wire.DATA_OVERHEAD > MAX_FRAME_BYTES) {
-            return fail(sent, "needs a frame of " + (json.length + Wire.DATA_OVERHEAD) + " bytes");
+        if (json.length + WireCodec.DATA_OVERHEAD > MAX_FRAME_BYTES) {
+            return fail(sent, "needs a frame of " + (json.length + WireCodec.DATA_OVERHEAD) + " bytes");
         }
         if (!back.from().equals(sent.from()) || !back.to().equals(sent.to())
                 || !back.protocol().equals(sent.protocol()) || !WireEquality.same(sent.payload(), back.payload())) {

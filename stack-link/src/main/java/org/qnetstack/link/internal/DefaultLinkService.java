@@ -15,7 +15,7 @@ import org.qnetstack.link.LinkError;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.LinkListener;
 import org.qnetstack.link.LinkPair;
-import org.qnetstack.link.LinkService;
+import org.qnetstack.link.LinkLayer;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.physical.ClassicalNetwork;
 import org.qnetstack.physical.PhotonicInterface;
@@ -28,7 +28,7 @@ import org.qnetstack.physical.QubitMemory;
  * ({@link #peerDown}) has its link's requests ended with ERR UNREACHABLE and its qubits freed; requests to it
  * are refused with UNREACHABLE until it is reported back up ({@link #peerUp}).
  */
-public final class DefaultLinkService implements LinkService {
+public final class DefaultLinkService implements LinkLayer {
     private static final Logger LOG = Logger.getLogger(DefaultLinkService.class.getName());
     private static final double ALPHA_FLOOR = 1e-6;
     private static final int ALPHA_GRID = 241;

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.tcp.Malformed;
 import org.qnetstack.tcp.TcpNodeConfig;
 import org.qnetstack.tcp.TcpPeer;
 import reactor.core.Disposable;

@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.physical.Envelope;
+import org.qnetstack.tcp.Malformed;
 import org.qnetstack.tcp.PayloadTypes;
 
 /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.network.Admission;
 import org.qnetstack.network.AdmissionException;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.Distillation;
@@ -41,7 +42,7 @@ import org.qnetstack.network.Route;
  * that do lack free qubits ({@code qubits}), or when none of them serves R on what is left
  * ({@code pairsPerSecond}). The head paces an admitted circuit to R, so reservations hold on average.
  */
-public final class AdmissionController {
+public final class AdmissionController implements Admission {
     /** Share of each link's rate circuits may reserve, leaving room for the link's own requests. */
     public static final double DEFAULT_UTILISATION = 0.9;
     /** Simple paths examined per request at most (more than any small network has). */

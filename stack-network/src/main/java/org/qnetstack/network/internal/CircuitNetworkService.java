@@ -10,7 +10,7 @@ import org.qnetstack.link.LinkService;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.AdmissionException;
 import org.qnetstack.network.CircuitPolicy;
-import org.qnetstack.network.NetworkService;
+import org.qnetstack.network.NetworkLayer;
 import org.qnetstack.network.NoRouteException;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.PairRequest;
@@ -59,7 +59,7 @@ import org.qnetstack.physical.LocalOperations;
  * tracking, delivery), {@link Cutoffs}, {@link ExpireNotices} (give-ups, resent until acknowledged) and
  * {@link DirectSockets} (requests over a single link).
  */
-public final class CircuitNetworkService implements NetworkService {
+public final class CircuitNetworkService implements NetworkLayer {
     private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
 
     private final NodeContext ctx;

@@ -12,7 +12,7 @@ import org.qnetstack.hal.Scheduler;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.physical.ClassicalFaults;
-import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.physical.Envelope;
 
 /**
@@ -31,7 +31,7 @@ import org.qnetstack.physical.Envelope;
  * still in flight to it when it went down, even if it is back when the message would arrive (it was addressed
  * to a stack that no longer exists).
  */
-public final class DelayedClassicalNetwork implements ClassicalNetwork {
+public final class DelayedClassicalNetwork implements FibreNetwork {
     private static final Logger LOG = Logger.getLogger(DelayedClassicalNetwork.class.getName());
     private final Platform platform;
     private final Map<String, Map<String, Long>> graph = new HashMap<>();
@@ -89,6 +89,7 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
     }
 
     /** From now on every message from or to the node is dropped, and so is every message in flight to it. */
+    @Override
     public void disconnect(String node) {
         if (down.add(node)) {
             incarnations.merge(node, 1, Integer::sum);
@@ -96,15 +97,18 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
     }
 
     /** Messages flow again to and from the node (sent from now on: older ones to it stay dropped). */
+    @Override
     public void reconnect(String node) {
         down.remove(node);
     }
 
+    @Override
     public boolean isDisconnected(String node) {
         return down.contains(node);
     }
 
     /** Messages dropped because their sender or receiver was disconnected. */
+    @Override
     public long droppedDown() {
         return droppedDown;
     }
@@ -230,21 +234,25 @@ public final class DelayedClassicalNetwork implements ClassicalNetwork {
         return undeliverable;
     }
 
+    @Override
     public ClassicalFaults faults() {
         return faults;
     }
 
     /** Messages lost on purpose (fault injection). */
+    @Override
     public long dropped() {
         return dropped;
     }
 
     /** Messages delivered twice on purpose. */
+    @Override
     public long duplicated() {
         return duplicated;
     }
 
     /** Copies held back so that later messages overtook them. */
+    @Override
     public long reordered() {
         return reordered;
     }

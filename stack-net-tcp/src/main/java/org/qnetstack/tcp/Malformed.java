@@ -1,6 +1,6 @@
-package org.qnetstack.tcp.internal;
+package org.qnetstack.tcp;
 
-/** A frame from a peer that cannot be accepted; checked so that every decoding path handles it. */
+/** A frame or payload from a peer that cannot be accepted; checked so that every decoding path handles it. */
 public final class Malformed extends Exception {
     public Malformed(String reason) {
         super(reason);
