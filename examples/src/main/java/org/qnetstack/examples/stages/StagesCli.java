@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The stage applications as subcommands of the examples' command line ({@code stages}, {@code bb84},
- * {@code blind}, {@code relay}): the options they share, and one small picocli class each that calls the
+ * {@code blind}, {@code relay}, {@code anonymous}, {@code cnot}): the options they share, and one small picocli class each that calls the
  * application's {@code run(options, out)} and prints its result as JSON when asked.
  */
 public final class StagesCli {
@@ -41,9 +41,10 @@ public final class StagesCli {
     private StagesCli() {
     }
 
-    /** The four subcommands, each printing to {@code out}. */
+    /** The subcommands, each printing to {@code out}. */
     public static List<Object> commands(PrintStream out) {
-        return List.of(new Stages(out), new Bb84(out), new Blind(out), new Relay(out));
+        return List.of(new Stages(out), new Bb84(out), new Blind(out), new Relay(out), new Anonymous(out),
+                new Cnot(out));
     }
 
     /** The options every stage command takes. */
@@ -76,8 +77,9 @@ public final class StagesCli {
             count = n;
         }
 
-        Options options(@Nullable Path chart, boolean eve) {
-            return new Options(new ExampleOptions(seed, config, json, count), nodes, chart, eve);
+        Options options(String defaultConfig, @Nullable Path chart, boolean eve) {
+            return new Options(new ExampleOptions(seed, config == null ? defaultConfig : config, json, count), nodes,
+                    chart, eve);
         }
     }
 
@@ -102,10 +104,15 @@ public final class StagesCli {
             return false;
         }
 
+        /** The network when {@code --config} is not given. */
+        String defaultConfig() {
+            return ExampleOptions.DEFAULT_CONFIG;
+        }
+
         /** The network and settings first (as every example prints them), then the result; JSON: one object. */
         @Override
         public Integer call() {
-            Options options = shared.options(chart(), eve());
+            Options options = shared.options(defaultConfig(), chart(), eve());
             ExampleOptions example = options.example();
             Map<String, Object> settings = new LinkedHashMap<>();
             if (shared.count > 0) {
@@ -114,8 +121,7 @@ public final class StagesCli {
             if (!shared.nodes.isEmpty()) {
                 settings.put("nodes", String.join(",", shared.nodes));
             }
-            Configuration configuration = Configuration.of(example.config() == null ? ExampleOptions.DEFAULT_CONFIG
-                    : example.config(), example.network(), settings);
+            Configuration configuration = Configuration.of(example.config(), example.network(), settings);
             if (!shared.json) {
                 out.print(configuration.text());
             }
@@ -199,4 +205,40 @@ public final class StagesCli {
         }
     }
 
+    @Command(name = "anonymous", mixinStandardHelpOptions = true, description = {"Anonymous transmission of a bit "
+            + "over a GHZ state (Christandl and Wehner 2005): how often the bit arrives beside its predictions, and "
+            + "whether the announcements reveal the sender; --nodes HUB,A,B,… (at least three; the hub, linked to "
+            + "every other, builds the GHZ state; default: the first link's first node, then every other node), "
+            + "--count rounds. Default network: " + Anonymous.CONFIG + "."})
+    static final class Anonymous extends StageCommand {
+        static final String CONFIG = "classpath:networks/three-nodes-nv.yaml";
+
+        Anonymous(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        String defaultConfig() {
+            return CONFIG;
+        }
+
+        @Override
+        Record run(Options options) {
+            return AnonymousCommand.run(options, out);
+        }
+    }
+
+    @Command(name = "cnot", mixinStandardHelpOptions = true, description = {"A CNOT between two nodes from one pair "
+            + "(Eisert et al. 2000) makes Φ+ from |+⟩|0⟩: its fidelity from ZZ, XX and YY parities beside the pairs' "
+            + "fidelity; --nodes CONTROL,TARGET (default: the first link's ends), --count rounds."})
+    static final class Cnot extends StageCommand {
+        Cnot(PrintStream out) {
+            super(out);
+        }
+
+        @Override
+        Record run(Options options) {
+            return CnotCommand.run(options, out);
+        }
+    }
 }
