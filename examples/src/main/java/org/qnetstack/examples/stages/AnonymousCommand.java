@@ -63,7 +63,7 @@ public final class AnonymousCommand {
             double fromPairs = 0;
             double withNoise = 0;
             long[][] strings = new long[n][1 << n];
-            double[] ones = new double[n];
+            long[] ones = new long[n];
             double[] xx = new double[n];
             for (int j = 1; j < n; j++) {
                 xx[j] = pairXx(net, nodes.get(0), nodes.get(j));
@@ -78,12 +78,12 @@ public final class AnonymousCommand {
                 int string = 0;
                 for (int j = 0; j < n; j++) {
                     string = 2 * string + announced[j];
-                    ones[j] += announced[j] / (double) rounds;
+                    ones[j] += announced[j];
                 }
                 strings[sender[r]][string]++;
             }
             Result result = new Result(spec.seed(), nodes, rounds, Proportion.of(right, rounds), fromPairs / rounds,
-                    withNoise / rounds, Blindness.homogeneity(strings), Arrays.stream(ones).boxed().toList(),
+                    withNoise / rounds, Blindness.homogeneity(strings), Arrays.stream(ones).mapToObj(k -> (double) k / rounds).toList(),
                     net.nanos() / 1e9);
             if (!options.example().json()) {
                 out.print(Report.table("anonymous", result));

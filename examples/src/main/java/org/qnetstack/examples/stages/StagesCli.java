@@ -56,7 +56,8 @@ public final class StagesCli {
         @Nullable Long seed;
 
         @Option(names = "--config", paramLabel = "FILE", description = "a network configuration in YAML or JSON, or "
-                + "classpath:RESOURCE (default: " + ExampleOptions.DEFAULT_CONFIG + ")")
+                + "classpath:RESOURCE (default: " + ExampleOptions.DEFAULT_CONFIG + "; for anonymous, which needs three "
+                + "nodes: " + Anonymous.CONFIG + ")")
         @Nullable String config;
 
         @Option(names = "--json", description = "print the result as one JSON object instead of a table")
@@ -209,7 +210,7 @@ public final class StagesCli {
             + "over a GHZ state (Christandl and Wehner 2005): how often the bit arrives beside its predictions, and "
             + "whether the announcements reveal the sender; --nodes HUB,A,B,… (at least three; the hub, linked to "
             + "every other, builds the GHZ state; default: the first link's first node, then every other node), "
-            + "--count rounds. Default network: " + Anonymous.CONFIG + "."})
+            + "--count rounds."})
     static final class Anonymous extends StageCommand {
         static final String CONFIG = "classpath:networks/three-nodes-nv.yaml";
 
