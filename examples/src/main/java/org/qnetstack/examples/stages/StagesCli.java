@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.examples.Configuration;
 import org.qnetstack.examples.ExampleOptions;
@@ -87,15 +88,22 @@ public final class StagesCli {
     /** Runs one stage application and prints its result as JSON when asked. */
     private abstract static class StageCommand implements Callable<Integer> {
         final PrintStream out;
+        private final BiFunction<Options, PrintStream, Record> application;
+        /** The network when {@code --config} is not given. */
+        private final String defaultConfig;
 
         @Mixin
         Shared shared;
 
-        StageCommand(PrintStream out) {
-            this.out = out;
+        StageCommand(PrintStream out, BiFunction<Options, PrintStream, Record> application) {
+            this(out, application, ExampleOptions.DEFAULT_CONFIG);
         }
 
-        abstract Record run(Options options);
+        StageCommand(PrintStream out, BiFunction<Options, PrintStream, Record> application, String defaultConfig) {
+            this.out = out;
+            this.application = application;
+            this.defaultConfig = defaultConfig;
+        }
 
         @Nullable Path chart() {
             return null;
@@ -105,15 +113,10 @@ public final class StagesCli {
             return false;
         }
 
-        /** The network when {@code --config} is not given. */
-        String defaultConfig() {
-            return ExampleOptions.DEFAULT_CONFIG;
-        }
-
         /** The network and settings first (as every example prints them), then the result; JSON: one object. */
         @Override
         public Integer call() {
-            Options options = shared.options(defaultConfig(), chart(), eve());
+            Options options = shared.options(defaultConfig, chart(), eve());
             ExampleOptions example = options.example();
             Map<String, Object> settings = new LinkedHashMap<>();
             if (shared.count > 0) {
@@ -126,7 +129,7 @@ public final class StagesCli {
             if (!shared.json) {
                 out.print(configuration.text());
             }
-            Record result = run(options);
+            Record result = application.apply(options, out);
             if (shared.json) {
                 out.println(Report.toJson(result, configuration));
             }
@@ -144,17 +147,12 @@ public final class StagesCli {
         @Nullable Path chart;
 
         Stages(PrintStream out) {
-            super(out);
+            super(out, StagesCommand::run);
         }
 
         @Override
         @Nullable Path chart() {
             return chart;
-        }
-
-        @Override
-        Record run(Options options) {
-            return StagesCommand.run(options, out);
         }
     }
 
@@ -165,17 +163,12 @@ public final class StagesCli {
         boolean eve;
 
         Bb84(PrintStream out) {
-            super(out);
+            super(out, org.qnetstack.examples.Bb84Command::run);
         }
 
         @Override
         boolean eve() {
             return eve;
-        }
-
-        @Override
-        Record run(Options options) {
-            return org.qnetstack.examples.Bb84Command.run(options, out);
         }
     }
 
@@ -183,12 +176,7 @@ public final class StagesCli {
             + "--nodes CLIENT,SERVER (default: the first link's ends), --count runs."})
     static final class Blind extends StageCommand {
         Blind(PrintStream out) {
-            super(out);
-        }
-
-        @Override
-        Record run(Options options) {
-            return BlindCommand.run(options, out);
+            super(out, BlindCommand::run);
         }
     }
 
@@ -197,12 +185,7 @@ public final class StagesCli {
             + "chain in order (default: every node as declared), --count pairs per hop."})
     static final class Relay extends StageCommand {
         Relay(PrintStream out) {
-            super(out);
-        }
-
-        @Override
-        Record run(Options options) {
-            return RelayCommand.run(options, out);
+            super(out, RelayCommand::run);
         }
     }
 
@@ -215,17 +198,7 @@ public final class StagesCli {
         static final String CONFIG = "classpath:networks/three-nodes-nv.yaml";
 
         Anonymous(PrintStream out) {
-            super(out);
-        }
-
-        @Override
-        String defaultConfig() {
-            return CONFIG;
-        }
-
-        @Override
-        Record run(Options options) {
-            return AnonymousCommand.run(options, out);
+            super(out, AnonymousCommand::run, CONFIG);
         }
     }
 
@@ -234,12 +207,7 @@ public final class StagesCli {
             + "fidelity; --nodes CONTROL,TARGET (default: the first link's ends), --count rounds."})
     static final class Cnot extends StageCommand {
         Cnot(PrintStream out) {
-            super(out);
-        }
-
-        @Override
-        Record run(Options options) {
-            return CnotCommand.run(options, out);
+            super(out, CnotCommand::run);
         }
     }
 }
