@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code cnot} from the examples' command line. */
 class CnotCommandTest {
-    /** On ideal devices the gate makes Φ+ exactly: every parity as Φ+'s, fidelity 1, as the pairs predict. */
+    /** On ideal devices the gate makes Φ+ exactly: every parity as Φ+'s, fidelity 1, as both predictions say. */
     @Test
     void idealThreeNodesChosenPair() throws Exception {
         JsonNode r = StagesCommandTest.run("cnot", "--seed", "3", "--config",
@@ -22,5 +22,6 @@ class CnotCommandTest {
         assertEquals(1.0, r.get("bellFidelity").asDouble(), 1e-12);
         assertEquals(0.0, r.get("bellFidelityHalfWidth").asDouble(), 1e-12);
         assertEquals(1.0, r.get("predictedFromPairs").asDouble(), 1e-12);
+        assertEquals(1.0, r.get("predictedWithDeviceNoise").asDouble(), 1e-12);
     }
 }
