@@ -54,37 +54,55 @@ public final class AnonymousTransmission {
      */
     public static List<Round> participate(Node node, List<String> participants, int rounds, double minFidelity,
                                           IntFunction<@Nullable Integer> send) {
+        int me = position(node, participants);
+        List<Round> seen = new ArrayList<>(rounds);
+        for (int round = 0; round < rounds; round++) {
+            seen.add(bitRound(node, participants, me, minFidelity, send.apply(round)));
+        }
+        return seen;
+    }
+
+    /** This node's place among the participants, which must be at least three, distinct, this node among them. */
+    static int position(Node node, List<String> participants) {
         int me = participants.indexOf(node.name());
         if (participants.size() < 3 || me < 0 || participants.stream().distinct().count() != participants.size()) {
             throw new IllegalArgumentException("anonymous transmission needs at least three distinct participants, "
                     + "this node among them (was " + participants + " at " + node.name() + ")");
         }
-        String hub = participants.get(0);
-        List<Round> seen = new ArrayList<>(rounds);
-        for (int round = 0; round < rounds; round++) {
-            Ghz.Share share = me == 0 ? Ghz.hub(node, participants.subList(1, participants.size()), minFidelity)
-                    : Ghz.member(node, hub);
-            Integer bit = send.apply(round);
-            if (bit != null && bit == 1) {
-                share.qubit().z();
-            }
-            long stored = node.nanos() - share.heraldedAt();
-            int outcome = share.qubit().measure(Basis.X).block();
-            int[] announced = announce(node, participants, me, outcome);
-            int parity = 0;
-            for (int a : announced) {
-                parity ^= a;
-            }
-            long[] storedNanos = new long[1 + share.fusedAges().length];
-            storedNanos[0] = stored;
-            System.arraycopy(share.fusedAges(), 0, storedNanos, 1, share.fusedAges().length);
-            seen.add(new Round(announced, parity, share.pairFidelities(), storedNanos));
+        return me;
+    }
+
+    /** This node's share of a fresh GHZ state among the participants. */
+    static Ghz.Share share(Node node, List<String> participants, int me, double minFidelity) {
+        return me == 0 ? Ghz.hub(node, participants.subList(1, participants.size()), minFidelity)
+                : Ghz.member(node, participants.get(0));
+    }
+
+    /** One round of anonymous bit transmission: {@code bit} is what this node sends, null if it does not send. */
+    static Round bitRound(Node node, List<String> participants, int me, double minFidelity, @Nullable Integer bit) {
+        Ghz.Share share = share(node, participants, me, minFidelity);
+        if (bit != null && bit == 1) {
+            share.qubit().z();
         }
-        return seen;
+        long stored = node.nanos() - share.heraldedAt();
+        int outcome = share.qubit().measure(Basis.X).block();
+        int[] announced = announce(node, participants, me, outcome);
+        long[] storedNanos = new long[1 + share.fusedAges().length];
+        storedNanos[0] = stored;
+        System.arraycopy(share.fusedAges(), 0, storedNanos, 1, share.fusedAges().length);
+        return new Round(announced, parity(announced), share.pairFidelities(), storedNanos);
+    }
+
+    static int parity(int[] bits) {
+        int parity = 0;
+        for (int b : bits) {
+            parity ^= b;
+        }
+        return parity;
     }
 
     /** Sends this node's outcome to every other participant, then collects theirs. */
-    private static int[] announce(Node node, List<String> participants, int me, int outcome) {
+    static int[] announce(Node node, List<String> participants, int me, int outcome) {
         for (int j = 0; j < participants.size(); j++) {
             if (j != me) {
                 node.classicalSocket(participants.get(j), CHANNEL).send(outcome).block();
