@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.apps.stages.Proportion;
 
 /**
  * How the examples print a result: a table of its figures, or one JSON object (lowerCamelCase, the record's
@@ -63,7 +64,8 @@ public final class Report {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-            String text = v instanceof Double d ? (Double.isNaN(d) ? "—" : format(d)) : String.valueOf(v);
+            String text = v instanceof Double d ? (Double.isNaN(d) ? "—" : format(d))
+                    : v instanceof Proportion p ? proportion(p) : String.valueOf(v);
             String note = why.get(c.getName());
             if (note != null && (!(v instanceof Double d) || Double.isNaN(d) || d < 0)) {
                 text += "  (" + note + ")";
@@ -75,6 +77,12 @@ public final class Report {
 
     public static String table(String title, Record result) {
         return table(title, result, Map.of());
+    }
+
+    /** A proportion as "events/trials = estimate [low, high]". */
+    public static String proportion(Proportion p) {
+        return String.format(Locale.ROOT, "%d/%d = %.4f [%.4f, %.4f]", p.events(), p.trials(), p.estimate(), p.low(),
+                p.high());
     }
 
     static String format(double d) {

@@ -37,7 +37,7 @@ class CommandLineTest {
     /** Every option of every command appears in its --help, and each one with a default shows it. */
     @ParameterizedTest
     @ValueSource(strings = {"", "qkd", "teleport", "eavesdrop", "chsh", "ghz", "chain", "sweep", "bench", "world",
-        "node", "stages", "bb84", "blind", "relay", "study"})
+        "node", "stages", "bb84", "blind", "relay", "anonymous", "cnot", "study"})
     void helpListsEveryOptionWithItsDefault(String command) {
         assertEquals(0, command.isEmpty() ? run("--help") : run(command, "--help"), err());
         String help = out();

@@ -7,6 +7,7 @@ import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.apps.blind.BlindComputation;
 import org.qnetstack.apps.blind.Blindness;
 import org.qnetstack.apps.stages.Proportion;
+import org.qnetstack.examples.Report;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.PlatformSpec;
 
@@ -58,7 +59,7 @@ public final class BlindCommand {
                 out.printf(java.util.Locale.ROOT, "== blind ==%n  client %s, server %s, %d runs%n"
                         + "  output right   %s (predicted %.4f)%n  traps passed   %s (predicted %.4f)%n"
                         + "  blindness: χ² p = %.3f (first angle), %.3f (last outcome) against the input%n",
-                        r.client(), r.server(), runs, show(r.correct()), r.predictedCorrect(), show(r.trapsPassed()),
+                        r.client(), r.server(), runs, Report.proportion(r.correct()), r.predictedCorrect(), Report.proportion(r.trapsPassed()),
                         r.predictedTrapsPassed(), r.blindnessPFirstAngle(), r.blindnessPLastOutcome());
             }
             return r;
@@ -71,10 +72,5 @@ public final class BlindCommand {
 
     private static double mean(List<BlindComputation.ClientRun> runs) {
         return runs.stream().mapToDouble(BlindComputation.ClientRun::predictedSuccess).average().orElse(Double.NaN);
-    }
-
-    static String show(Proportion p) {
-        return String.format(java.util.Locale.ROOT, "%d/%d = %.4f [%.4f, %.4f]", p.events(), p.trials(), p.estimate(),
-                p.low(), p.high());
     }
 }

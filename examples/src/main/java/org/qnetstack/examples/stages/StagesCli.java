@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.examples.Configuration;
 import org.qnetstack.examples.ExampleOptions;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The stage applications as subcommands of the examples' command line ({@code stages}, {@code bb84},
- * {@code blind}, {@code relay}): the options they share, and one small picocli class each that calls the
+ * {@code blind}, {@code relay}, {@code anonymous}, {@code cnot}): the options they share, and one small picocli class each that calls the
  * application's {@code run(options, out)} and prints its result as JSON when asked.
  */
 public final class StagesCli {
@@ -41,9 +42,10 @@ public final class StagesCli {
     private StagesCli() {
     }
 
-    /** The four subcommands, each printing to {@code out}. */
+    /** The subcommands, each printing to {@code out}. */
     public static List<Object> commands(PrintStream out) {
-        return List.of(new Stages(out), new Bb84(out), new Blind(out), new Relay(out));
+        return List.of(new Stages(out), new Bb84(out), new Blind(out), new Relay(out), new Anonymous(out),
+                new Cnot(out));
     }
 
     /** The options every stage command takes. */
@@ -55,7 +57,8 @@ public final class StagesCli {
         @Nullable Long seed;
 
         @Option(names = "--config", paramLabel = "FILE", description = "a network configuration in YAML or JSON, or "
-                + "classpath:RESOURCE (default: " + ExampleOptions.DEFAULT_CONFIG + ")")
+                + "classpath:RESOURCE (default: " + ExampleOptions.DEFAULT_CONFIG + "; for anonymous, which needs three "
+                + "nodes: " + Anonymous.CONFIG + ")")
         @Nullable String config;
 
         @Option(names = "--json", description = "print the result as one JSON object instead of a table")
@@ -76,23 +79,31 @@ public final class StagesCli {
             count = n;
         }
 
-        Options options(@Nullable Path chart, boolean eve) {
-            return new Options(new ExampleOptions(seed, config, json, count), nodes, chart, eve);
+        Options options(String defaultConfig, @Nullable Path chart, boolean eve) {
+            return new Options(new ExampleOptions(seed, config == null ? defaultConfig : config, json, count), nodes,
+                    chart, eve);
         }
     }
 
     /** Runs one stage application and prints its result as JSON when asked. */
     private abstract static class StageCommand implements Callable<Integer> {
         final PrintStream out;
+        private final BiFunction<Options, PrintStream, Record> application;
+        /** The network when {@code --config} is not given. */
+        private final String defaultConfig;
 
         @Mixin
         Shared shared;
 
-        StageCommand(PrintStream out) {
-            this.out = out;
+        StageCommand(PrintStream out, BiFunction<Options, PrintStream, Record> application) {
+            this(out, application, ExampleOptions.DEFAULT_CONFIG);
         }
 
-        abstract Record run(Options options);
+        StageCommand(PrintStream out, BiFunction<Options, PrintStream, Record> application, String defaultConfig) {
+            this.out = out;
+            this.application = application;
+            this.defaultConfig = defaultConfig;
+        }
 
         @Nullable Path chart() {
             return null;
@@ -105,7 +116,7 @@ public final class StagesCli {
         /** The network and settings first (as every example prints them), then the result; JSON: one object. */
         @Override
         public Integer call() {
-            Options options = shared.options(chart(), eve());
+            Options options = shared.options(defaultConfig, chart(), eve());
             ExampleOptions example = options.example();
             Map<String, Object> settings = new LinkedHashMap<>();
             if (shared.count > 0) {
@@ -114,12 +125,11 @@ public final class StagesCli {
             if (!shared.nodes.isEmpty()) {
                 settings.put("nodes", String.join(",", shared.nodes));
             }
-            Configuration configuration = Configuration.of(example.config() == null ? ExampleOptions.DEFAULT_CONFIG
-                    : example.config(), example.network(), settings);
+            Configuration configuration = Configuration.of(example.config(), example.network(), settings);
             if (!shared.json) {
                 out.print(configuration.text());
             }
-            Record result = run(options);
+            Record result = application.apply(options, out);
             if (shared.json) {
                 out.println(Report.toJson(result, configuration));
             }
@@ -137,17 +147,12 @@ public final class StagesCli {
         @Nullable Path chart;
 
         Stages(PrintStream out) {
-            super(out);
+            super(out, StagesCommand::run);
         }
 
         @Override
         @Nullable Path chart() {
             return chart;
-        }
-
-        @Override
-        Record run(Options options) {
-            return StagesCommand.run(options, out);
         }
     }
 
@@ -158,17 +163,12 @@ public final class StagesCli {
         boolean eve;
 
         Bb84(PrintStream out) {
-            super(out);
+            super(out, org.qnetstack.examples.Bb84Command::run);
         }
 
         @Override
         boolean eve() {
             return eve;
-        }
-
-        @Override
-        Record run(Options options) {
-            return org.qnetstack.examples.Bb84Command.run(options, out);
         }
     }
 
@@ -176,12 +176,7 @@ public final class StagesCli {
             + "--nodes CLIENT,SERVER (default: the first link's ends), --count runs."})
     static final class Blind extends StageCommand {
         Blind(PrintStream out) {
-            super(out);
-        }
-
-        @Override
-        Record run(Options options) {
-            return BlindCommand.run(options, out);
+            super(out, BlindCommand::run);
         }
     }
 
@@ -190,13 +185,29 @@ public final class StagesCli {
             + "chain in order (default: every node as declared), --count pairs per hop."})
     static final class Relay extends StageCommand {
         Relay(PrintStream out) {
-            super(out);
-        }
-
-        @Override
-        Record run(Options options) {
-            return RelayCommand.run(options, out);
+            super(out, RelayCommand::run);
         }
     }
 
+    @Command(name = "anonymous", mixinStandardHelpOptions = true, description = {"Anonymous transmission of a bit "
+            + "over a GHZ state (Christandl and Wehner 2005): how often the bit arrives beside its predictions, and "
+            + "whether the announcements reveal the sender; --nodes HUB,A,B,… (at least three; the hub, linked to "
+            + "every other, builds the GHZ state; default: the first link's first node, then every other node), "
+            + "--count rounds."})
+    static final class Anonymous extends StageCommand {
+        static final String CONFIG = "classpath:networks/three-nodes-nv.yaml";
+
+        Anonymous(PrintStream out) {
+            super(out, AnonymousCommand::run, CONFIG);
+        }
+    }
+
+    @Command(name = "cnot", mixinStandardHelpOptions = true, description = {"A CNOT between two nodes from one pair "
+            + "(Eisert et al. 2000) makes Φ+ from |+⟩|0⟩: its fidelity from ZZ, XX and YY parities beside the pairs' "
+            + "fidelity; --nodes CONTROL,TARGET (default: the first link's ends), --count rounds."})
+    static final class Cnot extends StageCommand {
+        Cnot(PrintStream out) {
+            super(out, CnotCommand::run);
+        }
+    }
 }

@@ -18,7 +18,8 @@ class StagesCommandTest {
     @TempDir
     Path dir;
 
-    private JsonNode run(String... args) throws Exception {
+    /** Runs the command line with these arguments, checks it succeeded and parses what it printed as JSON. */
+    static JsonNode run(String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = org.qnetstack.examples.cli.Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
