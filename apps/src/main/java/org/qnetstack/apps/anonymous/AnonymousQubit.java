@@ -4,7 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.Node;
 import org.qnetstack.api.Qubit;
-import org.qnetstack.hal.Basis;
+import org.qnetstack.api.Basis;
 
 /**
  * Anonymous transmission of a qubit (M. Christandl and S. Wehner, ASIACRYPT 2005, arXiv quant-ph/0409201, section

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.Node;
-import org.qnetstack.hal.Basis;
+import org.qnetstack.api.Basis;
 
 /**
  * Anonymous transmission of a classical bit over a GHZ state (M. Christandl and S. Wehner, "Quantum anonymous

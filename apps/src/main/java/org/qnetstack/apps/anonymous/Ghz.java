@@ -5,7 +5,7 @@ import java.util.List;
 import org.qnetstack.api.EprPair;
 import org.qnetstack.api.Node;
 import org.qnetstack.api.Qubit;
-import org.qnetstack.hal.Basis;
+import org.qnetstack.api.Basis;
 
 /**
  * An n-node GHZ state (|0…0⟩ + |1…1⟩)/√2 made through the stack by fusing pairs at a hub: the hub holds a Φ+

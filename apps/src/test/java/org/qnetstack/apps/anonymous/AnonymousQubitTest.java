@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.qnetstack.api.Qubit;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.api.config.NetworkConfig;
-import org.qnetstack.hal.Basis;
+import org.qnetstack.api.Basis;
 import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.PlatformSpec;
 

@@ -10,7 +10,7 @@ import org.qnetstack.apps.gates.DistributedCnot;
 import org.qnetstack.apps.stages.Proportion;
 import org.qnetstack.examples.Predictions;
 import org.qnetstack.examples.Report;
-import org.qnetstack.hal.Basis;
+import org.qnetstack.api.Basis;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.sim.device.DeviceParameters;
