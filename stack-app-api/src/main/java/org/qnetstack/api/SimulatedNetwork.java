@@ -27,7 +27,7 @@ import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
-import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.physical.HeraldingStations;
 import org.qnetstack.physical.StationStack;

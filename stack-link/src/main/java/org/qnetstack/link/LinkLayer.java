@@ -2,7 +2,7 @@ package org.qnetstack.link;
 
 import org.qnetstack.hal.Platform;
 import org.qnetstack.link.internal.DefaultLinkService;
-import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.QubitMemory;
 
 /**

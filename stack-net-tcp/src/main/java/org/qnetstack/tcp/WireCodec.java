@@ -1,6 +1,6 @@
 package org.qnetstack.tcp;
 
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.Envelope;
 import org.qnetstack.tcp.internal.Wire;
 
 /**

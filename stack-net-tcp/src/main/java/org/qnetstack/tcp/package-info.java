@@ -1,6 +1,6 @@
 /**
  * Classical links over TCP for deployment, one node per process: {@link org.qnetstack.tcp.TcpClassicalNetwork}
- * is the physical layer's {@link org.qnetstack.physical.ClassicalNetwork} for the local node. Peers are
+ * is the physical layer's {@link org.qnetstack.messaging.ClassicalNetwork} for the local node. Peers are
  * authenticated with pre-shared keys, every frame carries an HMAC, payloads are Jackson-encoded records
  * of an explicit allow-list ({@link org.qnetstack.tcp.PayloadTypes}); hostile input is rejected, counted
  * ({@link org.qnetstack.tcp.TcpCounters}) and logged while the node keeps serving its legitimate peers.

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.Envelope;
 import org.qnetstack.tcp.Nodes.Ping;
 
 /**

@@ -6,7 +6,7 @@ import org.qnetstack.hal.Scheduler;
 import org.qnetstack.link.LinkService;
 import org.qnetstack.network.internal.AdmissionController;
 import org.qnetstack.network.internal.CircuitNetworkService;
-import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.LocalOperations;
 
 /**

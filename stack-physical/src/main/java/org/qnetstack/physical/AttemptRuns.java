@@ -5,6 +5,7 @@ import org.qnetstack.hal.AttemptRun;
 import org.qnetstack.hal.AttemptRunSpec;
 import org.qnetstack.hal.QubitRole;
 import org.qnetstack.hal.TimerHandle;
+import org.qnetstack.messaging.Retransmitter;
 
 /**
  * Attempts by the device itself ({@link org.qnetstack.hal.QuantumDevice#supportsAttemptRuns()}): one run per

@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.qnetstack.messaging.ClassicalNetwork;
+import org.qnetstack.messaging.Envelope;
 
 /**
  * A classical network that carries nothing by itself, for running one protocol end alone (in the spirit of

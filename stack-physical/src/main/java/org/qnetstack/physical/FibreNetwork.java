@@ -1,6 +1,7 @@
 package org.qnetstack.physical;
 
 import org.qnetstack.hal.Platform;
+import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
 
 /**

@@ -6,6 +6,8 @@ import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
+import org.qnetstack.messaging.ClassicalNetwork;
+import org.qnetstack.messaging.Retransmitter;
 
 /**
  * One end of the midpoint heralding protocol on a link.

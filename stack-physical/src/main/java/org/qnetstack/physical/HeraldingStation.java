@@ -7,6 +7,8 @@ import org.qnetstack.hal.ClickEvent;
 import org.qnetstack.hal.DetectorController;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.Scheduler;
+import org.qnetstack.messaging.ClassicalNetwork;
+import org.qnetstack.messaging.Retransmitter;
 import reactor.core.Disposable;
 
 /**

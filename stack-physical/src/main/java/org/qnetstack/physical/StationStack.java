@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.DetectorController;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.Platform;
+import org.qnetstack.messaging.ClassicalNetwork;
 
 /**
  * Builds the heralding stations of a platform, one per link of its spec, as every runtime does (the simulated

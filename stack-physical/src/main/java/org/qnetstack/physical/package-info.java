@@ -4,7 +4,7 @@
  * matched to its attempt or rejected. Classical messages may be lost, repeated or reordered (the
  * simulated network injects such {@link org.qnetstack.physical.ClassicalFaults} on request): the
  * protocol never hands up a pair from a mismatched or late reply, reports every herald it will not
- * hold, and resends what must arrive with a {@link org.qnetstack.physical.Retransmitter}. A link's end
+ * hold, and resends what must arrive with a {@link org.qnetstack.messaging.Retransmitter}. A link's end
  * of the protocol is {@link org.qnetstack.physical.HeraldingNode}, whose rules live in three package-private
  * state machines: step-by-step attempts, device runs, and the intake of the station's replies.
  */

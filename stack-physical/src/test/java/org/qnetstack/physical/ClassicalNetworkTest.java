@@ -14,6 +14,7 @@ import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.QubitRole;
 import org.qnetstack.hal.StationSpec;
+import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
 import org.qnetstack.sim.SimulatedPlatform;
 

@@ -4,7 +4,7 @@ import org.qnetstack.hal.Scheduler;
 import org.qnetstack.network.NetworkService;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.PairRequest;
-import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.transport.internal.DirectTransportService;
 import org.qnetstack.transport.internal.ReliableChannels;
 

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-import org.qnetstack.physical.ClassicalNetwork;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.ClassicalNetwork;
+import org.qnetstack.messaging.Envelope;
 import org.qnetstack.tcp.Malformed;
 
 /**

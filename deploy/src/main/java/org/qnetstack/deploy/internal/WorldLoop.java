@@ -29,7 +29,7 @@ import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.TimerHandle;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.Envelope;
 import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.physical.HeraldingStations;
 import org.qnetstack.physical.StationStack;

@@ -24,7 +24,7 @@ import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.NetworkLayer;
 import org.qnetstack.network.PairListener;
-import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.transport.DeliveryFailedException;

@@ -8,7 +8,7 @@ import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.network.Admission;
 import org.qnetstack.network.CircuitPolicy;
-import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.transport.PreSharedKeys;
 import org.qnetstack.transport.TransportSettings;
 

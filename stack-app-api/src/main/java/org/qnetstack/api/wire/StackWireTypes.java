@@ -11,7 +11,7 @@ import org.qnetstack.physical.HeraldingWireTypes;
 import org.qnetstack.transport.internal.TransportWireTypes;
 
 /**
- * Every payload the stack sends through {@link org.qnetstack.physical.ClassicalNetwork#send}, by its stable
+ * Every payload the stack sends through {@link org.qnetstack.messaging.ClassicalNetwork#send}, by its stable
  * wire name: the heralding protocol ({@code mhp.*}), the link layer ({@code link.*}), the network layer
  * ({@code net.*}) and the transport's frames ({@code transport.*}). Application messages travel inside
  * transport frames as bytes, so they need no entry. A deployment that encodes payloads (one process per

@@ -20,7 +20,7 @@ import org.qnetstack.link.BasisChoice;
 import org.qnetstack.network.Distillation;
 import org.qnetstack.network.DistillationProtocol;
 import org.qnetstack.physical.ClassicalFaults;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.Envelope;
 
 /**
  * Every class in the registry is a record whose fields decode as their declared types, and a sample of

@@ -17,7 +17,7 @@ import org.qnetstack.link.LinkListener;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.LinkLayer;
 import org.qnetstack.link.RequestType;
-import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.PhotonicInterface;
 import org.qnetstack.physical.QubitMemory;
 

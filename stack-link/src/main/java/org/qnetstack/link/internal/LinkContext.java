@@ -7,9 +7,9 @@ import org.qnetstack.hal.Scheduler;
 import org.qnetstack.link.CreateId;
 import org.qnetstack.link.LinkError;
 import org.qnetstack.link.LinkErrorCode;
-import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.QubitMemory;
-import org.qnetstack.physical.Retransmitter;
+import org.qnetstack.messaging.Retransmitter;
 
 /**
  * What the engines of one link end share: who and where the two ends are, the message port to the peer (plain

@@ -21,7 +21,7 @@ import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.physical.AttemptSource;
 import org.qnetstack.physical.CapturingClassicalNetwork;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.Envelope;
 import org.qnetstack.physical.HeraldedPair;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.sim.SimulatedPlatform;

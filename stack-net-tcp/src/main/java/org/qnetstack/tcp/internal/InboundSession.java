@@ -14,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.Envelope;
 import org.qnetstack.tcp.Malformed;
 import org.qnetstack.tcp.TcpPeer;
 

@@ -11,7 +11,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.Envelope;
 import org.qnetstack.tcp.Malformed;
 import org.qnetstack.tcp.PayloadTypes;
 

@@ -23,7 +23,7 @@ import javax.crypto.Mac;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.Envelope;
 import org.qnetstack.tcp.PayloadTypes;
 import org.qnetstack.tcp.TcpClassicalNetwork;
 import org.qnetstack.tcp.TcpNodeConfig;

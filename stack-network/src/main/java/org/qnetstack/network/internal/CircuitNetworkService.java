@@ -14,8 +14,8 @@ import org.qnetstack.network.NetworkLayer;
 import org.qnetstack.network.NoRouteException;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.PairRequest;
-import org.qnetstack.physical.ClassicalNetwork;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.ClassicalNetwork;
+import org.qnetstack.messaging.Envelope;
 import org.qnetstack.physical.LocalOperations;
 
 /**

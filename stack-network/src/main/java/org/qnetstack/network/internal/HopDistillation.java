@@ -9,7 +9,7 @@ import org.qnetstack.link.MeasureBasis;
 import org.qnetstack.link.Priority;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.physical.LocalOperations;
-import org.qnetstack.physical.Retransmitter;
+import org.qnetstack.messaging.Retransmitter;
 
 /**
  * The hops of this node's circuits: one {@link HopPool} per side of each part, fed with the hop's link pairs

@@ -12,7 +12,7 @@ import org.qnetstack.link.LinkPair;
 import org.qnetstack.network.Distillation;
 import org.qnetstack.network.DistillationProtocol;
 import org.qnetstack.physical.LocalOperations;
-import org.qnetstack.physical.Retransmitter;
+import org.qnetstack.messaging.Retransmitter;
 
 /**
  * One node's end of one hop of a circuit: it collects the hop's link pairs and, when the circuit distils,

@@ -9,9 +9,9 @@ import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.link.LinkService;
 import org.qnetstack.network.PairListener;
-import org.qnetstack.physical.ClassicalNetwork;
+import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.LocalOperations;
-import org.qnetstack.physical.Retransmitter;
+import org.qnetstack.messaging.Retransmitter;
 
 /**
  * What the network layer's engines at one node share: the node's name and topology, the layer below (link

@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.physical.ClassicalFaults;
 import org.qnetstack.physical.FibreNetwork;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.Envelope;
 
 /**
  * Classical messages over the links' fibres, delivered on the receiver's scheduler after the delay of

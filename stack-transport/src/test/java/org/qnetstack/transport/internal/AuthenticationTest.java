@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qnetstack.physical.ClassicalFaults;
-import org.qnetstack.physical.Envelope;
+import org.qnetstack.messaging.Envelope;
 import org.qnetstack.transport.TransportCounters;
 import org.qnetstack.transport.TransportSettings;
 

@@ -1,4 +1,4 @@
-package org.qnetstack.physical;
+package org.qnetstack.messaging;
 
 /**
  * A classical message between two nodes (or a node and a station), addressed to a protocol there.

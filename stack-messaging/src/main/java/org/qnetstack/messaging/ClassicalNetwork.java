@@ -1,4 +1,4 @@
-package org.qnetstack.physical;
+package org.qnetstack.messaging;
 
 import java.util.function.Consumer;
 

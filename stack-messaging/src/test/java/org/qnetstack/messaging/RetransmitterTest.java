@@ -1,4 +1,4 @@
-package org.qnetstack.physical;
+package org.qnetstack.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qnetstack.hal.NodeSpec;
+import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.sim.SimulatedPlatform;
 
 /** Sending until acknowledged: when copies go out, when they stop, and when the sender gives up. */
 class RetransmitterTest {
-    private final SimulatedPlatform platform = ClassicalNetworkTest.chain();
+    private final SimulatedPlatform platform = new SimulatedPlatform(
+            new PlatformSpec(1, List.of(NodeSpec.of("a", "nv-2022")), List.of()));
     private final Scheduler scheduler = platform.scheduler("a");
     private final List<Long> sentAt = new ArrayList<>();
     private int gaveUp;
