@@ -26,7 +26,7 @@ public final class PayloadCodec {
         String type = types.nameOf(payload.getClass());
         if (type == null) {
             throw new IllegalArgumentException(payload.getClass().getName() + " is not on the wire's allow-list: "
-                    + "register it (StackWireTypes) before sending it between processes");
+                    + "list it in its layer's WireTypeProvider before sending it between processes");
         }
         return new Encoded(type, wire.json(payload));
     }

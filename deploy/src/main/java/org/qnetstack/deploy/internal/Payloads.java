@@ -1,10 +1,13 @@
 package org.qnetstack.deploy.internal;
 
 import java.util.Map;
-import org.qnetstack.api.wire.StackWireTypes;
+import org.qnetstack.messaging.WireTypeRegistry;
 import org.qnetstack.tcp.PayloadTypes;
 
-/** The allow-list of a deployment: every payload the stack sends, and the world protocol's messages. */
+/**
+ * The allow-list of a deployment: every payload the stack sends (each layer's wire names, gathered by {@link
+ * WireTypeRegistry} from the layers on the class path), and the world protocol's messages.
+ */
 public final class Payloads {
     public static final int MAX_FRAME_BYTES = 16 << 20;
 
@@ -13,7 +16,7 @@ public final class Payloads {
 
     public static PayloadTypes stack() {
         PayloadTypes types = PayloadTypes.none();
-        for (Map.Entry<String, Class<?>> e : StackWireTypes.all().entrySet()) {
+        for (Map.Entry<String, Class<?>> e : WireTypeRegistry.load().byName().entrySet()) {
             types = types.with(e.getKey(), e.getValue());
         }
         return types;

@@ -7,13 +7,14 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.messaging.Envelope;
+import org.qnetstack.messaging.WireTypeRegistry;
 import org.qnetstack.tcp.PayloadTypes;
 import org.qnetstack.tcp.Malformed;
 import org.qnetstack.tcp.WireCodec;
 
 /**
  * A classical network that puts every message through the TCP wire's encoding before passing it on: the
- * payload is encoded by {@link WireCodec} against the allow-list made from {@link StackWireTypes}, decoded
+ * payload is encoded by {@link WireCodec} against the allow-list made from {@link WireTypeRegistry}, decoded
  * back, compared with what was sent, and the decoded copy is what the receiver gets. A run through it
  * behaves as a deployment would if nothing is lost; any payload that is off the list, does not encode,
  * or comes back different is recorded in {@link #failures()} (and thrown, so the sender stops there).
@@ -35,7 +36,7 @@ public final class SerializingClassicalNetwork implements ClassicalNetwork {
     /** The allow-list a deployment builds from the registry. */
     public static PayloadTypes payloadTypes() {
         PayloadTypes types = PayloadTypes.none();
-        for (Map.Entry<String, Class<?>> e : StackWireTypes.all().entrySet()) {
+        for (Map.Entry<String, Class<?>> e : WireTypeRegistry.load().byName().entrySet()) {
             types = types.with(e.getKey(), e.getValue());
         }
         return types;

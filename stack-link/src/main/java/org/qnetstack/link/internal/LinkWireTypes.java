@@ -1,14 +1,16 @@
 package org.qnetstack.link.internal;
 
 import java.util.Map;
+import org.qnetstack.messaging.WireTypeProvider;
 
-/** The link layer's messages ({@link LinkMessages}) by their stable wire names. */
-public final class LinkWireTypes {
-    private LinkWireTypes() {
-    }
-
+/**
+ * The link layer's messages ({@link LinkMessages}) by their stable wire names, found through {@link
+ * java.util.ServiceLoader} (listed in META-INF/services).
+ */
+public final class LinkWireTypes implements WireTypeProvider {
     /** Wire name → message class; the names never change once deployed, the classes may be renamed. */
-    public static Map<String, Class<?>> all() {
+    @Override
+    public Map<String, Class<?>> wireTypes() {
         return Map.of(
                 "link.add-request", LinkMessages.AddRequest.class,
                 "link.add", LinkMessages.Add.class,

@@ -1,14 +1,16 @@
 package org.qnetstack.network.internal;
 
 import java.util.Map;
+import org.qnetstack.messaging.WireTypeProvider;
 
-/** The network layer's messages along a circuit ({@link CircuitMessages}) by their stable wire names. */
-public final class NetworkWireTypes {
-    private NetworkWireTypes() {
-    }
-
+/**
+ * The network layer's messages along a circuit ({@link CircuitMessages}) by their stable wire names, found through
+ * {@link java.util.ServiceLoader} (listed in META-INF/services).
+ */
+public final class NetworkWireTypes implements WireTypeProvider {
     /** Wire name → message class; the names never change once deployed, the classes may be renamed. */
-    public static Map<String, Class<?>> all() {
+    @Override
+    public Map<String, Class<?>> wireTypes() {
         return Map.of(
                 "net.setup", CircuitMessages.Setup.class,
                 "net.swapped", CircuitMessages.Swapped.class,
