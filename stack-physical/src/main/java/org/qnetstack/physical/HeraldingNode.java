@@ -7,6 +7,7 @@ import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.messaging.ClassicalNetwork;
+import org.qnetstack.messaging.MessageHandlers;
 import org.qnetstack.messaging.Retransmitter;
 
 /**
@@ -197,19 +198,34 @@ public final class HeraldingNode {
             return;
         }
         running = true;
-        network.register(node, protocolFor(link.name()), e -> {
-            if (e.payload() instanceof HeraldingMessages.Reply r && r.link().equals(link.name())
-                    && e.from().equals(station)) {
-                intake.onReply(r);
-            } else if (e.payload() instanceof HeraldingMessages.RunAck a && a.link().equals(link.name())
-                    && e.from().equals(station)) {
-                attemptRuns.onRunAck(a);
-            } else {
-                stats.rejectedReplies++;
-                LOG.warning(() -> node + ": rejected unexpected message on " + link.name() + " from " + e.from());
-            }
-        });
+        network.register(node, protocolFor(link.name()), MessageHandlers.builder()
+                .on(HeraldingMessages.Reply.class, (r, from) -> {
+                    if (fromOurStation(r.link(), from)) {
+                        intake.onReply(r);
+                    }
+                })
+                .on(HeraldingMessages.RunAck.class, (a, from) -> {
+                    if (fromOurStation(a.link(), from)) {
+                        attemptRuns.onRunAck(a);
+                    }
+                })
+                .otherwise(e -> rejectUnexpected(e.from()))
+                .build());
         wake();
+    }
+
+    /** Whether a station message is about this link and from its station; if not, it is rejected. */
+    private boolean fromOurStation(String linkName, String from) {
+        if (linkName.equals(link.name()) && from.equals(station)) {
+            return true;
+        }
+        rejectUnexpected(from);
+        return false;
+    }
+
+    private void rejectUnexpected(String from) {
+        stats.rejectedReplies++;
+        LOG.warning(() -> node + ": rejected unexpected message on " + link.name() + " from " + from);
     }
 
     /** Stops attempting and releases every qubit held for attempts in flight. */

@@ -8,6 +8,7 @@ import org.qnetstack.hal.DetectorController;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.messaging.ClassicalNetwork;
+import org.qnetstack.messaging.MessageHandlers;
 import org.qnetstack.messaging.Retransmitter;
 import reactor.core.Disposable;
 
@@ -85,21 +86,25 @@ public final class HeraldingStation {
         detectors.setCoincidenceWindow(link.detectionWindowPs()).then(detectors.arm())
                 .subscribe(null, e -> LOG.severe(() -> name + ": cannot arm detectors: " + e));
         subscription = detectors.clicks().subscribe(this::onClick);
-        network.register(name, protocolFor(link.name()), e -> {
-            if (e.payload() instanceof HeraldingMessages.Gen g) {
-                onGen(g, e.from());
-            } else if (e.payload() instanceof HeraldingMessages.GenRun r && checkSender(r.link(), r.node(), e.from())) {
-                onGenRun(r);
-            } else if (e.payload() instanceof HeraldingMessages.GenStop stop
-                    && checkSender(stop.link(), stop.node(), e.from())) {
-                onGenStop(stop);
-            } else if (e.payload() instanceof HeraldingMessages.ReplyAck ack
-                    && checkSender(ack.link(), ack.node(), e.from())) {
-                retransmitter.acknowledge(replyKey(endOf(ack.node()), ack.seq()));
-            } else {
-                reject("unexpected message from " + e.from());
-            }
-        });
+        network.register(name, protocolFor(link.name()), MessageHandlers.builder()
+                .on(HeraldingMessages.Gen.class, this::onGen)
+                .on(HeraldingMessages.GenRun.class, (r, from) -> {
+                    if (checkSender(r.link(), r.node(), from)) {
+                        onGenRun(r);
+                    }
+                })
+                .on(HeraldingMessages.GenStop.class, (stop, from) -> {
+                    if (checkSender(stop.link(), stop.node(), from)) {
+                        onGenStop(stop);
+                    }
+                })
+                .on(HeraldingMessages.ReplyAck.class, (ack, from) -> {
+                    if (checkSender(ack.link(), ack.node(), from)) {
+                        retransmitter.acknowledge(replyKey(endOf(ack.node()), ack.seq()));
+                    }
+                })
+                .otherwise(e -> reject("unexpected message from " + e.from()))
+                .build());
     }
 
     public void stop() {
