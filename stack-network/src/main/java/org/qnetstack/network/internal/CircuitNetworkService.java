@@ -15,7 +15,7 @@ import org.qnetstack.network.NoRouteException;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.PairRequest;
 import org.qnetstack.messaging.ClassicalNetwork;
-import org.qnetstack.messaging.Envelope;
+import org.qnetstack.messaging.MessageHandlers;
 import org.qnetstack.physical.LocalOperations;
 
 /**
@@ -86,7 +86,22 @@ public final class CircuitNetworkService implements NetworkLayer {
         this.head = new HeadDemands(ctx, routes, this::joinAsHead, this::giveUpHeaded);
         this.parts = new CircuitParts(ctx, routes, expires, head);
         this.direct = new DirectSockets(ctx);
-        classical.register(node, CircuitMessages.PROTOCOL, this::onMessage);
+        classical.register(node, CircuitMessages.PROTOCOL, MessageHandlers.builder()
+                .on(CircuitMessages.Setup.class, (setup, from) -> {
+                    if (!parts.onSetup(setup, from)) {
+                        reject(setup, from);
+                    }
+                })
+                .on(CircuitMessages.Swapped.class, (swapped, from) -> parts.swaps.onSwapped(swapped))
+                .on(CircuitMessages.Distil.class, this::onDistil)
+                .on(CircuitMessages.DistilReply.class, this::onDistilReply)
+                .on(CircuitMessages.Expire.class, (expire, from) -> {
+                    expires.acknowledgeTo(from, expire);
+                    parts.onExpire(expire, from);
+                })
+                .on(CircuitMessages.ExpireAck.class, (ack, from) -> expires.onAck(ack, from))
+                .otherwise(e -> reject(e.payload(), e.from()))
+                .build());
     }
 
     private void giveUpHeaded(int socketId, List<String> path, String reason) {
@@ -189,37 +204,28 @@ public final class CircuitNetworkService implements NetworkLayer {
         return routes.reachable(remote);
     }
 
-    /** Hands a message to the engine it is for, once its fields are checked; anything else is rejected. */
-    private void onMessage(Envelope e) {
-        Object m = e.payload();
-        boolean taken = true;
-        if (m instanceof CircuitMessages.Setup s) {
-            taken = parts.onSetup(s, e.from());
-        } else if (m instanceof CircuitMessages.Swapped s) {
-            parts.swaps.onSwapped(s);
-        } else if (m instanceof CircuitMessages.Distil d) {
-            taken = d.protocol() != null && d.twirl() >= 0 && d.twirl() < DistillationRound.TWIRLS
-                    && (d.outcome() == 0 || d.outcome() == 1);
-            if (taken) {
-                parts.distillation.onDistil(d, e.from());
-            }
-        } else if (m instanceof CircuitMessages.DistilReply r) {
-            taken = r.outcome() == 0 || r.outcome() == 1;
-            if (taken) {
-                parts.distillation.onReply(r, e.from());
-            }
-        } else if (m instanceof CircuitMessages.Expire x) {
-            expires.acknowledgeTo(e.from(), x);
-            parts.onExpire(x, e.from());
-        } else if (m instanceof CircuitMessages.ExpireAck a) {
-            expires.onAck(a, e.from());
+    /** A distillation round's measurement goes to its engine once its fields are checked. */
+    private void onDistil(CircuitMessages.Distil d, String from) {
+        if (d.protocol() != null && d.twirl() >= 0 && d.twirl() < DistillationRound.TWIRLS
+                && (d.outcome() == 0 || d.outcome() == 1)) {
+            parts.distillation.onDistil(d, from);
         } else {
-            taken = false;
+            reject(d, from);
         }
-        if (!taken) {
-            rejected++;
-            LOG.warning(() -> ctx.node + ": rejected a network message from " + e.from() + ": " + m);
+    }
+
+    private void onDistilReply(CircuitMessages.DistilReply r, String from) {
+        if (r.outcome() == 0 || r.outcome() == 1) {
+            parts.distillation.onReply(r, from);
+        } else {
+            reject(r, from);
         }
+    }
+
+    /** A malformed message, or one of a type the network layer does not serve. */
+    private void reject(Object message, String from) {
+        rejected++;
+        LOG.warning(() -> ctx.node + ": rejected a network message from " + from + ": " + message);
     }
 
     @Override

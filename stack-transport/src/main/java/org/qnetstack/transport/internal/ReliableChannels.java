@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.messaging.ClassicalNetwork;
-import org.qnetstack.messaging.Envelope;
+import org.qnetstack.messaging.MessageHandlers;
 import org.qnetstack.messaging.Retransmitter;
 import org.qnetstack.transport.DeliveryFailedException;
 import org.qnetstack.transport.MessageListener;
@@ -116,7 +116,17 @@ public final class ReliableChannels {
         this.scheduler = scheduler;
         this.keys = keys;
         this.settings = settings;
-        classical.register(node, PROTOCOL, this::onEnvelope);
+        MessageHandlers frames = MessageHandlers.builder()
+                .on(DataFrame.class, this::onData)
+                .on(AckFrame.class, this::onAck)
+                .otherwise(e -> malformed(e.from(), () -> "not a transport frame but a "
+                        + (e.payload() == null ? "null" : e.payload().getClass().getName())))
+                .build();
+        classical.register(node, PROTOCOL, envelope -> {
+            if (!closed) {
+                frames.accept(envelope);
+            }
+        });
     }
 
     public String node() {
@@ -255,22 +265,7 @@ public final class ReliableChannels {
 
     // ---- receiving
 
-    private void onEnvelope(Envelope envelope) {
-        if (closed) {
-            return;
-        }
-        String from = envelope.from();
-        if (envelope.payload() instanceof DataFrame frame) {
-            onData(from, frame);
-        } else if (envelope.payload() instanceof AckFrame ack) {
-            onAck(from, ack);
-        } else {
-            malformed(from, () -> "not a transport frame but a "
-                    + (envelope.payload() == null ? "null" : envelope.payload().getClass().getName()));
-        }
-    }
-
-    private void onData(String from, DataFrame f) {
+    private void onData(DataFrame f, String from) {
         if (f.payload() == null || !wellFormedTag(f.headerTag()) || !wellFormedTag(f.tag()) || f.epoch() < 1
                 || f.sequence() < 0) {
             malformed(from, () -> "a data frame with missing or out-of-range fields");
@@ -377,7 +372,7 @@ public final class ReliableChannels {
                 auth.ackTag(node, to, channel, in.epoch, in.next, sequence)));
     }
 
-    private void onAck(String from, AckFrame a) {
+    private void onAck(AckFrame a, String from) {
         if (!wellFormedTag(a.tag()) || a.epoch() < 1 || a.cumulative() < 0 || a.sequence() < 0) {
             malformed(from, () -> "an acknowledgement with missing or out-of-range fields");
             return;
