@@ -81,6 +81,12 @@ final class Modules {
         return best == null ? null : BY_PACKAGE.get(best);
     }
 
+    /**
+     * The package that composes a node from every layer ({@code NodeStack}): its job is to reach each layer's
+     * public factory, so the neighbour rule does not apply to it (the other rules do).
+     */
+    static final String COMPOSITION_ROOT = "org.qnetstack.api.stack";
+
     static boolean isStack(String module) {
         return RANK.containsKey(module) && !module.equals(HAL_API);
     }
