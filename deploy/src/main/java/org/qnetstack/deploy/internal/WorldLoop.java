@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.deploy.internal.WorldMessages.AxisAnswer;
 import org.qnetstack.deploy.internal.WorldMessages.AxisQuery;
@@ -38,6 +38,7 @@ import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.hal.TwoQubitGate;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.physical.Envelope;
 import org.qnetstack.physical.HeraldingStation;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
@@ -45,6 +46,8 @@ import org.qnetstack.sim.SimulatedPlatform;
 import org.qnetstack.sim.kernel.EventKernel;
 import org.qnetstack.tcp.TcpClassicalNetwork;
 import org.qnetstack.tcp.internal.Malformed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The world service's single thread: the simulated devices, stations and fibres of every node, and the one
@@ -54,8 +57,10 @@ import org.qnetstack.tcp.internal.Malformed;
  * timers, attempt runs and qubits are dropped and the others are told; when it comes back it starts afresh.
  */
 public final class WorldLoop {
-    private static final Logger LOG = Logger.getLogger(WorldLoop.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WorldLoop.class);
     private static final long POLL_MILLIS = 50;
+    /** The messages refused from each node, rate-limited per node: one node's flood hides no other's. */
+    private final Map<String, RateLimitedLog> rejections = new ConcurrentHashMap<>();
 
     /**
      * @param pace            simulated seconds per wall-clock second at most (0: as fast as possible)
@@ -164,7 +169,8 @@ public final class WorldLoop {
 
     private void malformedFrom(String node, String what) {
         malformed.incrementAndGet();
-        LOG.warning("world: rejected a message from " + node + ": " + what);
+        rejections.computeIfAbsent(node, n -> RateLimitedLog.warnings(LOG))
+                .log("world: rejected a message from {}: {}", node, what);
     }
 
     public void stop() {
@@ -289,7 +295,7 @@ public final class WorldLoop {
         s.up = true;
         s.lostAt = -1;
         s.incarnation = j.incarnation();
-        LOG.info("world: node " + s.name + " joined" + (running ? " again" : ""));
+        LOG.info("world: node {} joined{}", s.name, running ? " again" : "");
         if (running) {
             classical.reconnect(s.name);
             forEachStationOf(s.name, station -> station.endRestarted(s.name));
@@ -550,7 +556,7 @@ public final class WorldLoop {
         }
         s.up = false;
         nodeFailures++;
-        LOG.warning("world: node " + s.name + " is down: " + reason);
+        LOG.warn("world: node {} is down: {}", s.name, reason);
         s.timers.values().forEach(TimerHandle::cancel);
         s.timers.clear();
         s.runs.forEach((id, run) -> {
@@ -558,7 +564,7 @@ public final class WorldLoop {
             try {
                 run.stopAt(Math.floorDiv(kernel.nanos(), slotNanos) + 1);
             } catch (RuntimeException e) {
-                LOG.fine(() -> "world: run " + id + " of " + s.name + " had ended: " + e.getMessage());
+                LOG.debug("world: run {} of {} had ended: {}", id, s.name, e.getMessage());
             }
         });
         s.runs.clear();
