@@ -28,6 +28,7 @@ import org.qnetstack.deploy.internal.WorldMessages.TaskDone;
 import org.qnetstack.deploy.internal.WorldMessages.TaskKind;
 import org.qnetstack.deploy.internal.WorldMessages.TimerSet;
 import org.qnetstack.hal.LinkSpec;
+import org.qnetstack.hal.log.RateLimitedLog;
 
 /**
  * A node with the right key whose process misbehaves: charlie, a node of the network file linked to bob, is
@@ -159,11 +160,15 @@ class HostileNodeTest {
             outcome = run.finish();
             charlie = played.get(LiveDeployment.WAIT.toMillis(), TimeUnit.MILLISECONDS);
             run.assertSameAsSingleProcess();
-            assertEquals(outcome.malformed(), log.count("world: rejected a message from charlie"),
-                    "each refusal is logged, naming charlie: " + log.messages());
+            // Refusals are logged one by one up to a burst a minute, the rest only counted (RateLimitedLog): the
+            // burst is spent in charlie's second round unless that falls in the next minute.
+            long logged = log.count("world: rejected a message from charlie");
+            assertTrue(logged >= Math.min(outcome.malformed(), RateLimitedLog.DEFAULT_BURST)
+                    && logged <= outcome.malformed(), "each refusal up to the burst is logged, naming charlie: "
+                    + logged + " of " + outcome.malformed() + ": " + log.messages());
             assertEquals(0, log.count("world: rejected a message from alice"));
             assertEquals(0, log.count("world: rejected a message from bob"));
-            assertEquals(2, log.count("world: rejected a message from charlie", "it joined as alice"));
+            assertTrue(log.count("world: rejected a message from charlie", "it joined as alice") >= 1);
             assertEquals(2, log.count(": rejected attempt message naming null on null from charlie"),
                     "the station rejects the attempt message with no names: " + log.messages());
             assertEquals(0, run.world.counters().authFailures() + run.world.counters().malformed(),

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import reactor.core.publisher.Mono;
@@ -221,29 +221,21 @@ class ApiMisuseTest {
                 warnings.get(0));
     }
 
+    /**
+     * The messages {@code logger} logs at WARN while {@code action} runs. The tests' binding, slf4j-simple (see the
+     * root pom), prints each event as one line {@code [thread] WARN logger - message} to the current System.err.
+     */
     private static List<String> capture(String logger, Runnable action) {
-        List<String> messages = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                messages.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(logger);
-        log.addHandler(handler);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             action.run();
         } finally {
-            log.removeHandler(handler);
+            System.setErr(err);
         }
-        return messages;
+        String marker = " WARN " + logger + " - ";
+        return printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(marker))
+                .map(l -> l.substring(l.indexOf(marker) + marker.length())).toList();
     }
 }

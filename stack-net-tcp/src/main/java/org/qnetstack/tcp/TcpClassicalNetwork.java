@@ -9,16 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.messaging.Envelope;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.tcp.internal.Counters;
 import org.qnetstack.tcp.internal.FrameDecoder;
 import org.qnetstack.tcp.internal.Handshakes;
 import org.qnetstack.tcp.internal.InboundSession;
 import org.qnetstack.tcp.internal.OutboundLink;
-import org.qnetstack.tcp.internal.RefusalLog;
 import org.qnetstack.tcp.internal.Wire;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.netty.DisposableServer;
 import reactor.netty.resources.LoopResources;
 import reactor.netty.tcp.TcpServer;
@@ -39,19 +40,22 @@ import reactor.netty.tcp.TcpServer;
  * handshake's size ({@link TcpNodeConfig#HANDSHAKE_FRAME_BYTES}) and must authenticate within
  * {@link TcpNodeConfig#handshakeTimeout()}; at most {@link TcpNodeConfig#maxUnauthenticated()} connections may
  * be in their handshake at once, a further one is closed on arrival ({@link TcpCounters#refusedConnections()}).
- * Refusals are logged up to 20 a minute, then only counted, the next warning saying how many were not logged.
+ * Refusals are logged up to 20 a minute ({@link RateLimitedLog}), then only counted, the next warning saying how
+ * many were not logged.
  *
  * <p>Thread-safe: {@link #send} may be called from any thread, though a node normally calls it from its loop.
  * {@link #close()} releases the port, the connections and the I/O threads.
  */
 public final class TcpClassicalNetwork implements ClassicalNetwork, AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(TcpClassicalNetwork.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TcpClassicalNetwork.class);
     private static final Duration SHUTDOWN = Duration.ofSeconds(10);
     private final TcpNodeConfig config;
     private final Executor loop;
     private final Wire wire;
     private final Counters counters = new Counters();
-    private final RefusalLog refusals = new RefusalLog();
+    /** One per node, shared by its connections: a stranger's flood of refusals costs a few lines a minute. */
+    private final RateLimitedLog refusals = RateLimitedLog.warnings(LOG);
+    private final RateLimitedLog undeliverable = RateLimitedLog.warnings(LOG);
     private final Handshakes handshakes;
     private final Map<String, Consumer<Envelope>> handlers = new ConcurrentHashMap<>();
     private final Map<String, OutboundLink> links = new ConcurrentHashMap<>();
@@ -199,7 +203,7 @@ public final class TcpClassicalNetwork implements ClassicalNetwork, AutoCloseabl
                 Consumer<Envelope> handler = handlers.get(e.protocol());
                 if (handler == null) {
                     counters.undeliverable.incrementAndGet();
-                    LOG.fine(() -> config.node() + ": dropped message for unserved protocol " + e.protocol());
+                    LOG.debug("{}: dropped message for unserved protocol {}", config.node(), e.protocol());
                     return;
                 }
                 counters.delivered.incrementAndGet();
@@ -207,8 +211,7 @@ public final class TcpClassicalNetwork implements ClassicalNetwork, AutoCloseabl
             });
         } catch (RejectedExecutionException ex) {
             counters.undeliverable.incrementAndGet();
-            LOG.warning(() -> config.node() + ": the node's loop refused a message for " + e.protocol()
-                    + " (shut down?)");
+            undeliverable.log("{}: the node's loop refused a message for {} (shut down?)", config.node(), e.protocol());
         }
     }
 

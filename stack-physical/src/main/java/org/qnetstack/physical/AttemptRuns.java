@@ -124,7 +124,7 @@ final class AttemptRuns {
         // starts again, from a later slot, under a new number.
         h.scheduler.schedule(control.rtoNanos(), () -> {
             if (run == r && !r.acknowledged) {
-                HeraldingNode.LOG.fine(() -> h.node + ": station did not acknowledge run " + r.runId + " on "
+                HeraldingNode.LOG.atDebug().log(() -> h.node + ": station did not acknowledge run " + r.runId + " on "
                         + h.link.name());
                 restartRun();
             }
@@ -187,7 +187,7 @@ final class AttemptRuns {
         r.run.stopAt(stopSlot);
         HeraldingMessages.GenStop stop = new HeraldingMessages.GenStop(h.link.name(), r.runId, stopSlot, h.node);
         control.send(r.runId, HeraldingStation.REPLY_GIVE_UP_NANOS, () -> h.sendToStation(stop),
-                () -> HeraldingNode.LOG.warning(() -> h.node + ": station never acknowledged the stop of run "
+                () -> HeraldingNode.LOG.atWarn().log(() -> h.node + ": station never acknowledged the stop of run "
                         + r.runId));
         h.device.discard(r.qubit);
         h.memory.free(r.qubit);
@@ -199,7 +199,7 @@ final class AttemptRuns {
         long mine = h.isA ? r.queueItemA() : r.queueItemB();
         if (current == null || !current.covers(r.slot()) || mine != current.queueItem || !r.outcome().success()) {
             h.stats.rejectedReplies++;
-            HeraldingNode.LOG.fine(() -> h.node + ": herald for slot " + r.slot() + " matches no run on "
+            HeraldingNode.LOG.atDebug().log(() -> h.node + ": herald for slot " + r.slot() + " matches no run on "
                     + h.link.name());
             h.intake.rejectHerald(r);
             return;

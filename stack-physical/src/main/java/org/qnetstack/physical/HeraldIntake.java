@@ -46,7 +46,7 @@ final class HeraldIntake {
         lastSeqBefore = lastSeq;
         if (r.seq() <= lastSeq) {
             h.stats.rejectedReplies++;
-            HeraldingNode.LOG.fine(() -> h.node + ": stale or repeated herald seq " + r.seq() + " on "
+            HeraldingNode.LOG.atDebug().log(() -> h.node + ": stale or repeated herald seq " + r.seq() + " on "
                     + h.link.name());
             if (h.runs) {
                 rejectHerald(r); // already reported lost (or taken): only a keep run may need restarting

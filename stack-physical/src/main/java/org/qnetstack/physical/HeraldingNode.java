@@ -1,14 +1,16 @@
 package org.qnetstack.physical;
 
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.Scheduler;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.messaging.MessageHandlers;
 import org.qnetstack.messaging.Retransmitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One end of the midpoint heralding protocol on a link.
@@ -45,8 +47,11 @@ import org.qnetstack.messaging.Retransmitter;
  * moved to storage).
  */
 public final class HeraldingNode {
-    static final Logger LOG = Logger.getLogger(HeraldingNode.class.getName());
+    static final Logger LOG = LoggerFactory.getLogger(HeraldingNode.class);
 
+    /** Rejected messages and device failures, each counted in {@link #stats}; a few a minute logged. */
+    private final RateLimitedLog rejections = RateLimitedLog.warnings(LOG);
+    private final RateLimitedLog deviceFailures = RateLimitedLog.warnings(LOG);
     final String node;
     final HeraldedLink link;
     final QuantumDevice device;
@@ -225,7 +230,7 @@ public final class HeraldingNode {
 
     private void rejectUnexpected(String from) {
         stats.rejectedReplies++;
-        LOG.warning(() -> node + ": rejected unexpected message on " + link.name() + " from " + from);
+        rejections.log("{}: rejected unexpected message on {} from {}", node, link.name(), from);
     }
 
     /** Stops attempting and releases every qubit held for attempts in flight. */
@@ -332,7 +337,7 @@ public final class HeraldingNode {
     /** The device threw while attempting: give its qubit back and let the link layer decide. */
     void deviceFailed(int qubit, long queueItem, RuntimeException failure) {
         stats.deviceFailures++;
-        LOG.warning(() -> node + " on " + link.name() + ": the device failed to attempt: " + failure);
+        deviceFailures.log("{} on {}: the device failed to attempt: {}", node, link.name(), failure);
         try {
             device.discard(qubit);
         } catch (RuntimeException ignored) {

@@ -1,7 +1,6 @@
 package org.qnetstack.physical;
 
 import java.util.ArrayDeque;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.ClickEvent;
 import org.qnetstack.hal.DetectorController;
@@ -10,6 +9,9 @@ import org.qnetstack.hal.Scheduler;
 import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.messaging.MessageHandlers;
 import org.qnetstack.messaging.Retransmitter;
+import org.qnetstack.hal.log.RateLimitedLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 
 /**
@@ -30,12 +32,15 @@ import reactor.core.Disposable;
  * it (step-by-step replies are not: the next slot's reply exposes a lost one).
  */
 public final class HeraldingStation {
-    private static final Logger LOG = Logger.getLogger(HeraldingStation.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(HeraldingStation.class);
 
     private final HeraldedLink link;
     private final DetectorController detectors;
     private final Scheduler scheduler;
     private final ClassicalNetwork network;
+    /** Rejected messages and unacknowledged heralds, each counted; a few a minute logged. */
+    private final RateLimitedLog rejections = RateLimitedLog.warnings(LOG);
+    private final RateLimitedLog unacknowledged = RateLimitedLog.warnings(LOG);
     private final String name;
     private final String nodeProtocol;
     private final ArrayDeque<ClickEvent> clicks = new ArrayDeque<>();
@@ -84,7 +89,7 @@ public final class HeraldingStation {
 
     public void start() {
         detectors.setCoincidenceWindow(link.detectionWindowPs()).then(detectors.arm())
-                .subscribe(null, e -> LOG.severe(() -> name + ": cannot arm detectors: " + e));
+                .subscribe(null, e -> LOG.atError().log(() -> name + ": cannot arm detectors: " + e));
         subscription = detectors.clicks().subscribe(this::onClick);
         network.register(name, protocolFor(link.name()), MessageHandlers.builder()
                 .on(HeraldingMessages.Gen.class, this::onGen)
@@ -113,7 +118,7 @@ public final class HeraldingStation {
         if (subscription != null) {
             subscription.dispose();
         }
-        detectors.disarm().subscribe(null, e -> LOG.warning(() -> name + ": cannot disarm: " + e));
+        detectors.disarm().subscribe(null, e -> LOG.atWarn().log(() -> name + ": cannot disarm: " + e));
     }
 
     /**
@@ -162,7 +167,7 @@ public final class HeraldingStation {
 
     private void reject(String why) {
         rejected++;
-        LOG.warning(() -> name + ": rejected " + why);
+        rejections.log("{}: rejected {}", name, why);
     }
 
     private boolean checkSender(String linkName, String node, String from) {
@@ -185,7 +190,7 @@ public final class HeraldingStation {
             newestRunId[end] = r.runId();
             runs[end] = r;
         } else if (runs[end] == null || runs[end].runId() != r.runId()) {
-            LOG.fine(() -> name + ": ignored run " + r.runId() + " of " + r.node() + ", older than " + newestRunId[end]);
+            LOG.atDebug().log(() -> name + ": ignored run " + r.runId() + " of " + r.node() + ", older than " + newestRunId[end]);
         }
         network.send(name, r.node(), nodeProtocol, new HeraldingMessages.RunAck(link.name(), r.runId(), false));
     }
@@ -253,8 +258,8 @@ public final class HeraldingStation {
         for (int end = 0; end < 2; end++) {
             String to = ends[end];
             retransmitter.send(replyKey(end, reply.seq()), REPLY_GIVE_UP_NANOS,
-                    () -> network.send(name, to, nodeProtocol, reply), () -> LOG.warning(() -> name + ": " + to
-                            + " never acknowledged herald " + reply.seq()));
+                    () -> network.send(name, to, nodeProtocol, reply), () -> unacknowledged.log("{}: {} never acknowledged herald {}", name, to,
+                            reply.seq()));
         }
     }
 

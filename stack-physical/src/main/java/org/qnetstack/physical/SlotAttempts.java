@@ -142,7 +142,7 @@ final class SlotAttempts {
         Pending p = pending.peek();
         if (p == null || p.slot != r.slot()) {
             h.stats.rejectedReplies++;
-            HeraldingNode.LOG.fine(() -> h.node + ": herald for slot " + r.slot() + " matches no attempt on "
+            HeraldingNode.LOG.atDebug().log(() -> h.node + ": herald for slot " + r.slot() + " matches no attempt on "
                     + h.link.name());
             h.intake.rejectHerald(r);
             return;

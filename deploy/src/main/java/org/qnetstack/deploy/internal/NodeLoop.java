@@ -1,7 +1,5 @@
 package org.qnetstack.deploy.internal;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.NodeProgram;
 import org.qnetstack.api.SimulationException;
@@ -17,13 +15,22 @@ import org.qnetstack.deploy.internal.WorldMessages.TaskDone;
 import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.sim.SimulatedPlatform;
+import org.qnetstack.hal.NodeSpec;
+import org.qnetstack.hal.log.RateLimitedLog;
+import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.qnetstack.transport.PreSharedKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One node's stack in its own process, run task by task as the world service hands them over: the node's
  * loop is this thread; its device, clock and fibres are the world's, reached through {@link WorldLink}.
  */
 public final class NodeLoop implements WorldCalls {
-    private static final Logger LOG = Logger.getLogger(NodeLoop.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(NodeLoop.class);
+    /** Stray messages from the world and failed tasks, each counted; a few a minute logged. */
+    private final RateLimitedLog ignored = RateLimitedLog.warnings(LOG);
+    private final RateLimitedLog failedTasks = RateLimitedLog.errors(LOG);
     private final String node;
     private final WorldLink link;
     private final SimulatedPlatform model;
@@ -78,7 +85,7 @@ public final class NodeLoop implements WorldCalls {
             if (m instanceof AxisQuery q) {
                 answer(q);
             } else {
-                LOG.warning(node + ": ignored " + m.getClass().getSimpleName() + " from the world during a device call");
+                ignored.log("{}: ignored {} from the world during a device call", node, m.getClass().getSimpleName());
             }
         }
     }
@@ -98,7 +105,7 @@ public final class NodeLoop implements WorldCalls {
                 continue;
             }
             if (!(m instanceof Task task)) {
-                LOG.warning(node + ": ignored " + m.getClass().getSimpleName() + " from the world between tasks");
+                ignored.log("{}: ignored {} from the world between tasks", node, m.getClass().getSimpleName());
                 continue;
             }
             tasks++;
@@ -120,7 +127,7 @@ public final class NodeLoop implements WorldCalls {
                 }
                 // A fault in one handler must not take the node down: count it, log it, serve on.
                 taskFailures++;
-                LOG.log(Level.SEVERE, node + ": " + task.kind() + " task failed", e);
+                failedTasks.log("{}: {} task failed", node, task.kind(), e);
             }
             link.send(done());
         }
@@ -158,7 +165,7 @@ public final class NodeLoop implements WorldCalls {
 
     private void init() {
         if (runtime != null) {
-            LOG.warning(node + ": the world asked to build the stack again; kept the one running");
+            LOG.warn("{}: the world asked to build the stack again; kept the one running", node);
             return;
         }
         ProgramHost d = ProgramHost.on(platform);

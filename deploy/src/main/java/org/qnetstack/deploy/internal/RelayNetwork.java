@@ -3,10 +3,12 @@ package org.qnetstack.deploy.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.messaging.Envelope;
 import org.qnetstack.tcp.Malformed;
+import org.qnetstack.hal.log.RateLimitedLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node's classical network when the world service keeps the time: a message goes to the world, encoded
@@ -14,7 +16,8 @@ import org.qnetstack.tcp.Malformed;
  * clock. Delays are computed here from the same network file, as the world computes them.
  */
 final class RelayNetwork implements ClassicalNetwork {
-    private static final Logger LOG = Logger.getLogger(RelayNetwork.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RelayNetwork.class);
+    private final RateLimitedLog malformedLog = RateLimitedLog.warnings(LOG);
     private final String node;
     private final WorldCalls world;
     private final PayloadCodec codec;
@@ -79,7 +82,7 @@ final class RelayNetwork implements ClassicalNetwork {
         Consumer<Envelope> handler = handlers.get(protocol);
         if (handler == null) {
             undeliverable++;
-            LOG.fine(() -> node + ": no handler for " + protocol + " (from " + from + "); dropped");
+            LOG.debug("{}: no handler for {} (from {}); dropped", node, protocol, from);
             return;
         }
         Object payload;
@@ -87,7 +90,7 @@ final class RelayNetwork implements ClassicalNetwork {
             payload = codec.decode(type, json);
         } catch (Malformed e) {
             malformed++;
-            LOG.warning(node + ": dropped a malformed " + protocol + " message from " + from + ": " + e.getMessage());
+            malformedLog.log("{}: dropped a malformed {} message from {}: {}", node, protocol, from, e.getMessage());
             return;
         }
         handler.accept(new Envelope(from, node, protocol, payload));

@@ -2,7 +2,6 @@ package org.qnetstack.deploy.internal;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.logging.Logger;
 import org.qnetstack.deploy.internal.WorldMessages.DeviceCall;
 import org.qnetstack.deploy.internal.WorldMessages.DeviceResult;
 import org.qnetstack.hal.AttemptRun;
@@ -14,13 +13,15 @@ import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.TwoQubitGate;
 import org.qnetstack.sim.SimulatedPlatform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One node's simulated device in the world service: it performs the node's device calls and keeps the attempt
  * runs they start, which end, with every qubit, when the node is down. Runs on the world's thread.
  */
 final class WorldDevice {
-    private static final Logger LOG = Logger.getLogger(WorldDevice.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WorldDevice.class);
 
     /** Which axis the node's run measures along in a slot (the node says, on its loop). */
     @FunctionalInterface
@@ -110,7 +111,7 @@ final class WorldDevice {
             try {
                 run.stopAt(Math.floorDiv(nowNanos, slotNanos) + 1);
             } catch (RuntimeException e) {
-                LOG.fine(() -> "world: run " + id + " of " + node + " had ended: " + e.getMessage());
+                LOG.debug("world: run {} of {} had ended: {}", id, node, e.getMessage());
             }
         });
         runs.clear();

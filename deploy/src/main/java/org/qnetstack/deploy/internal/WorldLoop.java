@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.deploy.internal.WorldMessages.AxisAnswer;
 import org.qnetstack.deploy.internal.WorldMessages.AxisQuery;
@@ -37,6 +37,12 @@ import org.qnetstack.sim.SimulatedPlatform;
 import org.qnetstack.sim.kernel.EventKernel;
 import org.qnetstack.tcp.TcpClassicalNetwork;
 import org.qnetstack.tcp.Malformed;
+import org.qnetstack.hal.TwoQubitGate;
+import org.qnetstack.hal.log.RateLimitedLog;
+import org.qnetstack.physical.HeraldingStation;
+import org.qnetstack.physical.internal.DelayedClassicalNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The world service's single thread: the simulated devices, stations and fibres of every node, and the one
@@ -46,8 +52,10 @@ import org.qnetstack.tcp.Malformed;
  * timers, attempt runs and qubits are dropped and the others are told; when it comes back it starts afresh.
  */
 public final class WorldLoop {
-    private static final Logger LOG = Logger.getLogger(WorldLoop.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WorldLoop.class);
     private static final long POLL_MILLIS = 50;
+    /** The messages refused from each node, rate-limited per node: one node's flood hides no other's. */
+    private final Map<String, RateLimitedLog> rejections = new ConcurrentHashMap<>();
 
     /**
      * @param pace            simulated seconds per wall-clock second at most (0: as fast as possible)
@@ -150,7 +158,8 @@ public final class WorldLoop {
 
     private void malformedFrom(String node, String what) {
         malformed.incrementAndGet();
-        LOG.warning("world: rejected a message from " + node + ": " + what);
+        rejections.computeIfAbsent(node, n -> RateLimitedLog.warnings(LOG))
+                .log("world: rejected a message from {}: {}", node, what);
     }
 
     public void stop() {
@@ -275,7 +284,7 @@ public final class WorldLoop {
         s.up = true;
         s.lostAt = -1;
         s.incarnation = j.incarnation();
-        LOG.info("world: node " + s.name + " joined" + (running ? " again" : ""));
+        LOG.info("world: node {} joined{}", s.name, running ? " again" : "");
         if (running) {
             classical.reconnect(s.name);
             stations.endRestarted(s.name);
@@ -471,7 +480,7 @@ public final class WorldLoop {
         }
         s.up = false;
         nodeFailures++;
-        LOG.warning("world: node " + s.name + " is down: " + reason);
+        LOG.warn("world: node {} is down: {}", s.name, reason);
         s.timers.values().forEach(TimerHandle::cancel);
         s.timers.clear();
         s.device.stopRuns(kernel.nanos());

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import org.qnetstack.hal.ClickEvent;
 import org.qnetstack.hal.Clock;
 import org.qnetstack.hal.DetectorController;
@@ -13,6 +12,9 @@ import org.qnetstack.hal.DetectorCounters;
 import org.qnetstack.hal.Drivers;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
+import org.qnetstack.hal.log.RateLimitedLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -26,7 +28,7 @@ import reactor.core.publisher.Sinks;
  * herald), never guessed at.
  */
 public final class BridgedDetectorController implements DetectorController {
-    private static final Logger LOG = Logger.getLogger(BridgedDetectorController.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BridgedDetectorController.class);
 
     private final LinkedBlockingQueue<Runnable> handoff = new LinkedBlockingQueue<>();
     private final DetectorController device;
@@ -34,6 +36,7 @@ public final class BridgedDetectorController implements DetectorController {
     private final Duration timeout;
     private long watermarkPs = Long.MIN_VALUE;
     private long lateBatches;
+    private final RateLimitedLog lateLog = RateLimitedLog.warnings(LOG);
 
     public BridgedDetectorController(URI uri, Clock clock, Duration timeout) {
         this.timeout = timeout;
@@ -75,8 +78,8 @@ public final class BridgedDetectorController implements DetectorController {
                 Runnable event = handoff.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (event == null) {
                     lateBatches++;
-                    LOG.warning(() -> device.identity() + ": no report up to " + ps + " ps within " + timeout
-                            + "; those clicks are lost");
+                    lateLog.log("{}: no report up to {} ps within {}; those clicks are lost", device.identity(), ps,
+                            timeout);
                     return false;
                 }
                 event.run();

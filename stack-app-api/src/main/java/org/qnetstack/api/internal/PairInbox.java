@@ -4,16 +4,18 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.EprErrorCode;
 import org.qnetstack.api.EprException;
 import org.qnetstack.hal.TimerHandle;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.link.CreateId;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.FluxSink;
 
 /**
@@ -28,7 +30,7 @@ import reactor.core.publisher.FluxSink;
  * receiving on the socket, and the other end hears so as ERR CANCELLED instead of waiting for ever.
  */
 final class PairInbox {
-    private static final Logger LOG = Logger.getLogger(PairInbox.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PairInbox.class);
     /**
      * How long a kept pair may wait for a receive before it is released: the link layer's own bound on memory
      * left full (NORES), as a program that holds a pair this long unclaimed holds up the link as much.
@@ -54,6 +56,8 @@ final class PairInbox {
     private final Host host;
     private final String description;
     private long unclaimed;
+    /** A program that never receives leaves every pair unclaimed: counted each, a few a minute logged. */
+    private final RateLimitedLog unclaimedLog = RateLimitedLog.warnings(LOG);
     private long discarded;
 
     private static final class Held {
@@ -221,8 +225,8 @@ final class PairInbox {
             return;
         }
         unclaimed++;
-        LOG.warning(() -> description + ": pair " + held.pair.pairId() + " waited " + UNCLAIMED_NANOS / 1e9
-                + " s for a receive and was released; call recvKeep on this socket");
+        unclaimedLog.log("{}: pair {} waited {} s for a receive and was released; call recvKeep on this socket",
+                description, held.pair.pairId(), UNCLAIMED_NANOS / 1e9);
         CreateId request = host.origin(held.pair);
         discard(held.pair);
         if (request != null) {

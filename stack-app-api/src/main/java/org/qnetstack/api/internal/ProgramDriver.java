@@ -21,7 +21,7 @@ public final class ProgramDriver {
     private final List<Runnable> starts = new ArrayList<>();
     private final List<Disposable> reactive = new ArrayList<>();
     private final List<String> reactiveNodes = new ArrayList<>();
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ProgramDriver.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProgramDriver.class);
     /** The nodes of the programs registered, in order. */
     private final List<String> nodes = new ArrayList<>();
     private int reactiveRunning;
@@ -67,7 +67,7 @@ public final class ProgramDriver {
      */
     public void warnIfNeverRun() {
         if (!started && !nodes.isEmpty()) {
-            LOG.warning("programs registered for " + nodes + " never ran: the network was closed without "
+            LOG.warn("programs registered for " + nodes + " never ran: the network was closed without "
                     + "awaitCompletion(); call net.awaitCompletion() (or get() on a submitted program's result) "
                     + "before closing it");
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.logging.Logger;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.NodeProgram;
 import org.qnetstack.api.SimulationException;
 import org.reactivestreams.Subscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Scannable;
 
 /**
@@ -30,7 +31,7 @@ public final class ProgramRunner {
     /** The program whose thread this is; set for the thread's life. */
     private static final ThreadLocal<Program> PROGRAM = new ThreadLocal<>();
     private static final long STALL_REPORT_NANOS = 30_000_000_000L;
-    private static final Logger LOG = Logger.getLogger(ProgramRunner.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ProgramRunner.class);
     /** Unsubscribed publishers a program's report can name; more are counted. */
     static final int MAX_TRACKED = 10_000;
     private static final String LATCH_SYNC = "java.util.concurrent.CountDownLatch$Sync";
@@ -102,7 +103,7 @@ public final class ProgramRunner {
             }
             List<String> what = new ArrayList<>(unsubscribed.values().stream().map(java.util.function.Supplier::get).toList());
             long count = what.size() + untracked;
-            LOG.warning("the program on " + node + " ended with " + count + " publisher(s) it never subscribed to, "
+            LOG.warn("the program on " + node + " ended with " + count + " publisher(s) it never subscribed to, "
                     + "so they did nothing (nothing sent, measured or made): " + what.subList(0, Math.min(5,
                     what.size())) + (count > 5 ? " and more" : "") + ". Call block() on each, or compose it into the "
                     + "publisher you block on (then, flatMap)");

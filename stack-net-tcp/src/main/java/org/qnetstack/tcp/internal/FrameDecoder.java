@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
-import java.util.logging.Logger;
+import org.qnetstack.hal.log.RateLimitedLog;
 
 /**
  * Splits the byte stream into length-prefixed frames. A length of zero or above the maximum cannot be
@@ -14,16 +14,15 @@ import java.util.logging.Logger;
  * it to the data frames' ({@link #authenticated}).
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
-    private static final Logger LOG = Logger.getLogger(FrameDecoder.class.getName());
     private final String local;
     private final Counters counters;
-    private final RefusalLog refusals;
+    private final RateLimitedLog refusals;
     private int maxFrameBytes;
     private boolean authenticated;
     private boolean discarding;
 
     /** @param handshakeFrameBytes the largest frame accepted until {@link #authenticated} */
-    public FrameDecoder(String local, int handshakeFrameBytes, Counters counters, RefusalLog refusals) {
+    public FrameDecoder(String local, int handshakeFrameBytes, Counters counters, RateLimitedLog refusals) {
         this.local = local;
         this.maxFrameBytes = handshakeFrameBytes;
         this.counters = counters;
@@ -48,9 +47,8 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         long length = in.getUnsignedInt(in.readerIndex());
         if (length == 0 || length > maxFrameBytes) {
             (length == 0 ? counters.malformed : counters.oversized).incrementAndGet();
-            int max = maxFrameBytes;
-            refusals.warn(LOG, () -> local + ": closing connection from " + ctx.channel().remoteAddress()
-                    + ": frame length " + length + " outside 1.." + max + (authenticated ? "" : " (a handshake's)"));
+            refusals.log("{}: closing connection from {}: frame length {} outside 1..{}{}", local,
+                    ctx.channel().remoteAddress(), length, maxFrameBytes, authenticated ? "" : " (a handshake's)");
             discarding = true;
             in.skipBytes(in.readableBytes());
             ctx.close();

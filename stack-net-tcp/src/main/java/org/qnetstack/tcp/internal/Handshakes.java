@@ -2,23 +2,21 @@ package org.qnetstack.tcp.internal;
 
 import io.netty.channel.Channel;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
+import org.qnetstack.hal.log.RateLimitedLog;
 
 /**
  * The incoming connections of one node that have not authenticated yet, at most {@code max} at once: a
  * further one is closed on arrival, counted in {@link Counters#refusedConnections} and logged through the
- * node's {@link RefusalLog}. Each stays here until it authenticates or closes, whichever comes first.
+ * node's {@link RateLimitedLog}. Each stays here until it authenticates or closes, whichever comes first.
  */
 public final class Handshakes {
-    private static final Logger LOG = Logger.getLogger(Handshakes.class.getName());
-
     private final String local;
     private final int max;
     private final Counters counters;
-    private final RefusalLog refusals;
+    private final RateLimitedLog refusals;
     private final AtomicInteger inProgress = new AtomicInteger();
 
-    public Handshakes(String local, int max, Counters counters, RefusalLog refusals) {
+    public Handshakes(String local, int max, Counters counters, RateLimitedLog refusals) {
         this.local = local;
         this.max = max;
         this.counters = counters;
@@ -32,8 +30,8 @@ public final class Handshakes {
         }
         inProgress.decrementAndGet();
         counters.refusedConnections.incrementAndGet();
-        refusals.warn(LOG, () -> local + ": refusing connection from " + channel.remoteAddress() + ": " + max
-                + " others are still in their handshake (TcpNodeConfig.maxUnauthenticated)");
+        refusals.log("{}: refusing connection from {}: {} others are still in their handshake"
+                + " (TcpNodeConfig.maxUnauthenticated)", local, channel.remoteAddress(), max);
         channel.close();
         return false;
     }

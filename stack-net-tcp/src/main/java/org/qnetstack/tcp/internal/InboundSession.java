@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.messaging.Envelope;
 import org.qnetstack.tcp.Malformed;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.tcp.TcpPeer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The accepting side of one connection, on its Netty event loop: authenticate the peer (HELLO, CHALLENGE,
@@ -30,7 +31,7 @@ import org.qnetstack.tcp.TcpPeer;
  * are held to a handshake's size; after, the {@link FrameDecoder} takes data frames of the configured size.
  */
 public final class InboundSession extends ChannelInboundHandlerAdapter {
-    private static final Logger LOG = Logger.getLogger(InboundSession.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(InboundSession.class);
 
     private enum State { AWAIT_HELLO, AWAIT_AUTH, OPEN, CLOSED }
 
@@ -40,7 +41,9 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
     private final Counters counters;
     private final Duration handshakeTimeout;
     private final Handshakes handshakes;
-    private final RefusalLog refusals;
+    private final RateLimitedLog refusals;
+    /** Frames dropped from this authenticated peer, rate-limited: a faulty peer may send many. */
+    private final RateLimitedLog drops = RateLimitedLog.warnings(LOG);
     private final int dataFrameBytes;
     private final Consumer<Envelope> deliver;
     private boolean inHandshake = true;
@@ -58,7 +61,7 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
      * @param dataFrameBytes the largest frame once the peer has authenticated
      */
     public InboundSession(String local, Map<String, TcpPeer> peers, Wire wire, Counters counters,
-            Duration handshakeTimeout, Handshakes handshakes, RefusalLog refusals, int dataFrameBytes,
+            Duration handshakeTimeout, Handshakes handshakes, RateLimitedLog refusals, int dataFrameBytes,
             Consumer<Envelope> deliver) {
         this.local = local;
         this.peers = peers;
@@ -161,7 +164,7 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
         }
         ctx.writeAndFlush(Wire.frame(ctx.alloc(), Wire.WELCOME,
                 wire.json(new Wire.Proof(Keys.serverProof(k, client, local, nc, ns)))));
-        LOG.fine(() -> local + ": accepted authenticated connection from " + client);
+        LOG.debug("{}: accepted authenticated connection from {}", local, client);
     }
 
     private void data(ChannelHandlerContext ctx, ByteBuf frame) throws Malformed {
@@ -200,12 +203,12 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
     /** An authenticated peer sent something unusable: drop it, keep the connection. */
     private void drop(String reason) {
         counters.malformed.incrementAndGet();
-        LOG.warning(() -> local + ": dropped a frame from '" + peer + "': " + reason);
+        drops.log("{}: dropped a frame from '{}': {}", local, peer, reason);
     }
 
     private void refuse(ChannelHandlerContext ctx, AtomicLong counter, String reason) {
         counter.incrementAndGet();
-        refusals.warn(LOG, () -> local + ": closing connection from " + ctx.channel().remoteAddress() + ": " + reason);
+        refusals.log("{}: closing connection from {}: {}", local, ctx.channel().remoteAddress(), reason);
         state = State.CLOSED;
         cancelTimeout();
         ctx.close();
@@ -236,7 +239,7 @@ public final class InboundSession extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // Resets and similar I/O errors are the ordinary end of a connection, not an attack.
-        LOG.log(Level.FINE, local + ": connection from " + ctx.channel().remoteAddress() + " failed", cause);
+        LOG.debug("{}: connection from {} failed", local, ctx.channel().remoteAddress(), cause);
         state = State.CLOSED;
         cancelTimeout();
         ctx.close();

@@ -10,13 +10,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.crypto.Mac;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.tcp.Malformed;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.tcp.TcpNodeConfig;
 import org.qnetstack.tcp.TcpPeer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.netty.Connection;
 import reactor.netty.resources.LoopResources;
@@ -30,14 +31,17 @@ import reactor.netty.tcp.TcpClient;
  * Messages written to a connection that then breaks are lost, as the classical network's contract allows.
  */
 public final class OutboundLink {
-    private static final Logger LOG = Logger.getLogger(OutboundLink.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundLink.class);
     private final String local;
     private final String peerName;
     private final TcpPeer peer;
     private final TcpNodeConfig config;
     private final Wire wire;
     private final Counters counters;
-    private final RefusalLog refusals;
+    private final RateLimitedLog refusals;
+    /** This link's own warnings (dropped messages, failed handshakes), rate-limited: a peer that stays away or
+     * answers wrongly is redialled again and again. */
+    private final RateLimitedLog warnings = RateLimitedLog.warnings(LOG);
     private final EventLoopGroup timers;
     private final TcpClient client;
     private final Object lock = new Object();
@@ -51,7 +55,7 @@ public final class OutboundLink {
     private io.netty.util.concurrent.@Nullable ScheduledFuture<?> retry;
 
     public OutboundLink(String local, String peerName, TcpPeer peer, TcpNodeConfig config, Wire wire,
-            Counters counters, RefusalLog refusals, LoopResources loops) {
+            Counters counters, RateLimitedLog refusals, LoopResources loops) {
         this.local = local;
         this.peerName = peerName;
         this.peer = peer;
@@ -94,8 +98,8 @@ public final class OutboundLink {
                 pending.add(json);
             } else {
                 counters.unsent.incrementAndGet();
-                LOG.warning(() -> local + ": dropped a message for unreachable peer '" + peerName + "': "
-                        + config.maxPending() + " already waiting");
+                warnings.log("{}: dropped a message for unreachable peer '{}': {} already waiting", local, peerName,
+                        config.maxPending());
             }
         }
     }
@@ -131,7 +135,7 @@ public final class OutboundLink {
     }
 
     private void failed(Throwable e) {
-        LOG.log(Level.FINE, local + ": cannot reach '" + peerName + "' at " + peer.host() + ":" + peer.port(), e);
+        LOG.debug("{}: cannot reach '{}' at {}:{}", local, peerName, peer.host(), peer.port(), e);
         scheduleReconnect();
     }
 
@@ -152,7 +156,7 @@ public final class OutboundLink {
             try {
                 retry = timers.schedule(this::connect, delay, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
-                LOG.fine(() -> local + ": event loop gone, not redialling '" + peerName + "'");
+                LOG.debug("{}: event loop gone, not redialling '{}'", local, peerName);
             }
         }
     }
@@ -178,7 +182,7 @@ public final class OutboundLink {
                 write(pending.poll());
             }
         }
-        LOG.fine(() -> local + ": connected to '" + peerName + "'");
+        LOG.debug("{}: connected to '{}'", local, peerName);
     }
 
     public void close() {
@@ -219,8 +223,8 @@ public final class OutboundLink {
                 if (!open && !refused && ctx.channel().isActive()) {
                     refused = true;
                     counters.authFailures.incrementAndGet();
-                    LOG.warning(() -> local + ": '" + peerName + "' did not complete the handshake within "
-                            + config.handshakeTimeout() + "; redialling");
+                    warnings.log("{}: '{}' did not complete the handshake within {}; redialling", local, peerName,
+                            config.handshakeTimeout());
                     ctx.close();
                 }
             }, config.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -246,8 +250,8 @@ public final class OutboundLink {
                             Keys.serverProof(k, local, peerName, clientNonce, serverNonce))) {
                         refused = true;
                         counters.authFailures.incrementAndGet();
-                        LOG.warning(() -> local + ": '" + peerName + "' at " + ctx.channel().remoteAddress()
-                                + " failed to prove the pre-shared key; closing");
+                        warnings.log("{}: '{}' at {} failed to prove the pre-shared key; closing", local, peerName,
+                                ctx.channel().remoteAddress());
                         ctx.close();
                         return;
                     }
@@ -259,7 +263,7 @@ public final class OutboundLink {
             } catch (Malformed e) {
                 refused = true;
                 counters.malformed.incrementAndGet();
-                LOG.warning(() -> local + ": closing connection to '" + peerName + "': " + e.getMessage());
+                warnings.log("{}: closing connection to '{}': {}", local, peerName, e.getMessage());
                 ctx.close();
             } finally {
                 frame.release();
@@ -271,15 +275,15 @@ public final class OutboundLink {
             if (!open && !refused && !closed) {
                 // The peer hung up mid-handshake: it did not accept our name or key.
                 counters.authFailures.incrementAndGet();
-                LOG.warning(() -> local + ": '" + peerName + "' closed the connection during the handshake"
-                        + " (wrong key or unknown to it?)");
+                warnings.log("{}: '{}' closed the connection during the handshake (wrong key or unknown to it?)",
+                        local, peerName);
             }
             super.channelInactive(ctx);
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.log(Level.FINE, local + ": connection to '" + peerName + "' failed", cause);
+            LOG.debug("{}: connection to '{}' failed", local, peerName, cause);
             ctx.close();
         }
     }

@@ -1,10 +1,10 @@
 package org.qnetstack.network.internal;
 
 import java.util.List;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.Scheduler;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.link.InvalidRequestException;
 import org.qnetstack.link.LinkService;
 import org.qnetstack.link.RequestType;
@@ -17,6 +17,8 @@ import org.qnetstack.network.PairRequest;
 import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.messaging.MessageHandlers;
 import org.qnetstack.physical.LocalOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The network layer of one node. A request to a neighbour with no circuit policy becomes a link-layer CREATE
@@ -60,9 +62,11 @@ import org.qnetstack.physical.LocalOperations;
  * {@link DirectSockets} (requests over a single link).
  */
 public final class CircuitNetworkService implements NetworkLayer {
-    private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CircuitNetworkService.class);
 
     private final NodeContext ctx;
+    /** Messages rejected, each counted in {@code rejected}; a few a minute logged. */
+    private final RateLimitedLog rejections = RateLimitedLog.warnings(LOG);
     private final Routes routes;
     private final ExpireNotices expires;
     private final HeadDemands head;
@@ -225,7 +229,7 @@ public final class CircuitNetworkService implements NetworkLayer {
     /** A malformed message, or one of a type the network layer does not serve. */
     private void reject(Object message, String from) {
         rejected++;
-        LOG.warning(() -> ctx.node + ": rejected a network message from " + from + ": " + message);
+        rejections.log("{}: rejected a network message from {}: {}", ctx.node, from, message);
     }
 
     @Override

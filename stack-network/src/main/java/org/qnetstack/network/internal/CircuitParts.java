@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
 import org.qnetstack.link.CreateId;
 import org.qnetstack.link.LinkError;
 import org.qnetstack.link.LinkErrorCode;
@@ -13,6 +12,8 @@ import org.qnetstack.link.LinkPair;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.PairListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This node's shares of circuits ({@link Part}) from set-up to their end: it checks a SETUP and joins the
@@ -27,7 +28,7 @@ import org.qnetstack.network.PairListener;
  */
 final class CircuitParts {
     /** The service's logger, so that one logging level still governs the whole network layer of a node. */
-    private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CircuitNetworkService.class);
     /** Remembered recent answers, deliveries and give-ups, for repeats and late messages. */
     static final int MEMORY = 1024;
 
@@ -137,7 +138,7 @@ final class CircuitParts {
         if (owner != null) {
             // Two live circuits on one purpose id would take each other's pairs: the newcomer gives way.
             refused++;
-            LOG.warning(() -> ctx.node + ": " + s.circuit() + " uses purpose id " + s.purposeId()
+            LOG.atWarn().log(() -> ctx.node + ": " + s.circuit() + " uses purpose id " + s.purposeId()
                     + " of live circuit " + owner + "; refused");
             givenUp.put(s.circuit(), true);
             expires.broadcast(s, "purpose id " + s.purposeId() + " is in use at " + ctx.node);
@@ -182,7 +183,7 @@ final class CircuitParts {
     /** This node gives the circuit up: frees its share, tells the other nodes, and the head starts afresh. */
     void giveUp(Part part, String reason) {
         expired++;
-        LOG.fine(() -> ctx.node + ": gave up " + part.setup.circuit() + ": " + reason);
+        LOG.atDebug().log(() -> ctx.node + ": gave up " + part.setup.circuit() + ": " + reason);
         abandon(part);
         expires.broadcast(part.setup, reason);
         head.restart(part, reason);

@@ -1,8 +1,8 @@
 package org.qnetstack.network.internal;
 
 import java.util.Map;
-import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.link.CreateRequest;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.MeasureBasis;
@@ -10,6 +10,8 @@ import org.qnetstack.link.Priority;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.messaging.Retransmitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hops of this node's circuits: one {@link HopPool} per side of each part, fed with the hop's link pairs
@@ -22,10 +24,11 @@ import org.qnetstack.messaging.Retransmitter;
  */
 final class HopDistillation {
     /** The service's logger, so that one logging level still governs the whole network layer of a node. */
-    private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CircuitNetworkService.class);
 
     private final CircuitParts parts;
     private final NodeContext ctx;
+    private final RateLimitedLog offPath = RateLimitedLog.warnings(LOG);
     /** This node's recent answers to leaders' rounds, by circuit, leader and job. */
     private final Map<String, CircuitMessages.DistilReply> recentReplies = CircuitParts.bounded();
     private long rounds;
@@ -69,7 +72,7 @@ final class HopDistillation {
         if (pool == null || !pair.remoteNode().equals(head ? s.path().get(part.index - 1)
                 : s.path().get(part.index + 1))) {
             ctx.operations.release(pair.qubit());
-            LOG.warning(() -> ctx.node + ": a pair for " + s.circuit() + " from off its path, released");
+            offPath.log("{}: a pair for {} from off its path, released", ctx.node, s.circuit());
             return false;
         }
         pool.add(pair);

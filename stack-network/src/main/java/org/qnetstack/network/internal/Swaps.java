@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.CircuitId;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.PairListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entanglement swapping along a circuit: a repeater swaps as soon as it holds a ready pair on each side and
@@ -22,10 +24,12 @@ import org.qnetstack.network.PairListener;
  */
 final class Swaps {
     /** The service's logger, so that one logging level still governs the whole network layer of a node. */
-    private static final Logger LOG = Logger.getLogger(CircuitNetworkService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CircuitNetworkService.class);
 
     private final CircuitParts parts;
     private final NodeContext ctx;
+    /** One line per released pair would flood when an application stops listening mid-run. */
+    private final RateLimitedLog unlistened = RateLimitedLog.warnings(LOG);
     /** Swap reports for circuits this end has not joined yet. */
     private final Map<String, List<CircuitMessages.Swapped>> earlySwaps = new HashMap<>();
 
@@ -125,7 +129,7 @@ final class Swaps {
                 bounds.lower(), bounds.upper());
         if (listener == null) {
             ctx.operations.release(local.qubit());
-            LOG.warning(() -> ctx.node + ": nobody listens on socket " + s.socketId() + "; end-to-end pair released");
+            unlistened.log("{}: nobody listens on socket {}; end-to-end pair released", ctx.node, s.socketId());
         } else {
             parts.delivered(s.circuit(), pair);
             listener.onPair(pair);

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.Platform;
@@ -14,6 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.qnetstack.physical.ClassicalFaults;
 import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.messaging.Envelope;
+import org.qnetstack.messaging.ClassicalNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Classical messages over the links' fibres, delivered on the receiver's scheduler after the delay of
@@ -32,7 +34,7 @@ import org.qnetstack.messaging.Envelope;
  * to a stack that no longer exists).
  */
 public final class DelayedClassicalNetwork implements FibreNetwork {
-    private static final Logger LOG = Logger.getLogger(DelayedClassicalNetwork.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DelayedClassicalNetwork.class);
     private final Platform platform;
     private final Map<String, Map<String, Long>> graph = new HashMap<>();
     private final java.util.Set<String> stations = new java.util.HashSet<>();
@@ -159,7 +161,7 @@ public final class DelayedClassicalNetwork implements FibreNetwork {
         Consumer<Envelope> handler = h == null ? null : h.get(envelope.protocol());
         if (handler == null) {
             undeliverable++;
-            LOG.fine(() -> "dropped message for unserved protocol " + envelope.protocol() + " at " + envelope.to());
+            LOG.debug("dropped message for unserved protocol {} at {}", envelope.protocol(), envelope.to());
             return;
         }
         handler.accept(envelope);

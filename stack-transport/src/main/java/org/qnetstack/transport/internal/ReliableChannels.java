@@ -5,18 +5,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.messaging.MessageHandlers;
 import org.qnetstack.messaging.Retransmitter;
+import org.qnetstack.hal.log.RateLimitedLog;
+import org.qnetstack.messaging.Envelope;
 import org.qnetstack.transport.DeliveryFailedException;
 import org.qnetstack.transport.MessageListener;
 import org.qnetstack.transport.PreSharedKeys;
 import org.qnetstack.transport.TransportCounters;
 import org.qnetstack.transport.TransportSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One node's classical channels: reliable, in order, exactly once and authenticated, over a classical network
@@ -36,12 +38,16 @@ import org.qnetstack.transport.TransportSettings;
  * the handler: the node keeps serving its other peers. Single-threaded, on the node's event loop.
  */
 public final class ReliableChannels {
-    private static final Logger LOG = Logger.getLogger(ReliableChannels.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ReliableChannels.class);
     /** The protocol name of transport frames on the classical network. */
     public static final String PROTOCOL = "transport";
     /** The shortest first wait for an acknowledgement when it is derived from the path: 1 µs. */
     static final long MIN_RTO_NANOS = 1_000;
 
+    /** What a peer sent that was rejected (malformed, forged or altered): each is counted, a few a minute logged. */
+    private final RateLimitedLog rejections = RateLimitedLog.warnings(LOG);
+    /** Messages dropped for want of a listener, counted likewise. */
+    private final RateLimitedLog unlistenedDrops = RateLimitedLog.warnings(LOG);
     private final String node;
     private final ClassicalNetwork classical;
     private final Scheduler scheduler;
@@ -256,7 +262,7 @@ public final class ReliableChannels {
         stream.queued.clear();
         streamsFailed++;
         unconfirmed += lost;
-        LOG.warning(() -> node + ": " + failure.getMessage());
+        LOG.warn("{}: {}", node, failure.getMessage());
         MessageListener listener = listeners.get(stream.id.channel());
         if (listener != null) {
             listener.onDeliveryFailure(failure);
@@ -282,8 +288,8 @@ public final class ReliableChannels {
         }
         if (!FrameAuthenticator.matches(auth.dataTag(from, node, f.channel(), f.epoch(), f.sequence(), f.payload()), f.tag())) {
             tampered++;
-            LOG.warning(() -> node + ": rejected a data frame from " + from + " whose payload was altered (channel "
-                    + f.channel() + ", #" + f.sequence() + ")");
+            rejections.log("{}: rejected a data frame from {} whose payload was altered (channel {}, #{})", node, from,
+                    f.channel(), f.sequence());
             return;
         }
         StreamId id = new StreamId(from, f.channel());
@@ -293,7 +299,7 @@ public final class ReliableChannels {
             incoming.put(id, in);
         } else if (f.epoch() < in.epoch) {
             replayed++;
-            LOG.fine(() -> node + ": dropped a frame of an older stream from " + from);
+            LOG.debug("{}: dropped a frame of an older stream from {}", node, from);
             return;
         } else if (f.epoch() > in.epoch) {
             // The sender gave the old stream up and told its application; what we buffered of it goes too.
@@ -304,7 +310,7 @@ public final class ReliableChannels {
         long sequence = f.sequence();
         if (sequence < in.next || in.buffer.containsKey(sequence)) {
             replayed++;
-            LOG.fine(() -> node + ": dropped a frame already received from " + from + " (#" + sequence + ")");
+            LOG.debug("{}: dropped a frame already received from {} (#{})", node, from, sequence);
             acknowledge(from, f.channel(), in, sequence, auth);
             return;
         }
@@ -359,8 +365,8 @@ public final class ReliableChannels {
         ArrayDeque<Held> queue = held.computeIfAbsent(channel, c -> new ArrayDeque<>());
         if (queue.size() >= settings.holdPerChannel()) {
             unlistenedDropped++;
-            LOG.warning(() -> node + ": dropped a message from " + from + ": channel " + channel
-                    + " has nobody listening and " + queue.size() + " messages waiting");
+            unlistenedDrops.log("{}: dropped a message from {}: channel {} has nobody listening and {} messages waiting",
+                    node, from, channel, queue.size());
             return;
         }
         unlistened++;
@@ -390,7 +396,7 @@ public final class ReliableChannels {
         }
         Outgoing stream = outgoing.get(new StreamId(from, a.channel()));
         if (stream == null || stream.epoch != a.epoch()) {
-            LOG.fine(() -> node + ": ignored an acknowledgement for a stream given up or replaced");
+            LOG.debug("{}: ignored an acknowledgement for a stream given up or replaced", node);
             return;
         }
         if (a.cumulative() > stream.nextSequence || a.sequence() >= stream.nextSequence) {
@@ -416,11 +422,11 @@ public final class ReliableChannels {
 
     private void malformed(String from, Supplier<String> what) {
         malformed++;
-        LOG.log(Level.WARNING, () -> node + ": rejected " + what.get() + " from " + from);
+        rejections.log("{}: rejected {} from {}", node, what.get(), from);
     }
 
     private void forged(String from, Supplier<String> what) {
         forged++;
-        LOG.log(Level.WARNING, () -> node + ": rejected " + what.get() + " (claimed from " + from + ")");
+        rejections.log("{}: rejected {} (claimed from {})", node, what.get(), from);
     }
 }

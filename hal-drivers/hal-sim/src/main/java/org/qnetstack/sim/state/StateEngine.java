@@ -1,10 +1,9 @@
 package org.qnetstack.sim.state;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
-import java.util.List;
-import java.util.Objects;
+import static org.qnetstack.sim.state.BasisStates.Z_EIGEN;
+import static org.qnetstack.sim.state.BasisStates.eigenvector;
+import static org.qnetstack.sim.state.BasisStates.expectation;
+
 import org.qnetstack.hal.Basis;
 
 /**
@@ -44,72 +43,16 @@ public final class StateEngine {
     private static final double NEGLIGIBLE_PROBABILITY = 1e-12;
 
     private static final double INPUT_TOLERANCE = 1e-9;
-    private static final double R = Math.sqrt(0.5);
 
-    /** Eigenvectors (double[4]) indexed by [basis][outcome]; outcome 0 is the +1 eigenstate. */
-    private static final double[][] Z_EIGEN = {{1, 0, 0, 0}, {0, 0, 1, 0}};
-    private static final double[][] X_EIGEN = {{R, 0, R, 0}, {R, 0, -R, 0}};
-    private static final double[][] Y_EIGEN = {{R, 0, 0, R}, {R, 0, 0, -R}};
-
-    private static final class Group {
-        final int[] ids;
-        /** The density matrix, or null while the group is a pair held as Bell weights. */
-        double[] rho;
-        /** For a Bell-diagonal pair, its weights in the order (ids[0], ids[1]) (symmetric anyway); else null. */
-        double[] bell;
-
-        Group(int[] ids, double[] rho) {
-            this.ids = ids;
-            this.rho = rho;
-        }
-
-        static Group bellPair(int a, int b, double[] weights) {
-            Group g = new Group(new int[] {a, b}, null);
-            g.bell = weights;
-            return g;
-        }
-
-        int other(int q) {
-            return ids[0] == q ? ids[1] : ids[0];
-        }
-
-        int size() {
-            return ids.length;
-        }
-
-        int dim() {
-            return 1 << ids.length;
-        }
-
-        int position(int q) {
-            for (int p = 0; p < ids.length; p++) {
-                if (ids[p] == q) {
-                    return p;
-                }
-            }
-            throw new IllegalStateException("qubit " + q + " missing from its group");
-        }
-
-        int mask(int q) {
-            return 1 << (ids.length - 1 - position(q));
-        }
-    }
-
-    private Group[] groupOf = new Group[16];
-    private final BitSet allocated = new BitSet();
-    /** No id below this is free: the search for the lowest free id starts here, not at 0 (a million qubits). */
-    private int lowestFree;
-    /** Two spare buffers per group size for Kraus channels, so a channel allocates nothing. */
-    private final double[][][] spares = new double[MAX_GROUP_QUBITS + 1][][];
-    /** False only in tests that compare the Bell-diagonal fast path with the dense one. */
-    private final boolean bellDiagonalPairs;
+    private final KrausChannels channels = new KrausChannels();
+    private final QubitGroups groups;
 
     public StateEngine() {
         this(true);
     }
 
     private StateEngine(boolean bellDiagonalPairs) {
-        this.bellDiagonalPairs = bellDiagonalPairs;
+        this.groups = new QubitGroups(bellDiagonalPairs);
     }
 
     /** An engine that keeps every state as a dense matrix: the reference the fast paths are tested against. */
@@ -121,47 +64,37 @@ public final class StateEngine {
 
     /** A new qubit in |0⟩⟨0|, in its own group. The lowest free id is used, so runs are reproducible. */
     public int allocate() {
-        int q = allocated.nextClearBit(lowestFree);
-        lowestFree = q + 1;
-        if (q >= groupOf.length) {
-            groupOf = Arrays.copyOf(groupOf, Math.max(2 * groupOf.length, q + 1));
-        }
-        allocated.set(q);
-        groupOf[q] = singleton(q, Z_EIGEN[0]);
-        return q;
+        return groups.allocate(Z_EIGEN[0]);
     }
 
     /** Traces the qubit out of its group and forgets it; the id may be handed out again. */
     public void free(int q) {
-        detach(q);
-        groupOf[q] = null;
-        allocated.clear(q);
-        lowestFree = Math.min(lowestFree, q);
+        groups.free(q);
     }
 
     public boolean isAllocated(int q) {
-        return q >= 0 && allocated.get(q);
+        return groups.isAllocated(q);
     }
 
     /** Whether q is half of a pair stored as Bell weights (for tests of the fast path). */
     boolean isStoredAsBellWeights(int q) {
-        return group(q).bell != null;
+        return groups.group(q).bell != null;
     }
 
     /** Number of qubits in q's group, q included. */
     public int groupSize(int q) {
-        return group(q).size();
+        return groups.group(q).size();
     }
 
     /** The ids of the qubits in q's group, in the group's internal order. */
     public int[] groupMembers(int q) {
-        return group(q).ids.clone();
+        return groups.group(q).ids.clone();
     }
 
     /** Traces the qubit out of its group, then prepares it in |0⟩. */
     public void reset(int q) {
-        detach(q);
-        groupOf[q] = singleton(q, Z_EIGEN[0]);
+        groups.detach(q);
+        groups.set(q, QubitGroup.singleton(q, Z_EIGEN[0]));
     }
 
     // ---- gates and channels ----------------------------------------------------------------------
@@ -169,13 +102,13 @@ public final class StateEngine {
     /** Applies a 2×2 unitary ({@code double[8]}). */
     public void apply(int q, double[] u2) {
         requireLength(u2, 8, "single-qubit gate");
-        Group g = group(q);
+        QubitGroup g = groups.group(q);
         int pauli = pauliFlip(u2);
         if (g.bell != null && pauli >= 0) {
             BellDiagonal.pauli(g.bell, pauli);
             return;
         }
-        double[] rho = dense(g);
+        double[] rho = g.dense();
         int mask = g.mask(q);
         if (pauli < 0) {
             DensityOps.sandwich1(rho, g.dim(), mask, u2);
@@ -192,11 +125,11 @@ public final class StateEngine {
     /** Applies a 4×4 unitary ({@code double[32]}) with q1 the most significant qubit; merges groups. */
     public void apply(int q1, int q2, double[] u4) {
         requireLength(u4, 32, "two-qubit gate");
-        Group g = merged(q1, q2);
+        QubitGroup g = groups.merged(q1, q2);
         if (g.bell != null && u4 == Gates.SWAP) {
             return; // every Bell state is symmetric or antisymmetric: its projector does not change
         }
-        double[] rho = dense(g);
+        double[] rho = g.dense();
         int m1 = g.mask(q1);
         int m2 = g.mask(q2);
         if (u4 == Gates.CNOT) {
@@ -213,23 +146,23 @@ public final class StateEngine {
     /** ρ → Σ K ρ K† with 2×2 Kraus operators. */
     public void applyKraus(int q, double[][] kraus2) {
         requireKraus(kraus2, 8);
-        Group g = group(q);
-        dense(g);
-        applyChannel(g, kraus2, g.mask(q), 0);
+        QubitGroup g = groups.group(q);
+        g.dense();
+        channels.apply(g, kraus2, g.mask(q), 0);
     }
 
     /** ρ → Σ K ρ K† with 4×4 Kraus operators on (q1, q2), q1 the most significant; merges groups. */
     public void applyKraus(int q1, int q2, double[][] kraus4) {
         requireKraus(kraus4, 32);
-        Group g = merged(q1, q2);
-        dense(g);
-        applyChannel(g, kraus4, g.mask(q1), g.mask(q2));
+        QubitGroup g = groups.merged(q1, q2);
+        g.dense();
+        channels.apply(g, kraus4, g.mask(q1), g.mask(q2));
     }
 
     /** ρ → (1−p)ρ + p·I/2 on the qubit: p is the probability of replacement by the maximally mixed state. */
     public void depolarize(int q, double p) {
         requireProbability(p, "p");
-        Group g = group(q);
+        QubitGroup g = groups.group(q);
         if (g.bell != null) {
             BellDiagonal.depolarize(g.bell, p);
             return;
@@ -240,7 +173,7 @@ public final class StateEngine {
     /** ρ → (1−p)ρ + p·(I/4 ⊗ Tr_{q1 q2} ρ): both qubits jointly replaced with probability p. Merges groups. */
     public void depolarize(int q1, int q2, double p) {
         requireProbability(p, "p");
-        Group g = merged(q1, q2);
+        QubitGroup g = groups.merged(q1, q2);
         if (g.bell != null) {
             BellDiagonal.depolarize(g.bell, p);
             return;
@@ -251,17 +184,17 @@ public final class StateEngine {
     /** ρ → (1−p)ρ + p·ZρZ: coherences shrink by 1−2p. */
     public void dephase(int q, double p) {
         requireProbability(p, "p");
-        scaleCoherence(group(q), q, 1 - 2 * p);
+        scaleCoherence(groups.group(q), q, 1 - 2 * p);
     }
 
     /** Amplitude damping: |1⟩ decays to |0⟩ with probability gamma. */
     public void amplitudeDamp(int q, double gamma) {
         requireProbability(gamma, "gamma");
-        Group g = group(q);
+        QubitGroup g = groups.group(q);
         if (gamma == 0) {
             return; // the identity: a Bell-diagonal pair stays one
         }
-        DensityOps.amplitudeDamp(dense(g), g.dim(), g.mask(q), gamma);
+        DensityOps.amplitudeDamp(g.dense(), g.dim(), g.mask(q), gamma);
     }
 
     /**
@@ -278,14 +211,14 @@ public final class StateEngine {
         if (!(t2 <= 2 * t1)) {
             throw new IllegalArgumentException("T2 must not exceed 2·T1: T1=" + t1 + ", T2=" + t2);
         }
-        Group g = group(q);
+        QubitGroup g = groups.group(q);
         if (t == 0) {
             return;
         }
         double rate1 = Double.isInfinite(t1) ? 0 : 1 / t1;
         double rate2 = Double.isInfinite(t2) ? 0 : 1 / t2;
         if (rate1 > 0) {
-            DensityOps.amplitudeDamp(dense(g), g.dim(), g.mask(q), -Math.expm1(-t * rate1));
+            DensityOps.amplitudeDamp(g.dense(), g.dim(), g.mask(q), -Math.expm1(-t * rate1));
         }
         // Amplitude damping already shrank coherences by e^(−t/2T1); dephase for the rest. At T2 = 2·T1 the
         // difference may round to a hair below zero.
@@ -301,19 +234,19 @@ public final class StateEngine {
             throw new IllegalArgumentException("need t ≥ 0 and τ > 0: t=" + t + ", τ=" + tau);
         }
         double ratio = t / tau;
-        scaleCoherence(group(q), q, Math.exp(-2 * ratio * ratio));
+        scaleCoherence(groups.group(q), q, Math.exp(-2 * ratio * ratio));
     }
 
     // ---- measurement -----------------------------------------------------------------------------
 
     /** Probability of outcome 0, the +1 eigenstate of the basis (|0⟩, |+⟩, |+i⟩). Does not disturb the state. */
     public double probabilityOfZero(int q, Basis basis) {
-        Group g = group(q);
+        QubitGroup g = groups.group(q);
         if (g.bell != null) {
             eigenvector(basis, 0); // checks the basis
             return clamp01(0.5 * BellDiagonal.sum(g.bell)); // either qubit of the pair is maximally mixed
         }
-        return clamp01(expectation(DensityOps.reduceToOne(g.rho, g.dim(), g.mask(q)), eigenvector(basis, 0)));
+        return clamp01(expectation(Subsystems.reduceToOne(g.rho, g.dim(), g.mask(q)), eigenvector(basis, 0)));
     }
 
     /**
@@ -327,25 +260,25 @@ public final class StateEngine {
         if (!(uniform >= 0 && uniform <= 1)) {
             throw new IllegalArgumentException("uniform must be in [0, 1]: " + uniform);
         }
-        Group g = group(q);
+        QubitGroup g = groups.group(q);
         if (g.bell != null) {
             return measureBellPair(g, q, basis, uniform);
         }
         int mask = g.mask(q);
-        double p0 = clamp01(expectation(DensityOps.reduceToOne(g.rho, g.dim(), mask), eigenvector(basis, 0)));
+        double p0 = clamp01(expectation(Subsystems.reduceToOne(g.rho, g.dim(), mask), eigenvector(basis, 0)));
         int outcome = draw(p0, uniform);
         double[] v = eigenvector(basis, outcome);
         if (g.size() > 1) {
-            double[] rest = DensityOps.project(g.rho, g.dim(), mask, v);
+            double[] rest = Subsystems.project(g.rho, g.dim(), mask, v);
             int restDim = g.dim() / 2;
             // Normalising by the block's own trace rather than p keeps the trace exactly 1 despite rounding.
-            double scale = 1 / DensityOps.realTrace(rest, restDim);
+            double scale = 1 / Subsystems.realTrace(rest, restDim);
             for (int k = 0; k < rest.length; k++) {
                 rest[k] *= scale;
             }
-            adopt(compacted(new Group(without(g.ids, q), rest)));
+            groups.adopt(groups.compacted(new QubitGroup(g.idsWithout(q), rest)));
         }
-        groupOf[q] = singleton(q, v);
+        groups.set(q, QubitGroup.singleton(q, v));
         return outcome;
     }
 
@@ -363,7 +296,7 @@ public final class StateEngine {
      * t_k the correlations), the outcome is even odds and the partner is left in (I + s·(t_k/S)·σ_k)/2
      * for the outcome's eigenvalue s = ±1 of the basis's σ_k.
      */
-    private int measureBellPair(Group g, int q, Basis basis, double uniform) {
+    private int measureBellPair(QubitGroup g, int q, Basis basis, double uniform) {
         double[] v0 = eigenvector(basis, 0);
         double sum = BellDiagonal.sum(g.bell);
         int outcome = draw(clamp01(0.5 * sum), uniform);
@@ -385,8 +318,8 @@ public final class StateEngine {
             }
         }
         int partner = g.other(q);
-        groupOf[partner] = new Group(new int[] {partner}, rest);
-        groupOf[q] = singleton(q, outcome == 0 ? v0 : eigenvector(basis, 1));
+        groups.set(partner, new QubitGroup(new int[] {partner}, rest));
+        groups.set(q, QubitGroup.singleton(q, outcome == 0 ? v0 : eigenvector(basis, 1)));
         return outcome;
     }
 
@@ -400,7 +333,7 @@ public final class StateEngine {
      *     trace 1 (tolerance 1e-9), or a qubit is repeated or not allocated
      */
     public void setState(int[] qubits, double[] rho) {
-        requireDistinctAllocated(qubits);
+        groups.requireDistinctAllocated(qubits);
         int n = qubits.length;
         if (n > MAX_GROUP_QUBITS) {
             throw new IllegalArgumentException("at most " + MAX_GROUP_QUBITS + " qubits per group, got " + n);
@@ -426,9 +359,9 @@ public final class StateEngine {
             throw new IllegalArgumentException("density matrix trace must be 1, is " + trace);
         }
         for (int q : qubits) {
-            detach(q);
+            groups.detach(q);
         }
-        adopt(compacted(new Group(qubits.clone(), rho.clone())));
+        groups.adopt(groups.compacted(new QubitGroup(qubits.clone(), rho.clone())));
     }
 
     /**
@@ -440,7 +373,7 @@ public final class StateEngine {
      *     1 (tolerance 1e-9), or a qubit is repeated or not allocated
      */
     public void setBellDiagonal(int a, int b, double[] weights) {
-        requireDistinctAllocated(new int[] {a, b});
+        groups.requireDistinctAllocated(new int[] {a, b});
         requireLength(weights, 4, "Bell-diagonal weights");
         for (int k = 0; k < 4; k++) {
             if (!(weights[k] >= -INPUT_TOLERANCE)) {
@@ -451,11 +384,11 @@ public final class StateEngine {
         if (!(Math.abs(sum - 1) <= INPUT_TOLERANCE)) {
             throw new IllegalArgumentException("Bell weights must sum to 1, sum to " + sum);
         }
-        detach(a);
-        detach(b);
-        adopt(bellDiagonalPairs
-                ? Group.bellPair(a, b, weights.clone())
-                : new Group(new int[] {a, b}, BellDiagonal.toDensity(weights)));
+        groups.detach(a);
+        groups.detach(b);
+        groups.adopt(groups.keepsBellPairs()
+                ? QubitGroup.bellPair(a, b, weights.clone())
+                : new QubitGroup(new int[] {a, b}, BellDiagonal.toDensity(weights)));
     }
 
     /**
@@ -463,40 +396,7 @@ public final class StateEngine {
      * and qubits from different groups combine as a tensor product.
      */
     public double[] densityMatrix(int... qubits) {
-        requireDistinctAllocated(qubits);
-        int m = qubits.length;
-        // Groups in order of first appearance; for each, which request slots it serves.
-        List<Group> groups = new ArrayList<>(2);
-        List<int[]> slots = new ArrayList<>(2);
-        int[] slotCount = new int[m];
-        for (int j = 0; j < m; j++) {
-            Group g = groupOf[qubits[j]];
-            int gi = indexOfIdentity(groups, g);
-            if (gi < 0) {
-                gi = groups.size();
-                groups.add(g);
-                slots.add(new int[m]);
-            }
-            slots.get(gi)[slotCount[gi]++] = j;
-        }
-        double[][] reduced = new double[groups.size()][];
-        for (int gi = 0; gi < groups.size(); gi++) {
-            Group g = groups.get(gi);
-            int[] masks = new int[slotCount[gi]];
-            for (int t = 0; t < masks.length; t++) {
-                masks[t] = g.mask(qubits[slots.get(gi)[t]]);
-            }
-            if (g.bell != null) {
-                double[] rho = BellDiagonal.toDensity(g.bell);
-                reduced[gi] = isWholeGroupInOrder(g, masks) ? rho : DensityOps.reduce(rho, g.dim(), masks);
-            } else {
-                reduced[gi] = isWholeGroupInOrder(g, masks) ? g.rho.clone() : DensityOps.reduce(g.rho, g.dim(), masks);
-            }
-        }
-        if (groups.size() == 1) {
-            return reduced[0];
-        }
-        return interleave(reduced, slots, slotCount, m);
+        return ReducedStates.of(groups, qubits);
     }
 
     /** ⟨ψ|ρ|ψ⟩ of the qubits' reduced state and a pure state ψ ({@code double[2·2^n]}, first qubit most significant). */
@@ -525,7 +425,7 @@ public final class StateEngine {
     /** Fidelity of (a, b), a most significant, to the Bell state with the index (0 Φ+, 1 Φ−, 2 Ψ+, 3 Ψ−). */
     public double bellFidelity(int a, int b, int bellIndex) {
         Gates.checkBellIndex(bellIndex);
-        Group g = group(a);
+        QubitGroup g = groups.group(a);
         if (g.bell != null && a != b && g.other(a) == b) {
             return g.bell[bellIndex]; // the same in either order: SWAP leaves Bell projectors alone
         }
@@ -539,103 +439,8 @@ public final class StateEngine {
 
     // ---- internals -------------------------------------------------------------------------------
 
-    /** Σ K ρ K† on one qubit ({@code maskLo == 0}) or on two (maskHi the most significant). */
-    private void applyChannel(Group g, double[][] kraus, int maskHi, int maskLo) {
-        int n = g.size();
-        int len = g.rho.length;
-        double[][] pair = spares[n];
-        if (pair == null) {
-            pair = new double[][] {new double[len], new double[len]};
-            spares[n] = pair;
-        }
-        double[] sum = pair[0];
-        double[] term = pair[1];
-        Arrays.fill(sum, 0);
-        for (double[] k : kraus) {
-            System.arraycopy(g.rho, 0, term, 0, len);
-            if (maskLo == 0) {
-                DensityOps.sandwich1(term, g.dim(), maskHi, k);
-            } else {
-                DensityOps.sandwich2(term, g.dim(), maskHi, maskLo, k);
-            }
-            for (int e = 0; e < len; e++) {
-                sum[e] += term[e];
-            }
-        }
-        // The old matrix becomes the next spare, so the swap allocates nothing.
-        pair[0] = g.rho;
-        g.rho = sum;
-    }
-
-    private Group group(int q) {
-        // An allocated qubit always has a group (detach clears it only until its caller sets a new one):
-        // cheaper than asking the BitSet on every gate.
-        Group g = q >= 0 && q < groupOf.length ? groupOf[q] : null;
-        if (g == null) {
-            throw new IllegalArgumentException("qubit " + q + " is not allocated");
-        }
-        return g;
-    }
-
-    /** Puts q1 and q2 into one group, merging theirs by tensor product if needed. */
-    private Group merged(int q1, int q2) {
-        if (q1 == q2) {
-            throw new IllegalArgumentException("two-qubit operation on the same qubit " + q1);
-        }
-        Group g1 = group(q1);
-        Group g2 = group(q2);
-        if (g1 == g2) {
-            return g1;
-        }
-        int n = g1.size() + g2.size();
-        if (n > MAX_GROUP_QUBITS) {
-            throw new IllegalStateException("merging would make a group of " + n + " qubits (max "
-                    + MAX_GROUP_QUBITS + ")");
-        }
-        int[] ids = Arrays.copyOf(g1.ids, n);
-        System.arraycopy(g2.ids, 0, ids, g1.size(), g2.size());
-        Group g = new Group(ids, DensityOps.tensor(dense(g1), g1.dim(), dense(g2), g2.dim()));
-        adopt(g);
-        return g;
-    }
-
-    /** Takes q out of its group by partial trace; the others keep a group of their own. q is left ungrouped. */
-    private void detach(int q) {
-        Group g = group(q);
-        if (g.bell != null) {
-            // Either half of a Bell-diagonal pair is maximally mixed.
-            double half = 0.5 * BellDiagonal.sum(g.bell);
-            int partner = g.other(q);
-            groupOf[partner] = new Group(new int[] {partner}, new double[] {half, 0, 0, 0, 0, 0, half, 0});
-        } else if (g.size() > 1) {
-            adopt(compacted(new Group(without(g.ids, q), DensityOps.traceOut(g.rho, g.dim(), g.mask(q)))));
-        }
-        groupOf[q] = null;
-    }
-
-    /** The group's dense matrix; a Bell-diagonal pair becomes dense for good (an operation outside the family follows). */
-    private static double[] dense(Group g) {
-        if (g.bell != null) {
-            g.rho = BellDiagonal.toDensity(g.bell);
-            g.bell = null;
-        }
-        return g.rho;
-    }
-
-    /** Keeps a new two-qubit group as Bell weights if its state is Bell-diagonal. */
-    private Group compacted(Group g) {
-        if (bellDiagonalPairs && g.size() == 2) {
-            double[] weights = BellDiagonal.fromDensity(g.rho);
-            if (weights != null) {
-                g.bell = weights;
-                g.rho = null;
-            }
-        }
-        return g;
-    }
-
     /** Multiplies q's coherences by f: dephasing, memory decay. */
-    private static void scaleCoherence(Group g, int q, double f) {
+    private static void scaleCoherence(QubitGroup g, int q, double f) {
         if (g.bell != null) {
             BellDiagonal.scaleCoherence(g.bell, f);
         } else {
@@ -655,131 +460,6 @@ public final class StateEngine {
             return 0;
         }
         return -1;
-    }
-
-    private void adopt(Group g) {
-        for (int id : g.ids) {
-            groupOf[id] = g;
-        }
-    }
-
-    private static Group singleton(int q, double[] v) {
-        return new Group(new int[] {q}, Gates.pureDensity(v));
-    }
-
-    private static int[] without(int[] ids, int q) {
-        int[] out = new int[ids.length - 1];
-        int k = 0;
-        for (int id : ids) {
-            if (id != q) {
-                out[k++] = id;
-            }
-        }
-        return out;
-    }
-
-    private static double[] eigenvector(Basis basis, int outcome) {
-        switch (Objects.requireNonNull(basis, "basis")) {
-            case Z:
-                return Z_EIGEN[outcome];
-            case X:
-                return X_EIGEN[outcome];
-            case Y:
-                return Y_EIGEN[outcome];
-            default:
-                throw new IllegalArgumentException("unknown basis " + basis);
-        }
-    }
-
-    /** ⟨v|ρ|v⟩ for a one-qubit ρ (double[8]) and v (double[4]). */
-    private static double expectation(double[] rho, double[] v) {
-        double sum = 0;
-        for (int a = 0; a < 2; a++) {
-            for (int b = 0; b < 2; b++) {
-                // conj(v_a)·v_b
-                double wr = v[2 * a] * v[2 * b] + v[2 * a + 1] * v[2 * b + 1];
-                double wi = v[2 * a] * v[2 * b + 1] - v[2 * a + 1] * v[2 * b];
-                sum += wr * rho[2 * (2 * a + b)] - wi * rho[2 * (2 * a + b) + 1];
-            }
-        }
-        return sum;
-    }
-
-    private static boolean isWholeGroupInOrder(Group g, int[] masks) {
-        if (masks.length != g.size()) {
-            return false;
-        }
-        for (int t = 0; t < masks.length; t++) {
-            if (masks[t] != 1 << (g.size() - 1 - t)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Tensor product of the groups' reduced matrices with their qubits put back into request order:
-     * each output index is split into the per-group indices its bits belong to.
-     */
-    private static double[] interleave(double[][] reduced, List<int[]> slots, int[] slotCount, int m) {
-        int dim = 1 << m;
-        int groups = reduced.length;
-        int[][] local = new int[groups][dim];
-        for (int gi = 0; gi < groups; gi++) {
-            int k = slotCount[gi];
-            int[] groupSlots = slots.get(gi);
-            for (int index = 0; index < dim; index++) {
-                int l = 0;
-                for (int t = 0; t < k; t++) {
-                    if ((index & (1 << (m - 1 - groupSlots[t]))) != 0) {
-                        l |= 1 << (k - 1 - t);
-                    }
-                }
-                local[gi][index] = l;
-            }
-        }
-        double[] out = new double[2 * dim * dim];
-        for (int r = 0; r < dim; r++) {
-            for (int c = 0; c < dim; c++) {
-                double pr = 1;
-                double pi = 0;
-                for (int gi = 0; gi < groups; gi++) {
-                    int gd = 1 << slotCount[gi];
-                    int e = 2 * (local[gi][r] * gd + local[gi][c]);
-                    double xr = reduced[gi][e];
-                    double xi = reduced[gi][e + 1];
-                    double nr = pr * xr - pi * xi;
-                    pi = pr * xi + pi * xr;
-                    pr = nr;
-                }
-                out[2 * (r * dim + c)] = pr;
-                out[2 * (r * dim + c) + 1] = pi;
-            }
-        }
-        return out;
-    }
-
-    private static <T> int indexOfIdentity(List<T> list, T item) {
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i) == item) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private void requireDistinctAllocated(int[] qubits) {
-        if (qubits.length == 0) {
-            throw new IllegalArgumentException("no qubits given");
-        }
-        for (int j = 0; j < qubits.length; j++) {
-            group(qubits[j]);
-            for (int i = 0; i < j; i++) {
-                if (qubits[i] == qubits[j]) {
-                    throw new IllegalArgumentException("qubit " + qubits[j] + " given twice");
-                }
-            }
-        }
     }
 
     private static void requireKraus(double[][] kraus, int length) {

@@ -3,12 +3,13 @@ package org.qnetstack.hal.tck;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.Clock;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
+import org.qnetstack.hal.log.RateLimitedLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node event loop on real time: one thread, tasks in time order, ties in submission order, tasks
@@ -16,12 +17,14 @@ import org.qnetstack.hal.TimerHandle;
  * with one. A task that throws is logged and does not stop the loop.
  */
 public final class RealTimeScheduler implements Scheduler, AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(RealTimeScheduler.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RealTimeScheduler.class);
 
     private final ScheduledThreadPoolExecutor executor;
     private final long origin = System.nanoTime();
     private final Clock clock = () -> System.nanoTime() - origin;
     private final String name;
+    /** A task that fails every time it runs must not flood the log. */
+    private final RateLimitedLog failures = RateLimitedLog.errors(LOG);
     private volatile @Nullable Thread loop;
 
     public RealTimeScheduler(String name) {
@@ -47,7 +50,7 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                LOG.log(Level.SEVERE, "task failed on " + name, e);
+                failures.log("task failed on {}", name, e);
             }
         }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
         return new TimerHandle() {

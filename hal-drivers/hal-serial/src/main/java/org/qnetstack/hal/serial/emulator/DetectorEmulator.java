@@ -16,11 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.serial.internal.LineAssembler;
 import org.qnetstack.hal.serial.internal.Scpi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An emulated detector/timing controller speaking the serial driver's protocol, on a TCP port or a serial
@@ -33,7 +33,7 @@ import org.qnetstack.hal.serial.internal.Scpi;
  */
 public final class DetectorEmulator implements AutoCloseable {
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofMillis(100);
-    private static final Logger LOG = Logger.getLogger(DetectorEmulator.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DetectorEmulator.class);
 
     private final Object lock = new Object();
     private final Instrument instrument;
@@ -66,7 +66,7 @@ public final class DetectorEmulator implements AutoCloseable {
             try {
                 resource.close();
             } catch (Exception e) {
-                LOG.log(Level.FINE, "closing emulator connection", e);
+                LOG.debug("closing emulator connection", e);
             }
         }
     }
@@ -124,7 +124,7 @@ public final class DetectorEmulator implements AutoCloseable {
                     s = server.accept();
                 } catch (IOException e) {
                     if (!closed) {
-                        LOG.log(Level.WARNING, "emulator stopped accepting", e);
+                        LOG.warn("emulator stopped accepting", e);
                     }
                     return;
                 }
@@ -132,7 +132,7 @@ public final class DetectorEmulator implements AutoCloseable {
                     s.setTcpNoDelay(true);
                     serve(new Connection(s.getInputStream(), s.getOutputStream(), s));
                 } catch (IOException e) {
-                    LOG.log(Level.FINE, "emulator connection failed", e);
+                    LOG.debug("emulator connection failed", e);
                 }
             }
         });
@@ -241,9 +241,9 @@ public final class DetectorEmulator implements AutoCloseable {
                 lines.feed(buffer, 0, n);
             }
         } catch (SocketException e) {
-            LOG.fine(() -> "emulator connection closed: " + e.getMessage());
+            LOG.atDebug().log(() -> "emulator connection closed: " + e.getMessage());
         } catch (IOException e) {
-            LOG.log(Level.FINE, "emulator connection failed", e);
+            LOG.debug("emulator connection failed", e);
         } finally {
             synchronized (lock) {
                 if (current == c) {
@@ -367,7 +367,7 @@ public final class DetectorEmulator implements AutoCloseable {
             }
             c.out.flush();
         } catch (IOException e) {
-            LOG.fine(() -> "emulator write failed: " + e.getMessage());
+            LOG.atDebug().log(() -> "emulator write failed: " + e.getMessage());
             c.close();
         }
     }
@@ -438,7 +438,7 @@ public final class DetectorEmulator implements AutoCloseable {
             try {
                 e.close();
             } catch (Exception ex) {
-                LOG.log(Level.FINE, "closing emulator endpoint", ex);
+                LOG.debug("closing emulator endpoint", ex);
             }
         }
         for (Thread t : threads) {

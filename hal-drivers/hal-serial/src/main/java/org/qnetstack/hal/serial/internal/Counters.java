@@ -1,13 +1,15 @@
 package org.qnetstack.hal.serial.internal;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.logging.Logger;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.hal.serial.SerialStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the driver has counted (written by its worker, read by anyone), and its fault log, which says at
- * most one thing a second at WARNING and the rest at FINE, with how many it held back: a noisy line must
+ * most one thing a second at WARN and the rest at DEBUG, with how many it held back: a noisy line must
  * not flood the log.
  */
 final class Counters {
@@ -16,13 +18,11 @@ final class Counters {
         RECONNECTS, RESTARTS
     }
 
-    private static final Logger LOG = Logger.getLogger(SerialDevice.class.getName());
-    private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Logger LOG = LoggerFactory.getLogger(SerialDevice.class);
 
     private final String device;
     private final AtomicLongArray counts = new AtomicLongArray(Stat.values().length);
-    private long lastWarning = System.nanoTime() - WARN_INTERVAL_NANOS;
-    private long quietWarnings;
+    private final RateLimitedLog faults = RateLimitedLog.warnings(LOG).withBurst(1, Duration.ofSeconds(1));
 
     Counters(String device) {
         this.device = device;
@@ -46,17 +46,8 @@ final class Counters {
                 get(Stat.RETRIES), get(Stat.RECONNECTS), get(Stat.RESTARTS));
     }
 
-    /** Logs a fault at WARNING at most once a second, at FINE otherwise. Called by the worker only. */
+    /** Logs a fault at WARN at most once a second, at DEBUG otherwise. */
     void warn(String what) {
-        long now = System.nanoTime();
-        if (now - lastWarning >= WARN_INTERVAL_NANOS) {
-            long quiet = quietWarnings;
-            lastWarning = now;
-            quietWarnings = 0;
-            LOG.warning(() -> device + ": " + what + (quiet > 0 ? " (and " + quiet + " more in the last second)" : ""));
-        } else {
-            quietWarnings++;
-            LOG.fine(() -> device + ": " + what);
-        }
+        faults.log("{}: {}", device, what);
     }
 }

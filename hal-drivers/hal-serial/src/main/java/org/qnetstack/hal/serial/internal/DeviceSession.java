@@ -5,11 +5,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.hal.serial.DeviceUnavailableException;
 import org.qnetstack.hal.serial.UnexpectedReplyException;
 import org.qnetstack.hal.serial.internal.Counters.Stat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The session with the device: opening it and learning it, recovering it (reopen with backoff, learn its
@@ -23,10 +25,12 @@ import org.qnetstack.hal.serial.internal.Counters.Stat;
  * the next watermark's total.
  */
 final class DeviceSession {
-    private static final Logger LOG = Logger.getLogger(SerialDevice.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SerialDevice.class);
     private static final Request IDENTIFY = Request.read("ACQ:STOP", List.of("*IDN?", "SYST:CHAN?"));
 
     private final URI uri;
+    /** A device that keeps dropping off is recovered again and again: a few lines a minute, not one each. */
+    private final RateLimitedLog recoveries = RateLimitedLog.warnings(LOG);
     private final SerialOptions options;
     private final DeviceLine line;
     private final ClickStream stream;
@@ -195,7 +199,7 @@ final class DeviceSession {
     private void restore() throws LinkLost {
         List<String> id = runner.run(IDENTIFY); // disarms first: no click is tagged with settings being restored
         if (!identity.equals(id.get(0))) {
-            LOG.warning(() -> uri + ": the device now identifies as '" + id.get(0) + "', was '" + identity + "'");
+            LOG.atWarn().log(() -> uri + ": the device now identifies as '" + id.get(0) + "', was '" + identity + "'");
         }
         if (!id.get(1).equals(Integer.toString(settings.channels()))) {
             throw new IllegalStateException("the device now has " + id.get(1) + " inputs, had " + settings.channels());
@@ -222,15 +226,15 @@ final class DeviceSession {
         if (failure != null || line.closing()) {
             return;
         }
-        LOG.warning(() -> uri + ": recovering: " + why);
+        recoveries.log("{}: recovering: {}", uri, why);
         stream.lineLost();
         line.closeConnection();
         try {
             connect(false);
             counters.count(Stat.RECONNECTS);
-            LOG.info(() -> uri + ": recovered (" + why + ")");
+            LOG.atInfo().log(() -> uri + ": recovered (" + why + ")");
         } catch (DeviceUnavailableException e) {
-            LOG.severe(e::getMessage);
+            LOG.error("{}", e.getMessage());
             fail(e);
         } catch (IllegalStateException closedMeanwhile) {
             // close() was called while reconnecting: nothing to report
@@ -264,7 +268,7 @@ final class DeviceSession {
                 new CommandRunner(line, 0, options.timeout().toMillis(), uri.toString(), counters)
                         .run(Request.write("ACQ:STOP", List.of("ACQ:STAT?"), List.of("0")));
             } catch (LinkLost | RuntimeException e) {
-                LOG.fine(() -> uri + ": could not disarm while closing: " + e);
+                LOG.atDebug().log(() -> uri + ": could not disarm while closing: " + e);
             }
         }
         armed = false;

@@ -9,8 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.qnetstack.hal.ClickEvent;
 import org.qnetstack.hal.DetectorCounters;
 import org.qnetstack.hal.Scheduler;
@@ -22,6 +20,8 @@ import org.qnetstack.hal.serial.Edge;
 import org.qnetstack.hal.serial.SerialStats;
 import org.qnetstack.hal.serial.UnexpectedReplyException;
 import org.qnetstack.hal.serial.internal.DeviceSettings.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,7 +46,7 @@ import reactor.core.publisher.Mono;
  * recovered and the command resent; the device's own rejection fails the command at once.
  */
 public final class SerialDevice {
-    private static final Logger LOG = Logger.getLogger(SerialDevice.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SerialDevice.class);
 
     private final URI uri;
     private final SerialOptions options;
@@ -291,7 +291,7 @@ public final class SerialDevice {
             line.closeConnection();
             failWaiting(session.closedException(), true);
         } catch (RuntimeException | Error e) {
-            LOG.log(Level.SEVERE, uri + ": driver worker failed", e);
+            LOG.error(uri + ": driver worker failed", e);
             DeviceUnavailableException failed = new DeviceUnavailableException(uri + ": driver failed: " + e, e);
             session.fail(failed);
             line.closeConnection();
@@ -376,7 +376,7 @@ public final class SerialDevice {
                 Thread.currentThread().interrupt();
             }
             if (worker.isAlive()) {
-                LOG.warning(() -> uri + ": worker thread did not stop in time");
+                LOG.atWarn().log(() -> uri + ": worker thread did not stop in time");
             }
         }
         failWaiting(session.closedException(), !worker.isAlive());
