@@ -3,23 +3,25 @@ package org.qnetstack.link.internal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Logger;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.Scheduler;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.link.CreateId;
 import org.qnetstack.link.CreateRequest;
 import org.qnetstack.link.FidelityEstimate;
 import org.qnetstack.link.InvalidRequestException;
 import org.qnetstack.link.LinkError;
 import org.qnetstack.link.LinkErrorCode;
+import org.qnetstack.link.LinkLayer;
 import org.qnetstack.link.LinkListener;
 import org.qnetstack.link.LinkPair;
-import org.qnetstack.link.LinkLayer;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.PhotonicInterface;
 import org.qnetstack.physical.QubitMemory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The link layer of one node: one {@link LinkEndpoint} per link the node is an end of. A keep request
@@ -29,7 +31,9 @@ import org.qnetstack.physical.QubitMemory;
  * are refused with UNREACHABLE until it is reported back up ({@link #peerUp}).
  */
 public final class DefaultLinkService implements LinkLayer {
-    private static final Logger LOG = Logger.getLogger(DefaultLinkService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultLinkService.class);
+    /** Pairs and errors nobody listens for, listeners that throw: one per pair at worst, so rate-limited. */
+    private final RateLimitedLog undeliveredLog = RateLimitedLog.warnings(LOG);
     private static final double ALPHA_FLOOR = 1e-6;
     private static final int ALPHA_GRID = 241;
     /** Fidelities computed from a model carry rounding: 0.8 may come out as 0.7999999999999999. */
@@ -224,8 +228,8 @@ public final class DefaultLinkService implements LinkLayer {
         LinkListener l = listeners.get(pair.purposeId());
         if (l == null) {
             undelivered++;
-            LOG.warning(() -> node + ": no listener for purpose " + pair.purposeId() + "; pair "
-                    + pair.entanglementId() + " discarded");
+            undeliveredLog.log("{}: no listener for purpose {}; pair {} discarded", node, pair.purposeId(),
+                    pair.entanglementId());
             return Delivery.NO_LISTENER;
         }
         try {
@@ -233,8 +237,8 @@ public final class DefaultLinkService implements LinkLayer {
             return Delivery.TAKEN;
         } catch (RuntimeException e) {
             listenerFailures++;
-            LOG.log(java.util.logging.Level.WARNING, node + ": the listener for purpose " + pair.purposeId()
-                    + " threw on pair " + pair.entanglementId(), e);
+            undeliveredLog.log("{}: the listener for purpose {} threw on pair {}", node, pair.purposeId(),
+                    pair.entanglementId(), e);
             return Delivery.FAILED;
         }
     }
@@ -242,15 +246,14 @@ public final class DefaultLinkService implements LinkLayer {
     void deliverError(LinkError error) {
         LinkListener l = listeners.get(error.purposeId());
         if (l == null) {
-            LOG.warning(() -> node + ": unhandled link error " + error);
+            undeliveredLog.log("{}: unhandled link error {}", node, error);
             return;
         }
         try {
             l.onError(error);
         } catch (RuntimeException e) {
             listenerFailures++;
-            LOG.log(java.util.logging.Level.WARNING, node + ": the listener for purpose " + error.purposeId()
-                    + " threw on " + error.code(), e);
+            undeliveredLog.log("{}: the listener for purpose {} threw on {}", node, error.purposeId(), error.code(), e);
         }
     }
 

@@ -167,8 +167,8 @@ final class DistributedQueue {
 
     private void sendEnd(CreateId createId, int purposeId, @Nullable LinkErrorCode code, String reason) {
         ctx.sendReliably(new Key("end", createId), new LinkMessages.End(ctx.linkName, createId, purposeId, code,
-                reason), () -> LinkEndpoint.LOG.warning(() -> ctx.node + ": " + ctx.peer
-                + " never acknowledged the end of " + createId));
+                reason), () -> ctx.warnings.log("{}: {} never acknowledged the end of {}", ctx.node, ctx.peer,
+                createId));
     }
 
     private void resendEnd(LinkMessages.End ended) {

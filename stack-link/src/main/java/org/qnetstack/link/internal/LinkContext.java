@@ -4,12 +4,13 @@ import java.util.random.RandomGenerator;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.Scheduler;
+import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.link.CreateId;
 import org.qnetstack.link.LinkError;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.messaging.ClassicalNetwork;
-import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.messaging.Retransmitter;
+import org.qnetstack.physical.QubitMemory;
 
 /**
  * What the engines of one link end share: who and where the two ends are, the message port to the peer (plain
@@ -44,6 +45,8 @@ final class LinkContext {
     private final ClassicalNetwork network;
     private final String protocol;
     private final Retransmitter reliable;
+    /** Warnings that can repeat once per message (rejections, unanswered resends): counted, summarised. */
+    final RateLimitedLog warnings = RateLimitedLog.warnings(LinkEndpoint.LOG);
     private LinkBelow below;
     private long rejectedMessages;
     /** The link end is closed: nothing more is attempted or answered. */
@@ -125,7 +128,7 @@ final class LinkContext {
 
     void reject(String why) {
         rejectedMessages++;
-        LinkEndpoint.LOG.warning(() -> node + " on " + link.name() + ": rejected " + why);
+        warnings.log("{} on {}: rejected {}", node, link.name(), why);
     }
 
     long rejectedMessages() {

@@ -2,21 +2,25 @@ package org.qnetstack.link.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.link.CreateId;
 import org.qnetstack.link.CreateRequest;
 import org.qnetstack.link.FidelityEstimate;
-import org.qnetstack.physical.AttemptSource;
 import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.messaging.Envelope;
+import org.qnetstack.messaging.MessageHandlers;
+import org.qnetstack.physical.AttemptSource;
 import org.qnetstack.physical.HeraldingNode;
 import org.qnetstack.physical.PhotonicInterface;
 import org.qnetstack.physical.QubitMemory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One node's end of one link, composed of protocol engines that share a {@link LinkContext}: the distributed
@@ -35,7 +39,7 @@ import org.qnetstack.physical.QubitMemory;
  * stale by its create id (ids grow at each node) and ignored.
  */
 final class LinkEndpoint {
-    static final Logger LOG = Logger.getLogger(LinkEndpoint.class.getName());
+    static final Logger LOG = LoggerFactory.getLogger(LinkEndpoint.class);
 
     private final LinkContext ctx;
     private final DistributedQueue queue;
@@ -45,6 +49,7 @@ final class LinkEndpoint {
     private final AttemptServer attempts;
     private final PeerLiveness liveness;
     private final LinkBelow below;
+    private final MessageHandlers handlers;
 
     /** An end served by the real heralding protocol. */
     LinkEndpoint(String node, HeraldedLink link, QuantumDevice device, QubitMemory memory, Scheduler scheduler,
@@ -66,6 +71,7 @@ final class LinkEndpoint {
         this.liveness = new PeerLiveness(ctx, queue, agreement, attempts);
         this.below = below.apply(attempts);
         ctx.attach(this.below);
+        this.handlers = handlers();
         ctx.network().register(ctx.node, ctx.protocol(), this::onMessage);
         this.below.start();
     }
@@ -197,35 +203,41 @@ final class LinkEndpoint {
             ctx.reject("message from " + e.from() + ", who is not at the other end");
             return;
         }
-        Object m = e.payload();
-        String link = ctx.linkName;
+        handlers.accept(e);
+    }
+
+    /**
+     * The messages each role serves, by class (the master runs the queue and decides; the other end asks, holds
+     * and follows); any other message, or one about another link, is rejected and counted.
+     */
+    private MessageHandlers handlers() {
+        MessageHandlers.Builder b = MessageHandlers.builder();
         if (ctx.master) {
-            if (m instanceof LinkMessages.AddRequest r && r.link().equals(link)) {
-                queue.onAddRequest(r);
-            } else if (m instanceof LinkMessages.AddAck a && a.link().equals(link)) {
-                queue.onAddAck(a);
-            } else if (m instanceof LinkMessages.Hold h && h.link().equals(link)) {
-                agreement.onHold(h);
-            } else if (m instanceof LinkMessages.NotHeld n && n.link().equals(link)) {
-                agreement.onNotHeld(n);
-            } else if (m instanceof LinkMessages.EndRequest r && r.link().equals(link)) {
-                queue.onEndRequest(r);
-            } else if (m instanceof LinkMessages.TestOutcome t && t.link().equals(link)) {
-                tests.onTestOutcome(t);
-            } else if (m instanceof LinkMessages.EndAck a && a.link().equals(link)) {
-                queue.onEndAck(a);
-            } else {
-                ctx.reject("unexpected " + m.getClass().getSimpleName());
-            }
-        } else if (m instanceof LinkMessages.Add a && a.link().equals(link)) {
-            queue.onAdd(a);
-        } else if (m instanceof LinkMessages.Decision d && d.link().equals(link)) {
-            agreement.onDecision(d);
-        } else if (m instanceof LinkMessages.End end && end.link().equals(link)) {
-            queue.onEnd(end);
+            b.on(LinkMessages.AddRequest.class, (r, from) -> ifThisLink(r.link(), r, queue::onAddRequest))
+                    .on(LinkMessages.AddAck.class, (a, from) -> ifThisLink(a.link(), a, queue::onAddAck))
+                    .on(LinkMessages.Hold.class, (h, from) -> ifThisLink(h.link(), h, agreement::onHold))
+                    .on(LinkMessages.NotHeld.class, (n, from) -> ifThisLink(n.link(), n, agreement::onNotHeld))
+                    .on(LinkMessages.EndRequest.class, (r, from) -> ifThisLink(r.link(), r, queue::onEndRequest))
+                    .on(LinkMessages.TestOutcome.class, (t, from) -> ifThisLink(t.link(), t, tests::onTestOutcome))
+                    .on(LinkMessages.EndAck.class, (a, from) -> ifThisLink(a.link(), a, queue::onEndAck));
         } else {
-            ctx.reject("unexpected " + m.getClass().getSimpleName());
+            b.on(LinkMessages.Add.class, (a, from) -> ifThisLink(a.link(), a, queue::onAdd))
+                    .on(LinkMessages.Decision.class, (d, from) -> ifThisLink(d.link(), d, agreement::onDecision))
+                    .on(LinkMessages.End.class, (end, from) -> ifThisLink(end.link(), end, queue::onEnd));
         }
+        return b.otherwise(e -> ctx.reject("unexpected " + describe(e.payload()))).build();
+    }
+
+    private <M> void ifThisLink(@Nullable String link, M message, Consumer<M> handler) {
+        if (ctx.linkName.equals(link)) {
+            handler.accept(message);
+        } else {
+            ctx.reject("unexpected " + describe(message));
+        }
+    }
+
+    private static String describe(@Nullable Object payload) {
+        return payload == null ? "empty message" : payload.getClass().getSimpleName();
     }
 
     boolean isPeerDown() {

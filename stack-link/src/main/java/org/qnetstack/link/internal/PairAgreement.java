@@ -72,7 +72,7 @@ final class PairAgreement {
             } else {
                 h.confirmWait = ctx.scheduler.schedule(ctx.confirmWaitNanos, () -> {
                     if (h.verdict == null) {
-                        LinkEndpoint.LOG.fine(() -> ctx.node + ": " + ctx.peer + " never confirmed herald " + seq);
+                        LinkEndpoint.LOG.debug("{}: {} never confirmed herald {}", ctx.node, ctx.peer, seq);
                         decide(h, Verdict.EXPIRE, null);
                     }
                 });
@@ -85,8 +85,7 @@ final class PairAgreement {
 
     /** This end will never hold pairs with these numbers. */
     void onHeraldsLost(long fromSeq, long toSeq) {
-        LinkEndpoint.LOG.fine(() -> ctx.node + " on " + ctx.linkName + ": heralds " + fromSeq + ".." + toSeq
-                + " not held here");
+        LinkEndpoint.LOG.debug("{} on {}: heralds {}..{} not held here", ctx.node, ctx.linkName, fromSeq, toSeq);
         if (ctx.master) {
             settlePeerHolds();
         } else {
@@ -101,8 +100,7 @@ final class PairAgreement {
         ctx.sendReliably(new Key("hold", seq), new LinkMessages.Hold(ctx.linkName, seq, h.item.add.itemId(),
                 undecidedFrom, h.pair.axis(), h.pair.outcome()), () -> {
                     // The master has not answered for far longer than it ever waits: the link is down.
-                    LinkEndpoint.LOG.warning(() -> ctx.node + ": " + ctx.peer + " never decided herald " + seq
-                            + "; giving the pair up");
+                    ctx.warnings.log("{}: {} never decided herald {}; giving the pair up", ctx.node, ctx.peer, seq);
                     settle(h, Verdict.EXPIRE, null, 0);
                 });
     }

@@ -48,8 +48,8 @@ final class RequestRecords {
             return false;
         }
         staleCopies++;
-        LinkEndpoint.LOG.fine(() -> ctx.node + " on " + ctx.linkName + ": ignored a late copy about " + createId
-                + ", forgotten here");
+        LinkEndpoint.LOG.debug("{} on {}: ignored a late copy about {}, forgotten here", ctx.node, ctx.linkName,
+                createId);
         return true;
     }
 
