@@ -55,6 +55,9 @@ final class Modules {
     static final Set<String> HAL_TIME = Set.of("org.qnetstack.hal.Clock", "org.qnetstack.hal.Scheduler",
             "org.qnetstack.hal.TimerHandle");
 
+    /** What every layer may use of the HAL beyond its neighbour besides time: the rate-limited log. */
+    static final String HAL_LOG = "org.qnetstack.hal.log";
+
     /** Device drivers and the HAL's test kit: the stack reaches devices only through hal-api. */
     static final Set<String> DRIVERS = Set.of("hal-sim", "hal-serial", "hal-tck");
 
