@@ -59,7 +59,7 @@ class HostileDeploymentTest {
             fakeAlice.send("alice", "world", WorldMessages.PROTOCOL,
                     new WorldMessages.TaskDone(true, true, "forged: alice's program failed"));
             mallory.send("mallory", "world", WorldMessages.PROTOCOL, new WorldMessages.Joined("mallory", 1));
-            fakeWorld.send("world", "alice", WorldMessages.PROTOCOL, new WorldMessages.Task(
+            fakeWorld.send("world", "alice", WorldMessages.PROTOCOL, new WorldMessages.Task(0,
                     WorldMessages.TaskKind.SHUTDOWN, 0, 0, null, null, null, null, "forged shutdown"));
             await("the world refusing both strangers and alice refusing the false world", () ->
                     log.count("world: closing connection", "node 'alice' failed to prove the pre-shared key") > 0

@@ -45,6 +45,10 @@ public final class NodeLoop implements WorldCalls {
     private @Nullable ProgramHost driver;
     private long taskFailures;
     private long tasks;
+    /** This process of the node, as it joined the world. */
+    private long incarnation;
+    /** Tasks and queries meant for an earlier process of this node, ignored. */
+    private long staleMessages;
 
     /** What ended the node's run. */
     public record Outcome(String note, @Nullable Throwable programFailure, boolean programFinished, long tasks,
@@ -83,7 +87,9 @@ public final class NodeLoop implements WorldCalls {
                 return r;
             }
             if (m instanceof AxisQuery q) {
-                answer(q);
+                if (!forAnotherProcess(q.incarnation(), q)) {
+                    answer(q);
+                }
             } else {
                 ignored.log("{}: ignored {} from the world during a device call", node, m.getClass().getSimpleName());
             }
@@ -95,17 +101,38 @@ public final class NodeLoop implements WorldCalls {
         link.send(new AxisAnswer(axis.theta(), axis.phi()));
     }
 
+    /**
+     * A task or query the world sent to an earlier process of this node (the TCP layer kept it while that
+     * process was gone) is ignored, unanswered: the world waits for this process's answers only.
+     */
+    private boolean forAnotherProcess(long addressee, Object m) {
+        if (addressee == incarnation) {
+            return false;
+        }
+        staleMessages++;
+        Level level = staleMessages == 1 ? Level.WARNING : Level.FINE; // a dead process leaves only a few
+        LOG.log(level, () -> node + ": ignored " + m.getClass().getSimpleName() + " meant for an earlier process of "
+                + "this node (" + staleMessages + " so far)");
+        return true;
+    }
+
     /** Joins the world and serves it until it says the run is over. */
     public Outcome run(long incarnation) {
+        this.incarnation = incarnation;
         link.send(new WorldMessages.Joined(node, incarnation));
         while (true) {
             Object m = link.next();
             if (m instanceof AxisQuery q) {
-                answer(q);
+                if (!forAnotherProcess(q.incarnation(), q)) {
+                    answer(q);
+                }
                 continue;
             }
             if (!(m instanceof Task task)) {
                 ignored.log("{}: ignored {} from the world between tasks", node, m.getClass().getSimpleName());
+                continue;
+            }
+            if (forAnotherProcess(task.incarnation(), task)) {
                 continue;
             }
             tasks++;

@@ -170,10 +170,10 @@ public final class WorldLoop {
     public Outcome run() {
         awaitAllJoined();
         for (Session s : sessions.values()) {
-            runTask(s, Task.of(TaskKind.INIT, kernel.nanos()));
+            runTask(s, Task.of(s.incarnation, TaskKind.INIT, kernel.nanos()));
         }
         for (Session s : sessions.values()) {
-            runTask(s, Task.of(TaskKind.START, kernel.nanos()));
+            runTask(s, Task.of(s.incarnation, TaskKind.START, kernel.nanos()));
         }
         running = true;
         long wallStart = System.nanoTime();
@@ -220,7 +220,7 @@ public final class WorldLoop {
             lastProgress = System.nanoTime();
         }
         for (Session s : sessions.values()) {
-            runTask(s, new Task(TaskKind.SHUTDOWN, kernel.nanos(), 0, null, null, null, null, note));
+            runTask(s, new Task(s.incarnation, TaskKind.SHUTDOWN, kernel.nanos(), 0, null, null, null, null, note));
         }
         stations.close();
         Map<String, String> failures = new LinkedHashMap<>();
@@ -288,20 +288,20 @@ public final class WorldLoop {
         if (running) {
             classical.reconnect(s.name);
             stations.endRestarted(s.name);
-            runTask(s, Task.of(TaskKind.INIT, kernel.nanos()));
+            runTask(s, Task.of(s.incarnation, TaskKind.INIT, kernel.nanos()));
             for (Session other : sessions.values()) {
                 if (other != s && !other.up) { // it starts knowing who is down now
-                    runTask(s, peerTask(TaskKind.PEER_DOWN, other.name));
+                    runTask(s, peerTask(s, TaskKind.PEER_DOWN, other.name));
                 }
             }
-            runTask(s, Task.of(TaskKind.START, kernel.nanos()));
+            runTask(s, Task.of(s.incarnation, TaskKind.START, kernel.nanos()));
             tellOthersLater(s, TaskKind.PEER_UP);
             lastProgress = System.nanoTime();
         }
     }
 
-    private Task peerTask(TaskKind kind, String peer) {
-        return new Task(kind, kernel.nanos(), 0, peer, null, null, null, null);
+    private Task peerTask(Session to, TaskKind kind, String peer) {
+        return new Task(to.incarnation, kind, kernel.nanos(), 0, peer, null, null, null, null);
     }
 
     /** After the detection delay, tells every node then up that the node went down or came back. */
@@ -312,7 +312,7 @@ public final class WorldLoop {
             }
             for (Session other : sessions.values()) {
                 if (other != s) {
-                    runTask(other, peerTask(kind, s.name));
+                    runTask(other, peerTask(other, kind, s.name));
                 }
             }
         });
@@ -379,7 +379,7 @@ public final class WorldLoop {
             long id = t.id();
             s.timers.put(id, kernel.schedule(t.delayNanos(), () -> {
                 s.timers.remove(id);
-                runTask(s, new Task(TaskKind.FIRE, kernel.nanos(), id, null, null, null, null, null));
+                runTask(s, new Task(s.incarnation, TaskKind.FIRE, kernel.nanos(), id, null, null, null, null, null));
             }));
         } else if (m instanceof TimerCancel c) {
             TimerHandle h = s.timers.remove(c.id());
@@ -437,7 +437,8 @@ public final class WorldLoop {
             type = encoded.type();
             json = encoded.json();
         }
-        runTask(s, new Task(TaskKind.DELIVER, kernel.nanos(), 0, e.from(), e.protocol(), type, json, null));
+        runTask(s, new Task(s.incarnation, TaskKind.DELIVER, kernel.nanos(), 0, e.from(), e.protocol(), type, json,
+                null));
     }
 
     private DeviceResult execute(Session s, DeviceCall c) {
@@ -455,7 +456,7 @@ public final class WorldLoop {
         if (!s.up) {
             return MeasurementAxis.Z; // the node is gone and its qubits with it: the outcome reaches nobody
         }
-        net.send(WorldMessages.WORLD, s.name, WorldMessages.PROTOCOL, new AxisQuery(run, slot));
+        net.send(WorldMessages.WORLD, s.name, WorldMessages.PROTOCOL, new AxisQuery(s.incarnation, run, slot));
         long deadline = System.nanoTime() + options.nodeTimeout().toNanos();
         while (s.up) {
             Object m = poll(s);

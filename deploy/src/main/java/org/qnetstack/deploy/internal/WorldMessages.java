@@ -9,6 +9,11 @@ import org.qnetstack.tcp.PayloadTypes;
  * one {@link Task} at a time and serves that node's device calls, timers and messages until the node says
  * {@link TaskDone}; only then does the world's clock move on. So each node's stack runs on its own loop, in
  * its own process, yet the whole network runs the same events in the same order as in one process.
+ *
+ * <p>What the world asks of a node names the node's incarnation (its process, from {@link Joined}): the TCP
+ * layer keeps what it could not send to a dead process and hands it to the next process of that node, and
+ * a task meant for the dead one must not be taken, or answered, by the new one (its TASK-DONE would be
+ * taken for that of the task the world waits for, and every later task of the node would go one behind).
  */
 public final class WorldMessages {
     /** The protocol name of this conversation on the TCP classical network. */
@@ -80,13 +85,15 @@ public final class WorldMessages {
     }
 
     /**
-     * One thing for a node to do at simulated time {@code now}; the fields its kind does not use are 0 or
-     * null. {@code peer} is the sender (DELIVER) or the node concerned (PEER_DOWN, PEER_UP).
+     * One thing for the node's process {@code incarnation} to do at simulated time {@code now}; the fields its
+     * kind does not use are 0 or null. {@code peer} is the sender (DELIVER) or the node concerned (PEER_DOWN,
+     * PEER_UP).
      */
-    public record Task(TaskKind kind, long now, long timer, @Nullable String peer, @Nullable String protocol,
-                       @Nullable String type, byte @Nullable [] json, @Nullable String note) {
-        static Task of(TaskKind kind, long now) {
-            return new Task(kind, now, 0, null, null, null, null, null);
+    public record Task(long incarnation, TaskKind kind, long now, long timer, @Nullable String peer,
+                       @Nullable String protocol, @Nullable String type, byte @Nullable [] json,
+                       @Nullable String note) {
+        static Task of(long incarnation, TaskKind kind, long now) {
+            return new Task(incarnation, kind, now, 0, null, null, null, null, null);
         }
     }
 
@@ -95,8 +102,11 @@ public final class WorldMessages {
                                @Nullable String errorType, @Nullable String error) {
     }
 
-    /** The world needs the axis a measure-directly run of the node measures along in {@code slot}. */
-    public record AxisQuery(long run, long slot) {
+    /**
+     * The world needs the axis a measure-directly run of the node's process {@code incarnation} measures along
+     * in {@code slot}.
+     */
+    public record AxisQuery(long incarnation, long run, long slot) {
     }
 
     /** Every message above, for the TCP classical network's allow-list. */
