@@ -110,9 +110,13 @@ public final class NodeLoop implements WorldCalls {
             return false;
         }
         staleMessages++;
-        Level level = staleMessages == 1 ? Level.WARNING : Level.FINE; // a dead process leaves only a few
-        LOG.log(level, () -> node + ": ignored " + m.getClass().getSimpleName() + " meant for an earlier process of "
-                + "this node (" + staleMessages + " so far)");
+        // A dead process leaves only a few: the first is worth a warning, the rest a debug line.
+        String format = "{}: ignored {} meant for an earlier process of this node ({} so far)";
+        if (staleMessages == 1) {
+            LOG.warn(format, node, m.getClass().getSimpleName(), staleMessages);
+        } else {
+            LOG.debug(format, node, m.getClass().getSimpleName(), staleMessages);
+        }
         return true;
     }
 

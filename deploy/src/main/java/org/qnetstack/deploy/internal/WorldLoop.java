@@ -30,6 +30,7 @@ import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.messaging.Envelope;
+import org.qnetstack.messaging.MessageHandlers;
 import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.physical.HeraldingStations;
 import org.qnetstack.physical.StationStack;
@@ -77,10 +78,6 @@ public final class WorldLoop {
         }
     }
 
-    /** A classical message between nodes, carried through the world as it was encoded by its sender. */
-    private record Relayed(String type, byte[] json) {
-    }
-
     private final class Session {
         final String name;
         final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
@@ -114,8 +111,9 @@ public final class WorldLoop {
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private final BlockingQueue<Joined> joins = new LinkedBlockingQueue<>();
     private final TcpClassicalNetwork net;
-    private final PayloadCodec codec;
+    private final WorldRelay relay;
     private final Options options;
+    private final MessageHandlers serving = serving();
     private boolean running;
     private long nodeFailures;
     /** Counted on the world's thread and on the I/O thread (a node joining under another's name). */
@@ -128,7 +126,7 @@ public final class WorldLoop {
         this.spec = spec;
         this.platform = platform;
         this.net = net;
-        this.codec = codec;
+        this.relay = new WorldRelay(codec, spec);
         this.options = options;
         this.kernel = (EventKernel) platform.scheduler(spec.nodes().get(0).name());
         this.classical = FibreNetwork.on(platform);
@@ -356,7 +354,7 @@ public final class WorldLoop {
                 s.programFailure = d.programFailure();
                 return;
             }
-            serve(s, m);
+            serving.accept(new Envelope(s.name, WorldMessages.WORLD, WorldMessages.PROTOCOL, m));
         }
     }
 
@@ -370,31 +368,34 @@ public final class WorldLoop {
         }
     }
 
-    private void serve(Session s, Object m) {
-        if (m instanceof TimerSet t) {
-            if (t.delayNanos() < 0 || s.timers.containsKey(t.id())) {
-                malformedFrom(s.name, "bad timer " + t);
-                return;
-            }
-            long id = t.id();
-            s.timers.put(id, kernel.schedule(t.delayNanos(), () -> {
-                s.timers.remove(id);
-                runTask(s, new Task(s.incarnation, TaskKind.FIRE, kernel.nanos(), id, null, null, null, null, null));
-            }));
-        } else if (m instanceof TimerCancel c) {
-            TimerHandle h = s.timers.remove(c.id());
-            if (h != null) {
-                h.cancel();
-            }
-        } else if (m instanceof Listen l) {
-            listen(s, l.protocol(), l.on());
-        } else if (m instanceof Outgoing o) {
-            outgoing(s, o);
-        } else if (m instanceof DeviceCall c) {
-            net.send(WorldMessages.WORLD, s.name, WorldMessages.PROTOCOL, execute(s, c));
-        } else {
-            malformedFrom(s.name, "unexpected " + m.getClass().getSimpleName());
+    /** What a node may ask of the world while it runs a task, by message class; anything else is malformed. */
+    private MessageHandlers serving() {
+        return MessageHandlers.builder()
+                .on(TimerSet.class, (t, from) -> setTimer(sessions.get(from), t))
+                .on(TimerCancel.class, (c, from) -> {
+                    TimerHandle h = sessions.get(from).timers.remove(c.id());
+                    if (h != null) {
+                        h.cancel();
+                    }
+                })
+                .on(Listen.class, (l, from) -> listen(sessions.get(from), l.protocol(), l.on()))
+                .on(Outgoing.class, (o, from) -> outgoing(sessions.get(from), o))
+                .on(DeviceCall.class, (c, from) -> net.send(WorldMessages.WORLD, from, WorldMessages.PROTOCOL,
+                        execute(sessions.get(from), c)))
+                .otherwise(e -> malformedFrom(e.from(), "unexpected " + e.payload().getClass().getSimpleName()))
+                .build();
+    }
+
+    private void setTimer(Session s, TimerSet t) {
+        if (t.delayNanos() < 0 || s.timers.containsKey(t.id())) {
+            malformedFrom(s.name, "bad timer " + t);
+            return;
         }
+        long id = t.id();
+        s.timers.put(id, kernel.schedule(t.delayNanos(), () -> {
+            s.timers.remove(id);
+            runTask(s, new Task(s.incarnation, TaskKind.FIRE, kernel.nanos(), id, null, null, null, null, null));
+        }));
     }
 
     private void listen(Session s, String protocol, boolean on) {
@@ -407,38 +408,21 @@ public final class WorldLoop {
 
     private void outgoing(Session s, Outgoing o) {
         boolean toNode = sessions.containsKey(o.to());
-        boolean toStation = spec.links().stream().anyMatch(l -> l.station().name().equals(o.to()));
-        if (!toNode && !toStation) {
+        if (!toNode && !relay.isStation(o.to())) {
             malformedFrom(s.name, "a message for nobody: '" + o.to() + "'");
             return;
         }
-        Object payload;
-        if (toNode) {
-            payload = new Relayed(o.type(), o.json());
-        } else {
-            try {
-                payload = codec.decode(o.type(), o.json());
-            } catch (Malformed e) {
-                malformedFrom(s.name, "a message for " + o.to() + ": " + e.getMessage());
-                return;
-            }
+        try {
+            classical.send(s.name, o.to(), o.protocol(), relay.toNetwork(!toNode, o.type(), o.json()));
+        } catch (Malformed e) {
+            malformedFrom(s.name, "a message for " + o.to() + ": " + e.getMessage());
         }
-        classical.send(s.name, o.to(), o.protocol(), payload);
     }
 
     private void deliver(Session s, Envelope e) {
-        String type;
-        byte[] json;
-        if (e.payload() instanceof Relayed r) {
-            type = r.type();
-            json = r.json();
-        } else {
-            PayloadCodec.Encoded encoded = codec.encode(e.payload());
-            type = encoded.type();
-            json = encoded.json();
-        }
-        runTask(s, new Task(s.incarnation, TaskKind.DELIVER, kernel.nanos(), 0, e.from(), e.protocol(), type, json,
-                null));
+        PayloadCodec.Encoded encoded = relay.toNode(e.payload());
+        runTask(s, new Task(s.incarnation, TaskKind.DELIVER, kernel.nanos(), 0, e.from(), e.protocol(),
+                encoded.type(), encoded.json(), null));
     }
 
     private DeviceResult execute(Session s, DeviceCall c) {
