@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.api.InvalidConfigurationException;
 import org.qnetstack.api.NodeProgram;
 import org.qnetstack.api.config.DeploymentSpec;
 import org.qnetstack.api.config.NetworkConfig;
@@ -115,7 +116,7 @@ public final class Launcher {
             if (c.program() != null) {
                 program = programs.program(c.program(), spec, c.node());
             }
-        } catch (IllegalArgumentException | ConfigurationException e) {
+        } catch (IllegalArgumentException | ConfigurationException | InvalidConfigurationException e) {
             out.println("error: " + e.getMessage());
             return 2;
         }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.config.NetworkConfig;
+import org.qnetstack.api.internal.ApiTypes;
 import org.qnetstack.api.internal.BridgedDetectorController;
 import org.qnetstack.api.stack.NodeStack;
 import org.qnetstack.api.stack.ProgramHost;
@@ -163,8 +164,8 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public static SimulatedNetwork of(PlatformSpec spec, UnaryOperator<NodeStack> stack) {
         ApiMisuseException.requireNonNull(stack, "stack", "give the configuration as a lambda: s -> s.admission(...)");
-        return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, derivedKeys(spec), FibreNetwork::on,
-                UnaryOperator.identity(), stack);
+        return ApiTypes.readingConfiguration(() -> new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT,
+                derivedKeys(spec), FibreNetwork::on, UnaryOperator.identity(), stack));
     }
 
     /**
@@ -178,7 +179,8 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /** As {@link #of(PlatformSpec, Map)}, waiting at most {@code deviceTimeout} for each report of a device. */
     public static SimulatedNetwork of(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration deviceTimeout) {
-        return new SimulatedNetwork(spec, photonRoutes, deviceTimeout, derivedKeys(spec));
+        return ApiTypes.readingConfiguration(() -> new SimulatedNetwork(spec, photonRoutes, deviceTimeout,
+                derivedKeys(spec)));
     }
 
     /**
@@ -471,7 +473,8 @@ public final class SimulatedNetwork implements AutoCloseable {
 
         public SimulatedNetwork build() {
             PlatformSpec spec = new PlatformSpec(seed, nodes, links);
-            return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, keys != null ? keys : derivedKeys(spec));
+            return ApiTypes.readingConfiguration(() -> new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT,
+                    keys != null ? keys : derivedKeys(spec)));
         }
     }
 }

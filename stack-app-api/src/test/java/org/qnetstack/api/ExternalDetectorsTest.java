@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qnetstack.hal.ClickRoute;
-import org.qnetstack.hal.ConfigurationException;
+import org.qnetstack.api.InvalidConfigurationException;
 import org.qnetstack.hal.HeraldingScheme;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
@@ -66,7 +66,7 @@ class ExternalDetectorsTest {
 
     @Test
     void anExternalDeviceWithoutAPhotonRouteIsAConfigurationError() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> SimulatedNetwork.of(spec(URI.create("fake:ok"))));
         assertEquals("links[0].station.detectors", e.path());
     }

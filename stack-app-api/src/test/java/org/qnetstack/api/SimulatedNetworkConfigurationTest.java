@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.qnetstack.api.config.NetworkConfig;
-import org.qnetstack.hal.ConfigurationException;
+import org.qnetstack.api.InvalidConfigurationException;
 
 /** A bad configuration fails to load with the path of the bad field and the reason. */
 class SimulatedNetworkConfigurationTest {
-    private static ConfigurationException refused(String yaml) {
-        return assertThrows(ConfigurationException.class, () -> {
+    private static InvalidConfigurationException refused(String yaml) {
+        return assertThrows(InvalidConfigurationException.class, () -> {
             try (SimulatedNetwork net = SimulatedNetwork.of(NetworkConfig.parse(yaml))) {
                 net.nanos();
             }
@@ -20,7 +20,7 @@ class SimulatedNetworkConfigurationTest {
 
     @Test
     void unknownFieldIsNamed() {
-        ConfigurationException e = refused("""
+        InvalidConfigurationException e = refused("""
                 nodes:
                   - { name: alice, device: nv-2022, qubitz: 3 }
                 """);
@@ -29,7 +29,7 @@ class SimulatedNetworkConfigurationTest {
 
     @Test
     void negativeLengthIsNamedWithItsValue() {
-        ConfigurationException e = refused("""
+        InvalidConfigurationException e = refused("""
                 nodes: [ { name: alice, device: nv-2022 }, { name: bob, device: nv-2022 } ]
                 links: [ { between: [alice, bob], lengthKm: -3 } ]
                 """);
@@ -39,7 +39,7 @@ class SimulatedNetworkConfigurationTest {
 
     @Test
     void linkToAnUndeclaredNodeIsNamed() {
-        ConfigurationException e = refused("""
+        InvalidConfigurationException e = refused("""
                 nodes: [ { name: alice, device: nv-2022 } ]
                 links: [ { between: [alice, carol], lengthKm: 1 } ]
                 """);
@@ -49,15 +49,15 @@ class SimulatedNetworkConfigurationTest {
 
     @Test
     void unknownDeviceFieldAndBadDeviceValueAreNamedByTheSimulator() {
-        ConfigurationException unknown = refused("""
+        InvalidConfigurationException unknown = refused("""
                 nodes: [ { name: alice, device: { preset: nv-2022, electronT3: 1s } } ]
                 """);
         assertEquals("nodes[0].device.electronT3", unknown.path());
-        ConfigurationException badValue = refused("""
+        InvalidConfigurationException badValue = refused("""
                 nodes: [ { name: alice, device: { preset: nv-2022, readoutError0: 1.5 } } ]
                 """);
         assertEquals("nodes[0].device.readoutError0", badValue.path());
-        ConfigurationException preset = refused("""
+        InvalidConfigurationException preset = refused("""
                 nodes: [ { name: alice, device: nv-2099 } ]
                 """);
         assertEquals("nodes[0].device.preset", preset.path());

@@ -2,6 +2,7 @@ package org.qnetstack.study;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.qnetstack.api.InvalidConfigurationException;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.hal.ConfigurationException;
 import org.qnetstack.hal.PlatformSpec;
@@ -38,7 +39,7 @@ public final class PointRunner {
             try {
                 Map<String, ?> values = task.run(point, network(point));
                 return new PointResult(point, checked(values), attempt, null);
-            } catch (ConfigurationException e) {
+            } catch (ConfigurationException | InvalidConfigurationException e) {
                 return new PointResult(point, Map.of(), attempt, describe(e));
             } catch (Exception | OutOfMemoryError | StackOverflowError e) {
                 if (e instanceof InterruptedException) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.qnetstack.api.InvalidConfigurationException;
 import org.qnetstack.api.SimulationException;
 import org.qnetstack.examples.bench.BenchCommand;
 import org.qnetstack.examples.stages.StagesCli;
@@ -135,7 +136,7 @@ public final class Cli {
             return 0;
         } catch (ParameterException e) {
             throw e;
-        } catch (ConfigurationException | IllegalArgumentException e) {
+        } catch (ConfigurationException | InvalidConfigurationException | IllegalArgumentException e) {
             err.println("configuration error: " + e.getMessage());
             return USAGE;
         } catch (SimulationException | UncheckedIOException e) {

@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.api.internal.ApiTypes;
 import org.qnetstack.hal.ConfigurationException;
 import org.qnetstack.hal.PlatformSpec;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -69,8 +70,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * hold at most {@link #MAX_YAML_LINE_BYTES} bytes. A larger document or a longer line is refused before it is
  * parsed.
  *
- * <p>Every problem is a {@link ConfigurationException} whose {@link ConfigurationException#path()
- * path} names the field ({@code links[0].lengthKm}, empty for the document as a whole) and whose
+ * <p>Every problem is an {@link org.qnetstack.api.InvalidConfigurationException} whose
+ * {@link org.qnetstack.api.InvalidConfigurationException#path() path} names the field ({@code links[0].lengthKm}, empty for the document as a whole) and whose
  * reason says why and shows the value found, e.g. {@code links[0].lengthKm: must be ≥ 0 (was -3)};
  * syntax errors give the line and column.
  */
@@ -82,15 +83,18 @@ public final class NetworkConfig {
     /** Reads a network from a file: JSON if its name ends in {@code .json}, YAML otherwise. */
     public static PlatformSpec load(Path file) {
         String name = file.toString();
-        return read(Format.of(name), name, () -> Files.newInputStream(file));
+        return ApiTypes.readingConfiguration(() -> read(Format.of(name), name, () -> Files.newInputStream(file)));
     }
 
     /** Reads a network from YAML text. */
     public static PlatformSpec parse(String text) {
-        if (text.length() > MAX_DOCUMENT_BYTES) {
-            throw tooLarge("the text", text.length() + " characters");
-        }
-        return read(Format.YAML, "the text", () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return ApiTypes.readingConfiguration(() -> {
+            if (text.length() > MAX_DOCUMENT_BYTES) {
+                throw tooLarge("the text", text.length() + " characters");
+            }
+            return read(Format.YAML, "the text",
+                    () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        });
     }
 
     /**
@@ -99,8 +103,10 @@ public final class NetworkConfig {
      * {@code .json}, YAML otherwise.
      */
     public static PlatformSpec fromResource(String classpathResource) {
-        URL url = findResource(classpathResource);
-        return read(Format.of(classpathResource), url.toString(), url::openStream);
+        return ApiTypes.readingConfiguration(() -> {
+            URL url = findResource(classpathResource);
+            return read(Format.of(classpathResource), url.toString(), url::openStream);
+        });
     }
 
     /** The same network with another seed. */
@@ -172,11 +178,13 @@ public final class NetworkConfig {
      * listen when every node runs in its own process (module {@code deploy}). Its nodes must be the file's.
      */
     public static Optional<DeploymentSpec> deployment(Path file) {
-        String name = file.toString();
-        JsonNode tree = tree(Format.of(name), name, () -> Files.newInputStream(file));
-        PlatformSpec spec = PlatformSpecReader.read(tree);
-        return DeploymentSpec.read(ConfigValue.root(tree).optional("deployment"), spec,
-                file.toAbsolutePath().getParent());
+        return ApiTypes.readingConfiguration(() -> {
+            String name = file.toString();
+            JsonNode tree = tree(Format.of(name), name, () -> Files.newInputStream(file));
+            PlatformSpec spec = PlatformSpecReader.read(tree);
+            return DeploymentSpec.read(ConfigValue.root(tree).optional("deployment"), spec,
+                    file.toAbsolutePath().getParent());
+        });
     }
 
     /** Parses one document into a tree, then reads the tree; {@code source} names it in errors. */

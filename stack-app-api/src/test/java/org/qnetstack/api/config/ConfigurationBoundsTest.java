@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qnetstack.hal.ConfigurationException;
+import org.qnetstack.api.InvalidConfigurationException;
+import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.sim.SimulatedPlatform;
 
@@ -111,8 +112,8 @@ class ConfigurationBoundsTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("refused")
     void refusesJustBeyondEachBound(String path, String says, String document) {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> new SimulatedPlatform(NetworkConfig.parse(document)).close());
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> SimulatedNetwork.of(NetworkConfig.parse(document)).close());
 
         assertAll(() -> assertEquals(path, e.path(), e.getMessage()),
                 () -> assertTrue(e.reason().contains(says), e.getMessage()));

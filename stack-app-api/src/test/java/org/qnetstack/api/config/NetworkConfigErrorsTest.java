@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qnetstack.hal.ConfigurationException;
+import org.qnetstack.api.InvalidConfigurationException;
 
 class NetworkConfigErrorsTest {
     private static final String TWO_NODES = "nodes: [{ name: alice, device: nv }, { name: bob, device: nv }]\n";
@@ -152,8 +152,8 @@ class NetworkConfigErrorsTest {
 
     @Test
     void messageIsThePathAndTheReason() {
-        ConfigurationException e =
-                assertThrows(ConfigurationException.class, () -> NetworkConfig.parse(link("lengthKm: -3")));
+        InvalidConfigurationException e =
+                assertThrows(InvalidConfigurationException.class, () -> NetworkConfig.parse(link("lengthKm: -3")));
 
         assertEquals("links[0].lengthKm: must be ≥ 0 (was -3)", e.getMessage());
     }
@@ -174,7 +174,7 @@ class NetworkConfigErrorsTest {
 
     @Test
     void rejectsDuplicateKeys() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> NetworkConfig.parse("nodes: [{ name: alice, name: bob, device: nv }]"));
 
         assertAll(() -> assertEquals("nodes[0].name", e.path()),
@@ -192,7 +192,7 @@ class NetworkConfigErrorsTest {
     void reportsJsonSyntaxErrorsWithLineAndColumn(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("net.json"), "{\"nodes\": [\n  {\"name\": \"alice\",}\n]}");
 
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> NetworkConfig.load(file));
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> NetworkConfig.load(file));
 
         assertAll(() -> assertEquals("nodes[0].name", e.path()),
                 () -> assertTrue(e.reason().startsWith("invalid JSON at line 2, column 20: "), e.reason()));
@@ -259,7 +259,7 @@ class NetworkConfigErrorsTest {
         Path file = Files.writeString(dir.resolve("net.json"),
                 "{\"nodes\": [{\"name\": \"" + "x".repeat(1_000_000) + "\", \"device\": \"nv\"}]}");
 
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> NetworkConfig.load(file));
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> NetworkConfig.load(file));
 
         assertAll(() -> assertEquals("nodes[0].name", e.path()),
                 () -> assertTrue(e.reason().contains("exceeds the maximum allowed (4096"),
@@ -271,7 +271,7 @@ class NetworkConfigErrorsTest {
     void refusesAValueLongerThanTheLimitNamingIt() {
         String longName = "x".repeat(NetworkConfig.MAX_VALUE_CHARS + 1);
 
-        ConfigurationException e = assertThrows(ConfigurationException.class,
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> NetworkConfig.parse(TWO_NODES + "links: [{ between: [alice, bob], lengthKm: 1, name: " + longName
                         + " }]"));
 
@@ -281,7 +281,7 @@ class NetworkConfigErrorsTest {
 
     @Test
     void refusesALongNumberNamingIt() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> NetworkConfig.parse(link("lengthKm: 1." + "0".repeat(200))));
 
         assertAll(() -> assertEquals("links[0].lengthKm", e.path()),
@@ -290,7 +290,7 @@ class NetworkConfigErrorsTest {
 
     @Test
     void refusesDeepNesting() {
-        ConfigurationException e = assertThrows(ConfigurationException.class,
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> NetworkConfig.parse("seed: " + "[".repeat(100) + "]".repeat(100)));
 
         assertAll(() -> assertTrue(e.path().startsWith("seed"), e.path()),
@@ -308,7 +308,7 @@ class NetworkConfigErrorsTest {
     }
 
     private static void assertRejected(Executable load, String path, String reason) {
-        ConfigurationException e = assertThrows(ConfigurationException.class, load);
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, load);
         assertAll(() -> assertEquals(path, e.path(), "path"), () -> assertEquals(reason, e.reason(), "reason"));
     }
 }

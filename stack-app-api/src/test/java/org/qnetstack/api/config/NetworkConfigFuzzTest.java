@@ -24,15 +24,15 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.qnetstack.hal.ConfigurationException;
+import org.qnetstack.api.InvalidConfigurationException;
+import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.hal.PlatformSpec;
-import org.qnetstack.sim.SimulatedPlatform;
 
 /**
  * Mutates the bundled network files at random (a fixed seed): values replaced by extreme, NaN, negative or huge
  * numbers, by long, empty or numeric strings or by another type; fields added with such values or dropped; list
  * elements repeated or dropped. Every mutant, read and built into a simulated platform, must either work or fail with a
- * {@link ConfigurationException} that names a field: never another exception, an out-of-memory error or a hang.
+ * {@link InvalidConfigurationException} that names a field: never another exception, an out-of-memory error or a hang.
  */
 class NetworkConfigFuzzTest {
     private static final long SEED = 15;
@@ -78,13 +78,13 @@ class NetworkConfigFuzzTest {
             Path file = Files.writeString(dir.resolve("mutant" + (json ? ".json" : ".yaml")), text);
             try {
                 PlatformSpec spec = NetworkConfig.load(file);
-                new SimulatedPlatform(spec).close();
+                SimulatedNetwork.of(spec).close();
                 loaded++;
-            } catch (ConfigurationException e) {
+            } catch (InvalidConfigurationException e) {
                 assertFalse(e.path().isEmpty(), () -> "no field named: " + e.getMessage() + " for\n" + text);
                 refused++;
             } catch (Throwable t) {
-                fail("mutant " + i + " failed with " + t + " instead of a ConfigurationException:\n" + text, t);
+                fail("mutant " + i + " failed with " + t + " instead of a InvalidConfigurationException:\n" + text, t);
             }
         }
         assertEquals(MUTANTS, loaded + refused);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.qnetstack.api.InvalidConfigurationException;
 import org.qnetstack.hal.ConfigurationException;
 import org.qnetstack.study.LocalExecutor;
 import org.qnetstack.study.PairsTask;
@@ -95,7 +96,7 @@ public final class StudyCommand implements Callable<Integer> {
         Study study;
         try {
             study = Study.of(grid(), new PairsTask(pairs, minFidelity)).maxAttempts(attempts).on(executor());
-        } catch (IllegalArgumentException | ConfigurationException e) {
+        } catch (IllegalArgumentException | ConfigurationException | InvalidConfigurationException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         stderr.println("study: " + study.grid().size() + " points on " + study.executor().describe());
