@@ -164,7 +164,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public static SimulatedNetwork of(PlatformSpec spec, UnaryOperator<NodeStack> stack) {
         ApiMisuseException.requireNonNull(stack, "stack", "give the configuration as a lambda: s -> s.admission(...)");
-        return ApiTypes.readingConfiguration(() -> new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT,
+        return readingConfiguration(() -> new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT,
                 derivedKeys(spec), FibreNetwork::on, UnaryOperator.identity(), stack));
     }
 
@@ -179,7 +179,7 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /** As {@link #of(PlatformSpec, Map)}, waiting at most {@code deviceTimeout} for each report of a device. */
     public static SimulatedNetwork of(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration deviceTimeout) {
-        return ApiTypes.readingConfiguration(() -> new SimulatedNetwork(spec, photonRoutes, deviceTimeout,
+        return readingConfiguration(() -> new SimulatedNetwork(spec, photonRoutes, deviceTimeout,
                 derivedKeys(spec)));
     }
 
@@ -473,8 +473,20 @@ public final class SimulatedNetwork implements AutoCloseable {
 
         public SimulatedNetwork build() {
             PlatformSpec spec = new PlatformSpec(seed, nodes, links);
-            return ApiTypes.readingConfiguration(() -> new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT,
+            return readingConfiguration(() -> new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT,
                     keys != null ? keys : derivedKeys(spec)));
+        }
+    }
+
+    /**
+     * Runs {@code reading}, handing a configuration error of the layers below (the HAL's) on as the API's
+     * {@link org.qnetstack.api.InvalidConfigurationException}: same path, reason and message, the original as cause.
+     */
+    private static <T> T readingConfiguration(java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (ConfigurationException e) {
+            throw new org.qnetstack.api.InvalidConfigurationException(e.path(), e.reason(), e);
         }
     }
 }

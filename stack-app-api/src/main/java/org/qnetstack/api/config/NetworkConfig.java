@@ -29,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.api.internal.ApiTypes;
 import org.qnetstack.hal.ConfigurationException;
 import org.qnetstack.hal.PlatformSpec;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -83,12 +82,12 @@ public final class NetworkConfig {
     /** Reads a network from a file: JSON if its name ends in {@code .json}, YAML otherwise. */
     public static PlatformSpec load(Path file) {
         String name = file.toString();
-        return ApiTypes.readingConfiguration(() -> read(Format.of(name), name, () -> Files.newInputStream(file)));
+        return readingConfiguration(() -> read(Format.of(name), name, () -> Files.newInputStream(file)));
     }
 
     /** Reads a network from YAML text. */
     public static PlatformSpec parse(String text) {
-        return ApiTypes.readingConfiguration(() -> {
+        return readingConfiguration(() -> {
             if (text.length() > MAX_DOCUMENT_BYTES) {
                 throw tooLarge("the text", text.length() + " characters");
             }
@@ -103,7 +102,7 @@ public final class NetworkConfig {
      * {@code .json}, YAML otherwise.
      */
     public static PlatformSpec fromResource(String classpathResource) {
-        return ApiTypes.readingConfiguration(() -> {
+        return readingConfiguration(() -> {
             URL url = findResource(classpathResource);
             return read(Format.of(classpathResource), url.toString(), url::openStream);
         });
@@ -178,7 +177,7 @@ public final class NetworkConfig {
      * listen when every node runs in its own process (module {@code deploy}). Its nodes must be the file's.
      */
     public static Optional<DeploymentSpec> deployment(Path file) {
-        return ApiTypes.readingConfiguration(() -> {
+        return readingConfiguration(() -> {
             String name = file.toString();
             JsonNode tree = tree(Format.of(name), name, () -> Files.newInputStream(file));
             PlatformSpec spec = PlatformSpecReader.read(tree);
@@ -337,5 +336,17 @@ public final class NetworkConfig {
 
     private static String position(int line, int column) {
         return "line " + line + ", column " + column;
+    }
+
+    /**
+     * Runs {@code reading}, handing a configuration error of the layers below (the HAL's) on as the API's
+     * {@link org.qnetstack.api.InvalidConfigurationException}: same path, reason and message, the original as cause.
+     */
+    private static <T> T readingConfiguration(java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (ConfigurationException e) {
+            throw new org.qnetstack.api.InvalidConfigurationException(e.path(), e.reason(), e);
+        }
     }
 }

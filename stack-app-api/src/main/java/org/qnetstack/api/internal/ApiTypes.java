@@ -28,18 +28,6 @@ public final class ApiTypes {
     private ApiTypes() {
     }
 
-    /**
-     * Runs {@code reading}, handing a configuration error of the layers below on as the API's
-     * {@link org.qnetstack.api.InvalidConfigurationException} (same path, reason and message; the original as cause).
-     */
-    public static <T> T readingConfiguration(java.util.function.Supplier<T> reading) {
-        try {
-            return reading.get();
-        } catch (org.qnetstack.hal.ConfigurationException e) {
-            throw new org.qnetstack.api.InvalidConfigurationException(e.path(), e.reason(), e);
-        }
-    }
-
     public static org.qnetstack.hal.Basis lower(Basis basis) {
         return org.qnetstack.hal.Basis.valueOf(basis.name());
     }

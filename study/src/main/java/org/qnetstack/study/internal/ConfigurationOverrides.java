@@ -41,8 +41,9 @@ public final class ConfigurationOverrides {
     /**
      * The network of a configuration with these fields changed.
      *
-     * @throws ConfigurationException naming the setting or the field when the configuration cannot be read, a
-     *         path does not lead to a field, or the loader rejects a value
+     * @throws ConfigurationException naming the setting or the field when the configuration cannot be read or a
+     *         path does not lead to a field
+     * @throws org.qnetstack.api.InvalidConfigurationException naming the field when the loader rejects a value
      */
     public static PlatformSpec network(String configuration, List<Setting> settings) {
         String text = TEXTS.computeIfAbsent(configuration, ConfigurationOverrides::read);

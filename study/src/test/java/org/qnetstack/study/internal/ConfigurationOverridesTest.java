@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qnetstack.api.InvalidConfigurationException;
 import org.qnetstack.hal.ConfigurationException;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.study.Setting;
@@ -46,8 +47,9 @@ class ConfigurationOverridesTest {
 
     @Test
     void theLoaderStillChecksEveryValue() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ConfigurationOverrides.network(
-                GENERIC, List.of(new Setting("links[0].lengthKm", "-3"))));
+        // NetworkConfig's own check, as the application API reports it
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> ConfigurationOverrides.network(GENERIC, List.of(new Setting("links[0].lengthKm", "-3"))));
         assertEquals("links[0].lengthKm", e.path());
     }
 
