@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.qnetstack.api.EprException;
-import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.MeasureBasis;
 import org.qnetstack.api.Node;
 import org.qnetstack.api.SimulatedNetwork;

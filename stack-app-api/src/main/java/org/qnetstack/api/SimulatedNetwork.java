@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.config.NetworkConfig;
-import org.qnetstack.api.internal.ApiTypes;
 import org.qnetstack.api.internal.BridgedDetectorController;
 import org.qnetstack.api.stack.NodeStack;
 import org.qnetstack.api.stack.ProgramHost;

@@ -3,7 +3,6 @@ package org.qnetstack.apps.stages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.qnetstack.api.Basis;
 import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprException;
 import org.qnetstack.api.EprPair;

@@ -15,10 +15,7 @@ import org.qnetstack.deploy.internal.WorldMessages.TaskDone;
 import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.sim.SimulatedPlatform;
-import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.log.RateLimitedLog;
-import org.qnetstack.physical.internal.DelayedClassicalNetwork;
-import org.qnetstack.transport.PreSharedKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

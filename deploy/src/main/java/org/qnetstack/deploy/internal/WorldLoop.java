@@ -38,10 +38,7 @@ import org.qnetstack.sim.SimulatedPlatform;
 import org.qnetstack.sim.kernel.EventKernel;
 import org.qnetstack.tcp.TcpClassicalNetwork;
 import org.qnetstack.tcp.Malformed;
-import org.qnetstack.hal.TwoQubitGate;
 import org.qnetstack.hal.log.RateLimitedLog;
-import org.qnetstack.physical.HeraldingStation;
-import org.qnetstack.physical.internal.DelayedClassicalNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

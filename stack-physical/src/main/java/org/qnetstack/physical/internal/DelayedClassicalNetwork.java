@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.qnetstack.physical.ClassicalFaults;
 import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.messaging.Envelope;
-import org.qnetstack.messaging.ClassicalNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

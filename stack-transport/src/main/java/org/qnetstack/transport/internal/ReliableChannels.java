@@ -11,7 +11,6 @@ import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.messaging.MessageHandlers;
 import org.qnetstack.messaging.Retransmitter;
 import org.qnetstack.hal.log.RateLimitedLog;
-import org.qnetstack.messaging.Envelope;
 import org.qnetstack.transport.DeliveryFailedException;
 import org.qnetstack.transport.MessageListener;
 import org.qnetstack.transport.PreSharedKeys;
