@@ -3,7 +3,6 @@ package org.qnetstack.examples.cli;
 import org.qnetstack.examples.ChshExample;
 import org.qnetstack.examples.ExampleOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code chsh}: a Bell test on the first link. */
@@ -11,16 +10,11 @@ import picocli.CommandLine.Option;
         description = {"A Bell test on the network's first link (per-side CHSH settings): S with its 3σ interval "
                 + "beside the prediction from the heralded state and both devices' readout and rotation errors, "
                 + "and the device-independent key rate."})
-final class ChshCommand extends ExampleCommand {
-    @Mixin
-    MinFidelityOption fidelity;
-
-    private int rounds;
-
+final class ChshCommand extends PairExampleCommand {
     @Option(names = "--count", paramLabel = "N", defaultValue = "" + ChshExample.DEFAULT_ROUNDS,
             description = "CHSH rounds, and half as many key rounds (default: ${DEFAULT-VALUE})")
     void rounds(int n) {
-        rounds = CommonOptions.atLeastOne(spec, "--count", n);
+        setCount(n);
     }
 
     ChshCommand(Io io) {
@@ -35,16 +29,6 @@ final class ChshCommand extends ExampleCommand {
     @Override
     String counted() {
         return "rounds";
-    }
-
-    @Override
-    int count() {
-        return rounds;
-    }
-
-    @Override
-    double minFidelity() {
-        return fidelity.minFidelity;
     }
 
     @Override

@@ -5,7 +5,6 @@ import org.qnetstack.examples.EavesdropExample;
 import org.qnetstack.examples.ExampleOptions;
 import org.qnetstack.examples.QkdExample;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code eavesdrop}: qkd with an intercept-resend eavesdropper, run after run. */
@@ -14,17 +13,13 @@ import picocli.CommandLine.Option;
                 + "it), run after run: every run must abort. Noiseless devices by default, so that every error "
                 + "is hers (give --config classpath:networks/two-nodes-nv.yaml for NV devices); a run without "
                 + "her on the same network shows the key she prevents."})
-final class EavesdropCommand extends ExampleCommand {
-    @Mixin
-    MinFidelityOption fidelity;
-
-    private int pairs;
+final class EavesdropCommand extends PairExampleCommand {
     private int runs;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "" + EavesdropExample.DEFAULT_PAIRS,
             description = "pairs per run (default: ${DEFAULT-VALUE})")
     void pairs(int n) {
-        pairs = CommonOptions.atLeastOne(spec, "--count", n);
+        setCount(n);
     }
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "" + EavesdropExample.DEFAULT_RUNS,
@@ -50,16 +45,6 @@ final class EavesdropCommand extends ExampleCommand {
     @Override
     String counted() {
         return "pairs per run";
-    }
-
-    @Override
-    int count() {
-        return pairs;
-    }
-
-    @Override
-    double minFidelity() {
-        return fidelity.minFidelity;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.qnetstack.examples.cli;
 import org.qnetstack.examples.ExampleOptions;
 import org.qnetstack.examples.GhzExample;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ghz}: a GHZ state across three nodes from two Bell pairs. */
@@ -11,16 +10,11 @@ import picocli.CommandLine.Option;
         description = {"A GHZ state across three nodes of a star from two Bell pairs fused at the hub: its "
                 + "fidelity beside the product of the pairs' fidelities. Noiseless devices by default (the "
                 + "protocol alone: F = 1); classpath:networks/three-nodes-nv.yaml runs it on NV devices."})
-final class GhzCommand extends ExampleCommand {
-    @Mixin
-    MinFidelityOption fidelity;
-
-    private int trials;
-
+final class GhzCommand extends PairExampleCommand {
     @Option(names = "--count", paramLabel = "N", defaultValue = "" + GhzExample.DEFAULT_TRIALS,
             description = "GHZ states made (default: ${DEFAULT-VALUE})")
     void trials(int n) {
-        trials = CommonOptions.atLeastOne(spec, "--count", n);
+        setCount(n);
     }
 
     GhzCommand(Io io) {
@@ -40,16 +34,6 @@ final class GhzCommand extends ExampleCommand {
     @Override
     String counted() {
         return "trials";
-    }
-
-    @Override
-    int count() {
-        return trials;
-    }
-
-    @Override
-    double minFidelity() {
-        return fidelity.minFidelity;
     }
 
     @Override

@@ -14,19 +14,15 @@ import picocli.CommandLine.Option;
         description = {"BBM92 key distribution between the ends of a chain (e.g. alice–repeater–bob, kept pairs "
                 + "measured at the ends), else of the network's first link: sifting, parameter estimation with a "
                 + "finite-size bound, Cascade, verification, privacy amplification, or an abort that says why."})
-final class QkdCommand extends ExampleCommand {
-    @Mixin
-    MinFidelityOption fidelity;
-
+final class QkdCommand extends PairExampleCommand {
     @Mixin
     DetectorsOption detectors;
 
-    private int pairs;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "" + QkdExample.DEFAULT_PAIRS,
             description = "pairs (default: ${DEFAULT-VALUE}); the finite-size bound needs about 20,000 at a QBER of 4%%")
     void pairs(int n) {
-        pairs = CommonOptions.atLeastOne(spec, "--count", n);
+        setCount(n);
     }
 
     QkdCommand(Io io) {
@@ -41,16 +37,6 @@ final class QkdCommand extends ExampleCommand {
     @Override
     String counted() {
         return "pairs";
-    }
-
-    @Override
-    int count() {
-        return pairs;
-    }
-
-    @Override
-    double minFidelity() {
-        return fidelity.minFidelity;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.qnetstack.examples.cli;
 import org.qnetstack.examples.ExampleOptions;
 import org.qnetstack.examples.TeleportExample;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code teleport}: random states teleported over kept pairs, end to end like qkd. */
@@ -11,16 +10,11 @@ import picocli.CommandLine.Option;
         description = {"Teleport uniformly random qubit states over kept pairs between the ends of the network's "
                 + "chain (else of its first link): the mean fidelity beside (2F+1)/3 and the prediction with the "
                 + "devices' gate and readout errors."})
-final class TeleportCommand extends ExampleCommand {
-    @Mixin
-    MinFidelityOption fidelity;
-
-    private int trials;
-
+final class TeleportCommand extends PairExampleCommand {
     @Option(names = "--count", paramLabel = "N", defaultValue = "" + TeleportExample.DEFAULT_TRIALS,
             description = "trials (default: ${DEFAULT-VALUE})")
     void trials(int n) {
-        trials = CommonOptions.atLeastOne(spec, "--count", n);
+        setCount(n);
     }
 
     TeleportCommand(Io io) {
@@ -35,16 +29,6 @@ final class TeleportCommand extends ExampleCommand {
     @Override
     String counted() {
         return "trials";
-    }
-
-    @Override
-    int count() {
-        return trials;
-    }
-
-    @Override
-    double minFidelity() {
-        return fidelity.minFidelity;
     }
 
     @Override
