@@ -8,6 +8,6 @@ package org.qnetstack.network;
 public enum DistillationProtocol {
     /** Deutsch et al.: the ends rotate their qubits by Rx(π/2) and Rx(−π/2) first; works on Bell-diagonal pairs. */
     DEJMPS,
-    /** Bennett et al.: a random bilateral twirl, agreed by message, makes each pair Werner first. */
+    /** Bennett et al.: a random bilateral twirl for each pair, agreed by message, makes each pair Werner first. */
     BBPSSW
 }

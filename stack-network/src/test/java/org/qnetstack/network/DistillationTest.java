@@ -96,6 +96,52 @@ class DistillationTest {
         }
     }
 
+    @Test
+    void bbpsswOnNonWernerPairsTwirlsEachPairIntoItsWernerState() {
+        // Perfect link pairs made (0.6, 0.4, 0, 0) on (Φ+, Φ−, Ψ+, Ψ−) by a random Z at the head: pure Bell states
+        // in, pure out. Each pair twirled on its own is Werner F = 0.6, x = 0.4/3, so the round keeps with
+        // N = F² + 2Fx + 5x² = 0.6089 and leaves (F² + x², 2Fx, 2x², 2x²)/N = (0.6204, 0.2628, 0.0584, 0.0584)
+        // relative to the reported Bell index (docs/physics.md); one twirl for both pairs would keep 0.680.
+        int number = 2000;
+        double f = 0.6;
+        double x = (1 - f) / 3;
+        double n = f * f + 2 * f * x + 5 * x * x;
+        double[] expected = {(f * f + x * x) / n, 2 * f * x / n, 2 * x * x / n, 2 * x * x / n};
+        double[] weights = {0.6, 0.4, 0, 0};
+        try (SimulatedChain chain = new SimulatedChain(SimulatedChain.spec(2, "generic", genericLinks(1), 23),
+                ClassicalFaults.NONE, (node, link) -> node.equals("n0") ? new PauliNoise(link, weights, 8) : link)) {
+            PauliNoise.platform = chain.platform;
+            int[] found = new int[4];
+            chain.run(number, once(DistillationProtocol.BBPSSW), 0.5, (a, b) -> {
+                assertEquals(a.bellIndex(), b.bellIndex());
+                // Only the head's link layer reports the noisy pairs' goodness (0.6), so only its estimate is F'.
+                assertEquals(expected[0], a.fidelity(), 1e-12, "the estimate is the textbook's F'");
+                int error = -1;
+                for (int d = 0; d < 4; d++) {
+                    double w = chain.trueFidelity(chain.head(), a, chain.tail(), b, a.bellIndex() ^ d);
+                    if (Math.abs(w - 1) < 1e-9) {
+                        error = d;
+                    }
+                }
+                assertTrue(error >= 0, "a pure Bell state");
+                found[error]++;
+            });
+            for (int d = 0; d < 4; d++) {
+                assertEquals(expected[d], (double) found[d] / number, threeSigma(expected[d], number),
+                        "kept weight of Bell index ⊕ " + d);
+            }
+            CircuitNetworkServiceCounters c = CircuitNetworkServiceCounters.of(chain, "n0");
+            assertEquals(n, (double) c.kept() / c.rounds(), threeSigma(n, c.rounds()), "N");
+            chain.settle();
+            assertEquals(0, chain.inUse());
+        }
+    }
+
+    /** Three binomial standard deviations of a rate estimated from n trials. */
+    static double threeSigma(double p, long n) {
+        return 3 * Math.sqrt(p * (1 - p) / n);
+    }
+
     /** The service's counters at one node. */
     record CircuitNetworkServiceCounters(long rounds, long kept) {
         static CircuitNetworkServiceCounters of(SimulatedChain chain, String node) {

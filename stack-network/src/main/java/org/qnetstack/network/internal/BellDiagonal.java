@@ -28,7 +28,8 @@ record BellDiagonal(double p0, double p1, double p2, double p3) {
 
     /**
      * One round on two pairs (each relative to its own frame): its success probability and the kept pair's
-     * weights relative to the kept pair's new frame. BBPSSW's twirl leaves each pair Werner with its fidelity;
+     * weights relative to the kept pair's new frame. BBPSSW's twirls, one drawn for each pair, leave each pair
+     * Werner with its own fidelity (averaged over the draws: the estimate is the mean of the states the rounds make);
      * DEJMPS's rotations exchange the Φ− and Ψ− weights. The bilateral CNOT maps Bell states (x1,z1),(x2,z2)
      * to (x1, z1⊕z2),(x1⊕x2, z2) and the round succeeds when x1 = x2, which gives docs/physics.md's
      * N = (A+B)² + (C+D)², A' = (A²+B²)/N, … for equal pairs.

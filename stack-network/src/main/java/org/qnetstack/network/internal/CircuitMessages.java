@@ -76,10 +76,14 @@ final class CircuitMessages {
 
     /**
      * From a hop's first node (the leader) to the other: it applied its half of a distillation round to pairs
-     * {@code first} and {@code second} and measured {@code outcome}; {@code twirl} is the BBPSSW twirl it drew.
+     * {@code first} and {@code second} and measured {@code outcome}; {@code firstTwirl} and {@code secondTwirl}
+     * are the BBPSSW twirls it drew, one for each pair (0 for DEJMPS).
      */
     record Distil(String circuit, long job, EntanglementId first, EntanglementId second,
-                  DistillationProtocol protocol, int twirl, int outcome) {
+                  DistillationProtocol protocol, int firstTwirl, int secondTwirl, int outcome) {
+        DistillationRound.Twirls twirls() {
+            return new DistillationRound.Twirls(firstTwirl, secondTwirl);
+        }
     }
 
     /** The follower's outcome for a distillation job: the answer that completes the round trip. */

@@ -210,7 +210,8 @@ public final class CircuitNetworkService implements NetworkLayer {
 
     /** A distillation round's measurement goes to its engine once its fields are checked. */
     private void onDistil(CircuitMessages.Distil d, String from) {
-        if (d.protocol() != null && d.twirl() >= 0 && d.twirl() < DistillationRound.TWIRLS
+        if (d.protocol() != null && DistillationRound.Twirls.valid(d.firstTwirl())
+                && DistillationRound.Twirls.valid(d.secondTwirl())
                 && (d.outcome() == 0 || d.outcome() == 1)) {
             parts.distillation.onDistil(d, from);
         } else {

@@ -1,5 +1,6 @@
 package org.qnetstack.network.internal;
 
+import java.util.random.RandomGenerator;
 import org.qnetstack.hal.Axis;
 import org.qnetstack.hal.Gate;
 import org.qnetstack.network.DistillationProtocol;
@@ -17,6 +18,11 @@ import org.qnetstack.physical.LocalOperations;
  * <p>Roles: the leader applies Rx(π/2) (DEJMPS) or U = S·H to the power of the twirl (BBPSSW), the follower
  * Rx(−π/2) or U* = S†·H; both apply the twirl's Pauli (P ⊗ P* keeps Φ+ up to a phase). The twelve twirls
  * (four Paulis times the three powers of the cycle X→Z→Y→X) average any state into a Werner state.
+ *
+ * <p>BBPSSW twirls each pair with its own, independently drawn twirl (Bennett et al. 1996): averaged over both
+ * draws the two pairs are then two independent Werner states, and the round acts as the textbook says
+ * (docs/physics.md). One twirl shared by both pairs would correlate their error types, and for pairs that are
+ * not Werner already it would keep pairs more often, and at another fidelity, than the textbook protocol.
  */
 final class DistillationRound {
     static final int TWIRLS = 12;
@@ -29,33 +35,58 @@ final class DistillationRound {
      * Applies this end's part of the round to its qubits of the two pairs, measures the second in Z and
      * releases it.
      *
+     * @param twirls the BBPSSW twirls of the first and the second pair (ignored by DEJMPS)
      * @return the outcome
      */
-    static int apply(LocalOperations ops, boolean leader, DistillationProtocol protocol, int twirl, int first,
+    static int apply(LocalOperations ops, boolean leader, DistillationProtocol protocol, Twirls twirls, int first,
                      int second) {
-        for (int q : new int[] {first, second}) {
-            if (protocol == DistillationProtocol.DEJMPS) {
-                ops.rotate(Axis.X, leader ? Math.PI / 2 : -Math.PI / 2, q);
-            } else {
-                Gate pauli = PAULIS[twirl % 4];
-                if (pauli != null) {
-                    ops.apply(pauli, q);
-                }
-                for (int c = 0; c < twirl / 4; c++) {
-                    ops.apply(Gate.H, q);
-                    ops.apply(leader ? Gate.S : Gate.S_DAGGER, q);
-                }
-            }
-        }
+        prepare(ops, leader, protocol, twirls.first(), first);
+        prepare(ops, leader, protocol, twirls.second(), second);
         ops.cnot(first, second);
         return ops.measureAndRelease(second);
+    }
+
+    private static void prepare(LocalOperations ops, boolean leader, DistillationProtocol protocol, int twirl,
+                                int qubit) {
+        if (protocol == DistillationProtocol.DEJMPS) {
+            ops.rotate(Axis.X, leader ? Math.PI / 2 : -Math.PI / 2, qubit);
+            return;
+        }
+        Gate pauli = PAULIS[twirl % 4];
+        if (pauli != null) {
+            ops.apply(pauli, qubit);
+        }
+        for (int c = 0; c < twirl / 4; c++) {
+            ops.apply(Gate.H, qubit);
+            ops.apply(leader ? Gate.S : Gate.S_DAGGER, qubit);
+        }
+    }
+
+    /**
+     * The twirls of a round's two pairs, each one of {@link #TWIRLS}; DEJMPS rounds carry {@link #NONE}.
+     */
+    record Twirls(int first, int second) {
+        static final Twirls NONE = new Twirls(0, 0);
+
+        /** Two independent draws, as BBPSSW needs; none for DEJMPS. */
+        static Twirls draw(DistillationProtocol protocol, RandomGenerator random) {
+            if (protocol != DistillationProtocol.BBPSSW) {
+                return NONE;
+            }
+            int first = random.nextInt(TWIRLS);
+            return new Twirls(first, random.nextInt(TWIRLS));
+        }
+
+        static boolean valid(int twirl) {
+            return twirl >= 0 && twirl < TWIRLS;
+        }
     }
 
     /**
      * The frame after the round, from the pairs' Bell indices: whether the leader's outcome is flipped, and
      * the kept pair's Bell index.
      */
-    static Frames frames(DistillationProtocol protocol, int twirl, int firstBell, int secondBell) {
+    static Frames frames(DistillationProtocol protocol, Twirls twirls, int firstBell, int secondBell) {
         int x1 = firstBell >> 1;
         int z1 = firstBell & 1;
         int x2 = secondBell >> 1;
@@ -66,11 +97,13 @@ final class DistillationRound {
             x2 ^= z2;
         } else {
             // Paulis leave the frame alone (up to a phase); H swaps X and Z, S adds Z to X.
-            for (int c = 0; c < twirl / 4; c++) {
+            for (int c = 0; c < twirls.first() / 4; c++) {
                 int t = x1;
                 x1 = z1;
                 z1 = t ^ x1;
-                t = x2;
+            }
+            for (int c = 0; c < twirls.second() / 4; c++) {
+                int t = x2;
                 x2 = z2;
                 z2 = t ^ x2;
             }

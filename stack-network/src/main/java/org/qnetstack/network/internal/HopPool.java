@@ -19,7 +19,7 @@ import org.qnetstack.messaging.Retransmitter;
  * runs the recurrence (two pairs of level k make at most one of level k + 1) until a pair of the circuit's
  * level is ready for the swap or the join. The hop's first node is its leader: it asks the link layer for
  * pairs, chooses which two pairs go into a round, applies its half, and sends its outcome with the pair ids
- * (and BBPSSW's twirl); the follower applies its half to the same pairs, decides, and answers with its
+ * (and BBPSSW's twirls, one per pair); the follower applies its half to the same pairs, decides, and answers with its
  * outcome, so the round costs one round trip. The leader resends until answered and the follower's node
  * answers repeats from memory; a round left unanswered too long gives the whole circuit up.
  */
@@ -52,7 +52,7 @@ final class HopPool {
         void roundDone(boolean kept);
     }
 
-    private record Job(long id, HeldPair first, HeldPair second, int twirl, int outcome) {
+    private record Job(long id, HeldPair first, HeldPair second, DistillationRound.Twirls twirls, int outcome) {
     }
 
     private record JobKey(String circuit, String peer, long job) {
@@ -143,12 +143,13 @@ final class HopPool {
 
     private void lead(HeldPair first, HeldPair second) {
         DistillationProtocol protocol = distillation.protocol();
-        int twirl = protocol == DistillationProtocol.BBPSSW ? host.random().nextInt(DistillationRound.TWIRLS) : 0;
-        int outcome = DistillationRound.apply(host.operations(), true, protocol, twirl, first.qubit(), second.qubit());
-        Job job = new Job(nextJob++, first, second, twirl, outcome);
+        DistillationRound.Twirls twirls = DistillationRound.Twirls.draw(protocol, host.random());
+        int outcome = DistillationRound.apply(host.operations(), true, protocol, twirls, first.qubit(),
+                second.qubit());
+        Job job = new Job(nextJob++, first, second, twirls, outcome);
         jobs.put(job.id(), job);
         CircuitMessages.Distil message = new CircuitMessages.Distil(circuit, job.id(), first.id(), second.id(),
-                protocol, twirl, outcome);
+                protocol, twirls.first(), twirls.second(), outcome);
         host.retransmitter().send(new JobKey(circuit, peer, job.id()), host.giveUpNanos(peer),
                 () -> host.send(peer, message), () -> {
                     // Unanswered: the follower may have kept its half or not; only giving the circuit up is safe.
@@ -165,7 +166,7 @@ final class HopPool {
             return; // a repeat of an answer already used
         }
         host.retransmitter().acknowledge(new JobKey(circuit, peer, job.id()));
-        finish(job.first(), job.second(), job.twirl(), job.outcome(), reply.outcome());
+        finish(job.first(), job.second(), job.twirls(), job.outcome(), reply.outcome());
     }
 
     void onDistil(CircuitMessages.Distil d) {
@@ -196,17 +197,18 @@ final class HopPool {
         HeldPair second = find(d.second());
         held.remove(first);
         held.remove(second);
-        int outcome = DistillationRound.apply(host.operations(), false, d.protocol(), d.twirl(), first.qubit(),
+        int outcome = DistillationRound.apply(host.operations(), false, d.protocol(), d.twirls(), first.qubit(),
                 second.qubit());
         CircuitMessages.DistilReply reply = new CircuitMessages.DistilReply(circuit, d.job(), outcome);
         host.send(peer, reply);
-        finish(first, second, d.twirl(), d.outcome(), outcome);
+        finish(first, second, d.twirls(), d.outcome(), outcome);
     }
 
     /** Both ends reach the same decision and the same Bell index from the same outcomes. */
-    private void finish(HeldPair first, HeldPair second, int twirl, int leaderOutcome, int followerOutcome) {
+    private void finish(HeldPair first, HeldPair second, DistillationRound.Twirls twirls, int leaderOutcome,
+                        int followerOutcome) {
         DistillationProtocol protocol = distillation.protocol();
-        DistillationRound.Frames frames = DistillationRound.frames(protocol, twirl, first.bell(), second.bell());
+        DistillationRound.Frames frames = DistillationRound.frames(protocol, twirls, first.bell(), second.bell());
         boolean kept = DistillationRound.agree(frames, leaderOutcome, followerOutcome);
         if (kept) {
             BellDiagonal estimate = BellDiagonal.round(protocol, first.estimate(), second.estimate()).kept();

@@ -39,17 +39,18 @@ class BellDiagonalTest {
 
     @Test
     void framesOfPhiPlusPairsAreTrivial() {
+        DistillationRound.Twirls none = DistillationRound.Twirls.NONE;
         for (DistillationProtocol p : DistillationProtocol.values()) {
-            DistillationRound.Frames f = DistillationRound.frames(p, 0, 0, 0);
+            DistillationRound.Frames f = DistillationRound.frames(p, none, 0, 0);
             assertEquals(0, f.flip());
             assertEquals(0, f.keptBell());
         }
         // Without rotations the bilateral CNOT maps Ψ+ ⊗ Ψ+ to Ψ+ ⊗ Φ+ (x2 ⊕= x1): outcomes agree, Ψ+ kept.
-        DistillationRound.Frames f = DistillationRound.frames(DistillationProtocol.BBPSSW, 0, 2, 2);
+        DistillationRound.Frames f = DistillationRound.frames(DistillationProtocol.BBPSSW, none, 2, 2);
         assertEquals(0, f.flip());
         assertEquals(2, f.keptBell());
         // Φ− ⊗ Φ+ → Φ− ⊗ Φ+ but Φ+ ⊗ Φ− → Φ− ⊗ Φ− (z1 ⊕= z2).
-        assertEquals(1, DistillationRound.frames(DistillationProtocol.BBPSSW, 0, 0, 1).keptBell());
+        assertEquals(1, DistillationRound.frames(DistillationProtocol.BBPSSW, none, 0, 1).keptBell());
     }
 
     @Test

@@ -48,7 +48,7 @@ class DistillationRulesTest {
         n0.link.deliverPair(purpose, "n1", "n0", 1, 1, 0.9);
         n0.link.deliverPair(purpose, "n1", "n0", 2, 0, 0.9);
         CircuitMessages.Distil d = n0.single(CircuitMessages.Distil.class);
-        assertEquals(new CircuitMessages.Distil(CIRCUIT, 0, pair(1), pair(2), DistillationProtocol.DEJMPS, 0, 0), d);
+        assertEquals(new CircuitMessages.Distil(CIRCUIT, 0, pair(1), pair(2), DistillationProtocol.DEJMPS, 0, 0, 0), d);
         assertEquals(1, n0.memory.inUse(), "the measured pair's qubit is given back at once");
 
         n0.receive("n1", new CircuitMessages.DistilReply(CIRCUIT, 0, 1));
@@ -71,7 +71,8 @@ class DistillationRulesTest {
         n0.link.deliverPair(purpose, "n1", "n0", 2, 0, 0.8);
         CircuitMessages.Distil d = n0.single(CircuitMessages.Distil.class);
         assertEquals(1, d.outcome());
-        assertTrue(d.twirl() >= 0 && d.twirl() < DistillationRound.TWIRLS);
+        assertTrue(d.firstTwirl() >= 0 && d.firstTwirl() < DistillationRound.TWIRLS);
+        assertTrue(d.secondTwirl() >= 0 && d.secondTwirl() < DistillationRound.TWIRLS);
         n0.receive("n1", new CircuitMessages.DistilReply(CIRCUIT, d.job(), 0)); // Φ+ frames: no flip, disagree
         assertEquals(1, n0.service.distillationRounds());
         assertEquals(0, n0.service.distillationRoundsKept());
@@ -106,7 +107,7 @@ class DistillationRulesTest {
         int purpose = HeadDemands.CIRCUIT_PURPOSE_BASE + 3;
         n1.receive("n0", setup(CIRCUIT, purpose, path(2), new Distillation(DistillationProtocol.DEJMPS, 1), 0));
         CircuitMessages.Distil d = new CircuitMessages.Distil(CIRCUIT, 0, pair(1), pair(2),
-                DistillationProtocol.DEJMPS, 0, 1);
+                DistillationProtocol.DEJMPS, 0, 0, 1);
         n1.receive("n0", d); // before its pairs: parked
         assertEquals(List.of(), n1.drain(CircuitMessages.DistilReply.class));
         n1.device.thenMeasure(0);
@@ -127,9 +128,12 @@ class DistillationRulesTest {
     void aMalformedRoundIsRejected() {
         EmbeddedNetworkNode n1 = EmbeddedNetworkNode.inChain(1, 2);
         n1.receive("n0", new CircuitMessages.Distil(CIRCUIT, 0, pair(1), pair(2), DistillationProtocol.BBPSSW,
-                DistillationRound.TWIRLS, 0));
-        n1.receive("n0", new CircuitMessages.Distil(CIRCUIT, 0, pair(1), pair(2), DistillationProtocol.DEJMPS, 0, 2));
+                DistillationRound.TWIRLS, 0, 0));
+        n1.receive("n0", new CircuitMessages.Distil(CIRCUIT, 0, pair(1), pair(2), DistillationProtocol.BBPSSW,
+                0, -1, 0));
+        n1.receive("n0", new CircuitMessages.Distil(CIRCUIT, 0, pair(1), pair(2), DistillationProtocol.DEJMPS, 0, 0,
+                2));
         n1.receive("n0", new CircuitMessages.DistilReply(CIRCUIT, 0, -1));
-        assertEquals(3, n1.service.rejected());
+        assertEquals(4, n1.service.rejected());
     }
 }
