@@ -3,6 +3,7 @@ package org.qnetstack.physical;
 import org.qnetstack.hal.Axis;
 import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.Gate;
+import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.TwoQubitGate;
 
@@ -49,6 +50,16 @@ public final class LocalOperations {
     /** Measures the qubit in Z, releases it, and returns the outcome. */
     public int measureAndRelease(int qubit) {
         int outcome = device.measure(qubit, Basis.Z).outcome();
+        release(qubit);
+        return outcome;
+    }
+
+    /**
+     * Measures the qubit along the axis (a Pauli axis directly, any other by rotating it onto Z first), releases
+     * it, and returns the outcome: an end of a measure-directly pair that is done with its qubit at once.
+     */
+    public int measureAndRelease(int qubit, MeasurementAxis axis) {
+        int outcome = device.measure(qubit, axis).outcome();
         release(qubit);
         return outcome;
     }

@@ -2,6 +2,7 @@ package org.qnetstack.network.internal;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.link.BasisChoice;
 import org.qnetstack.link.EntanglementId;
 import org.qnetstack.network.DistillationProtocol;
 import org.qnetstack.network.Distillation;
@@ -17,17 +18,33 @@ final class CircuitMessages {
      * From the head to every node of the path: make one end-to-end pair for the socket. Each hop's first
      * node asks its link layer for kept pairs with the circuit's purpose id and the hop's minimum fidelity
      * ({@code hopFidelities}, one per hop), distils them as the circuit's distillation says and enforces its
-     * cutoff (0 for none).
+     * cutoff (0 for none). With {@code measure}, each end measures its half of the end-to-end pair as soon as it
+     * holds it, in the basis {@code measure} chooses for it; null for a pair the ends keep.
      */
     record Setup(String circuit, int purposeId, List<String> path, int socketId, List<Double> hopFidelities,
-                 @Nullable Distillation distillation, long cutoffNanos) {
+                 @Nullable Distillation distillation, long cutoffNanos, @Nullable Measured measure) {
+        /** A circuit whose pair the ends keep. */
+        Setup(String circuit, int purposeId, List<String> path, int socketId, List<Double> hopFidelities,
+              @Nullable Distillation distillation, long cutoffNanos) {
+            this(circuit, purposeId, path, socketId, hopFidelities, distillation, cutoffNanos, null);
+        }
+
         boolean wellFormed() {
             return wellShaped() && distinct(path);
         }
 
         /** The checks of {@link #wellFormed} but the O(N) one, {@link #distinct}. */
         boolean wellShaped() {
-            return path.size() >= 2 && hopFidelities.size() == path.size() - 1 && cutoffNanos >= 0;
+            return path.size() >= 2 && hopFidelities.size() == path.size() - 1 && cutoffNanos >= 0
+                    && (measure == null || measure.head() != null && measure.tail() != null);
+        }
+
+        /** How this node measures its half, if the circuit's pair is measured directly: null if it is kept. */
+        @Nullable BasisChoice basisAt(int index) {
+            if (measure == null || index != 0 && index != path.size() - 1) {
+                return null;
+            }
+            return index == 0 ? measure.head() : measure.tail();
         }
 
         /**
@@ -63,6 +80,10 @@ final class CircuitMessages {
         int rounds() {
             return distillation == null ? 0 : distillation.rounds();
         }
+    }
+
+    /** How the head and the tail each choose the axis to measure their half of a measure-directly pair along. */
+    record Measured(BasisChoice head, BasisChoice tail) {
     }
 
     /**

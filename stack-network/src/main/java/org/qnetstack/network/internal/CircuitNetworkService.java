@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * leader) asks its link layer for kept pairs with the circuit's purpose id; both ends of the hop distil them
  * if the circuit says so ({@link HopPool}); every repeater swaps as soon as it holds a ready pair on each side
  * and reports the swap to both ends, and each end delivers once the reported swaps join its pair to the far
- * end's (see {@link Circuit}).
+ * end's (see {@link Circuit}). For a measure-directly request each end measures its half as soon as it holds
+ * it, in the basis the request chose for that end, and frees the qubit at once; it delivers the outcome, with
+ * the Bell index, once the swaps join the pair, as for a kept one.
  *
  * <p>Cutoff: a node that holds a pair of the circuit older than the circuit's cutoff (counted from the
  * herald of its oldest constituent) gives the circuit up: it frees every qubit it holds for it, cancels its
@@ -132,10 +134,9 @@ public final class CircuitNetworkService implements NetworkLayer {
             direct.create(r);
             return;
         }
-        if (r.type() != RequestType.KEEP) {
-            throw new NoRouteException(ctx.node, r.remoteNode(), "measure-directly pairs across repeaters, with "
-                    + "distillation or a cutoff, or at a reserved rate, are not supported yet: ask for kept pairs "
-                    + "and measure them");
+        if (r.type() == RequestType.MEASURE && (r.localBasis() == null || r.remoteBasis() == null)) {
+            throw new InvalidRequestException("basis", "a measure-directly request needs a basis choice for each "
+                    + "end, e.g. BasisChoice.randomXz()");
         }
         if (r.number() < 1) {
             throw new InvalidRequestException("number", "ask for at least one pair (was " + r.number() + ")");

@@ -208,7 +208,8 @@ final class CircuitParts {
             if (listener != null) {
                 listener.onError(new NetworkError(pair.socketId(), pair.remoteNode(), LinkErrorCode.EXPIRE,
                         "pair " + pair.pairId() + " (circuit " + x.circuit() + ") was given up by " + from + " after "
-                                + "its delivery here (" + x.reason() + "): its partner is gone, release its qubit"));
+                                + "its delivery here (" + x.reason() + "): its partner is gone, "
+                                + (pair.qubit() >= 0 ? "release its qubit" : "discard its outcome")));
             }
         }
     }
@@ -217,7 +218,9 @@ final class CircuitParts {
     void abandon(Part part) {
         givenUp.put(part.setup.circuit(), true);
         if (part.circuit != null && part.circuit.local != null) {
-            ctx.operations.release(part.circuit.local.qubit());
+            if (part.circuit.local.qubit() >= 0) { // a measured half holds no qubit
+                ctx.operations.release(part.circuit.local.qubit());
+            }
             part.circuit.local = null;
         }
         finish(part);

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.link.LinkErrorCode;
+import org.qnetstack.link.RequestType;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.Distillation;
 import org.qnetstack.network.NetworkError;
@@ -83,13 +84,18 @@ final class HeadDemands {
         }
     }
 
-    /** One request of a demand: the pairs it still owes, and the timer of its maxTime (null: no limit). */
+    /**
+     * One request of a demand: the pairs it still owes, how its ends measure them (null: kept), and the timer of
+     * its maxTime (null: no limit).
+     */
     private static final class Owed {
         int pairs;
+        final CircuitMessages.@Nullable Measured measure;
         @Nullable TimerHandle deadline;
 
-        Owed(int pairs) {
+        Owed(int pairs, CircuitMessages.@Nullable Measured measure) {
             this.pairs = pairs;
+            this.measure = measure;
         }
     }
 
@@ -134,7 +140,8 @@ final class HeadDemands {
         }
         boolean idle = d.remaining == 0;
         d.remaining += r.number();
-        Owed owed = new Owed(r.number());
+        Owed owed = new Owed(r.number(), r.type() == RequestType.MEASURE
+                ? new CircuitMessages.Measured(r.localBasis(), r.remoteBasis()) : null);
         d.owed.add(owed);
         if (r.maxTimeNanos() > 0) {
             Demand demand = d;
@@ -351,13 +358,18 @@ final class HeadDemands {
         setUp(d);
     }
 
-    /** Announces a fresh circuit for the demand's next pair (a restart counts no new pair). */
+    /**
+     * Announces a fresh circuit for the demand's next pair (a restart counts no new pair), measured as the
+     * oldest request it serves asks.
+     */
     private void setUp(Demand d) {
         String id = NodeContext.circuitPrefix(ctx.node) + nextCircuit++;
         int purpose = ctx.controller != null ? ctx.controller.nextPurpose()
                 : CIRCUIT_PURPOSE_BASE + Math.floorMod(id.hashCode(), 1 << 29);
+        Owed oldest = d.owed.peek();
         CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(d.path), d.socketId,
-                List.copyOf(d.hopFidelities), d.policy.distillation(), d.policy.cutoffNanos());
+                List.copyOf(d.hopFidelities), d.policy.distillation(), d.policy.cutoffNanos(),
+                oldest == null ? null : oldest.measure);
         for (String other : d.path) {
             if (!other.equals(ctx.node)) {
                 ctx.send(other, setup);

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.log.RateLimitedLog;
+import org.qnetstack.link.BasisChoice;
 import org.qnetstack.link.LinkPair;
-import org.qnetstack.link.RequestType;
 import org.qnetstack.network.CircuitId;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.PairListener;
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * tracks the Bell index, the Pauli frame, through the swaps) and delivers the end-to-end pair once the reports
  * join its own pair to the far end's, unless the joined pair is already older than the circuit's cutoff.
  * A report that comes before this node joined the circuit is kept until it does.
+ *
+ * <p>An end of a measure-directly circuit measures its half as soon as it holds it and keeps only the axis and
+ * the outcome; the outcome is delivered, like a kept pair, once the reports join the pair.
  *
  * <p>Messages in: SWAPPED (at an end); out: SWAPPED (from a repeater). Pairs out: to the socket's listener.
  */
@@ -70,10 +74,22 @@ final class Swaps {
         }
     }
 
-    /** A hop's pair is ready: an end waits for the swaps; a repeater swaps once both sides are ready. */
+    /**
+     * A hop's pair is ready: an end waits for the swaps (measuring its half first if the pair is measured
+     * directly); a repeater swaps once both sides are ready.
+     */
     void onReady(Part part, boolean towardsHead, HeldPair pair) {
         if (part.circuit != null) {
-            part.circuit.local = pair.asLinkPair(ctx.now());
+            BasisChoice basis = part.setup.basisAt(part.index);
+            if (basis == null) {
+                part.circuit.local = pair.asLinkPair(ctx.now());
+            } else {
+                // Measuring now, before the swaps, frees the qubit at once; the repeaters' operations act on
+                // other qubits, so the statistics are those of measuring the joined pair.
+                MeasurementAxis axis = basis.pick(ctx.random);
+                int outcome = ctx.operations.measureAndRelease(pair.qubit(), axis);
+                part.circuit.local = pair.asMeasured(ctx.now(), axis, outcome);
+            }
             part.circuit.localBorn = pair.born();
             parts.cutoffs.rearm(part);
             tryDeliver(part);
@@ -125,10 +141,12 @@ final class Swaps {
                 : ctx.controller.bounds(s.path(), s.distillation(), joined.fidelity(), joined.product(),
                         joined.aligned(), now - joined.born());
         EndToEndPair pair = new EndToEndPair(new CircuitId(s.circuit()), joined.id(), s.socketId(), remote,
-                RequestType.KEEP, joined.bellIndex(), joined.fidelity(), now, local.qubit(), null, -1,
-                bounds.lower(), bounds.upper());
+                local.type(), joined.bellIndex(), joined.fidelity(), now, local.qubit(), local.axis(),
+                local.outcome(), bounds.lower(), bounds.upper());
         if (listener == null) {
-            ctx.operations.release(local.qubit());
+            if (local.qubit() >= 0) {
+                ctx.operations.release(local.qubit());
+            }
             unlistened.log("{}: nobody listens on socket {}; end-to-end pair released", ctx.node, s.socketId());
         } else {
             parts.delivered(s.circuit(), pair);

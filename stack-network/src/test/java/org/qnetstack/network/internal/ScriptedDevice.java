@@ -21,7 +21,7 @@ import org.qnetstack.hal.TwoQubitGate;
 final class ScriptedDevice implements QuantumDevice {
     private final DeviceInfo info;
     private final ArrayDeque<Integer> outcomes = new ArrayDeque<>();
-    /** Every operation, as "op qubit[,qubit]", in order. */
+    /** Every operation, as "op qubit[,qubit]" ("measure qubit basis"), in order. */
     final List<String> log = new ArrayList<>();
 
     ScriptedDevice(int qubits) {
@@ -78,7 +78,7 @@ final class ScriptedDevice implements QuantumDevice {
 
     @Override
     public Measurement measure(int qubit, Basis basis) {
-        log.add("measure " + qubit);
+        log.add("measure " + qubit + " " + basis);
         Integer o = outcomes.poll();
         return new Measurement(o == null ? 0 : o, 0);
     }
