@@ -144,8 +144,17 @@ final class SimulatedChain implements AutoCloseable {
      * reader (with the true state untouched) and releases them.
      */
     void run(int number, CircuitPolicy policy, double minFidelity, PairReader reader) {
-        services.get(head()).request(new PairRequest(tail(), org.qnetstack.link.RequestType.KEEP, number, minFidelity,
-                org.qnetstack.link.MeasureBasis.Z, SOCKET, 0, policy));
+        run(new PairRequest(tail(), org.qnetstack.link.RequestType.KEEP, number, minFidelity,
+                org.qnetstack.link.MeasureBasis.Z, SOCKET, 0, policy), reader);
+    }
+
+    /**
+     * Makes the request at the head (to the tail, on {@link #SOCKET}) and, as each pair arrives at both ends,
+     * hands the two halves to the reader and releases whatever qubits they hold.
+     */
+    void run(PairRequest request, PairReader reader) {
+        int number = request.number();
+        services.get(head()).request(request);
         int[] read = {0};
         platform.runUntil(() -> {
             List<EndToEndPair> h = pairs.get(head());
@@ -154,8 +163,12 @@ final class SimulatedChain implements AutoCloseable {
                 EndToEndPair a = h.get(read[0]);
                 EndToEndPair b = t.get(read[0]);
                 reader.read(a, b);
-                release(head(), a.qubit());
-                release(tail(), b.qubit());
+                if (a.qubit() >= 0) {
+                    release(head(), a.qubit());
+                }
+                if (b.qubit() >= 0) {
+                    release(tail(), b.qubit());
+                }
                 read[0]++;
             }
             return read[0] == number || !errors.get(head()).isEmpty();

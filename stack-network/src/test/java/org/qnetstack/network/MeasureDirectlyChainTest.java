@@ -1,0 +1,104 @@
+package org.qnetstack.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qnetstack.hal.Basis;
+import org.qnetstack.link.BasisChoice;
+import org.qnetstack.link.RequestType;
+
+/**
+ * Measure-directly pairs over generic chains on the simulated platform: both ends measure on arrival and
+ * the outcomes, corrected by the Bell index both ends report, disagree as often as the end-to-end state
+ * says. Generic links give Werner pairs of fidelity F (w = (4F − 1)/3), gates are perfect and memories keep
+ * their state, so swapping n links gives the Werner state w = wⁿ (docs/physics.md), whose QBER is (1 − w)/2 in
+ * Z and in X alike.
+ */
+class MeasureDirectlyChainTest {
+    private static final double LINK_FIDELITY = 0.95;
+
+    /** Disagreements and pairs measured in the same basis at both ends, by basis. */
+    private record Tally(Map<Basis, int[]> errors, Map<Basis, int[]> pairs, Map<Basis, int[]> tailAxes) {
+        Tally() {
+            this(new EnumMap<>(Basis.class), new EnumMap<>(Basis.class), new EnumMap<>(Basis.class));
+        }
+
+        double qber(Basis b) {
+            return (double) errors.get(b)[0] / pairs.get(b)[0];
+        }
+
+        int count(Basis b) {
+            return pairs.get(b)[0];
+        }
+    }
+
+    private static Tally measure(int nodes, int number, BasisChoice head, BasisChoice tail, long seed) {
+        Tally t = new Tally();
+        for (Basis b : Basis.values()) {
+            t.errors().put(b, new int[1]);
+            t.pairs().put(b, new int[1]);
+            t.tailAxes().put(b, new int[1]);
+        }
+        try (SimulatedChain chain = new SimulatedChain(SimulatedChain.spec(nodes, "generic",
+                DistillationTest.genericLinks(LINK_FIDELITY), seed))) {
+            chain.run(new PairRequest(chain.tail(), RequestType.MEASURE, number, 0.5, head, tail, SimulatedChain.SOCKET,
+                    0, CircuitPolicy.NONE), (a, b) -> {
+                        assertEquals(a.pairId(), b.pairId(), "the same pair at both ends");
+                        assertEquals(a.bellIndex(), b.bellIndex());
+                        assertEquals(RequestType.MEASURE, a.type());
+                        assertEquals(-1, a.qubit());
+                        assertEquals(-1, b.qubit());
+                        t.tailAxes().get(b.basis())[0]++;
+                        if (a.basis() == b.basis()) {
+                            // Φ+ agrees in Z and X; the frame's X part flips Z outcomes, its Z part X outcomes.
+                            int x = a.bellIndex() >> 1;
+                            int z = a.bellIndex() & 1;
+                            int flip = a.basis() == Basis.Z ? x : z;
+                            t.pairs().get(a.basis())[0]++;
+                            t.errors().get(a.basis())[0] += a.outcome() ^ b.outcome() ^ flip;
+                        }
+                    });
+            assertEquals(number, chain.pairs.get(chain.tail()).size());
+            assertTrue(chain.errors.get(chain.head()).isEmpty(), chain.errors.toString());
+            assertEquals(0, chain.inUse(), "the ends measured at once, the repeaters swapped: nothing held");
+        }
+        return t;
+    }
+
+    private static double predictedQber(int links) {
+        double w = Math.pow((4 * LINK_FIDELITY - 1) / 3, links);
+        return (1 - w) / 2;
+    }
+
+    private static void assertQber(double expected, Tally t, Basis b) {
+        int n = t.count(b);
+        assertEquals(expected, t.qber(b), DistillationTest.threeSigma(expected, n), b + " QBER over " + n + " pairs");
+    }
+
+    @Test
+    void threeNodesRandomXzAtBothEnds() {
+        int number = 3000;
+        Tally t = measure(3, number, BasisChoice.randomXz(), BasisChoice.randomXz(), 31);
+        double q = predictedQber(2); // 0.0644
+        assertQber(q, t, Basis.Z);
+        assertQber(q, t, Basis.X);
+        assertEquals(0, t.count(Basis.Y));
+        // Each end draws its own basis: they agree half the time.
+        assertEquals(0.5, (double) (t.count(Basis.Z) + t.count(Basis.X)) / number,
+                DistillationTest.threeSigma(0.5, number));
+    }
+
+    @Test
+    void fiveNodesWithEachEndItsOwnChoice() {
+        int number = 4000;
+        Tally t = measure(5, number, BasisChoice.randomXz(), BasisChoice.randomXyz(), 32);
+        double q = predictedQber(4); // 0.1206
+        assertQber(q, t, Basis.Z);
+        assertQber(q, t, Basis.X);
+        assertEquals(1.0 / 3, (double) t.tailAxes().get(Basis.Y)[0] / number,
+                DistillationTest.threeSigma(1.0 / 3, number), "the tail measures Y a third of the time");
+    }
+}
