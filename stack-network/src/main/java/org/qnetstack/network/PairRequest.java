@@ -15,8 +15,9 @@ import org.qnetstack.link.RequestType;
  * @param remoteBasis how the other end chooses its axis
  * @param socketId    the transport's socket id, delivered with each pair at both ends
  * @param maxTimeNanos how long the request may take, in ns; 0 for no limit
- * @param policy      distillation and cutoff for the circuit ({@link CircuitPolicy#NONE} for neither); any other
- *                    policy needs kept pairs
+ * @param policy      distillation and cutoff for the circuit ({@link CircuitPolicy#NONE} for neither). Across
+ *                    repeaters, or under another policy, a measure-directly pair's ends measure their halves as
+ *                    soon as they hold them (the circuit's link pairs are kept until then)
  * @param pairsPerSecond the end-to-end rate to reserve, pairs per second; 0 for best effort (no reservation).
  *                    A network with an admission controller refuses a rate it cannot serve, and paces the
  *                    circuit's pairs to this rate

@@ -36,6 +36,11 @@ class MeasureDirectlyChainTest {
     }
 
     private static Tally measure(int nodes, int number, BasisChoice head, BasisChoice tail, long seed) {
+        return measure(nodes, number, head, tail, CircuitPolicy.NONE, seed);
+    }
+
+    private static Tally measure(int nodes, int number, BasisChoice head, BasisChoice tail, CircuitPolicy policy,
+                                 long seed) {
         Tally t = new Tally();
         for (Basis b : Basis.values()) {
             t.errors().put(b, new int[1]);
@@ -45,7 +50,7 @@ class MeasureDirectlyChainTest {
         try (SimulatedChain chain = new SimulatedChain(SimulatedChain.spec(nodes, "generic",
                 DistillationTest.genericLinks(LINK_FIDELITY), seed))) {
             chain.run(new PairRequest(chain.tail(), RequestType.MEASURE, number, 0.5, head, tail, SimulatedChain.SOCKET,
-                    0, CircuitPolicy.NONE), (a, b) -> {
+                    0, policy), (a, b) -> {
                         assertEquals(a.pairId(), b.pairId(), "the same pair at both ends");
                         assertEquals(a.bellIndex(), b.bellIndex());
                         assertEquals(RequestType.MEASURE, a.type());
@@ -89,6 +94,28 @@ class MeasureDirectlyChainTest {
         // Each end draws its own basis: they agree half the time.
         assertEquals(0.5, (double) (t.count(Basis.Z) + t.count(Basis.X)) / number,
                 DistillationTest.threeSigma(0.5, number));
+    }
+
+    @Test
+    void threeNodesDistilledOnceByBbpsswGiveTheDistilledWeights() {
+        // One BBPSSW round on Werner F, x = (1 − F)/3, keeps (F² + x², 2Fx, 2x², 2x²)/N on (Φ+, Φ−, Ψ+, Ψ−)
+        // (docs/physics.md); swapping two Bell-diagonal pairs adds their errors (index d₁ ⊕ d₂). The QBER in Z is
+        // the weight of X errors (Ψ±), in X that of Z errors (Φ−, Ψ−): different here, unlike for Werner pairs.
+        double f = LINK_FIDELITY;
+        double x = (1 - f) / 3;
+        double n = f * f + 2 * f * x + 5 * x * x;
+        double[] hop = {(f * f + x * x) / n, 2 * f * x / n, 2 * x * x / n, 2 * x * x / n};
+        double[] joined = new double[4];
+        for (int d1 = 0; d1 < 4; d1++) {
+            for (int d2 = 0; d2 < 4; d2++) {
+                joined[d1 ^ d2] += hop[d1] * hop[d2];
+            }
+        }
+        int number = 3000;
+        Tally t = measure(3, number, BasisChoice.randomXz(), BasisChoice.randomXz(),
+                new CircuitPolicy(new Distillation(DistillationProtocol.BBPSSW, 1), 0), 33);
+        assertQber(joined[2] + joined[3], t, Basis.Z); // 0.0024
+        assertQber(joined[1] + joined[3], t, Basis.X); // 0.0665
     }
 
     @Test

@@ -97,8 +97,8 @@ public final class NodeStack {
 
     /**
      * The policy (distillation before swapping, cutoff) the node's sockets ask their circuits for, instead of
-     * {@link CircuitPolicy#NONE}. Under another policy kept pairs come through a circuit even between neighbours,
-     * and measure-directly requests are refused ({@code NoRouteException}: circuits do not serve them yet).
+     * {@link CircuitPolicy#NONE}. Under another policy pairs come through a circuit even between neighbours; for
+     * measure-directly requests each end measures the circuit's (distilled) pair as soon as it holds it.
      */
     public NodeStack circuitPolicy(CircuitPolicy policy) {
         require(policy, "circuitPolicy", "give a policy (CircuitPolicy.NONE for swapping only, no cutoff)");
