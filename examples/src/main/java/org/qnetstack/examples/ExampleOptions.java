@@ -77,7 +77,7 @@ public record ExampleOptions(@Nullable Long seed, @Nullable String config, boole
             return path.get(path.size() - 1);
         }
 
-        /** Whether the ends are joined through repeaters (kept pairs only: the network layer measures no pair there). */
+        /** Whether the ends are joined through repeaters. */
         boolean throughRepeaters() {
             return path.size() > 2;
         }

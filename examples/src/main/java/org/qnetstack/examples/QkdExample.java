@@ -27,8 +27,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * Entanglement-based BB84 (BBM92) between the two ends of a link or of a repeater chain: pairs measured in
- * random X/Z bases at each end (measure-directly over one link; kept pairs measured by the programs across
- * repeaters, where the network layer measures none), sifting over the classical socket, then the classical
+ * random X/Z bases at each end (measure-directly over one link; across repeaters kept pairs measured by the
+ * programs, or with {@code measureDirectly} measure-directly pairs the ends' network layers measure as soon as
+ * their halves arrive), sifting over the classical socket, then the classical
  * post-processing of {@code org.qnetstack.apps.qkd}: parameter estimation on a random sample with a
  * finite-size bound, Cascade error correction, verification by universal hashing and privacy amplification
  * to the secure length, or an abort that says why. Beside the measured figures: the QBER predicted from
@@ -78,15 +79,27 @@ public final class QkdExample {
 
     /** A run, with the post-processing's steps and keys. */
     public static Run runWithKeys(ExampleOptions options) {
-        return runWithKeys(options, java.util.function.UnaryOperator.identity());
+        return runWithKeys(options, false);
+    }
+
+    /**
+     * A run, with the post-processing's steps and keys.
+     *
+     * @param measureDirectly across repeaters, ask for measure-directly pairs (each end's network layer measures
+     *                        its half on arrival) instead of kept pairs the programs measure; over one link pairs
+     *                        are measured directly either way
+     */
+    public static Run runWithKeys(ExampleOptions options, boolean measureDirectly) {
+        return runWithKeys(options, java.util.function.UnaryOperator.identity(), measureDirectly);
     }
 
     /** A run on the options' network changed by {@code adjust} (e.g. with an eavesdropper added). */
     static Result run(ExampleOptions options, java.util.function.UnaryOperator<PlatformSpec> adjust) {
-        return runWithKeys(options, adjust).result();
+        return runWithKeys(options, adjust, false).result();
     }
 
-    private static Run runWithKeys(ExampleOptions options, java.util.function.UnaryOperator<PlatformSpec> adjust) {
+    private static Run runWithKeys(ExampleOptions options, java.util.function.UnaryOperator<PlatformSpec> adjust,
+                                   boolean measureDirectly) {
         ExampleOptions.Setup setup = options.setupEndToEnd(DEFAULT_PAIRS, MIN_FIDELITY);
         PlatformSpec spec = adjust.apply(setup.spec());
         String alice = setup.alice();
@@ -96,17 +109,16 @@ public final class QkdExample {
         List<EprMeasurement> bobRaw = Collections.synchronizedList(new ArrayList<>());
         String[] sifted = new String[2];
         List<AutoCloseable> resources = new ArrayList<>();
+        boolean kept = setup.throughRepeaters() && !measureDirectly;
         try (SimulatedNetwork net = options.open(spec, resources);
              Progress.Task progress = Progress.start("qkd: pairs", pairs)) {
             net.run(alice, node -> {
-                Side side = side(node, bob, true, pairs, setup.minFidelity(), setup.throughRepeaters(),
-                        progress::step);
+                Side side = side(node, bob, true, pairs, setup.minFidelity(), kept, progress::step);
                 aliceRaw.addAll(side.raw());
                 sifted[0] = side.sifted();
             });
             net.run(bob, node -> {
-                Side side = side(node, alice, false, pairs, setup.minFidelity(), setup.throughRepeaters(),
-                        () -> { });
+                Side side = side(node, alice, false, pairs, setup.minFidelity(), kept, () -> { });
                 bobRaw.addAll(side.raw());
                 sifted[1] = side.sifted();
             });
@@ -152,12 +164,13 @@ public final class QkdExample {
 
     /**
      * One end's program up to the sifted key, the same whether the network runs in one process or each node in
-     * its own: {@code pairs} pairs with {@code peer} measured in random X/Z bases (measure-directly over one
-     * link, kept pairs measured as they come over repeaters), then the bases exchanged over the classical
-     * socket (the creating end first) and the bits where they agree kept.
+     * its own: {@code pairs} pairs with {@code peer} measured in random X/Z bases (measure-directly, or kept
+     * pairs measured as they come), then the bases exchanged over the classical socket (the creating end first)
+     * and the bits where they agree kept.
      *
      * @param creates     whether this end asks for the pairs (the other end receives them)
      * @param minFidelity the fidelity the creating end asks of each pair
+     * @param keptPairs   whether to ask for kept pairs and measure them here rather than measure-directly pairs
      * @param measured    called once per pair measured at this end (progress)
      */
     static Side side(Node node, String peer, boolean creates, int pairs, double minFidelity, boolean keptPairs,
