@@ -33,17 +33,8 @@ class RepeaterChainExamplesTest {
     @Test
     void qkdOverTheChainGivesIdenticalKeysAtTheSecureLengthTheSwappedQberPredicts() {
         QkdExample.Result r = QkdExample.run(new ExampleOptions(1L, CHAIN, false, 50_000));
-        assertEquals("alice-repeater-bob", r.path());
-        assertEquals(0, r.idMismatches());
-        assertEquals((1 - W * W) / 2, r.predictedQber(), 1e-12, "the swap formula's QBER");
-        double q = (double) r.siftedErrors() / r.siftedBits();
+        assertIdenticalKeysAtTheSwappedQber(r);
         double p = r.predictedQber();
-        assertEquals(p, q, 3 * Math.sqrt(p * (1 - p) / r.siftedBits()), "QBER over " + r.siftedBits() + " bits");
-
-        assertEquals("KEY", r.outcome(), r.abortReason());
-        assertTrue(r.keysIdentical());
-        assertTrue(r.finalKeyBits() > 0);
-        assertEquals(r.secureLengthFormula(), r.finalKeyBits(), "the secure-length formula, recomputed");
         double tolerance = 3 * r.keyFractionSigma() + 1.0 / r.reconciledBits();
         assertEquals(r.expectedKeyFraction(), r.keyFraction(), tolerance,
                 "l/n against 1 − h(Q_up) − f·h(Q) − (t + 2 log2(1/ε))/n, f = " + r.cascadeEfficiency());
@@ -61,15 +52,26 @@ class RepeaterChainExamplesTest {
      */
     @Test
     void qkdOverTheChainWithMeasureDirectlyPairsGivesIdenticalKeys() {
-        QkdExample.Result r = QkdExample.runWithKeys(new ExampleOptions(1L, CHAIN, false, 70_000), true).result();
+        assertIdenticalKeysAtTheSwappedQber(
+                QkdExample.runWithKeys(new ExampleOptions(1L, CHAIN, false, 70_000), true).result());
+    }
+
+    /**
+     * Over the chain: the same pairs at both ends, the swap formula's QBER predicted and measured over every
+     * sifted bit within 3σ, and identical keys of the secure length.
+     */
+    private static void assertIdenticalKeysAtTheSwappedQber(QkdExample.Result r) {
+        assertEquals("alice-repeater-bob", r.path());
         assertEquals(0, r.idMismatches());
+        assertEquals((1 - W * W) / 2, r.predictedQber(), 1e-12, "the swap formula's QBER");
         double q = (double) r.siftedErrors() / r.siftedBits();
         double p = r.predictedQber();
         assertEquals(p, q, 3 * Math.sqrt(p * (1 - p) / r.siftedBits()), "QBER over " + r.siftedBits() + " bits");
+
         assertEquals("KEY", r.outcome(), r.abortReason());
         assertTrue(r.keysIdentical());
         assertTrue(r.finalKeyBits() > 0);
-        assertEquals(r.secureLengthFormula(), r.finalKeyBits());
+        assertEquals(r.secureLengthFormula(), r.finalKeyBits(), "the secure-length formula, recomputed");
     }
 
     /**

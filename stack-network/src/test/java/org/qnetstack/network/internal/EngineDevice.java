@@ -64,32 +64,19 @@ final class EngineDevice implements QuantumDevice {
 
     @Override
     public long apply(Gate gate, int qubit) {
-        engine.apply(ids[qubit], switch (gate) {
-            case X -> Gates.X;
-            case Y -> Gates.Y;
-            case Z -> Gates.Z;
-            case H -> Gates.H;
-            case S -> Gates.S;
-            case S_DAGGER -> Gates.SDG;
-            case T -> Gates.T;
-            case T_DAGGER -> Gates.TDG;
-        });
+        engine.apply(ids[qubit], Gates.of(gate));
         return 0;
     }
 
     @Override
     public long rotate(Axis axis, double angleRadians, int qubit) {
-        engine.apply(ids[qubit], switch (axis) {
-            case X -> Gates.rx(angleRadians);
-            case Y -> Gates.ry(angleRadians);
-            case Z -> Gates.rz(angleRadians);
-        });
+        engine.apply(ids[qubit], Gates.rotation(axis, angleRadians));
         return 0;
     }
 
     @Override
     public long apply(TwoQubitGate gate, int control, int target) {
-        engine.apply(ids[control], ids[target], gate == TwoQubitGate.CNOT ? Gates.CNOT : Gates.CZ);
+        engine.apply(ids[control], ids[target], Gates.of(gate));
         return 0;
     }
 

@@ -156,16 +156,7 @@ final class SimQuantumDevice implements QuantumDevice {
     @Override
     public long apply(Gate gate, int qubit) {
         touch(qubit);
-        engine.apply(ids[qubit], switch (gate) {
-            case X -> Gates.X;
-            case Y -> Gates.Y;
-            case Z -> Gates.Z;
-            case H -> Gates.H;
-            case S -> Gates.S;
-            case S_DAGGER -> Gates.SDG;
-            case T -> Gates.T;
-            case T_DAGGER -> Gates.TDG;
-        });
+        engine.apply(ids[qubit], Gates.of(gate));
         depolarize(qubit, gateError(qubit));
         return gateDuration(qubit);
     }
@@ -173,11 +164,7 @@ final class SimQuantumDevice implements QuantumDevice {
     @Override
     public long rotate(Axis axis, double angle, int qubit) {
         touch(qubit);
-        engine.apply(ids[qubit], switch (axis) {
-            case X -> Gates.rx(angle);
-            case Y -> Gates.ry(angle);
-            case Z -> Gates.rz(angle);
-        });
+        engine.apply(ids[qubit], Gates.rotation(axis, angle));
         depolarize(qubit, gateError(qubit));
         return gateDuration(qubit);
     }
@@ -189,7 +176,7 @@ final class SimQuantumDevice implements QuantumDevice {
         }
         touch(control);
         touch(target);
-        engine.apply(ids[control], ids[target], gate == TwoQubitGate.CNOT ? Gates.CNOT : Gates.CZ);
+        engine.apply(ids[control], ids[target], Gates.of(gate));
         world.twoQubitGate(node, control, target);
         if (params.twoQubitGateError() > 0) {
             engine.depolarize(ids[control], ids[target], params.twoQubitGateError());

@@ -1,5 +1,9 @@
 package org.qnetstack.sim.state;
 
+import org.qnetstack.hal.Axis;
+import org.qnetstack.hal.Gate;
+import org.qnetstack.hal.TwoQubitGate;
+
 /**
  * Constant gates and small helpers, as complex matrices and vectors in the engine's layout: row-major,
  * real and imaginary parts interleaved, first qubit the most significant. A 2×2 matrix is
@@ -55,6 +59,34 @@ public final class Gates {
     };
 
     private Gates() {
+    }
+
+    /** The HAL's gate as the engine's shared constant (so that the engine's fast paths recognise it). */
+    public static double[] of(Gate gate) {
+        return switch (gate) {
+            case X -> X;
+            case Y -> Y;
+            case Z -> Z;
+            case H -> H;
+            case S -> S;
+            case S_DAGGER -> SDG;
+            case T -> T;
+            case T_DAGGER -> TDG;
+        };
+    }
+
+    /** The HAL's two-qubit gate as the engine's shared constant, control the most significant qubit. */
+    public static double[] of(TwoQubitGate gate) {
+        return gate == TwoQubitGate.CNOT ? CNOT : CZ;
+    }
+
+    /** The rotation by θ about the HAL's axis. */
+    public static double[] rotation(Axis axis, double theta) {
+        return switch (axis) {
+            case X -> rx(theta);
+            case Y -> ry(theta);
+            case Z -> rz(theta);
+        };
     }
 
     /** R_x(θ) = exp(−iθX/2). */
