@@ -1,6 +1,5 @@
 package org.qnetstack.network.internal;
 
-import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.link.EntanglementId;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.RequestType;
@@ -27,11 +26,5 @@ record HeldPair(LinkPair link, int bell, BellDiagonal estimate, long born, int l
     LinkPair asLinkPair(long now) {
         return new LinkPair(link.createId(), link.entanglementId(), link.purposeId(), link.remoteNode(),
                 RequestType.KEEP, bell, estimate.fidelity(), now, link.qubit(), null, -1);
-    }
-
-    /** The pair once this end measured its half along the axis: no qubit any more, the outcome instead. */
-    LinkPair asMeasured(long now, MeasurementAxis axis, int outcome) {
-        return new LinkPair(link.createId(), link.entanglementId(), link.purposeId(), link.remoteNode(),
-                RequestType.MEASURE, bell, estimate.fidelity(), now, -1, axis, outcome);
     }
 }

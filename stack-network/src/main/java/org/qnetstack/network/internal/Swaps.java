@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.link.BasisChoice;
 import org.qnetstack.link.LinkPair;
+import org.qnetstack.link.RequestType;
 import org.qnetstack.network.CircuitId;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.PairListener;
@@ -86,9 +86,13 @@ final class Swaps {
             } else {
                 // Measuring now, before the swaps, frees the qubit at once; the repeaters' operations act on
                 // other qubits, so the statistics are those of measuring the joined pair.
-                MeasurementAxis axis = basis.pick(ctx.random);
-                int outcome = ctx.operations.measureAndRelease(pair.qubit(), axis);
-                part.circuit.local = pair.asMeasured(ctx.now(), axis, outcome);
+                // The pair keeps its ids, Bell index and estimate, and the axis and outcome replace the qubit.
+                LinkPair held = pair.asLinkPair(ctx.now());
+                var axis = basis.pick(ctx.random);
+                int outcome = ctx.operations.measureAndRelease(held.qubit(), axis);
+                part.circuit.local = new LinkPair(held.createId(), held.entanglementId(), held.purposeId(),
+                        held.remoteNode(), RequestType.MEASURE, held.bellIndex(), held.goodness(),
+                        held.goodnessTime(), -1, axis, outcome);
             }
             part.circuit.localBorn = pair.born();
             parts.cutoffs.rearm(part);
