@@ -25,7 +25,7 @@ import org.qnetstack.network.internal.CircuitNetworkService;
 import org.qnetstack.physical.ClassicalFaults;
 import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.physical.HeraldingStations;
-import org.qnetstack.physical.LocalOperations;
+import org.qnetstack.physical.PhysicalLayer;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.physical.StationStack;
 
@@ -104,14 +104,13 @@ final class SimulatedChain implements AutoCloseable {
         classical = FibreNetwork.on(platform, faults);
         stations = StationStack.on(platform).classical(classical).start();
         for (NodeSpec n : spec.nodes()) {
-            QubitMemory memory = new QubitMemory(platform.device(n.name()).info());
-            memories.put(n.name(), memory);
-            DefaultLinkService defaultLink = (DefaultLinkService) LinkLayer.create(n.name(), platform, classical, memory);
+            PhysicalLayer physical = PhysicalLayer.on(n.name(), platform);
+            memories.put(n.name(), physical.memory());
+            DefaultLinkService defaultLink = (DefaultLinkService) LinkLayer.create(physical, classical);
             links.put(n.name(), defaultLink);
             LinkService link = wrapper.wrap(n.name(), defaultLink);
             CircuitNetworkService service = (CircuitNetworkService) NetworkLayer.create(n.name(), spec, link,
-                    classical, new LocalOperations(platform.device(n.name()), memory), platform.scheduler(n.name()),
-                    controller);
+                    classical, physical.operations(), physical.scheduler(), controller);
             services.put(n.name(), service);
             List<EndToEndPair> into = new ArrayList<>();
             List<NetworkError> errs = new ArrayList<>();

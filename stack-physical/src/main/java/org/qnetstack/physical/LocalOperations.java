@@ -3,6 +3,7 @@ package org.qnetstack.physical;
 import org.qnetstack.hal.Axis;
 import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.Gate;
+import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.TwoQubitGate;
 
@@ -44,6 +45,30 @@ public final class LocalOperations {
 
     public void cnot(int control, int target) {
         device.apply(TwoQubitGate.CNOT, control, target);
+    }
+
+    public void apply(TwoQubitGate gate, int control, int target) {
+        device.apply(gate, control, target);
+    }
+
+    /** Puts the qubit in |0⟩. */
+    public void initialize(int qubit) {
+        device.initialize(qubit);
+    }
+
+    /** Measures the qubit in the basis and returns the outcome; the qubit stays allocated. */
+    public int measure(int qubit, Basis basis) {
+        return device.measure(qubit, basis).outcome();
+    }
+
+    /** Measures the qubit along the axis and returns the outcome; the qubit stays allocated. */
+    public int measure(int qubit, MeasurementAxis axis) {
+        return device.measure(qubit, axis).outcome();
+    }
+
+    /** Forgets the qubit's state, leaving its allocation to whoever holds it (a node's stack that crashed). */
+    public void discard(int qubit) {
+        device.discard(qubit);
     }
 
     /** Measures the qubit in Z, releases it, and returns the outcome. */

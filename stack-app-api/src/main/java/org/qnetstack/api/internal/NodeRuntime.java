@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.ClassicalSocket;
@@ -14,24 +15,20 @@ import org.qnetstack.api.NoFreeQubitException;
 import org.qnetstack.api.NodeCrashedException;
 import org.qnetstack.api.Qubit;
 import org.qnetstack.api.stack.StackNode;
-import org.qnetstack.hal.Platform;
-import org.qnetstack.hal.QuantumDevice;
+import org.qnetstack.hal.PlatformSpec;
+import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.link.LinkLayer;
-import org.qnetstack.network.Admission;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.NetworkLayer;
 import org.qnetstack.network.PairListener;
-import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.transport.DeliveryFailedException;
 import org.qnetstack.transport.MessageListener;
-import org.qnetstack.transport.PreSharedKeys;
 import org.qnetstack.transport.TransportService;
-import org.qnetstack.transport.TransportSettings;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
@@ -45,9 +42,10 @@ import reactor.core.publisher.MonoSink;
  */
 public final class NodeRuntime implements StackNode {
     private final String name;
-    private final Platform platform;
-    private final QuantumDevice device;
+    private final PlatformSpec spec;
+    private final Scheduler scheduler;
     private final QubitMemory memory;
+    private final LocalOperations operations;
     private final LinkLayer link;
     private final LinkRequests linkRequests;
     private final NetworkLayer network;
@@ -64,27 +62,30 @@ public final class NodeRuntime implements StackNode {
     private boolean closed;
 
     /**
-     * Builds the layers bottom up: memory and local operations on the node's device, the link layer, the
-     * network layer over the link layer (seen through {@link LinkRequests}, which keeps each socket's create ids),
-     * the transport over the network layer, all on the node's scheduler and sending on {@code classical}.
+     * Completes the layers {@link org.qnetstack.api.stack.NodeStack} built, bottom up: over the node's link layer
+     * (on its physical layer's memory and local operations), the network layer, which sees the link layer through
+     * {@link LinkRequests} (which keeps each socket's create ids), and the transport over the network layer.
      *
-     * @param keys      the keys this node shares with the others, which authenticate classical messages
-     * @param admission the network's controller, the same object at every node, or null for none
+     * @param networkOver the node's network layer over the link layer as {@link LinkRequests} shows it
+     * @param transportOver the node's transport over its network layer
+     * @param random    the programs' random stream
      * @param policy    what the node's sockets ask their circuits for
      */
-    public NodeRuntime(String name, Platform platform, ClassicalNetwork classical, ProgramRunner runner,
-            PreSharedKeys keys, TransportSettings settings, @Nullable Admission admission, CircuitPolicy policy) {
+    public NodeRuntime(String name, PlatformSpec spec, Scheduler scheduler, QubitMemory memory,
+            LocalOperations operations, LinkLayer link, Function<LinkRequests, NetworkLayer> networkOver,
+            Function<NetworkLayer, TransportService> transportOver, ProgramRunner runner, RandomGenerator random,
+            CircuitPolicy policy) {
         this.name = name;
-        this.platform = platform;
-        this.device = platform.device(name);
-        this.memory = new QubitMemory(device.info());
-        this.link = LinkLayer.create(name, platform, classical, memory);
+        this.spec = spec;
+        this.scheduler = scheduler;
+        this.memory = memory;
+        this.operations = operations;
+        this.link = link;
         this.linkRequests = new LinkRequests(link);
-        this.network = NetworkLayer.create(name, platform.spec(), linkRequests, classical,
-                new LocalOperations(device, memory), platform.scheduler(name), admission);
-        this.transport = TransportService.create(name, network, classical, platform.scheduler(name), keys, settings);
+        this.network = networkOver.apply(linkRequests);
+        this.transport = transportOver.apply(network);
         this.runner = runner;
-        this.random = platform.random("app/" + name);
+        this.random = random;
         this.policy = policy;
     }
 
@@ -93,9 +94,10 @@ public final class NodeRuntime implements StackNode {
         return name;
     }
 
-    QuantumDevice device() {
+    /** The gates and measurements the node's programs apply to their qubits. */
+    LocalOperations operations() {
         checkAlive();
-        return device;
+        return operations;
     }
 
     TransportService transport() {
@@ -168,7 +170,7 @@ public final class NodeRuntime implements StackNode {
     }
 
     private void checkOther(String node) {
-        if (node.equals(name) || platform.spec().node(node).isEmpty()) {
+        if (node.equals(name) || spec.node(node).isEmpty()) {
             throw new IllegalArgumentException("peerDown/peerUp name another node of the network (was '" + node
                     + "' at " + name + ")");
         }
@@ -202,9 +204,9 @@ public final class NodeRuntime implements StackNode {
         if (remote.equals(name)) {
             throw noRoute(remote, "a node cannot open a socket to itself");
         }
-        if (platform.spec().node(remote).isEmpty()) {
+        if (spec.node(remote).isEmpty()) {
             throw noRoute(remote, "no such node (nodes: " + String.join(", ",
-                    platform.spec().nodes().stream().map(n -> n.name()).toList()) + ")");
+                    spec.nodes().stream().map(n -> n.name()).toList()) + ")");
         }
     }
 
@@ -272,7 +274,7 @@ public final class NodeRuntime implements StackNode {
 
             @Override
             public org.qnetstack.hal.TimerHandle schedule(long delayNanos, Runnable task) {
-                return platform.scheduler(name).schedule(delayNanos, task);
+                return scheduler.schedule(delayNanos, task);
             }
         }, name + " socket with " + r));
     }
@@ -315,7 +317,7 @@ public final class NodeRuntime implements StackNode {
         if (q < 0) {
             throw new NoFreeQubitException(name, memory.capacity());
         }
-        device.initialize(q);
+        operations.initialize(q);
         return new QubitImpl(this, q);
     }
 
@@ -324,8 +326,7 @@ public final class NodeRuntime implements StackNode {
         if (crashed) {
             return; // lost in the crash; the device may already serve the node's next stack
         }
-        device.discard(qubit);
-        memory.free(qubit);
+        operations.release(qubit);
     }
 
     @Override
@@ -335,7 +336,7 @@ public final class NodeRuntime implements StackNode {
 
     @Override
     public long nanos() {
-        return platform.scheduler(name).clock().nanos();
+        return scheduler.clock().nanos();
     }
 
     @Override
@@ -357,7 +358,7 @@ public final class NodeRuntime implements StackNode {
                 return;
             }
             sleeping.add(sink);
-            TimerHandle timer = platform.scheduler(name).schedule(nanos, () -> {
+            TimerHandle timer = scheduler.schedule(nanos, () -> {
                 if (sleeping.remove(sink)) {
                     sink.success();
                     runner.signal();
@@ -391,7 +392,7 @@ public final class NodeRuntime implements StackNode {
         }
         close();
         for (int q = 0; q < memory.capacity(); q++) {
-            device.discard(q);
+            operations.discard(q);
         }
         runner.signal();
     }

@@ -6,10 +6,14 @@ import org.qnetstack.api.internal.NodeRuntime;
 import org.qnetstack.hal.ConfigurationException;
 import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.Platform;
+import org.qnetstack.link.LinkLayer;
 import org.qnetstack.network.Admission;
 import org.qnetstack.network.CircuitPolicy;
+import org.qnetstack.network.NetworkLayer;
 import org.qnetstack.messaging.ClassicalNetwork;
+import org.qnetstack.physical.PhysicalLayer;
 import org.qnetstack.transport.PreSharedKeys;
+import org.qnetstack.transport.TransportService;
 import org.qnetstack.transport.TransportSettings;
 
 /**
@@ -145,8 +149,13 @@ public final class NodeStack {
             throw new ConfigurationException("node", "no node '" + node + "' in the platform's spec (nodes: "
                     + String.join(", ", platform.spec().nodes().stream().map(NodeSpec::name).toList()) + ")");
         }
-        return new NodeRuntime(node, platform, classical, programs.runner(), keys, transport, admission,
-                circuitPolicy);
+        PhysicalLayer physical = PhysicalLayer.on(node, platform);
+        LinkLayer link = LinkLayer.create(physical, classical);
+        return new NodeRuntime(node, platform.spec(), physical.scheduler(), physical.memory(), physical.operations(),
+                link, below -> NetworkLayer.create(node, platform.spec(), below, classical, physical.operations(),
+                        physical.scheduler(), admission),
+                network -> TransportService.create(node, network, classical, physical.scheduler(), keys, transport),
+                programs.runner(), physical.random("app/" + node), circuitPolicy);
     }
 
     private static void require(@Nullable Object value, String field, String what) {
