@@ -155,7 +155,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     /**
      * The network described by a spec, whose nodes' stacks are configured beyond the defaults by {@code stack}:
      * e.g. the network's admission controller and the circuit policy of every socket,
-     * {@code SimulatedNetwork.of(spec, s -> s.admission(Admission.of(NetworkModel.of(s.platform(), 0.1, memories)))
+     * {@code SimulatedNetwork.of(spec, s -> s.admission(Admission.of(s.networkModel(0.1, memories)))
      * .circuitPolicy(policy))}. The network gives the stack its classical network (the simulated fibre) and the
      * keys derived from the seed; the function may change anything but the classical network.
      *

@@ -25,6 +25,7 @@ import org.qnetstack.network.internal.CircuitNetworkService;
 import org.qnetstack.physical.ClassicalFaults;
 import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.physical.HeraldingStations;
+import org.qnetstack.physical.LinkModel;
 import org.qnetstack.physical.PhysicalLayer;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.physical.StationStack;
@@ -88,12 +89,20 @@ final class SimulatedChain implements AutoCloseable {
      * if lower), and each node's shortest T1 and T2 over its communication and storage qubits.
      */
     static NetworkModel model(Platform platform) {
-        return NetworkModel.of(platform, 0.1, name -> {
-            NodeSpec n = platform.spec().node(name).orElseThrow();
+        List<NetworkModel.Link> links = new ArrayList<>();
+        for (LinkSpec spec : platform.spec().links()) {
+            LinkModel link = new LinkModel(platform.link(spec.name()));
+            double a = Math.min(0.1, link.maxAlpha());
+            links.add(NetworkModel.Link.kept(spec, link.successProbability(a), link.heraldedFidelity(a),
+                    link.delayBetweenNodesNanos(), link.keepAttemptSlots() * link.slotNanos()));
+        }
+        List<NetworkModel.Node> nodes = new ArrayList<>();
+        for (NodeSpec n : platform.spec().nodes()) {
             DeviceParameters d = DeviceParameters.of(n.device(), n.overrides());
-            return new NetworkModel.Memory(Math.min(d.communicationT1(), d.storageT1()),
-                    Math.min(d.communicationT2(), d.storageT2()));
-        });
+            nodes.add(new NetworkModel.Node(n.name(), platform.device(n.name()).info().qubitCount(),
+                    Math.min(d.communicationT1(), d.storageT1()), Math.min(d.communicationT2(), d.storageT2())));
+        }
+        return new NetworkModel(links, nodes);
     }
 
     SimulatedChain(PlatformSpec spec, ClassicalFaults faults, LinkWrapper wrapper,
