@@ -95,6 +95,17 @@ final class Modules {
             "org.qnetstack.link.MeasureBasis", "org.qnetstack.link.LinkErrorCode",
             "org.qnetstack.link.InvalidRequestException");
 
+    /**
+     * The simulated network's handles on its world, which only {@code org.qnetstack.api.SimulatedNetwork} may
+     * name: it is the runtime that owns a simulated world (composed by {@code api.stack.SimulatedWorld}), and its
+     * public API hands tests and examples the world's ground truth and a link's model, to check what the stack
+     * claims against reality (DESIGN §3), and takes the routes of simulated photons to external detectors. No
+     * protocol code sees them: the runtime of the nodes and every layer below stay on the rule.
+     */
+    static final String SIMULATED_NETWORK = "org.qnetstack.api.SimulatedNetwork";
+    static final Set<String> SIMULATION_HANDLES = Set.of("org.qnetstack.hal.GroundTruth",
+            "org.qnetstack.hal.HeraldedLink", "org.qnetstack.hal.ClickRoute");
+
     /** Whether every layer may name the class, whatever its module: time, the log, or one of the vocabularies. */
     static boolean sharedBeyondTheNeighbour(String className, String packageName) {
         return HAL_TIME.contains(className) || packageName.equals(HAL_LOG) || HAL_VOCABULARY.contains(className)
