@@ -29,7 +29,7 @@ public final class LinkRequests extends ForwardingLinkService {
     private int lastPurpose;
     private @Nullable String lastRemote;
 
-    LinkRequests(LinkService link) {
+    public LinkRequests(LinkService link) {
         super(link);
     }
 

@@ -6,23 +6,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.NoFreeQubitException;
 import org.qnetstack.api.NodeCrashedException;
+import org.qnetstack.api.Node;
 import org.qnetstack.api.Qubit;
-import org.qnetstack.api.stack.StackNode;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
-import org.qnetstack.link.LinkLayer;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
-import org.qnetstack.network.NetworkLayer;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.physical.QubitMemory;
@@ -33,22 +30,21 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * One node's whole stack, from its qubit memory up to the sockets its programs use, composed from each layer's
- * public factory; built by {@link org.qnetstack.api.stack.NodeStack}, which validates its options.
+ * One node's application runtime, the {@link Node} its programs use (sockets, qubits, time), over the transport
+ * and the node's qubits; built by {@link org.qnetstack.api.stack.NodeStack}, which builds the layers below and
+ * validates its options, and hands out the node as a {@code StackNode} that holds both.
  *
- * <p>Faults elsewhere: whoever watches the network (the simulation, or a deployment's world service) calls
- * {@link #peerDown} when another node crashed or is cut off and {@link #peerUp} when it is back with a fresh
- * stack, on this node's loop. {@link #crash} stops this node as a crash would.
+ * <p>Faults elsewhere: whoever watches the network (the simulation, or a deployment's world service) tells the
+ * node's {@code StackNode} when another node crashed or is cut off, on this node's loop; it tells the layers, then
+ * {@link #peerDown}. {@link #crash} stops this node as a crash would.
  */
-public final class NodeRuntime implements StackNode {
+public final class NodeRuntime implements Node {
     private final String name;
     private final PlatformSpec spec;
     private final Scheduler scheduler;
     private final QubitMemory memory;
     private final LocalOperations operations;
-    private final LinkLayer link;
     private final LinkRequests linkRequests;
-    private final NetworkLayer network;
     private final TransportService transport;
     private final ProgramRunner runner;
     private final RandomGenerator random;
@@ -62,28 +58,23 @@ public final class NodeRuntime implements StackNode {
     private boolean closed;
 
     /**
-     * Completes the layers {@link org.qnetstack.api.stack.NodeStack} built, bottom up: over the node's link layer
-     * (on its physical layer's memory and local operations), the network layer, which sees the link layer through
-     * {@link LinkRequests} (which keeps each socket's create ids), and the transport over the network layer.
+     * The runtime over the layers {@link org.qnetstack.api.stack.NodeStack} built: the node's transport, its
+     * physical layer's memory and local operations, and the link layer as {@link LinkRequests} shows it to the
+     * network layer (which keeps each socket's create ids).
      *
-     * @param networkOver the node's network layer over the link layer as {@link LinkRequests} shows it
-     * @param transportOver the node's transport over its network layer
      * @param random    the programs' random stream
      * @param policy    what the node's sockets ask their circuits for
      */
     public NodeRuntime(String name, PlatformSpec spec, Scheduler scheduler, QubitMemory memory,
-            LocalOperations operations, LinkLayer link, Function<LinkRequests, NetworkLayer> networkOver,
-            Function<NetworkLayer, TransportService> transportOver, ProgramRunner runner, RandomGenerator random,
-            CircuitPolicy policy) {
+            LocalOperations operations, LinkRequests linkRequests, TransportService transport, ProgramRunner runner,
+            RandomGenerator random, CircuitPolicy policy) {
         this.name = name;
         this.spec = spec;
         this.scheduler = scheduler;
         this.memory = memory;
         this.operations = operations;
-        this.link = link;
-        this.linkRequests = new LinkRequests(link);
-        this.network = networkOver.apply(linkRequests);
-        this.transport = transportOver.apply(network);
+        this.linkRequests = linkRequests;
+        this.transport = transport;
         this.runner = runner;
         this.random = random;
         this.policy = policy;
@@ -120,22 +111,27 @@ public final class NodeRuntime implements StackNode {
     }
 
     /**
-     * Another node crashed or is cut off from this one. Every circuit through it or ending at it is torn down
-     * here, the link to it (if a neighbour) ends its requests and frees its qubits, pairs waiting here from it
-     * are released, and the sockets waiting for pairs that can only come through it fail with
-     * {@link org.qnetstack.api.EprException} UNREACHABLE naming it; until {@link #peerUp}, requests that need it
-     * fail at once. Idempotent.
+     * Whether this runtime takes news of another node going down or coming back: false once it crashed.
      *
      * @throws IllegalArgumentException if the node is unknown or this one
      */
-    @Override
-    public void peerDown(String node) {
+    public boolean acceptsPeerChange(String node) {
         checkOther(node);
-        if (crashed) {
+        return !crashed;
+    }
+
+    /**
+     * Another node crashed or is cut off from this one, and the layers below were told (circuits through it torn
+     * down, the link to it ended): pairs waiting here from it are released, and the sockets waiting for pairs that
+     * can only come through it fail with {@link org.qnetstack.api.EprException} UNREACHABLE naming it; until it
+     * is back, requests that need it fail at once. Idempotent.
+     *
+     * @throws IllegalArgumentException if the node is unknown or this one
+     */
+    public void peerDown(String node) {
+        if (!acceptsPeerChange(node)) {
             return;
         }
-        network.peerDown(node);
-        link.peerDown(node);
         String gone = node + " is down (crashed or cut off): its pairs here were released; retry once it is back";
         for (Map<String, PairInbox> byRemote : pairInboxes.values()) {
             for (Map.Entry<String, PairInbox> e : byRemote.entrySet()) {
@@ -143,30 +139,13 @@ public final class NodeRuntime implements StackNode {
                     e.getValue().releaseWaiting();
                     e.getValue().failDemands(org.qnetstack.api.EprErrorCode.UNREACHABLE, gone);
                 } else {
-                    String why = network.unreachableBecauseDown(e.getKey());
+                    String why = transport.unreachableBecauseDown(e.getKey());
                     if (why != null) {
                         e.getValue().failDemands(org.qnetstack.api.EprErrorCode.UNREACHABLE, why);
                     }
                 }
             }
         }
-    }
-
-    /**
-     * A node that was down is back with a fresh stack that remembers nothing: what this node kept with it
-     * (the link's queue, circuits it headed) starts afresh, and requests through it work again. Does nothing
-     * for a node that was not down.
-     *
-     * @throws IllegalArgumentException if the node is unknown or this one
-     */
-    @Override
-    public void peerUp(String node) {
-        checkOther(node);
-        if (crashed) {
-            return;
-        }
-        network.peerUp(node);
-        link.peerUp(node);
     }
 
     private void checkOther(String node) {
@@ -178,17 +157,7 @@ public final class NodeRuntime implements StackNode {
 
     /** Why pairs with the remote node cannot be had now because nodes are down, or null. */
     @Nullable String unreachableBecauseDown(String remote) {
-        return network.unreachableBecauseDown(remote);
-    }
-
-    @Override
-    public LinkLayer link() {
-        return link;
-    }
-
-    @Override
-    public NetworkLayer network() {
-        return network;
+        return transport.unreachableBecauseDown(remote);
     }
 
     CircuitPolicy circuitPolicy() {
@@ -220,7 +189,7 @@ public final class NodeRuntime implements StackNode {
     public EprSocket eprSocket(String remoteNode, int socketId) {
         checkAlive();
         checkPeer(remoteNode);
-        if (!network.reachable(remoteNode)) {
+        if (!transport.reachable(remoteNode)) {
             throw noRoute(remoteNode, "no path to it in the topology");
         }
         inbox(remoteNode, socketId);
@@ -321,7 +290,6 @@ public final class NodeRuntime implements StackNode {
         return new QubitImpl(this, q);
     }
 
-    @Override
     public void releaseQubit(int qubit) {
         if (crashed) {
             return; // lost in the crash; the device may already serve the node's next stack
@@ -376,7 +344,6 @@ public final class NodeRuntime implements StackNode {
      * they ask from now on; its stack stops without a word to anyone, and every qubit of its device is discarded.
      * Idempotent. The caller stops the node's messages first (a crashed node says nothing).
      */
-    @Override
     public void crash() {
         if (crashed) {
             return;
@@ -398,7 +365,6 @@ public final class NodeRuntime implements StackNode {
     }
 
     /** Stops the stack and releases every qubit it still holds for pairs nobody took. */
-    @Override
     public void close() {
         if (closed) {
             return;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.api.internal.LinkRequests;
 import org.qnetstack.api.internal.NodeRuntime;
 import org.qnetstack.hal.ConfigurationException;
 import org.qnetstack.hal.HeraldedLink;
@@ -182,11 +183,16 @@ public final class NodeStack {
         }
         PhysicalLayer physical = PhysicalLayer.on(node, platform);
         LinkLayer link = LinkLayer.create(physical, classical);
-        return new NodeRuntime(node, platform.spec(), physical.scheduler(), physical.memory(), physical.operations(),
-                link, below -> NetworkLayer.create(node, platform.spec(), below, classical, physical.operations(),
-                        physical.scheduler(), admission),
-                network -> TransportService.create(node, network, classical, physical.scheduler(), keys, transport),
-                programs.runner(), physical.random("app/" + node), circuitPolicy);
+        // The network layer sees the link layer through LinkRequests, which keeps each socket's create ids.
+        LinkRequests requests = new LinkRequests(link);
+        NetworkLayer network = NetworkLayer.create(node, platform.spec(), requests, classical, physical.operations(),
+                physical.scheduler(), admission);
+        TransportService transportService = TransportService.create(node, network, classical, physical.scheduler(),
+                keys, transport);
+        NodeRuntime runtime = new NodeRuntime(node, platform.spec(), physical.scheduler(), physical.memory(),
+                physical.operations(), requests, transportService, programs.runner(), physical.random("app/" + node),
+                circuitPolicy);
+        return new LayeredNode(runtime, link, network);
     }
 
     private static void require(@Nullable Object value, String field, String what) {
