@@ -58,6 +58,60 @@ final class Modules {
     /** What every layer may use of the HAL beyond its neighbour besides time: the rate-limited log. */
     static final String HAL_LOG = "org.qnetstack.hal.log";
 
+    /**
+     * The HAL's description vocabulary, which every layer may name: immutable values that describe the hardware
+     * and in which every layer's configuration and requests are written (the platform's spec and its parts, bases,
+     * measurement axes, gates, a qubit's address) and the error a spec that cannot hold throws. They do nothing:
+     * naming one reaches no device. The HAL's device interfaces (Platform, QuantumDevice, HeraldedLink,
+     * DetectorController, Drivers, GroundTruth, ...) are not in it: above the physical layer the device is reached
+     * through the physical layer's services.
+     */
+    static final Set<String> HAL_VOCABULARY = Set.of("PlatformSpec", "NodeSpec", "LinkSpec", "StationSpec",
+                    "HeraldingScheme", "ConfigurationException", "Basis", "MeasurementAxis", "Axis", "Gate",
+                    "TwoQubitGate", "QubitAddress").stream()
+            .map(name -> "org.qnetstack.hal." + name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * The physical layer's service over the node's qubits, which every layer above it may use: the node's qubits
+     * are one memory (DESIGN §4: the physical layer owns them), the link layer hands its pairs up as qubit
+     * numbers in it, and the layers that then hold those qubits (the network layer's swaps and distillation, the
+     * application's qubits) allocate, operate on and release them there, never on the device.
+     */
+    static final Set<String> NODE_QUBITS = Set.of("org.qnetstack.physical.QubitMemory",
+            "org.qnetstack.physical.LocalOperations");
+
+    /**
+     * The words of a pair request and of a pair, which the services pass up and down unchanged: the transport
+     * serves EPR sockets by handing the network layer's {@code PairRequest} down and its pairs and errors up
+     * ({@code TransportService.requestPairs}, {@code listenPairs}; DESIGN §4: it multiplexes the sockets over
+     * circuits), and those records are written in the link layer's request type, pair id, bases and error codes.
+     * Every layer above a type's module may name it.
+     */
+    static final Set<String> PAIR_VOCABULARY = Set.of(
+            "org.qnetstack.network.PairRequest", "org.qnetstack.network.PairListener",
+            "org.qnetstack.network.EndToEndPair", "org.qnetstack.network.NetworkError",
+            "org.qnetstack.network.CircuitId", "org.qnetstack.network.CircuitPolicy",
+            "org.qnetstack.link.RequestType", "org.qnetstack.link.EntanglementId", "org.qnetstack.link.BasisChoice",
+            "org.qnetstack.link.MeasureBasis", "org.qnetstack.link.LinkErrorCode",
+            "org.qnetstack.link.InvalidRequestException");
+
+    /**
+     * The simulated network's handles on its world, which only {@code org.qnetstack.api.SimulatedNetwork} may
+     * name: it is the runtime that owns a simulated world (composed by {@code api.stack.SimulatedWorld}), and its
+     * public API hands tests and examples the world's ground truth and a link's model, to check what the stack
+     * claims against reality (DESIGN §3), and takes the routes of simulated photons to external detectors. No
+     * protocol code sees them: the runtime of the nodes and every layer below stay on the rule.
+     */
+    static final String SIMULATED_NETWORK = "org.qnetstack.api.SimulatedNetwork";
+    static final Set<String> SIMULATION_HANDLES = Set.of("org.qnetstack.hal.GroundTruth",
+            "org.qnetstack.hal.HeraldedLink", "org.qnetstack.hal.ClickRoute");
+
+    /** Whether every layer may name the class, whatever its module: time, the log, or one of the vocabularies. */
+    static boolean sharedBeyondTheNeighbour(String className, String packageName) {
+        return HAL_TIME.contains(className) || packageName.equals(HAL_LOG) || HAL_VOCABULARY.contains(className)
+                || NODE_QUBITS.contains(className) || PAIR_VOCABULARY.contains(className);
+    }
+
     /** Device drivers and the HAL's test kit: the stack reaches devices only through hal-api. */
     static final Set<String> DRIVERS = Set.of("hal-sim", "hal-serial", "hal-tck");
 

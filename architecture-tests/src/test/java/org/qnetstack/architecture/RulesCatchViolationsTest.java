@@ -42,9 +42,10 @@ class RulesCatchViolationsTest {
     }
 
     @Test
-    void aLayerReachingPastItsNeighbourButNotForTheClock() {
+    void aLayerReachingPastItsNeighbourButNotForWhatEveryLayerShares() {
         assertEquals(Set.of("org.qnetstack.transport.fixture.ReachesPastTheNetwork -> org.qnetstack.link.LinkService",
-                        "org.qnetstack.transport.fixture.ReachesPastTheNetwork -> org.qnetstack.hal.QuantumDevice"),
+                        "org.qnetstack.transport.fixture.ReachesPastTheNetwork -> org.qnetstack.hal.QuantumDevice",
+                        "org.qnetstack.transport.fixture.ReachesPastTheNetwork -> org.qnetstack.physical.HeraldingNode"),
                 LayeringTest.violations(LayeringTest.ONLY_THE_NEIGHBOUR, FIXTURES));
     }
 

@@ -234,7 +234,7 @@ public final class ChainExample {
         List<NetworkError> errors = new ArrayList<>();
         try {
             DeviceParameters d = device.parameters(Map.of());
-            Admission controller = Admission.of(NetworkModel.of(platform, 0.1,
+            Admission controller = Admission.of(NodeStack.on(platform).networkModel(0.1,
                     name -> new NetworkModel.Memory(Math.min(d.communicationT1(), d.storageT1()),
                             Math.min(d.communicationT2(), d.storageT2()))));
             FibreNetwork classical = FibreNetwork.on(platform, ClassicalFaults.NONE);

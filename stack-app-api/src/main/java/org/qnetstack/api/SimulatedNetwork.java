@@ -11,26 +11,20 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.config.NetworkConfig;
-import org.qnetstack.api.internal.BridgedDetectorController;
 import org.qnetstack.api.stack.NodeStack;
 import org.qnetstack.api.stack.ProgramHost;
+import org.qnetstack.api.stack.SimulatedWorld;
 import org.qnetstack.api.stack.StackNode;
 import org.qnetstack.hal.ClickRoute;
 import org.qnetstack.hal.ConfigurationException;
-import org.qnetstack.hal.DetectorController;
-import org.qnetstack.hal.Drivers;
 import org.qnetstack.hal.GroundTruth;
 import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.HeraldingScheme;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
-import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
 import org.qnetstack.messaging.ClassicalNetwork;
-import org.qnetstack.physical.FibreNetwork;
-import org.qnetstack.physical.HeraldingStations;
-import org.qnetstack.physical.StationStack;
 import org.qnetstack.transport.PreSharedKeys;
 
 /**
@@ -61,90 +55,35 @@ public final class SimulatedNetwork implements AutoCloseable {
     /** Simulated time a run may take unless {@link #awaitCompletion(Duration)} says otherwise. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofHours(24);
 
-    private final Platform platform;
+    /** The platform, fibre, stations, program host and node stack, composed by the stack package. */
+    private final SimulatedWorld world;
     private final Map<String, StackNode> nodes = new LinkedHashMap<>();
-    private final HeraldingStations stations;
     private final ProgramHost driver;
-    /** Builds every node's stack, and a restarted node's fresh one. */
-    private final NodeStack stack;
-    private final List<BridgedDetectorController> externals = new ArrayList<>();
     private boolean closed;
 
     /** How long the simulation waits, by default, for an external detector controller to report clicks. */
     public static final Duration EXTERNAL_DETECTOR_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Duration externalTimeout;
-
     /** How long, by default, the other nodes take to notice that a node crashed or came back: 10 ms. */
     public static final Duration DEFAULT_DETECTION_DELAY = Duration.ofMillis(10);
 
-    /** The simulated fibre, which crashes and restarts disconnect; {@link #wire} is what the nodes send on. */
-    private final FibreNetwork classical;
     private final java.util.Set<String> crashed = new java.util.HashSet<>();
     private Duration detectionDelay = DEFAULT_DETECTION_DELAY;
 
     private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
             PreSharedKeys keys) {
-        this(spec, photonRoutes, externalTimeout, keys, FibreNetwork::on, UnaryOperator.identity(),
+        this(spec, photonRoutes, externalTimeout, keys, SimulatedWorld.Fibre.PLAIN, UnaryOperator.identity(),
                 UnaryOperator.identity());
     }
 
     private SimulatedNetwork(PlatformSpec spec, Map<String, ClickRoute> photonRoutes, Duration externalTimeout,
-            PreSharedKeys keys, Function<Platform, FibreNetwork> fibre, UnaryOperator<ClassicalNetwork> wire,
+            PreSharedKeys keys, SimulatedWorld.Fibre fibre, UnaryOperator<ClassicalNetwork> wire,
             UnaryOperator<NodeStack> configure) {
-        this.externalTimeout = externalTimeout;
-        this.platform = Drivers.openPlatform(URI.create("sim:world"), spec);
-        this.classical = fibre.apply(platform);
-        ClassicalNetwork nodesSendOn = wire.apply(classical);
-        this.driver = ProgramHost.on(platform);
-        this.stack = configured(NodeStack.on(platform).classical(nodesSendOn).keys(keys), configure, nodesSendOn);
-        this.stations = StationStack.on(platform).classical(nodesSendOn).detectors((i, link) ->
-                StationSpec.SIMULATED_DETECTORS.equals(link.station().detectors())
-                        ? platform.detectorController(link.name())
-                        : external(link, i, photonRoutes.get(link.name()))).start();
+        this.world = SimulatedWorld.open(spec, photonRoutes, externalTimeout, keys, fibre, wire, configure);
+        this.driver = world.programs();
         for (NodeSpec node : spec.nodes()) {
-            nodes.put(node.name(), stack.build(node.name(), driver));
+            nodes.put(node.name(), world.build(node.name()));
         }
-    }
-
-    /** The nodes' stack as the caller configured it; the platform is closed if that fails. */
-    private NodeStack configured(NodeStack defaults, UnaryOperator<NodeStack> configure, ClassicalNetwork nodesSendOn) {
-        NodeStack configured;
-        try {
-            configured = configure.apply(defaults);
-        } catch (RuntimeException e) {
-            platform.close();
-            throw e;
-        }
-        if (configured == null || configured.classical().orElse(null) != nodesSendOn) {
-            platform.close();
-            throw new ApiMisuseException("stack", "configure the nodes' stack from the one given (e.g. s -> "
-                    + "s.admission(...).circuitPolicy(...)): return it, and keep its classical network, the "
-                    + "simulated fibre");
-        }
-        return configured;
-    }
-
-    /**
-     * A station with external detectors (an emulated device behind a serial port, say) gets its clicks
-     * from that device: the simulated photons go to the route, and the simulation waits for the device
-     * to report them through its driver before going on.
-     */
-    private DetectorController external(LinkSpec link, int index, ClickRoute photons) {
-        if (photons == null) {
-            platform.close();
-            throw new ConfigurationException("links[" + index + "].station.detectors", "an external detector "
-                    + "controller on a simulated network needs the simulated photons: give a photon route for "
-                    + link.name() + " (was " + link.station().detectors() + ")");
-        }
-        BridgedDetectorController bridge = new BridgedDetectorController(link.station().detectors(),
-                platform.scheduler(link.station().name()).clock(), externalTimeout);
-        externals.add(bridge);
-        platform.routeClicks(link.name(), (clicks, watermarkPs) -> {
-            photons.deliver(clicks, watermarkPs);
-            bridge.awaitWatermark(watermarkPs);
-        });
-        return bridge;
     }
 
     /** The network described by a spec (from {@link NetworkConfig} or built by hand). */
@@ -155,7 +94,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     /**
      * The network described by a spec, whose nodes' stacks are configured beyond the defaults by {@code stack}:
      * e.g. the network's admission controller and the circuit policy of every socket,
-     * {@code SimulatedNetwork.of(spec, s -> s.admission(Admission.of(NetworkModel.of(s.platform(), 0.1, memories)))
+     * {@code SimulatedNetwork.of(spec, s -> s.admission(Admission.of(s.networkModel(0.1, memories)))
      * .circuitPolicy(policy))}. The network gives the stack its classical network (the simulated fibre) and the
      * keys derived from the seed; the function may change anything but the classical network.
      *
@@ -164,7 +103,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     public static SimulatedNetwork of(PlatformSpec spec, UnaryOperator<NodeStack> stack) {
         ApiMisuseException.requireNonNull(stack, "stack", "give the configuration as a lambda: s -> s.admission(...)");
         return readingConfiguration(() -> new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT,
-                derivedKeys(spec), FibreNetwork::on, UnaryOperator.identity(), stack));
+                derivedKeys(spec), SimulatedWorld.Fibre.PLAIN, UnaryOperator.identity(), stack));
     }
 
     /**
@@ -195,7 +134,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * platform, seen by the nodes through {@code wire}: for tests that inject faults or encode every message
      * as a deployment would. Not API.
      */
-    static SimulatedNetwork of(PlatformSpec spec, Function<Platform, FibreNetwork> fibre,
+    static SimulatedNetwork of(PlatformSpec spec, SimulatedWorld.Fibre fibre,
             UnaryOperator<ClassicalNetwork> wire) {
         return new SimulatedNetwork(spec, Map.of(), EXTERNAL_DETECTOR_TIMEOUT, derivedKeys(spec), fibre, wire,
                 UnaryOperator.identity());
@@ -216,7 +155,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     }
 
     public PlatformSpec spec() {
-        return platform.spec();
+        return world.spec();
     }
 
     /**
@@ -306,28 +245,28 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /** The simulator's true quantum state, to check what the stack reports. */
     public GroundTruth groundTruth() {
-        return platform.groundTruth().orElseThrow();
+        return world.groundTruth();
     }
 
     /** Simulated time now, in ns. */
     public long nanos() {
-        return platform.scheduler(nodes.keySet().iterator().next()).clock().nanos();
+        return world.scheduler(nodes.keySet().iterator().next()).clock().nanos();
     }
 
     /** Attempts made so far on the link between two neighbours (counted at the first). */
     public long attempts(String node, String neighbour) {
-        return nodes.get(node).link().attempts(neighbour);
+        return nodes.get(node).attempts(neighbour);
     }
 
     /** The link between two neighbours, with its model of success probability and heralded state. */
     public HeraldedLink link(String node, String neighbour) {
-        return platform.link(spec().linkBetween(node, neighbour).orElseThrow(() ->
+        return world.link(spec().linkBetween(node, neighbour).orElseThrow(() ->
                 new ApiMisuseException(null, node + " and " + neighbour + " are not neighbours; name two ends of one link")).name());
     }
 
     /** The α the link layer of {@code node} uses for pairs with the neighbour at this minimum fidelity. */
     public double alphaFor(String node, String neighbour, double minFidelity) {
-        return nodes.get(node).link().alphaFor(neighbour, minFidelity);
+        return nodes.get(node).alphaFor(neighbour, minFidelity);
     }
 
     /**
@@ -358,7 +297,7 @@ public final class SimulatedNetwork implements AutoCloseable {
             throw new ApiMisuseException("simulatedTime", simulatedTime + " has passed (now " + Duration.ofNanos(nanos())
                     + "); schedule actions for later times");
         }
-        platform.scheduler(spec().nodes().get(0).name()).scheduleAt(at, action);
+        world.scheduler(spec().nodes().get(0).name()).scheduleAt(at, action);
         return this;
     }
 
@@ -376,8 +315,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         if (!crashed.add(node)) {
             throw new ApiMisuseException(null, node + " has crashed already; restart(\"" + node + "\") it first");
         }
-        classical.disconnect(node);
-        stations.endDown(node);
+        world.disconnect(node);
         runtime.crash();
         driver.crashed(node);
         tellOthersLater(node, other -> other.peerDown(node));
@@ -395,10 +333,9 @@ public final class SimulatedNetwork implements AutoCloseable {
         if (!crashed.remove(node)) {
             throw new ApiMisuseException(null, node + " is running; crash(\"" + node + "\") it before restarting it");
         }
-        StackNode fresh = stack.build(node, driver);
+        StackNode fresh = world.build(node);
         nodes.put(node, fresh);
-        classical.reconnect(node);
-        stations.endRestarted(node);
+        world.reconnect(node);
         crashed.forEach(fresh::peerDown); // it starts knowing who is down now
         tellOthersLater(node, other -> other.peerUp(node));
     }
@@ -409,7 +346,7 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /** After the detection delay, tells every node then running (the one concerned aside). */
     private void tellOthersLater(String node, java.util.function.Consumer<StackNode> tell) {
-        platform.scheduler(node).schedule(detectionDelay.toNanos(), () -> {
+        world.scheduler(node).schedule(detectionDelay.toNanos(), () -> {
             for (Map.Entry<String, StackNode> e : nodes.entrySet()) {
                 if (!e.getKey().equals(node) && !crashed.contains(e.getKey())) {
                     tell.accept(e.getValue());
@@ -427,9 +364,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         driver.warnIfNeverRun();
         driver.stop();
         nodes.values().forEach(StackNode::close);
-        stations.close();
-        externals.forEach(BridgedDetectorController::close);
-        platform.close();
+        world.close();
     }
 
     /** Builds a network in code: nodes with device presets, links with lengths. */

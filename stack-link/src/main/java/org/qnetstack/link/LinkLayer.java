@@ -1,9 +1,8 @@
 package org.qnetstack.link;
 
-import org.qnetstack.hal.Platform;
 import org.qnetstack.link.internal.DefaultLinkService;
 import org.qnetstack.messaging.ClassicalNetwork;
-import org.qnetstack.physical.QubitMemory;
+import org.qnetstack.physical.PhysicalLayer;
 
 /**
  * One node's link layer as a runtime builds it: the {@link LinkService} of every link the node is an end of,
@@ -18,21 +17,18 @@ public interface LinkLayer extends LinkService {
     double KEEP_DECAY_MARGIN = DefaultLinkService.KEEP_DECAY_MARGIN;
 
     /**
-     * The link layer of a node of the platform: one endpoint per link of the spec the node is an end of, on
-     * the node's device and scheduler, talking to its neighbours and stations over {@code classical}.
+     * The link layer of a node: one endpoint per link the node is an end of, on the node's physical layer (its
+     * qubit memory, shared with the layers above, and the heralding protocol on each link), talking to its
+     * neighbours and stations over {@code classical}.
      *
-     * @param memory the node's qubit memory, shared with the layers above
-     * @throws IllegalArgumentException naming the argument if one is null or the node is not in the spec
+     * @throws IllegalArgumentException naming the argument if one is null
      */
-    static LinkLayer create(String node, Platform platform, ClassicalNetwork classical, QubitMemory memory) {
-        if (platform == null || classical == null || memory == null) {
-            throw new IllegalArgumentException((platform == null ? "platform" : classical == null ? "classical"
-                    : "memory") + ": required to build the link layer of " + node);
+    static LinkLayer create(PhysicalLayer physical, ClassicalNetwork classical) {
+        if (physical == null || classical == null) {
+            throw new IllegalArgumentException((physical == null ? "physical" : "classical")
+                    + ": required to build a node's link layer");
         }
-        if (node == null || platform.spec().node(node).isEmpty()) {
-            throw new IllegalArgumentException("node: no node '" + node + "' in the platform's spec");
-        }
-        return new DefaultLinkService(node, platform, classical, memory);
+        return new DefaultLinkService(physical, classical);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.qnetstack.hal.QubitAddress;
 import org.qnetstack.hal.StationSpec;
 import org.qnetstack.link.internal.DefaultLinkService;
 import org.qnetstack.physical.HeraldingStation;
+import org.qnetstack.physical.PhysicalLayer;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
 
@@ -61,12 +62,14 @@ class LinkLayerSimulationTest {
         Net(Platform platform, org.qnetstack.physical.ClassicalFaults faults) {
             this.platform = platform;
             network = new DelayedClassicalNetwork(platform, faults);
-            aliceMemory = new QubitMemory(platform.device("alice").info());
-            bobMemory = new QubitMemory(platform.device("bob").info());
+            PhysicalLayer alicePhysical = PhysicalLayer.on("alice", platform);
+            PhysicalLayer bobPhysical = PhysicalLayer.on("bob", platform);
+            aliceMemory = alicePhysical.memory();
+            bobMemory = bobPhysical.memory();
             new HeraldingStation(platform.link("alice-bob"), platform.detectorController("alice-bob"),
                     platform.scheduler("alice-bob-station"), network).start();
-            alice = new DefaultLinkService("alice", platform, network, aliceMemory);
-            bob = new DefaultLinkService("bob", platform, network, bobMemory);
+            alice = new DefaultLinkService(alicePhysical, network);
+            bob = new DefaultLinkService(bobPhysical, network);
             alice.listen(7, listener(atAlice));
             bob.listen(7, listener(atBob));
         }

@@ -12,6 +12,7 @@ import org.qnetstack.hal.Drivers;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.link.internal.DefaultLinkService;
 import org.qnetstack.physical.HeraldingStation;
+import org.qnetstack.physical.PhysicalLayer;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
 
@@ -49,8 +50,9 @@ class PeerDownTest {
 
         /** A fresh stack for the node, which keeps the pairs it is handed (their qubits stay allocated). */
         void boot(int i) {
-            memory[i] = new QubitMemory(platform.device(name(i)).info());
-            stack[i] = new DefaultLinkService(name(i), platform, network, memory[i]);
+            PhysicalLayer physical = PhysicalLayer.on(name(i), platform);
+            memory[i] = physical.memory();
+            stack[i] = new DefaultLinkService(physical, network);
             stack[i].listen(PURPOSE, FaultyClassicalNetworkTest.recorder(pairs.get(i), () -> { }, errors.get(i)));
         }
 

@@ -24,7 +24,7 @@ public interface Admission {
     static Admission of(NetworkModel model, double utilisation) {
         if (model == null) {
             throw new org.qnetstack.hal.ConfigurationException("model", "give the network's model "
-                    + "(NetworkModel.of(platform, alpha, memories))");
+                    + "(NodeStack.on(platform).networkModel(alpha, memories), or one built from its records)");
         }
         return new AdmissionController(model, utilisation);
     }

@@ -53,13 +53,4 @@ public interface NetworkLayer extends NetworkService {
 
     /** A node that was down is back with a fresh stack: paths may go through it again. */
     void peerUp(String peer);
-
-    /** Whether the remote node can be reached at all, nodes down or not. */
-    boolean reachable(String remote);
-
-    /**
-     * Why a request to the remote node would fail now because nodes are down, or null if it has a path through
-     * nodes that are up.
-     */
-    @Nullable String unreachableBecauseDown(String remote);
 }

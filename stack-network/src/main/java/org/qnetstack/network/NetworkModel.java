@@ -1,17 +1,11 @@
 package org.qnetstack.network;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.qnetstack.hal.ConfigurationException;
-import org.qnetstack.hal.HeraldedLink;
 import org.qnetstack.hal.LinkSpec;
-import org.qnetstack.hal.NodeSpec;
-import org.qnetstack.hal.Platform;
-import org.qnetstack.physical.HeraldingNode;
 
 /**
  * What the network's controller plans circuits with: how fast and how well each link makes kept pairs, how
@@ -62,6 +56,22 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
 
         public String otherEnd(String node) {
             return nodeA.equals(node) ? nodeB : nodeA;
+        }
+
+        /**
+         * The figures of a link whose kept pairs come one per keep attempt period, each attempt heralding with the
+         * success probability: it makes p / period pairs per second, and a kept attempt's qubit waits at most one
+         * period, from its emission to the station's reply.
+         *
+         * @param successProbability the success probability of one attempt
+         * @param fidelity           the fidelity of a heralded pair
+         * @param delayNanos         one-way classical delay between the ends, ns
+         * @param keepPeriodNanos    the keep attempt period, ns
+         */
+        public static Link kept(LinkSpec spec, double successProbability, double fidelity, long delayNanos,
+                                long keepPeriodNanos) {
+            return new Link(spec.name(), spec.nodeA(), spec.nodeB(), successProbability * 1e9 / keepPeriodNanos,
+                    fidelity, delayNanos, keepPeriodNanos);
         }
     }
 
@@ -117,30 +127,5 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
     /** The link between two nodes, if they are neighbours. */
     public Optional<Link> linkBetween(String a, String b) {
         return links.stream().filter(l -> l.connects(a) && l.connects(b) && !a.equals(b)).findFirst();
-    }
-
-    /**
-     * The figures of a platform's links at bright-state population α (each link's largest if lower): kept
-     * pairs come one per keep attempt period ({@link HeraldingNode#keepAttemptSlots}) with the success
-     * probability of one attempt, so a link makes p / (slots · slot) pairs per second. Every qubit of a node
-     * counts; the memories' T1 and T2 come from the caller (the hardware interface does not expose them).
-     */
-    public static NetworkModel of(Platform platform, double alpha, Function<String, Memory> memories) {
-        List<Link> links = new ArrayList<>();
-        for (LinkSpec spec : platform.spec().links()) {
-            HeraldedLink link = platform.link(spec.name());
-            double a = Math.min(alpha, link.maxAlpha());
-            long slots = HeraldingNode.keepAttemptSlots(link) * link.slotNanos();
-            // A kept attempt's qubit waits at most one keep period, from its emission to the station's reply.
-            links.add(new Link(spec.name(), spec.nodeA(), spec.nodeB(), link.successProbability(a) * 1e9 / slots,
-                    link.heraldedFidelity(a), link.delayBetweenNodesNanos(), slots));
-        }
-        List<Node> nodes = new ArrayList<>();
-        for (NodeSpec spec : platform.spec().nodes()) {
-            Memory m = memories.apply(spec.name());
-            nodes.add(new Node(spec.name(), platform.device(spec.name()).info().qubitCount(), m.t1Nanos(),
-                    m.t2Nanos()));
-        }
-        return new NetworkModel(links, nodes);
     }
 }

@@ -1,5 +1,7 @@
 package org.qnetstack.network;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * End-to-end entanglement between end nodes: request pairs with any reachable node and receive them,
  * at both ends, with the circuit, the pair id and the Bell index, over a direct link or across
@@ -23,6 +25,15 @@ public interface NetworkService {
     boolean cancel(int socketId);
 
     void listen(int socketId, PairListener listener);
+
+    /** Whether the remote node can be reached at all, nodes down or not. */
+    boolean reachable(String remote);
+
+    /**
+     * Why a request to the remote node would fail now because nodes are down, or null if it has a path through
+     * nodes that are up.
+     */
+    @Nullable String unreachableBecauseDown(String remote);
 
     void unlisten(int socketId);
 

@@ -25,7 +25,8 @@ import org.qnetstack.network.internal.CircuitNetworkService;
 import org.qnetstack.physical.ClassicalFaults;
 import org.qnetstack.physical.FibreNetwork;
 import org.qnetstack.physical.HeraldingStations;
-import org.qnetstack.physical.LocalOperations;
+import org.qnetstack.physical.LinkModel;
+import org.qnetstack.physical.PhysicalLayer;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.physical.StationStack;
 
@@ -88,12 +89,20 @@ final class SimulatedChain implements AutoCloseable {
      * if lower), and each node's shortest T1 and T2 over its communication and storage qubits.
      */
     static NetworkModel model(Platform platform) {
-        return NetworkModel.of(platform, 0.1, name -> {
-            NodeSpec n = platform.spec().node(name).orElseThrow();
+        List<NetworkModel.Link> links = new ArrayList<>();
+        for (LinkSpec spec : platform.spec().links()) {
+            LinkModel link = new LinkModel(platform.link(spec.name()));
+            double a = Math.min(0.1, link.maxAlpha());
+            links.add(NetworkModel.Link.kept(spec, link.successProbability(a), link.heraldedFidelity(a),
+                    link.delayBetweenNodesNanos(), link.keepAttemptSlots() * link.slotNanos()));
+        }
+        List<NetworkModel.Node> nodes = new ArrayList<>();
+        for (NodeSpec n : platform.spec().nodes()) {
             DeviceParameters d = DeviceParameters.of(n.device(), n.overrides());
-            return new NetworkModel.Memory(Math.min(d.communicationT1(), d.storageT1()),
-                    Math.min(d.communicationT2(), d.storageT2()));
-        });
+            nodes.add(new NetworkModel.Node(n.name(), platform.device(n.name()).info().qubitCount(),
+                    Math.min(d.communicationT1(), d.storageT1()), Math.min(d.communicationT2(), d.storageT2())));
+        }
+        return new NetworkModel(links, nodes);
     }
 
     SimulatedChain(PlatformSpec spec, ClassicalFaults faults, LinkWrapper wrapper,
@@ -104,14 +113,13 @@ final class SimulatedChain implements AutoCloseable {
         classical = FibreNetwork.on(platform, faults);
         stations = StationStack.on(platform).classical(classical).start();
         for (NodeSpec n : spec.nodes()) {
-            QubitMemory memory = new QubitMemory(platform.device(n.name()).info());
-            memories.put(n.name(), memory);
-            DefaultLinkService defaultLink = (DefaultLinkService) LinkLayer.create(n.name(), platform, classical, memory);
+            PhysicalLayer physical = PhysicalLayer.on(n.name(), platform);
+            memories.put(n.name(), physical.memory());
+            DefaultLinkService defaultLink = (DefaultLinkService) LinkLayer.create(physical, classical);
             links.put(n.name(), defaultLink);
             LinkService link = wrapper.wrap(n.name(), defaultLink);
             CircuitNetworkService service = (CircuitNetworkService) NetworkLayer.create(n.name(), spec, link,
-                    classical, new LocalOperations(platform.device(n.name()), memory), platform.scheduler(n.name()),
-                    controller);
+                    classical, physical.operations(), physical.scheduler(), controller);
             services.put(n.name(), service);
             List<EndToEndPair> into = new ArrayList<>();
             List<NetworkError> errs = new ArrayList<>();

@@ -47,6 +47,30 @@ public final class LocalOperations {
         device.apply(TwoQubitGate.CNOT, control, target);
     }
 
+    public void apply(TwoQubitGate gate, int control, int target) {
+        device.apply(gate, control, target);
+    }
+
+    /** Puts the qubit in |0⟩. */
+    public void initialize(int qubit) {
+        device.initialize(qubit);
+    }
+
+    /** Measures the qubit in the basis and returns the outcome; the qubit stays allocated. */
+    public int measure(int qubit, Basis basis) {
+        return device.measure(qubit, basis).outcome();
+    }
+
+    /** Measures the qubit along the axis and returns the outcome; the qubit stays allocated. */
+    public int measure(int qubit, MeasurementAxis axis) {
+        return device.measure(qubit, axis).outcome();
+    }
+
+    /** Forgets the qubit's state, leaving its allocation to whoever holds it (a node's stack that crashed). */
+    public void discard(int qubit) {
+        device.discard(qubit);
+    }
+
     /** Measures the qubit in Z, releases it, and returns the outcome. */
     public int measureAndRelease(int qubit) {
         int outcome = device.measure(qubit, Basis.Z).outcome();

@@ -50,6 +50,11 @@ public final class QubitMemory {
         }
     }
 
+    /** Whether the qubit is a communication qubit (one that can be entangled with a photon). */
+    public boolean isCommunication(int qubit) {
+        return device.roles().get(qubit) == QubitRole.COMMUNICATION;
+    }
+
     public boolean isAllocated(int qubit) {
         return used.get(qubit);
     }

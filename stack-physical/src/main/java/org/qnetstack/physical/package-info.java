@@ -6,7 +6,9 @@
  * protocol never hands up a pair from a mismatched or late reply, reports every herald it will not
  * hold, and resends what must arrive with a {@link org.qnetstack.messaging.Retransmitter}. A link's end
  * of the protocol is {@link org.qnetstack.physical.HeraldingNode}, whose rules live in three package-private
- * state machines: step-by-step attempts, device runs, and the intake of the station's replies.
+ * state machines: step-by-step attempts, device runs, and the intake of the station's replies. A node's layer
+ * is built by {@link org.qnetstack.physical.PhysicalLayer#on}: the layers above reach the node's device only
+ * through it (its memory, local operations, link models and heralding ends).
  */
 @NullMarked
 package org.qnetstack.physical;

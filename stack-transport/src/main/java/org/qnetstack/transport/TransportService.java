@@ -1,5 +1,6 @@
 package org.qnetstack.transport;
 
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.network.NetworkService;
 import org.qnetstack.network.PairListener;
@@ -33,6 +34,15 @@ public interface TransportService {
     }
 
     String node();
+
+    /** Whether the remote node can be reached at all, nodes down or not (the network layer's answer). */
+    boolean reachable(String remote);
+
+    /**
+     * Why pairs with the remote node cannot be had now because nodes are down, or null if it has a path through
+     * nodes that are up (the network layer's answer).
+     */
+    @Nullable String unreachableBecauseDown(String remote);
 
     /** Requests pairs for a socket; they arrive at the socket's listener at both ends. */
     void requestPairs(PairRequest request);

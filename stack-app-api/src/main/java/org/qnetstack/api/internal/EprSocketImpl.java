@@ -229,10 +229,10 @@ final class EprSocketImpl implements EprSocket {
         int bell = p.bellIndex();
         if (corrects(p)) {
             if ((bell & 2) != 0) {
-                node.device().apply(Gate.X, p.qubit());
+                node.operations().apply(Gate.X, p.qubit());
             }
             if ((bell & 1) != 0) {
-                node.device().apply(Gate.Z, p.qubit());
+                node.operations().apply(Gate.Z, p.qubit());
             }
             bell = 0;
         }

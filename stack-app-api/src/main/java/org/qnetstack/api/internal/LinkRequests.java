@@ -15,7 +15,7 @@ import org.qnetstack.link.LinkService;
  * that an EPR socket can cancel its request at both ends when its program stops wanting pairs (the network
  * layer's pairs do not carry the create id, and its interface has no cancel).
  */
-final class LinkRequests extends ForwardingLinkService {
+public final class LinkRequests extends ForwardingLinkService {
     /** Pairs remembered for a later cancel: far more than a socket holds unclaimed at once. */
     private static final int MEMORY = 4096;
 
@@ -29,7 +29,7 @@ final class LinkRequests extends ForwardingLinkService {
     private int lastPurpose;
     private @Nullable String lastRemote;
 
-    LinkRequests(LinkService link) {
+    public LinkRequests(LinkService link) {
         super(link);
     }
 

@@ -12,45 +12,39 @@ import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.NoFreeQubitException;
 import org.qnetstack.api.NodeCrashedException;
+import org.qnetstack.api.Node;
 import org.qnetstack.api.Qubit;
-import org.qnetstack.api.stack.StackNode;
-import org.qnetstack.hal.Platform;
-import org.qnetstack.hal.QuantumDevice;
+import org.qnetstack.hal.PlatformSpec;
+import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
-import org.qnetstack.link.LinkLayer;
-import org.qnetstack.network.Admission;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
-import org.qnetstack.network.NetworkLayer;
 import org.qnetstack.network.PairListener;
-import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.transport.DeliveryFailedException;
 import org.qnetstack.transport.MessageListener;
-import org.qnetstack.transport.PreSharedKeys;
 import org.qnetstack.transport.TransportService;
-import org.qnetstack.transport.TransportSettings;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * One node's whole stack, from its qubit memory up to the sockets its programs use, composed from each layer's
- * public factory; built by {@link org.qnetstack.api.stack.NodeStack}, which validates its options.
+ * One node's application runtime, the {@link Node} its programs use (sockets, qubits, time), over the transport
+ * and the node's qubits; built by {@link org.qnetstack.api.stack.NodeStack}, which builds the layers below and
+ * validates its options, and hands out the node as a {@code StackNode} that holds both.
  *
- * <p>Faults elsewhere: whoever watches the network (the simulation, or a deployment's world service) calls
- * {@link #peerDown} when another node crashed or is cut off and {@link #peerUp} when it is back with a fresh
- * stack, on this node's loop. {@link #crash} stops this node as a crash would.
+ * <p>Faults elsewhere: whoever watches the network (the simulation, or a deployment's world service) tells the
+ * node's {@code StackNode} when another node crashed or is cut off, on this node's loop; it tells the layers, then
+ * {@link #peerDown}. {@link #crash} stops this node as a crash would.
  */
-public final class NodeRuntime implements StackNode {
+public final class NodeRuntime implements Node {
     private final String name;
-    private final Platform platform;
-    private final QuantumDevice device;
+    private final PlatformSpec spec;
+    private final Scheduler scheduler;
     private final QubitMemory memory;
-    private final LinkLayer link;
+    private final LocalOperations operations;
     private final LinkRequests linkRequests;
-    private final NetworkLayer network;
     private final TransportService transport;
     private final ProgramRunner runner;
     private final RandomGenerator random;
@@ -64,27 +58,25 @@ public final class NodeRuntime implements StackNode {
     private boolean closed;
 
     /**
-     * Builds the layers bottom up: memory and local operations on the node's device, the link layer, the
-     * network layer over the link layer (seen through {@link LinkRequests}, which keeps each socket's create ids),
-     * the transport over the network layer, all on the node's scheduler and sending on {@code classical}.
+     * The runtime over the layers {@link org.qnetstack.api.stack.NodeStack} built: the node's transport, its
+     * physical layer's memory and local operations, and the link layer as {@link LinkRequests} shows it to the
+     * network layer (which keeps each socket's create ids).
      *
-     * @param keys      the keys this node shares with the others, which authenticate classical messages
-     * @param admission the network's controller, the same object at every node, or null for none
+     * @param random    the programs' random stream
      * @param policy    what the node's sockets ask their circuits for
      */
-    public NodeRuntime(String name, Platform platform, ClassicalNetwork classical, ProgramRunner runner,
-            PreSharedKeys keys, TransportSettings settings, @Nullable Admission admission, CircuitPolicy policy) {
+    public NodeRuntime(String name, PlatformSpec spec, Scheduler scheduler, QubitMemory memory,
+            LocalOperations operations, LinkRequests linkRequests, TransportService transport, ProgramRunner runner,
+            RandomGenerator random, CircuitPolicy policy) {
         this.name = name;
-        this.platform = platform;
-        this.device = platform.device(name);
-        this.memory = new QubitMemory(device.info());
-        this.link = LinkLayer.create(name, platform, classical, memory);
-        this.linkRequests = new LinkRequests(link);
-        this.network = NetworkLayer.create(name, platform.spec(), linkRequests, classical,
-                new LocalOperations(device, memory), platform.scheduler(name), admission);
-        this.transport = TransportService.create(name, network, classical, platform.scheduler(name), keys, settings);
+        this.spec = spec;
+        this.scheduler = scheduler;
+        this.memory = memory;
+        this.operations = operations;
+        this.linkRequests = linkRequests;
+        this.transport = transport;
         this.runner = runner;
-        this.random = platform.random("app/" + name);
+        this.random = random;
         this.policy = policy;
     }
 
@@ -93,9 +85,10 @@ public final class NodeRuntime implements StackNode {
         return name;
     }
 
-    QuantumDevice device() {
+    /** The gates and measurements the node's programs apply to their qubits. */
+    LocalOperations operations() {
         checkAlive();
-        return device;
+        return operations;
     }
 
     TransportService transport() {
@@ -118,22 +111,27 @@ public final class NodeRuntime implements StackNode {
     }
 
     /**
-     * Another node crashed or is cut off from this one. Every circuit through it or ending at it is torn down
-     * here, the link to it (if a neighbour) ends its requests and frees its qubits, pairs waiting here from it
-     * are released, and the sockets waiting for pairs that can only come through it fail with
-     * {@link org.qnetstack.api.EprException} UNREACHABLE naming it; until {@link #peerUp}, requests that need it
-     * fail at once. Idempotent.
+     * Whether this runtime takes news of another node going down or coming back: false once it crashed.
      *
      * @throws IllegalArgumentException if the node is unknown or this one
      */
-    @Override
-    public void peerDown(String node) {
+    public boolean acceptsPeerChange(String node) {
         checkOther(node);
-        if (crashed) {
+        return !crashed;
+    }
+
+    /**
+     * Another node crashed or is cut off from this one, and the layers below were told (circuits through it torn
+     * down, the link to it ended): pairs waiting here from it are released, and the sockets waiting for pairs that
+     * can only come through it fail with {@link org.qnetstack.api.EprException} UNREACHABLE naming it; until it
+     * is back, requests that need it fail at once. Idempotent.
+     *
+     * @throws IllegalArgumentException if the node is unknown or this one
+     */
+    public void peerDown(String node) {
+        if (!acceptsPeerChange(node)) {
             return;
         }
-        network.peerDown(node);
-        link.peerDown(node);
         String gone = node + " is down (crashed or cut off): its pairs here were released; retry once it is back";
         for (Map<String, PairInbox> byRemote : pairInboxes.values()) {
             for (Map.Entry<String, PairInbox> e : byRemote.entrySet()) {
@@ -141,7 +139,7 @@ public final class NodeRuntime implements StackNode {
                     e.getValue().releaseWaiting();
                     e.getValue().failDemands(org.qnetstack.api.EprErrorCode.UNREACHABLE, gone);
                 } else {
-                    String why = network.unreachableBecauseDown(e.getKey());
+                    String why = transport.unreachableBecauseDown(e.getKey());
                     if (why != null) {
                         e.getValue().failDemands(org.qnetstack.api.EprErrorCode.UNREACHABLE, why);
                     }
@@ -150,25 +148,8 @@ public final class NodeRuntime implements StackNode {
         }
     }
 
-    /**
-     * A node that was down is back with a fresh stack that remembers nothing: what this node kept with it
-     * (the link's queue, circuits it headed) starts afresh, and requests through it work again. Does nothing
-     * for a node that was not down.
-     *
-     * @throws IllegalArgumentException if the node is unknown or this one
-     */
-    @Override
-    public void peerUp(String node) {
-        checkOther(node);
-        if (crashed) {
-            return;
-        }
-        network.peerUp(node);
-        link.peerUp(node);
-    }
-
     private void checkOther(String node) {
-        if (node.equals(name) || platform.spec().node(node).isEmpty()) {
+        if (node.equals(name) || spec.node(node).isEmpty()) {
             throw new IllegalArgumentException("peerDown/peerUp name another node of the network (was '" + node
                     + "' at " + name + ")");
         }
@@ -176,17 +157,7 @@ public final class NodeRuntime implements StackNode {
 
     /** Why pairs with the remote node cannot be had now because nodes are down, or null. */
     @Nullable String unreachableBecauseDown(String remote) {
-        return network.unreachableBecauseDown(remote);
-    }
-
-    @Override
-    public LinkLayer link() {
-        return link;
-    }
-
-    @Override
-    public NetworkLayer network() {
-        return network;
+        return transport.unreachableBecauseDown(remote);
     }
 
     CircuitPolicy circuitPolicy() {
@@ -202,9 +173,9 @@ public final class NodeRuntime implements StackNode {
         if (remote.equals(name)) {
             throw noRoute(remote, "a node cannot open a socket to itself");
         }
-        if (platform.spec().node(remote).isEmpty()) {
+        if (spec.node(remote).isEmpty()) {
             throw noRoute(remote, "no such node (nodes: " + String.join(", ",
-                    platform.spec().nodes().stream().map(n -> n.name()).toList()) + ")");
+                    spec.nodes().stream().map(n -> n.name()).toList()) + ")");
         }
     }
 
@@ -218,7 +189,7 @@ public final class NodeRuntime implements StackNode {
     public EprSocket eprSocket(String remoteNode, int socketId) {
         checkAlive();
         checkPeer(remoteNode);
-        if (!network.reachable(remoteNode)) {
+        if (!transport.reachable(remoteNode)) {
             throw noRoute(remoteNode, "no path to it in the topology");
         }
         inbox(remoteNode, socketId);
@@ -272,7 +243,7 @@ public final class NodeRuntime implements StackNode {
 
             @Override
             public org.qnetstack.hal.TimerHandle schedule(long delayNanos, Runnable task) {
-                return platform.scheduler(name).schedule(delayNanos, task);
+                return scheduler.schedule(delayNanos, task);
             }
         }, name + " socket with " + r));
     }
@@ -315,17 +286,15 @@ public final class NodeRuntime implements StackNode {
         if (q < 0) {
             throw new NoFreeQubitException(name, memory.capacity());
         }
-        device.initialize(q);
+        operations.initialize(q);
         return new QubitImpl(this, q);
     }
 
-    @Override
     public void releaseQubit(int qubit) {
         if (crashed) {
             return; // lost in the crash; the device may already serve the node's next stack
         }
-        device.discard(qubit);
-        memory.free(qubit);
+        operations.release(qubit);
     }
 
     @Override
@@ -335,7 +304,7 @@ public final class NodeRuntime implements StackNode {
 
     @Override
     public long nanos() {
-        return platform.scheduler(name).clock().nanos();
+        return scheduler.clock().nanos();
     }
 
     @Override
@@ -357,7 +326,7 @@ public final class NodeRuntime implements StackNode {
                 return;
             }
             sleeping.add(sink);
-            TimerHandle timer = platform.scheduler(name).schedule(nanos, () -> {
+            TimerHandle timer = scheduler.schedule(nanos, () -> {
                 if (sleeping.remove(sink)) {
                     sink.success();
                     runner.signal();
@@ -375,7 +344,6 @@ public final class NodeRuntime implements StackNode {
      * they ask from now on; its stack stops without a word to anyone, and every qubit of its device is discarded.
      * Idempotent. The caller stops the node's messages first (a crashed node says nothing).
      */
-    @Override
     public void crash() {
         if (crashed) {
             return;
@@ -391,13 +359,12 @@ public final class NodeRuntime implements StackNode {
         }
         close();
         for (int q = 0; q < memory.capacity(); q++) {
-            device.discard(q);
+            operations.discard(q);
         }
         runner.signal();
     }
 
     /** Stops the stack and releases every qubit it still holds for pairs nobody took. */
-    @Override
     public void close() {
         if (closed) {
             return;

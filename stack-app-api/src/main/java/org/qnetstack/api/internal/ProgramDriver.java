@@ -2,12 +2,13 @@ package org.qnetstack.api.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.Node;
 import org.qnetstack.api.NodeProgram;
 import org.qnetstack.api.ReactiveProgram;
 import org.qnetstack.api.SimulationException;
-import org.qnetstack.hal.Platform;
+import org.qnetstack.hal.Clock;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
@@ -16,7 +17,27 @@ import reactor.core.publisher.Flux;
  * kernel event by event, handing control to a sequential program whenever an event wakes it.
  */
 public final class ProgramDriver {
-    private final Platform platform;
+    /**
+     * The event loops the programs' nodes run on (the platform's, in a simulation): one clock for the whole
+     * network, run until a condition holds.
+     */
+    public interface EventLoops {
+        /** The network's one clock. */
+        Clock clock();
+
+        /**
+         * Runs the loops until the condition holds, nothing is left to do, or {@code maxNanos} of loop time have
+         * passed since the call.
+         */
+        Outcome runUntil(BooleanSupplier condition, long maxNanos);
+    }
+
+    /** Why {@link EventLoops#runUntil} returned. */
+    public enum Outcome {
+        CONDITION_MET, IDLE, TIME_LIMIT
+    }
+
+    private final EventLoops loops;
     private final ProgramRunner runner = new ProgramRunner();
     private final List<Runnable> starts = new ArrayList<>();
     private final List<Disposable> reactive = new ArrayList<>();
@@ -28,8 +49,8 @@ public final class ProgramDriver {
     private Throwable reactiveFailure;
     private boolean started;
 
-    public ProgramDriver(Platform platform) {
-        this.platform = platform;
+    public ProgramDriver(EventLoops loops) {
+        this.loops = loops;
     }
 
     public ProgramRunner runner() {
@@ -109,9 +130,9 @@ public final class ProgramDriver {
     public void runToCompletion(long maxNanos) {
         start();
         // One clock for the whole network; looked up once, not on every return of runUntil (once per pair).
-        org.qnetstack.hal.Clock clock = platform.scheduler(platform.spec().nodes().get(0).name()).clock();
+        Clock clock = loops.clock();
         Thread caller = Thread.currentThread();
-        java.util.function.BooleanSupplier signalled = () -> runner.signalledSinceLastCheck() || caller.isInterrupted();
+        BooleanSupplier signalled = () -> runner.signalledSinceLastCheck() || caller.isInterrupted();
         long deadline = clock.nanos() + maxNanos;
         while (true) {
             if (caller.isInterrupted()) {
@@ -123,9 +144,9 @@ public final class ProgramDriver {
             if (runner.allDone() && reactiveRunning == 0) {
                 return;
             }
-            Platform.RunOutcome outcome = platform.runUntil(signalled, deadline - clock.nanos());
+            Outcome outcome = loops.runUntil(signalled, deadline - clock.nanos());
             runner.afterEvent();
-            if (outcome == Platform.RunOutcome.IDLE && !runner.signalledSinceLastCheck()) {
+            if (outcome == Outcome.IDLE && !runner.signalledSinceLastCheck()) {
                 failIfFailed();
                 if (runner.allDone() && reactiveRunning == 0) {
                     return;
@@ -135,7 +156,7 @@ public final class ProgramDriver {
                 throw new SimulationException("nothing is left to happen but programs still wait: " + waiting
                         + " (a recv with no matching send or create, or more pairs asked than created?)");
             }
-            if (outcome == Platform.RunOutcome.TIME_LIMIT) {
+            if (outcome == Outcome.TIME_LIMIT) {
                 throw new SimulationException("simulated time limit of " + maxNanos / 1e9 + " s reached; programs "
                         + "still running: " + runner.waiting());
             }

@@ -32,13 +32,13 @@ final class QubitImpl implements Qubit {
 
     private Qubit gate(Gate gate) {
         check();
-        node.device().apply(gate, index);
+        node.operations().apply(gate, index);
         return this;
     }
 
     private Qubit rotation(Axis axis, double radians) {
         check();
-        node.device().rotate(axis, radians, index);
+        node.operations().rotate(axis, radians, index);
         return this;
     }
 
@@ -103,7 +103,7 @@ final class QubitImpl implements Qubit {
                     + node.name() + "; move a state between nodes by teleporting it");
         }
         o.check();
-        node.device().apply(gate, index, o.index);
+        node.operations().apply(gate, index, o.index);
         return this;
     }
 
@@ -123,7 +123,7 @@ final class QubitImpl implements Qubit {
         check();
         return Tracked.mono(() -> "measure of " + this, Mono.fromCallable(() -> {
             check();
-            int outcome = node.device().measure(index, ApiTypes.lower(basis)).outcome();
+            int outcome = node.operations().measure(index, ApiTypes.lower(basis));
             release();
             return outcome;
         }));

@@ -1,15 +1,27 @@
 package org.qnetstack.api.stack;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.api.internal.LinkRequests;
 import org.qnetstack.api.internal.NodeRuntime;
 import org.qnetstack.hal.ConfigurationException;
+import org.qnetstack.hal.HeraldedLink;
+import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.Platform;
+import org.qnetstack.link.LinkLayer;
 import org.qnetstack.network.Admission;
 import org.qnetstack.network.CircuitPolicy;
+import org.qnetstack.network.NetworkLayer;
+import org.qnetstack.network.NetworkModel;
 import org.qnetstack.messaging.ClassicalNetwork;
+import org.qnetstack.physical.HeraldingNode;
+import org.qnetstack.physical.PhysicalLayer;
 import org.qnetstack.transport.PreSharedKeys;
+import org.qnetstack.transport.TransportService;
 import org.qnetstack.transport.TransportSettings;
 
 /**
@@ -25,7 +37,7 @@ import org.qnetstack.transport.TransportSettings;
  * <pre>{@code
  * NodeStack stack = NodeStack.on(platform)
  *         .classical(FibreNetwork.on(platform))
- *         .admission(Admission.of(model))           // quantum-aware routing and admission, shared by the nodes
+ *         .admission(Admission.of(model))           // e.g. stack.networkModel(0.1, memories); shared by the nodes
  *         .circuitPolicy(new CircuitPolicy(new Distillation(DistillationProtocol.DEJMPS, 1), 0));
  * ProgramHost programs = ProgramHost.on(platform);
  * StackNode alice = stack.build("alice", programs);
@@ -130,6 +142,30 @@ public final class NodeStack {
     }
 
     /**
+     * The figures of this stack's platform for the network's {@link Admission} controller, at bright-state
+     * population α (each link's largest if lower): kept pairs come one per keep attempt period
+     * ({@link HeraldingNode#keepAttemptSlots}) with the success probability of one attempt
+     * ({@link NetworkModel.Link#kept}). Every qubit of a node counts; the memories' T1 and T2 come from the caller
+     * (the hardware interface does not expose them).
+     */
+    public NetworkModel networkModel(double alpha, Function<String, NetworkModel.Memory> memories) {
+        List<NetworkModel.Link> links = new ArrayList<>();
+        for (LinkSpec spec : platform.spec().links()) {
+            HeraldedLink link = platform.link(spec.name());
+            double a = Math.min(alpha, link.maxAlpha());
+            links.add(NetworkModel.Link.kept(spec, link.successProbability(a), link.heraldedFidelity(a),
+                    link.delayBetweenNodesNanos(), HeraldingNode.keepAttemptSlots(link) * link.slotNanos()));
+        }
+        List<NetworkModel.Node> nodes = new ArrayList<>();
+        for (NodeSpec spec : platform.spec().nodes()) {
+            NetworkModel.Memory m = memories.apply(spec.name());
+            nodes.add(new NetworkModel.Node(spec.name(), platform.device(spec.name()).info().qubitCount(),
+                    m.t1Nanos(), m.t2Nanos()));
+        }
+        return new NetworkModel(links, nodes);
+    }
+
+    /**
      * Builds the stack of one node of the platform, its programs run by {@code programs}.
      *
      * @throws ConfigurationException naming the field if the classical network was never given, the node is not
@@ -145,8 +181,18 @@ public final class NodeStack {
             throw new ConfigurationException("node", "no node '" + node + "' in the platform's spec (nodes: "
                     + String.join(", ", platform.spec().nodes().stream().map(NodeSpec::name).toList()) + ")");
         }
-        return new NodeRuntime(node, platform, classical, programs.runner(), keys, transport, admission,
+        PhysicalLayer physical = PhysicalLayer.on(node, platform);
+        LinkLayer link = LinkLayer.create(physical, classical);
+        // The network layer sees the link layer through LinkRequests, which keeps each socket's create ids.
+        LinkRequests requests = new LinkRequests(link);
+        NetworkLayer network = NetworkLayer.create(node, platform.spec(), requests, classical, physical.operations(),
+                physical.scheduler(), admission);
+        TransportService transportService = TransportService.create(node, network, classical, physical.scheduler(),
+                keys, transport);
+        NodeRuntime runtime = new NodeRuntime(node, platform.spec(), physical.scheduler(), physical.memory(),
+                physical.operations(), requests, transportService, programs.runner(), physical.random("app/" + node),
                 circuitPolicy);
+        return new LayeredNode(runtime, link, network);
     }
 
     private static void require(@Nullable Object value, String field, String what) {

@@ -1,5 +1,6 @@
 package org.qnetstack.api.stack;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.NodeProgram;
@@ -7,6 +8,7 @@ import org.qnetstack.api.ReactiveProgram;
 import org.qnetstack.api.SimulationException;
 import org.qnetstack.api.internal.ProgramDriver;
 import org.qnetstack.api.internal.ProgramRunner;
+import org.qnetstack.hal.Clock;
 import org.qnetstack.hal.Platform;
 
 /**
@@ -19,7 +21,21 @@ public final class ProgramHost {
     private final ProgramDriver driver;
 
     private ProgramHost(Platform platform) {
-        this.driver = new ProgramDriver(platform);
+        this.driver = new ProgramDriver(new ProgramDriver.EventLoops() {
+            @Override
+            public Clock clock() {
+                return platform.scheduler(platform.spec().nodes().get(0).name()).clock();
+            }
+
+            @Override
+            public ProgramDriver.Outcome runUntil(BooleanSupplier condition, long maxNanos) {
+                return switch (platform.runUntil(condition, maxNanos)) {
+                    case CONDITION_MET -> ProgramDriver.Outcome.CONDITION_MET;
+                    case IDLE -> ProgramDriver.Outcome.IDLE;
+                    case TIME_LIMIT -> ProgramDriver.Outcome.TIME_LIMIT;
+                };
+            }
+        });
     }
 
     /** @throws IllegalArgumentException naming the field if the platform is null */

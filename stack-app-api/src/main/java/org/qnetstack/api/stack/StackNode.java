@@ -42,6 +42,16 @@ public interface StackNode extends Node, AutoCloseable {
      */
     NetworkLayer network();
 
+    /** Attempts made so far on the link to a neighbour. */
+    default long attempts(String neighbour) {
+        return link().attempts(neighbour);
+    }
+
+    /** The α the node's link layer uses for pairs with the neighbour at this minimum fidelity. */
+    default double alphaFor(String neighbour, double minFidelity) {
+        return link().alphaFor(neighbour, minFidelity);
+    }
+
     /**
      * Frees a qubit that a pair taken straight from the {@link #network()} holds: the device discards it and the
      * memory can hand it out again. Does nothing once the node has crashed.

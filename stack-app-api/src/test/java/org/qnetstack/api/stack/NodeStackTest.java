@@ -173,7 +173,7 @@ class NodeStackTest {
 
     /** The network's model as the simulator has it: memories that keep their state. */
     private static NetworkModel model(Platform platform) {
-        return NetworkModel.of(platform, 0.1, name -> new NetworkModel.Memory(Double.POSITIVE_INFINITY,
+        return NodeStack.on(platform).networkModel(0.1, name -> new NetworkModel.Memory(Double.POSITIVE_INFINITY,
                 Double.POSITIVE_INFINITY));
     }
 

@@ -2,7 +2,6 @@ package org.qnetstack.link.internal;
 
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.MeasurementAxis;
-import org.qnetstack.hal.QubitRole;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.link.CreateRequest;
 import org.qnetstack.link.LinkErrorCode;
@@ -10,7 +9,6 @@ import org.qnetstack.link.RequestType;
 import org.qnetstack.physical.AttemptPlan;
 import org.qnetstack.physical.AttemptSource;
 import org.qnetstack.physical.HeraldedPair;
-import org.qnetstack.physical.HeraldingNode;
 
 /**
  * What the heralding protocol asks of one link end: the item each slot serves, chosen by the {@link LinkScheduler}
@@ -35,7 +33,7 @@ final class AttemptServer implements AttemptSource {
         this.queue = queue;
         this.agreement = agreement;
         this.noResourceNanos = noResourceNanos;
-        this.linkScheduler = new LinkScheduler(BLOCK_KEEP_PERIODS * HeraldingNode.keepAttemptSlots(ctx.link));
+        this.linkScheduler = new LinkScheduler(BLOCK_KEEP_PERIODS * ctx.link.keepAttemptSlots());
     }
 
     void setNoResourceNanos(long nanos) {
@@ -70,7 +68,7 @@ final class AttemptServer implements AttemptSource {
     }
 
     private double nanosPerPair(RequestType type, double alpha) {
-        long stride = type == RequestType.KEEP ? HeraldingNode.keepAttemptSlots(ctx.link) : 1;
+        long stride = type == RequestType.KEEP ? ctx.link.keepAttemptSlots() : 1;
         return stride * (double) ctx.below().slotNanos() / ctx.link.successProbability(alpha);
     }
 
@@ -157,7 +155,7 @@ final class AttemptServer implements AttemptSource {
 
     private boolean freeCommunicationQubit() {
         for (int q = 0; q < ctx.memory.capacity(); q++) {
-            if (!ctx.memory.isAllocated(q) && ctx.memory.device().roles().get(q) == QubitRole.COMMUNICATION) {
+            if (!ctx.memory.isAllocated(q) && ctx.memory.isCommunication(q)) {
                 return true;
             }
         }

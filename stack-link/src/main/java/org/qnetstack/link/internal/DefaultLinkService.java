@@ -3,8 +3,6 @@ package org.qnetstack.link.internal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.qnetstack.hal.LinkSpec;
-import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.link.CreateId;
@@ -18,7 +16,8 @@ import org.qnetstack.link.LinkListener;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.messaging.ClassicalNetwork;
-import org.qnetstack.physical.PhotonicInterface;
+import org.qnetstack.physical.LinkModel;
+import org.qnetstack.physical.PhysicalLayer;
 import org.qnetstack.physical.QubitMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,19 +72,13 @@ public final class DefaultLinkService implements LinkLayer {
         TAKEN, NO_LISTENER, FAILED
     }
 
-    public DefaultLinkService(String node, Platform platform, ClassicalNetwork network, QubitMemory memory) {
-        this.node = node;
-        this.scheduler = platform.scheduler(node);
-        this.memory = memory;
-        // One optical interface per node, whatever its number of links: one photon at a time.
-        PhotonicInterface photonic = new PhotonicInterface();
-        for (LinkSpec spec : platform.spec().links()) {
-            if (spec.connects(node)) {
-                LinkEndpoint e = new LinkEndpoint(node, platform.link(spec.name()), platform.device(node), memory,
-                        scheduler, network, upcalls, platform.random("link/" + node + "/" + spec.name()), photonic,
-                        DEFAULT_NO_RESOURCE_NANOS);
-                endpoints.put(e.peer(), e);
-            }
+    public DefaultLinkService(PhysicalLayer physical, ClassicalNetwork network) {
+        this.node = physical.node();
+        this.scheduler = physical.scheduler();
+        this.memory = physical.memory();
+        for (LinkModel link : physical.links()) {
+            LinkEndpoint e = new LinkEndpoint(physical, link, network, upcalls, DEFAULT_NO_RESOURCE_NANOS);
+            endpoints.put(e.peer(), e);
         }
     }
 

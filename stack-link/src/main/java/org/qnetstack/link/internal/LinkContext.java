@@ -1,8 +1,6 @@
 package org.qnetstack.link.internal;
 
 import java.util.random.RandomGenerator;
-import org.qnetstack.hal.HeraldedLink;
-import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.link.CreateId;
@@ -10,6 +8,8 @@ import org.qnetstack.link.LinkError;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.messaging.Retransmitter;
+import org.qnetstack.physical.LinkModel;
+import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.physical.QubitMemory;
 
 /**
@@ -27,12 +27,13 @@ final class LinkContext {
 
     final String node;
     final String peer;
-    final HeraldedLink link;
+    final LinkModel link;
     final String linkName;
     /** End A of the link: it numbers the items and decides every pair's fate. */
     final boolean master;
     final Scheduler scheduler;
-    final QuantumDevice device;
+    /** The node's qubits as the physical layer operates on them (a test round's measurement, a release). */
+    final LocalOperations operations;
     final QubitMemory memory;
     final RandomGenerator random;
     final LinkUpcalls up;
@@ -52,13 +53,13 @@ final class LinkContext {
     /** The link end is closed: nothing more is attempted or answered. */
     boolean closed;
 
-    LinkContext(String node, HeraldedLink link, QuantumDevice device, QubitMemory memory, Scheduler scheduler,
+    LinkContext(String node, LinkModel link, LocalOperations operations, QubitMemory memory, Scheduler scheduler,
                 ClassicalNetwork network, LinkUpcalls up, RandomGenerator random) {
         this.node = node;
         this.link = link;
         this.linkName = link.name();
         this.peer = link.spec().otherEnd(node);
-        this.device = device;
+        this.operations = operations;
         this.memory = memory;
         this.network = network;
         this.up = up;
@@ -141,8 +142,7 @@ final class LinkContext {
 
     void releaseQubit(int qubit) {
         if (qubit >= 0) {
-            device.discard(qubit);
-            memory.free(qubit);
+            operations.release(qubit);
         }
     }
 }

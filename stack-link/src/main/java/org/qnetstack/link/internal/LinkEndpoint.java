@@ -4,11 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.hal.HeraldedLink;
-import org.qnetstack.hal.QuantumDevice;
-import org.qnetstack.hal.Scheduler;
 import org.qnetstack.link.CreateId;
 import org.qnetstack.link.CreateRequest;
 import org.qnetstack.link.FidelityEstimate;
@@ -16,9 +12,8 @@ import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.messaging.Envelope;
 import org.qnetstack.messaging.MessageHandlers;
 import org.qnetstack.physical.AttemptSource;
-import org.qnetstack.physical.HeraldingNode;
-import org.qnetstack.physical.PhotonicInterface;
-import org.qnetstack.physical.QubitMemory;
+import org.qnetstack.physical.LinkModel;
+import org.qnetstack.physical.PhysicalLayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,13 +46,12 @@ final class LinkEndpoint {
     private final LinkBelow below;
     private final MessageHandlers handlers;
 
-    /** An end served by the real heralding protocol. */
-    LinkEndpoint(String node, HeraldedLink link, QuantumDevice device, QubitMemory memory, Scheduler scheduler,
-                 ClassicalNetwork network, LinkUpcalls up, RandomGenerator random, PhotonicInterface photonic,
+    /** The node's end of one of its links, served by the physical layer's heralding protocol. */
+    LinkEndpoint(PhysicalLayer physical, LinkModel link, ClassicalNetwork network, LinkUpcalls up,
                  long noResourceNanos) {
-        this(new LinkContext(node, link, device, memory, scheduler, network, up, random), noResourceNanos,
-                source -> new HeraldingBelow(new HeraldingNode(node, link, device, memory, scheduler, network, source,
-                        photonic)));
+        this(new LinkContext(physical.node(), link, physical.operations(), physical.memory(), physical.scheduler(),
+                network, up, physical.random("link/" + physical.node() + "/" + link.name())), noResourceNanos,
+                source -> new HeraldingBelow(physical.heralding(link, network, source)));
     }
 
     /** An end served by whatever {@code below} makes for its attempt source (a test scripts its own). */
@@ -80,7 +74,7 @@ final class LinkEndpoint {
         return ctx.peer;
     }
 
-    HeraldedLink link() {
+    LinkModel link() {
         return ctx.link;
     }
 

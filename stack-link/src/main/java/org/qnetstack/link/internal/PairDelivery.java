@@ -78,7 +78,7 @@ final class PairDelivery {
             case TEST -> {
                 tested++;
                 if (pair.qubit() >= 0) {
-                    int outcome = ctx.device.measure(pair.qubit(), h.testBasis).outcome();
+                    int outcome = ctx.operations.measure(pair.qubit(), h.testBasis);
                     ctx.releaseQubit(pair.qubit());
                     tests.measuredHere(pair.stationSeq(), a.alpha(), pair.bellIndex(), h.testBasis, outcome);
                 }

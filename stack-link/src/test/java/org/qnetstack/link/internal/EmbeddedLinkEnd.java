@@ -23,6 +23,8 @@ import org.qnetstack.physical.AttemptSource;
 import org.qnetstack.physical.CapturingClassicalNetwork;
 import org.qnetstack.messaging.Envelope;
 import org.qnetstack.physical.HeraldedPair;
+import org.qnetstack.physical.LinkModel;
+import org.qnetstack.physical.LocalOperations;
 import org.qnetstack.physical.QubitMemory;
 import org.qnetstack.sim.SimulatedPlatform;
 import org.qnetstack.sim.kernel.EventKernel;
@@ -82,7 +84,8 @@ final class EmbeddedLinkEnd implements LinkBelow, LinkUpcalls {
         this.peer = link.spec().otherEnd(node);
         this.device = new RecordingDevice(platform.device(node).info());
         this.memory = new QubitMemory(device.info());
-        this.ctx = new LinkContext(node, link, device, memory, clock, network, this, random);
+        this.ctx = new LinkContext(node, new LinkModel(link), new LocalOperations(device, memory), memory, clock,
+                network, this, random);
         this.end = new LinkEndpoint(ctx, DefaultLinkService.DEFAULT_NO_RESOURCE_NANOS, s -> this);
         this.source = end.attemptSource();
         platform.close();

@@ -16,8 +16,7 @@ import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
 import org.qnetstack.link.internal.DefaultLinkService;
-import org.qnetstack.physical.LocalOperations;
-import org.qnetstack.physical.QubitMemory;
+import org.qnetstack.physical.PhysicalLayer;
 import org.qnetstack.physical.internal.DelayedClassicalNetwork;
 
 /**
@@ -42,10 +41,10 @@ class SetupRejectionTest {
             DelayedClassicalNetwork classical = new DelayedClassicalNetwork(platform);
             Map<String, CircuitNetworkService> services = new LinkedHashMap<>();
             for (NodeSpec n : nodes) {
-                QubitMemory memory = new QubitMemory(platform.device(n.name()).info());
+                PhysicalLayer physical = PhysicalLayer.on(n.name(), platform);
                 services.put(n.name(), new CircuitNetworkService(n.name(), spec,
-                        new DefaultLinkService(n.name(), platform, classical, memory), classical,
-                        new LocalOperations(platform.device(n.name()), memory), platform.scheduler(n.name())));
+                        new DefaultLinkService(physical, classical), classical, physical.operations(),
+                        physical.scheduler()));
             }
             CircuitNetworkService n1 = services.get("n1");
             List<String> good = List.of("n0", "n1", "n2");

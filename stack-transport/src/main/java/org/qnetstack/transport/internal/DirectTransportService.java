@@ -1,5 +1,6 @@
 package org.qnetstack.transport.internal;
 
+import org.jspecify.annotations.Nullable;
 import org.qnetstack.network.NetworkService;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.PairRequest;
@@ -29,6 +30,16 @@ public final class DirectTransportService implements TransportService {
     @Override
     public void requestPairs(PairRequest request) {
         network.request(request);
+    }
+
+    @Override
+    public boolean reachable(String remote) {
+        return network.reachable(remote);
+    }
+
+    @Override
+    public @Nullable String unreachableBecauseDown(String remote) {
+        return network.unreachableBecauseDown(remote);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.qnetstack.api.internal;
+package org.qnetstack.api.stack;
 
 import java.net.URI;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import reactor.core.publisher.Sinks;
  * whatever the device's timing, and a batch the device garbled or lost is simply never reported (no
  * herald), never guessed at.
  */
-public final class BridgedDetectorController implements DetectorController {
+final class BridgedDetectorController implements DetectorController {
     private static final Logger LOG = LoggerFactory.getLogger(BridgedDetectorController.class);
 
     private final LinkedBlockingQueue<Runnable> handoff = new LinkedBlockingQueue<>();
@@ -38,7 +38,7 @@ public final class BridgedDetectorController implements DetectorController {
     private long lateBatches;
     private final RateLimitedLog lateLog = RateLimitedLog.warnings(LOG);
 
-    public BridgedDetectorController(URI uri, Clock clock, Duration timeout) {
+    BridgedDetectorController(URI uri, Clock clock, Duration timeout) {
         this.timeout = timeout;
         Scheduler onSimulationThread = new Scheduler() {
             @Override
