@@ -120,6 +120,17 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
     }
 
     /**
+     * The figures of a platform at bright-state population α, each node's memories as its device declares them
+     * ({@link org.qnetstack.hal.DeviceInfo#memory()}): see {@link #of(Platform, double, Function)}.
+     */
+    public static NetworkModel of(Platform platform, double alpha) {
+        return of(platform, alpha, name -> {
+            org.qnetstack.hal.DeviceInfo.Coherence c = platform.device(name).info().memory();
+            return new Memory(c.t1Nanos(), c.t2Nanos());
+        });
+    }
+
+    /**
      * The figures of a platform's links at bright-state population α (each link's largest if lower): kept
      * pairs come one per keep attempt period ({@link HeraldingNode#keepAttemptSlots}) with the success
      * probability of one attempt, so a link makes p / (slots · slot) pairs per second. Every qubit of a node

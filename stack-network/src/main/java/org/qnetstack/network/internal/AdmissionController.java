@@ -13,6 +13,7 @@ import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.Distillation;
 import org.qnetstack.network.NetworkModel;
 import org.qnetstack.network.NoRouteException;
+import org.qnetstack.network.Refusal;
 import org.qnetstack.network.Route;
 
 /**
@@ -163,6 +164,103 @@ public final class AdmissionController implements Admission {
         return choose(from, to, minFidelity, policy, pairsPerSecond);
     }
 
+    /**
+     * The policy for a request that leaves choices to the network: the first distillation of {@code distillations}
+     * (null for none) under which the request would be admitted now, with the cutoff given or, with {@code
+     * autoCutoff}, the one {@link #autoCutoffNanos} picks on the chosen path. Reserves nothing.
+     *
+     * @throws AdmissionException with the refusal of the candidate that came closest (one that reached the
+     *         fidelity and fell short on rate or memory before one that did not reach it; among those, the one
+     *         with the highest expected fidelity)
+     */
+    public synchronized CircuitPolicy plan(String from, String to, double minFidelity, double pairsPerSecond,
+                                           List<@Nullable Distillation> distillations, boolean autoCutoff,
+                                           long cutoffNanos) {
+        AdmissionException closest = null;
+        for (Distillation d : distillations) {
+            try {
+                Route route = choose(from, to, minFidelity, new CircuitPolicy(d, autoCutoff ? 0 : cutoffNanos),
+                        pairsPerSecond);
+                return new CircuitPolicy(d, autoCutoff ? autoCutoffNanos(route.path(), d, minFidelity) : cutoffNanos);
+            } catch (AdmissionException e) {
+                closest = closer(closest, e);
+            }
+        }
+        if (closest == null) {
+            throw new IllegalArgumentException("distillations: give at least one candidate (null for none)");
+        }
+        throw closest;
+    }
+
+    private static AdmissionException closer(@Nullable AdmissionException a, AdmissionException b) {
+        if (a == null) {
+            return b;
+        }
+        boolean aReached = !"minFidelity".equals(a.field());
+        boolean bReached = !"minFidelity".equals(b.field());
+        if (aReached != bReached) {
+            return aReached ? a : b;
+        }
+        if (!aReached && a.refusal() != null && b.refusal() != null) {
+            return b.refusal().achievable() > a.refusal().achievable() ? b : a;
+        }
+        return a;
+    }
+
+    /**
+     * The cutoff that keeps every delivered pair at or above {@code minFidelity} in the model: the age (from the
+     * herald, ns) at which the path's pairs, each distilled as asked and stored that long since its herald (plus
+     * the storage before its herald) in both its memories, would swap to exactly {@code minFidelity}. A delivered
+     * pair's constituents are all no older than its oldest, so none below the minimum is delivered. 0 (no cutoff)
+     * when the memories do not decay or no fidelity is asked.
+     */
+    public synchronized long autoCutoffNanos(List<String> path, @Nullable Distillation distillation,
+                                             double minFidelity) {
+        double target = LinkEstimates.werner(minFidelity);
+        int n = path.size() - 1;
+        double[] fid = new double[n];
+        double[] t2sum = new double[n];
+        double[] lag = new double[n];
+        boolean decays = false;
+        for (int i = 0; i < n; i++) {
+            NetworkModel.Link l = link(path.get(i), path.get(i + 1));
+            fid[i] = LinkEstimates.of(l.fidelity(), distillation).fidelity();
+            t2sum[i] = t2Sum(path.get(i), path.get(i + 1));
+            lag[i] = l.storedBeforeHeraldNanos();
+            decays |= t2sum[i] > 0;
+        }
+        if (!(target > 0) || !decays) {
+            return 0;
+        }
+        java.util.function.DoubleUnaryOperator wernerAt = age -> {
+            double w = 1;
+            for (int i = 0; i < n; i++) {
+                w *= LinkEstimates.werner(LinkEstimates.dephased(fid[i], Math.exp(-(age + lag[i]) * t2sum[i])));
+            }
+            return w;
+        };
+        if (wernerAt.applyAsDouble(0) < target) {
+            return 1; // not even a fresh pair reaches it: deliver none rather than pairs below the minimum
+        }
+        double hi = 1;
+        while (wernerAt.applyAsDouble(hi) >= target) {
+            hi *= 2;
+            if (hi > 1e15) {
+                return 0; // decay never brings it below the minimum (e.g. it asks for less than decay leaves)
+            }
+        }
+        double lo = 0;
+        for (int i = 0; i < 60 && hi - lo > 1; i++) {
+            double mid = (lo + hi) / 2;
+            if (wernerAt.applyAsDouble(mid) >= target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.max(1, (long) Math.floor(lo));
+    }
+
     /** The expected figures of one path on the capacity left now. */
     public synchronized Route evaluate(List<String> path, CircuitPolicy policy) {
         return evaluate(path, policy, true);
@@ -171,60 +269,111 @@ public final class AdmissionController implements Admission {
     private Route choose(String from, String to, double minFidelity, CircuitPolicy policy, double rate) {
         List<List<String>> paths = paths(from, to);
         Route best = null;
-        Route bestFidelity = null;
-        Route bestRateMeetingFidelity = null;
-        String qubitShortage = null;
+        Estimate bestFidelity = null;
+        Estimate bestRateMeetingFidelity = null;
+        Refusal qubitShortage = null;
         for (List<String> path : paths) {
-            Route idle = evaluate(path, policy, false);
-            if (bestFidelity == null || idle.fidelity() > bestFidelity.fidelity()) {
+            Estimate idle = estimate(path, policy, false);
+            if (bestFidelity == null || idle.route.fidelity() > bestFidelity.route.fidelity()) {
                 bestFidelity = idle;
             }
             // Best effort reserves nothing and is served on the links as they are.
-            Route now = rate > 0 ? evaluate(path, policy, true) : idle;
-            if (now.fidelity() < minFidelity) {
+            Estimate now = rate > 0 ? estimate(path, policy, true) : idle;
+            if (now.route.fidelity() < minFidelity) {
                 continue;
             }
             if (rate > 0) {
-                String shortage = qubitShortage(path, policy.distillation());
+                Refusal shortage = qubitShortage(path, policy.distillation());
                 if (shortage != null) {
                     qubitShortage = qubitShortage == null ? shortage : qubitShortage;
                     continue;
                 }
             }
-            if (bestRateMeetingFidelity == null || now.pairsPerSecond() > bestRateMeetingFidelity.pairsPerSecond()) {
+            if (bestRateMeetingFidelity == null
+                    || now.route.pairsPerSecond() > bestRateMeetingFidelity.route.pairsPerSecond()) {
                 bestRateMeetingFidelity = now;
             }
-            if (now.pairsPerSecond() < rate || now.pairsPerSecond() <= 0) {
+            if (now.route.pairsPerSecond() < rate || now.route.pairsPerSecond() <= 0) {
                 continue;
             }
-            if (best == null || now.pairsPerSecond() > best.pairsPerSecond()
-                    || (now.pairsPerSecond() == best.pairsPerSecond() && now.hops() < best.hops())) {
-                best = now;
+            if (best == null || now.route.pairsPerSecond() > best.pairsPerSecond()
+                    || (now.route.pairsPerSecond() == best.pairsPerSecond() && now.route.hops() < best.hops())) {
+                best = now.route;
             }
         }
         if (best != null) {
             return best;
         }
-        if (bestFidelity.fidelity() < minFidelity) {
+        if (bestFidelity.route.fidelity() < minFidelity) {
             throw new AdmissionException("minFidelity", String.format(Locale.ROOT, "no path from %s to %s reaches "
-                    + "F ≥ %.4f: the best expected is %.4f over %s", from, to, minFidelity, bestFidelity.fidelity(),
-                    bestFidelity.path()));
+                    + "F ≥ %.4f: the best expected is %.4f over %s", from, to, minFidelity,
+                    bestFidelity.route.fidelity(), bestFidelity.route.path()), fidelityShortfall(bestFidelity,
+                    minFidelity, policy));
         }
         if (bestRateMeetingFidelity == null) {
             throw new AdmissionException("qubits", "every path from " + from + " to " + to + " that reaches F ≥ "
-                    + minFidelity + " lacks free qubits (" + qubitShortage + ")");
+                    + minFidelity + " lacks free qubits (" + qubitShortage.advice() + ")", qubitShortage);
         }
+        Route offered = bestRateMeetingFidelity.route;
         throw new AdmissionException("pairsPerSecond", String.format(Locale.ROOT, "%.4g pairs/s from %s to %s "
                 + "cannot be served with F ≥ %.4f: the best path, %s, offers %.4g pairs/s on the capacity left",
-                rate, from, to, minFidelity, bestRateMeetingFidelity.path(), bestRateMeetingFidelity.pairsPerSecond()));
+                rate, from, to, minFidelity, offered.path(), offered.pairsPerSecond()),
+                rateShortfall(bestRateMeetingFidelity, rate));
     }
 
-    private @Nullable String qubitShortage(List<String> path, @Nullable Distillation distillation) {
+    /**
+     * The link that costs the path the most fidelity, and the fidelity its pairs would need when swapped (after
+     * distillation and their wait in memory) for the path to reach the minimum with the other links as they are.
+     */
+    private static Refusal fidelityShortfall(Estimate e, double minFidelity, CircuitPolicy policy) {
+        int weakest = 0;
+        double product = 1;
+        for (int i = 0; i < e.werner.length; i++) {
+            product *= e.werner[i];
+            if (e.werner[i] < e.werner[weakest]) {
+                weakest = i;
+            }
+        }
+        double others = e.werner[weakest] > 0 ? product / e.werner[weakest] : 0;
+        double needed = others > 0 ? LinkEstimates.fidelity(LinkEstimates.werner(minFidelity) / others)
+                : Double.POSITIVE_INFINITY;
+        String advice = String.format(Locale.ROOT, "link %s's pairs reach %.4f when swapped (%.4f at their herald, "
+                + "then %s and %.3g µs in memory); ask for F ≤ %.4f, %s, or use memories with a longer T2",
+                e.links[weakest], LinkEstimates.fidelity(e.werner[weakest]), e.heraldFidelity[weakest],
+                policy.distillation() == null ? "no distillation" : policy.rounds() + " round(s) of "
+                        + policy.distillation().protocol(), e.waitNanos[weakest] / 1e3, e.route.fidelity(),
+                policy.distillation() == null ? "allow distillation" : "allow more distillation rounds");
+        return new Refusal(Refusal.Figure.FIDELITY, Refusal.Scope.LINK, e.links[weakest], minFidelity,
+                e.route.fidelity(), needed, advice);
+    }
+
+    /** The link with the least capacity for the path, and the raw pairs per second it would need free. */
+    private Refusal rateShortfall(Estimate e, double rate) {
+        int slowest = 0;
+        for (int i = 0; i < e.lambda.length; i++) {
+            if (e.lambda[i] < e.lambda[slowest]) {
+                slowest = i;
+            }
+        }
+        String link = e.links[slowest];
+        double free = Math.max(0, utilisation * model.links().stream().filter(l -> l.name().equals(link))
+                .findFirst().orElseThrow().pairsPerSecond() - reservedRate.getOrDefault(link, 0.0));
+        double needed = rate * e.rawPairs[slowest];
+        String advice = String.format(Locale.ROOT, "link %s has %.4g raw pairs/s free and each delivered pair costs "
+                + "it %.3g; ask for ≤ %.4g pairs/s, fewer distillation rounds, or wait until other circuits end",
+                link, free, e.rawPairs[slowest], e.route.pairsPerSecond());
+        return new Refusal(Refusal.Figure.RATE, Refusal.Scope.LINK, link, rate, e.route.pairsPerSecond(), needed,
+                advice);
+    }
+
+    private @Nullable Refusal qubitShortage(List<String> path, @Nullable Distillation distillation) {
         for (Map.Entry<String, Integer> e : qubitsFor(path, distillation).entrySet()) {
             int have = model.node(e.getKey()).orElseThrow().qubits();
             int used = reservedQubits.getOrDefault(e.getKey(), 0);
             if (used + e.getValue() > have) {
-                return e.getKey() + " needs " + e.getValue() + " but has " + (have - used) + " of " + have + " free";
+                return new Refusal(Refusal.Figure.MEMORY, Refusal.Scope.NODE, e.getKey(), e.getValue(), have - used,
+                        e.getValue(), e.getKey() + " needs " + e.getValue() + " but has " + (have - used) + " of "
+                        + have + " free: ask for fewer distillation rounds, or wait until other circuits end");
             }
         }
         return null;
@@ -239,9 +388,30 @@ public final class AdmissionController implements Admission {
         return q;
     }
 
+    /**
+     * A path's expected figures and, per link, what they come from.
+     *
+     * @param links          the links' names, in path order
+     * @param werner         each link's Werner weight when swapped (distilled, then dephased while waiting)
+     * @param heraldFidelity each link's fidelity at its herald
+     * @param waitNanos      each link's expected time in memory
+     * @param lambda         each link's kept pairs per ns on the capacity considered
+     * @param rawPairs       each link's raw pairs per kept pair
+     */
+    private record Estimate(Route route, String[] links, double[] werner, double[] heraldFidelity,
+                            double[] waitNanos, double[] lambda, double[] rawPairs) {
+    }
+
     private Route evaluate(List<String> path, CircuitPolicy policy, boolean reserved) {
+        return estimate(path, policy, reserved).route;
+    }
+
+    private Estimate estimate(List<String> path, CircuitPolicy policy, boolean reserved) {
         int n = path.size() - 1;
+        String[] names = new String[n];
         double[] lambda = new double[n];
+        double[] raw = new double[n];
+        double[] herald = new double[n];
         double[] fid = new double[n];
         double[] t2sum = new double[n];
         double[] lag = new double[n];
@@ -251,12 +421,14 @@ public final class AdmissionController implements Admission {
         for (int i = 0; i < n; i++) {
             NetworkModel.Link l = link(path.get(i), path.get(i + 1));
             LinkEstimates e = LinkEstimates.of(l.fidelity(), policy.distillation());
+            names[i] = l.name();
+            raw[i] = e.rawPairs();
+            herald[i] = l.fidelity();
             double capacity = utilisation * l.pairsPerSecond()
                     - (reserved ? reservedRate.getOrDefault(l.name(), 0.0) : 0);
             lambda[i] = Math.max(0, capacity) / e.rawPairs() / 1e9; // per ns
             fid[i] = e.fidelity();
-            t2sum[i] = 1 / model.node(path.get(i)).orElseThrow().t2Nanos()
-                    + 1 / model.node(path.get(i + 1)).orElseThrow().t2Nanos();
+            t2sum[i] = t2Sum(path.get(i), path.get(i + 1));
             lag[i] = l.storedBeforeHeraldNanos();
             // A round's first pair waits for the rest of its tree: about E − 1 more raw pairs.
             distilling[i] = lambda[i] > 0 ? (e.rawPairs() - 1) / (lambda[i] * e.rawPairs()) : Double.POSITIVE_INFINITY;
@@ -266,14 +438,24 @@ public final class AdmissionController implements Admission {
         double slowest = expectedMax(lambda);
         double time = 2 * delay + rounds + slowest;
         double w = 1;
+        double[] werner = new double[n];
+        double[] waits = new double[n];
         for (int i = 0; i < n; i++) {
             double wait = Double.isInfinite(slowest) ? Double.POSITIVE_INFINITY
                     : Math.max(0, slowest - 1 / lambda[i]) + delay + lag[i] + distilling[i];
             double c = t2sum[i] == 0 ? 1 : Math.exp(-wait * t2sum[i]);
-            w *= LinkEstimates.werner(LinkEstimates.dephased(fid[i], c));
+            waits[i] = wait;
+            werner[i] = LinkEstimates.werner(LinkEstimates.dephased(fid[i], c));
+            w *= werner[i];
         }
         double rate = Double.isInfinite(time) ? 0 : 1e9 / time;
-        return new Route(path, LinkEstimates.fidelity(w), rate, time);
+        return new Estimate(new Route(path, LinkEstimates.fidelity(w), rate, time), names, werner, herald, waits,
+                lambda, raw);
+    }
+
+    /** 1/T2 of a link's two memories, summed: their coherence decays as e^(−t·sum). */
+    private double t2Sum(String a, String b) {
+        return 1 / model.node(a).orElseThrow().t2Nanos() + 1 / model.node(b).orElseThrow().t2Nanos();
     }
 
     /**

@@ -172,7 +172,8 @@ final class HeadDemands {
     /** The head's plan for a request: the controller's path and reservation, or the shortest path; null: direct. */
     private @Nullable Demand newDemand(PairRequest r, List<String> shortest) {
         Distillation distillation = r.policy().distillation();
-        AdmissionController controller = ctx.controller;
+        // A best-effort request is served as without a controller: shortest path, each hop its share.
+        AdmissionController controller = r.admitted() ? ctx.controller : null;
         if (controller == null) {
             double f = linkFidelityFor(r.minFidelity(), shortest.size() - 1, distillation);
             return new Demand(r.socketId(), shortest, Collections.nCopies(shortest.size() - 1, f), r.policy(), null);
@@ -354,7 +355,7 @@ final class HeadDemands {
     /** Announces a fresh circuit for the demand's next pair (a restart counts no new pair). */
     private void setUp(Demand d) {
         String id = NodeContext.circuitPrefix(ctx.node) + nextCircuit++;
-        int purpose = ctx.controller != null ? ctx.controller.nextPurpose()
+        int purpose = ctx.controller != null && d.reservation != null ? ctx.controller.nextPurpose()
                 : CIRCUIT_PURPOSE_BASE + Math.floorMod(id.hashCode(), 1 << 29);
         CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(d.path), d.socketId,
                 List.copyOf(d.hopFidelities), d.policy.distillation(), d.policy.cutoffNanos());
