@@ -1,7 +1,5 @@
 package org.qnetstack.network;
 
-import java.util.Locale;
-
 /**
  * Why the network's controller refused a request, in figures a user can act on: where the shortfall is (a link,
  * a node, or the whole path), which figure falls short, what the request asked, what the network can give now,
@@ -40,12 +38,5 @@ public record Refusal(Figure figure, Scope scope, String where, double asked, do
         if (figure == null || scope == null || where == null || advice == null) {
             throw new IllegalArgumentException("figure, scope, where and advice are required");
         }
-    }
-
-    /** One line: the figure, where, asked, achievable, needed, and the advice. */
-    public String describe() {
-        return String.format(Locale.ROOT, "%s at %s %s: asked %.4g, achievable %.4g, needed %.4g; %s",
-                figure.name().toLowerCase(Locale.ROOT), scope.name().toLowerCase(Locale.ROOT), where, asked,
-                achievable, needed, advice);
     }
 }

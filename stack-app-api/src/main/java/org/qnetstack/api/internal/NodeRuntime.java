@@ -56,6 +56,10 @@ public final class NodeRuntime implements StackNode {
     private final RandomGenerator random;
     /** What the node's sockets ask their circuits for. */
     private final CircuitPolicy policy;
+    /** The network's controller (plans sockets' qualities), or null for none. */
+    private final @Nullable Admission admission;
+    /** Whether the controller admits every request, or only those of sockets given a quality. */
+    private final boolean admitsEveryRequest;
     private final Map<Integer, Map<String, PairInbox>> pairInboxes = new HashMap<>();
     private final Map<Integer, Map<String, MessageInbox>> messageInboxes = new HashMap<>();
     private final Set<MonoSink<Void>> sleeping = new LinkedHashSet<>();
@@ -70,10 +74,14 @@ public final class NodeRuntime implements StackNode {
      *
      * @param keys      the keys this node shares with the others, which authenticate classical messages
      * @param admission the network's controller, the same object at every node, or null for none
+     * @param admitsEveryRequest whether the controller admits every request (one the user gave), or only those
+     *                  of sockets given a {@link org.qnetstack.api.PairQuality} (the platform's own: the others
+     *                  stay best effort, as without a controller)
      * @param policy    what the node's sockets ask their circuits for
      */
     public NodeRuntime(String name, Platform platform, ClassicalNetwork classical, ProgramRunner runner,
-            PreSharedKeys keys, TransportSettings settings, @Nullable Admission admission, CircuitPolicy policy) {
+            PreSharedKeys keys, TransportSettings settings, @Nullable Admission admission, boolean admitsEveryRequest,
+            CircuitPolicy policy) {
         this.name = name;
         this.platform = platform;
         this.device = platform.device(name);
@@ -86,6 +94,8 @@ public final class NodeRuntime implements StackNode {
         this.runner = runner;
         this.random = platform.random("app/" + name);
         this.policy = policy;
+        this.admission = admission;
+        this.admitsEveryRequest = admitsEveryRequest;
     }
 
     @Override
@@ -191,6 +201,14 @@ public final class NodeRuntime implements StackNode {
 
     CircuitPolicy circuitPolicy() {
         return policy;
+    }
+
+    @Nullable Admission admission() {
+        return admission;
+    }
+
+    boolean admitsEveryRequest() {
+        return admitsEveryRequest;
     }
 
     LinkRequests linkRequests() {

@@ -8,6 +8,7 @@ import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.network.Admission;
 import org.qnetstack.network.CircuitPolicy;
+import org.qnetstack.network.NetworkModel;
 import org.qnetstack.messaging.ClassicalNetwork;
 import org.qnetstack.transport.PreSharedKeys;
 import org.qnetstack.transport.TransportSettings;
@@ -15,8 +16,13 @@ import org.qnetstack.transport.TransportSettings;
 /**
  * Builds a node's whole stack from a {@link Platform} upward, the one place a runtime does so: the qubit
  * memory and local operations on the node's device (physical), the link layer of every link it ends, the
- * network layer (with the network's {@link Admission} controller if given), the transport, and the
- * application runtime whose sockets ask for pairs under the stack's default {@link CircuitPolicy}.
+ * network layer with the network's {@link Admission} controller, the transport, and the application runtime
+ * whose sockets ask for pairs under the stack's default {@link CircuitPolicy}.
+ *
+ * <p>The controller: the one given ({@link #admission}) plans and admits every request; without one, the stack
+ * builds one for the platform ({@link NetworkModel#of(Platform, double)} at α = {@value #DEFAULT_MODEL_ALPHA},
+ * the memories as the devices declare them), shared by every node it builds, which plans and admits the requests
+ * of sockets given a {@link org.qnetstack.api.PairQuality} and leaves the others best effort, as before.
  *
  * <p>Immutable: every option returns a new instance and leaves this one as it was, so a configured stack can
  * build every node of a network (and a restarted node again). An option given a bad value throws
@@ -41,9 +47,33 @@ public final class NodeStack {
     private final TransportSettings transport;
     private final @Nullable Admission admission;
     private final CircuitPolicy circuitPolicy;
+    /** The controller built for the platform when none is given: one per {@link #on}, shared by its copies. */
+    private final DefaultController defaultController;
+
+    /** Bright-state population the default controller plans the links at. */
+    public static final double DEFAULT_MODEL_ALPHA = 0.1;
+
+    /** Built at the first node, so that a stack that never builds one never reads the platform's figures. */
+    private static final class DefaultController {
+        private final Platform platform;
+        private @Nullable Admission controller;
+
+        DefaultController(Platform platform) {
+            this.platform = platform;
+        }
+
+        synchronized Admission get() {
+            if (controller == null) {
+                controller = Admission.of(NetworkModel.of(platform, DEFAULT_MODEL_ALPHA));
+            }
+            return controller;
+        }
+    }
 
     private NodeStack(Platform platform, @Nullable ClassicalNetwork classical, PreSharedKeys keys,
-            TransportSettings transport, @Nullable Admission admission, CircuitPolicy circuitPolicy) {
+            TransportSettings transport, @Nullable Admission admission, CircuitPolicy circuitPolicy,
+            DefaultController defaultController) {
+        this.defaultController = defaultController;
         this.platform = platform;
         this.classical = classical;
         this.keys = keys;
@@ -54,7 +84,7 @@ public final class NodeStack {
 
     /**
      * The stacks of the platform's nodes, with the defaults: keys derived from the platform's seed, default
-     * transport settings, no admission controller (hop-shortest paths, best effort), circuit policy
+     * transport settings, the platform's own controller (planning only sockets given a quality), circuit policy
      * {@link CircuitPolicy#NONE}. The classical network must still be given.
      *
      * @throws ConfigurationException naming {@code platform} if it is null
@@ -63,36 +93,37 @@ public final class NodeStack {
         require(platform, "platform", "give the platform whose devices, links and clock the stack runs on");
         return new NodeStack(platform, null, PreSharedKeys.derivedFromSeed(platform.spec().seed(),
                 platform.spec().nodes().stream().map(NodeSpec::name).toList()), TransportSettings.DEFAULT, null,
-                CircuitPolicy.NONE);
+                CircuitPolicy.NONE, new DefaultController(platform));
     }
 
     /** The classical network every layer sends on (required): e.g. {@code FibreNetwork.on(platform)}. */
     public NodeStack classical(ClassicalNetwork network) {
         require(network, "classical", "give the classical network the node's layers send on");
-        return new NodeStack(platform, network, keys, transport, admission, circuitPolicy);
+        return new NodeStack(platform, network, keys, transport, admission, circuitPolicy, defaultController);
     }
 
     /** The keys that authenticate the node's classical messages, instead of keys derived from the seed. */
     public NodeStack keys(PreSharedKeys preSharedKeys) {
         require(preSharedKeys, "keys", "give the keys the nodes share (PreSharedKeys.of or derivedFromSeed)");
-        return new NodeStack(platform, classical, preSharedKeys, transport, admission, circuitPolicy);
+        return new NodeStack(platform, classical, preSharedKeys, transport, admission, circuitPolicy, defaultController);
     }
 
     /** The transport's retransmission and queue settings, instead of {@link TransportSettings#DEFAULT}. */
     public NodeStack transport(TransportSettings settings) {
         require(settings, "transport", "give the transport settings (TransportSettings.DEFAULT for the defaults)");
-        return new NodeStack(platform, classical, keys, settings, admission, circuitPolicy);
+        return new NodeStack(platform, classical, keys, settings, admission, circuitPolicy, defaultController);
     }
 
     /**
-     * The network's controller, shared by every node built from this stack: circuits take its quantum-aware
-     * path, are admitted against the capacity already reserved, and are refused ({@code AdmissionException},
-     * which a socket reports as its request's error) when no path meets the request's minimum fidelity.
+     * The network's controller, shared by every node built from this stack, instead of the platform's own: every
+     * request (not only those of sockets given a quality) takes its quantum-aware path, is admitted against the
+     * capacity already reserved, and is refused (a socket's {@code EprException} REFUSED) when no path meets its
+     * minimum fidelity.
      */
     public NodeStack admission(Admission controller) {
         require(controller, "admission", "give the network's controller (Admission.of(model)), or leave it unset "
                 + "for hop-shortest best-effort paths");
-        return new NodeStack(platform, classical, keys, transport, controller, circuitPolicy);
+        return new NodeStack(platform, classical, keys, transport, controller, circuitPolicy, defaultController);
     }
 
     /**
@@ -102,7 +133,7 @@ public final class NodeStack {
      */
     public NodeStack circuitPolicy(CircuitPolicy policy) {
         require(policy, "circuitPolicy", "give a policy (CircuitPolicy.NONE for swapping only, no cutoff)");
-        return new NodeStack(platform, classical, keys, transport, admission, policy);
+        return new NodeStack(platform, classical, keys, transport, admission, policy, defaultController);
     }
 
     public Platform platform() {
@@ -145,8 +176,8 @@ public final class NodeStack {
             throw new ConfigurationException("node", "no node '" + node + "' in the platform's spec (nodes: "
                     + String.join(", ", platform.spec().nodes().stream().map(NodeSpec::name).toList()) + ")");
         }
-        return new NodeRuntime(node, platform, classical, programs.runner(), keys, transport, admission,
-                circuitPolicy);
+        return new NodeRuntime(node, platform, classical, programs.runner(), keys, transport,
+                admission != null ? admission : defaultController.get(), admission != null, circuitPolicy);
     }
 
     private static void require(@Nullable Object value, String field, String what) {
@@ -158,7 +189,7 @@ public final class NodeStack {
     @Override
     public String toString() {
         return "NodeStack[classical=" + (classical == null ? "unset" : classical.getClass().getSimpleName())
-                + ", admission=" + (admission == null ? "none" : "controller") + ", circuitPolicy=" + circuitPolicy
+                + ", admission=" + (admission == null ? "platform's own" : "given") + ", circuitPolicy=" + circuitPolicy
                 + ", transport=" + transport + "]";
     }
 }

@@ -41,7 +41,10 @@ class ApiTypesTest {
     @Test
     void everyEnumConstantMapsBothWays() {
         mapsEveryConstant(Basis.values(), org.qnetstack.hal.Basis.values(), ApiTypes::lower, ApiTypes::basis);
-        mapsEveryConstant(EprErrorCode.values(), LinkErrorCode.values(), ApiTypes::lower, ApiTypes::code);
+        // The API's error codes are the link's, same names and ordinals, plus REFUSED (the network's admission) last.
+        EprErrorCode[] linkCodes = Arrays.copyOf(EprErrorCode.values(), EprErrorCode.values().length - 1);
+        assertEquals(EprErrorCode.REFUSED, EprErrorCode.values()[linkCodes.length]);
+        mapsEveryConstant(linkCodes, LinkErrorCode.values(), a -> LinkErrorCode.valueOf(a.name()), ApiTypes::code);
         mapsEveryConstant(MeasureBasis.values(), org.qnetstack.link.MeasureBasis.values(),
                 m -> org.qnetstack.link.MeasureBasis.valueOf(m.name()), l -> MeasureBasis.valueOf(l.name()));
     }
