@@ -151,4 +151,41 @@ class AdmissionControllerTest {
         assertEquals(0.8 * 0.89, d.lower(), 1e-12);
         assertEquals(0.91, d.upper(), 1e-12);
     }
+
+    @Test
+    void aPlanTakesTheFirstDistillationThatMeetsTheFidelity() {
+        AdmissionController c = new AdmissionController(triangle(0.97, 8, INF));
+        List<Distillation> candidates = new java.util.ArrayList<>();
+        candidates.add(null);
+        for (int k = 1; k <= Distillation.MAX_ROUNDS; k++) {
+            candidates.add(new Distillation(DistillationProtocol.DEJMPS, k));
+        }
+        assertEquals(CircuitPolicy.NONE, c.plan("A", "B", 0.95, 0, candidates, false, 0), "0.97 direct: none");
+        CircuitPolicy p = c.plan("A", "B", 0.98, 0, candidates, false, 0);
+        assertTrue(p.rounds() >= 1, "0.98 needs distillation");
+        Distillation fewer = p.rounds() == 1 ? null : new Distillation(DistillationProtocol.DEJMPS, p.rounds() - 1);
+        assertThrows(AdmissionException.class, () -> c.route("A", "B", 0.98, new CircuitPolicy(fewer, 0), 0));
+        assertEquals(0, c.reservations(), "a plan reserves nothing");
+        AdmissionException e = assertThrows(AdmissionException.class,
+                () -> c.plan("A", "B", 0.98, 0, java.util.Collections.singletonList(null), false, 0));
+        assertEquals(org.qnetstack.network.Refusal.Figure.FIDELITY, e.refusal().figure());
+        assertEquals("A-B", e.refusal().where());
+        assertEquals(0.97, e.refusal().achievable(), 1e-12);
+    }
+
+    @Test
+    void theAutomaticCutoffIsTheAgeAtWhichThePathsPairsSwapToTheMinimum() {
+        // M dephases with T2 = 5 ms, A and B not at all: each link's pairs lose coherence e^(−a/T2) at age a.
+        AdmissionController c = new AdmissionController(triangle(0.97, 8, 5e6));
+        long cutoff = c.autoCutoffNanos(List.of("A", "M", "B"), null, 0.9);
+        // Two equal links: each must keep w' = √w(0.9), i.e. F' = (3√(13/15) + 1)/4; a Z flip of probability p
+        // takes F to F − p(4F − 1)/3, and p = (1 − e^(−a/T2))/2.
+        double fPrime = (3 * Math.sqrt(13.0 / 15) + 1) / 4;
+        double p = (0.97 - fPrime) / ((4 * 0.97 - 1) / 3);
+        double age = -5e6 * Math.log(1 - 2 * p);
+        assertEquals(age, cutoff, 2, "ns");
+        assertEquals(0, new AdmissionController(triangle(0.97, 8, INF)).autoCutoffNanos(List.of("A", "M", "B"), null,
+                0.9), "memories that keep their state need no cutoff");
+        assertEquals(0, c.autoCutoffNanos(List.of("A", "M", "B"), null, 0), "no fidelity asked, no cutoff");
+    }
 }
