@@ -19,6 +19,14 @@ final class QkdCommand extends PairExampleCommand {
     DetectorsOption detectors;
 
 
+    @Mixin
+    QualityOptions quality;
+
+    @Override
+    QualityOptions qualityOptions() {
+        return quality;
+    }
+
     @Option(names = "--count", paramLabel = "N", defaultValue = "" + QkdExample.DEFAULT_PAIRS,
             description = "pairs (default: ${DEFAULT-VALUE}); the finite-size bound needs about 20,000 at a QBER of 4%%")
     void pairs(int n) {

@@ -219,7 +219,8 @@ public final class ApiTypes {
         RefusalReason reason = r == null ? null : new RefusalReason(RefusalReason.Figure.valueOf(r.figure().name()),
                 RefusalReason.Scope.valueOf(r.scope().name()), r.where(), r.asked(), r.achievable(), r.needed(),
                 r.advice());
-        return new EprException(EprErrorCode.REFUSED, e.getMessage(), reason);
+        return new EprException(EprErrorCode.REFUSED, reason == null ? e.getMessage()
+                : e.getMessage() + " — " + reason.describe(), reason);
     }
 
     /** The API's misuse for a lower layer's refusal of a request field: same field, same reason. */

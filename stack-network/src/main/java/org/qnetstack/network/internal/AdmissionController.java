@@ -181,6 +181,12 @@ public final class AdmissionController implements Admission {
             try {
                 Route route = choose(from, to, minFidelity, new CircuitPolicy(d, autoCutoff ? 0 : cutoffNanos),
                         pairsPerSecond);
+                // Best effort reserves no qubits, but its nodes must still hold the circuit's pairs at all.
+                Refusal memory = qubitShortage(route.path(), d, false);
+                if (memory != null) {
+                    throw new AdmissionException("qubits", "the path " + route.path() + " cannot hold the "
+                            + "circuit's pairs at once", memory);
+                }
                 return new CircuitPolicy(d, autoCutoff ? autoCutoffNanos(route.path(), d, minFidelity) : cutoffNanos);
             } catch (AdmissionException e) {
                 closest = closer(closest, e);
@@ -283,7 +289,7 @@ public final class AdmissionController implements Admission {
                 continue;
             }
             if (rate > 0) {
-                Refusal shortage = qubitShortage(path, policy.distillation());
+                Refusal shortage = qubitShortage(path, policy.distillation(), true);
                 if (shortage != null) {
                     qubitShortage = qubitShortage == null ? shortage : qubitShortage;
                     continue;
@@ -366,14 +372,17 @@ public final class AdmissionController implements Admission {
                 advice);
     }
 
-    private @Nullable Refusal qubitShortage(List<String> path, @Nullable Distillation distillation) {
+    /** The first node of the path without the qubits the circuit holds at once (of those not reserved, if asked). */
+    private @Nullable Refusal qubitShortage(List<String> path, @Nullable Distillation distillation,
+                                           boolean countReserved) {
         for (Map.Entry<String, Integer> e : qubitsFor(path, distillation).entrySet()) {
             int have = model.node(e.getKey()).orElseThrow().qubits();
-            int used = reservedQubits.getOrDefault(e.getKey(), 0);
+            int used = countReserved ? reservedQubits.getOrDefault(e.getKey(), 0) : 0;
             if (used + e.getValue() > have) {
                 return new Refusal(Refusal.Figure.MEMORY, Refusal.Scope.NODE, e.getKey(), e.getValue(), have - used,
                         e.getValue(), e.getKey() + " needs " + e.getValue() + " but has " + (have - used) + " of "
-                        + have + " free: ask for fewer distillation rounds, or wait until other circuits end");
+                        + have + " free: ask for fewer distillation rounds, or " + (countReserved
+                        ? "wait until other circuits end" : "use nodes with more qubits"));
             }
         }
         return null;
