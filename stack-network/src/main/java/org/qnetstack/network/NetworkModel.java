@@ -34,10 +34,30 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
      * @param storedBeforeHeraldNanos how long a pair's qubits may already have been stored when its ends learn
      *                       of its herald (emission, flight to the station, the reply's flight), ns, ≥ 0: the
      *                       fidelity the link reports is the herald's, before this storage
+     * @param slower         further ways to run the link, each slower and better than the one before (e.g. a
+     *                       lower bright-state population), that the controller may choose instead when a request
+     *                       needs more fidelity than ({@code pairsPerSecond}, {@code fidelity}) gives
      */
     public record Link(String name, String nodeA, String nodeB, double pairsPerSecond, double fidelity,
-                       long delayNanos, long storedBeforeHeraldNanos) {
+                       long delayNanos, long storedBeforeHeraldNanos, List<OperatingPoint> slower) {
+        /** A link with one way to run it. */
+        public Link(String name, String nodeA, String nodeB, double pairsPerSecond, double fidelity, long delayNanos,
+                    long storedBeforeHeraldNanos) {
+            this(name, nodeA, nodeB, pairsPerSecond, fidelity, delayNanos, storedBeforeHeraldNanos, List.of());
+        }
+
         public Link {
+            slower = List.copyOf(slower);
+            OperatingPoint previous = new OperatingPoint(pairsPerSecond, fidelity);
+            for (OperatingPoint p : slower) {
+                if (!(p.pairsPerSecond() > 0) || !(p.pairsPerSecond() <= previous.pairsPerSecond())
+                        || !(p.fidelity() >= previous.fidelity() && p.fidelity() <= 1)) {
+                    throw new ConfigurationException("links." + name + ".slower", "each operating point must be "
+                            + "slower (> 0 pairs/s) and no worse (≤ 1) than the one before (was " + p + " after "
+                            + previous + ")");
+                }
+                previous = p;
+            }
             if (storedBeforeHeraldNanos < 0) {
                 throw new ConfigurationException("links." + name + ".storedBeforeHeraldNanos", "must be ≥ 0 (was "
                         + storedBeforeHeraldNanos + ")");
@@ -56,6 +76,17 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
             }
         }
 
+        /** Ways to run the link: 0 is ({@code pairsPerSecond}, {@code fidelity}), then {@code slower}. */
+        public int levels() {
+            return 1 + slower.size();
+        }
+
+        /** The operating point of a level, the slowest for any level beyond it. */
+        public OperatingPoint point(int level) {
+            return level <= 0 ? new OperatingPoint(pairsPerSecond, fidelity)
+                    : slower.get(Math.min(level, slower.size()) - 1);
+        }
+
         public boolean connects(String node) {
             return nodeA.equals(node) || nodeB.equals(node);
         }
@@ -63,6 +94,15 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
         public String otherEnd(String node) {
             return nodeA.equals(node) ? nodeB : nodeA;
         }
+    }
+
+    /**
+     * One way to run a link.
+     *
+     * @param pairsPerSecond kept pairs per second
+     * @param fidelity       their fidelity at the herald
+     */
+    public record OperatingPoint(double pairsPerSecond, double fidelity) {
     }
 
     /**
@@ -119,15 +159,40 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
         return links.stream().filter(l -> l.connects(a) && l.connects(b) && !a.equals(b)).findFirst();
     }
 
+    /** Slower operating points at most per link in {@link #of(Platform, double)}: α down to α·0.75^15 ≈ α/75. */
+    static final int SLOWER_POINTS = 15;
+
     /**
      * The figures of a platform at bright-state population α, each node's memories as its device declares them
-     * ({@link org.qnetstack.hal.DeviceInfo#memory()}): see {@link #of(Platform, double, Function)}.
+     * ({@link org.qnetstack.hal.DeviceInfo#memory()}): see {@link #of(Platform, double, Function)}. Each link
+     * also offers slower, better operating points at α·0.75^k (k = 1 … {@value #SLOWER_POINTS}, while its
+     * fidelity still rises), so that the controller can trade a link's rate for fidelity as its link layer would.
      */
     public static NetworkModel of(Platform platform, double alpha) {
-        return of(platform, alpha, name -> {
+        NetworkModel one = of(platform, alpha, name -> {
             org.qnetstack.hal.DeviceInfo.Coherence c = platform.device(name).info().memory();
             return new Memory(c.t1Nanos(), c.t2Nanos());
         });
+        List<Link> links = new ArrayList<>();
+        for (Link l : one.links()) {
+            HeraldedLink link = platform.link(l.name());
+            List<OperatingPoint> slower = new ArrayList<>();
+            OperatingPoint previous = l.point(0);
+            double a = Math.min(alpha, link.maxAlpha());
+            for (int k = 1; k <= SLOWER_POINTS; k++) {
+                a *= 0.75;
+                OperatingPoint p = point(link, a);
+                if (!(p.fidelity() > previous.fidelity() + 1e-6) || !(p.pairsPerSecond() > 0)
+                        || p.pairsPerSecond() > previous.pairsPerSecond()) {
+                    break;
+                }
+                slower.add(p);
+                previous = p;
+            }
+            links.add(new Link(l.name(), l.nodeA(), l.nodeB(), l.pairsPerSecond(), l.fidelity(), l.delayNanos(),
+                    l.storedBeforeHeraldNanos(), slower));
+        }
+        return new NetworkModel(links, one.nodes());
     }
 
     /**
@@ -140,11 +205,10 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
         List<Link> links = new ArrayList<>();
         for (LinkSpec spec : platform.spec().links()) {
             HeraldedLink link = platform.link(spec.name());
-            double a = Math.min(alpha, link.maxAlpha());
-            long slots = HeraldingNode.keepAttemptSlots(link) * link.slotNanos();
+            OperatingPoint p = point(link, Math.min(alpha, link.maxAlpha()));
             // A kept attempt's qubit waits at most one keep period, from its emission to the station's reply.
-            links.add(new Link(spec.name(), spec.nodeA(), spec.nodeB(), link.successProbability(a) * 1e9 / slots,
-                    link.heraldedFidelity(a), link.delayBetweenNodesNanos(), slots));
+            links.add(new Link(spec.name(), spec.nodeA(), spec.nodeB(), p.pairsPerSecond(), p.fidelity(),
+                    link.delayBetweenNodesNanos(), keepPeriodNanos(link)));
         }
         List<Node> nodes = new ArrayList<>();
         for (NodeSpec spec : platform.spec().nodes()) {
@@ -153,5 +217,16 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
                     m.t2Nanos()));
         }
         return new NetworkModel(links, nodes);
+    }
+
+    /** One keep attempt period of a link, ns. */
+    private static long keepPeriodNanos(HeraldedLink link) {
+        return HeraldingNode.keepAttemptSlots(link) * link.slotNanos();
+    }
+
+    /** A link at bright-state population α: one kept pair per keep period with the success probability. */
+    private static OperatingPoint point(HeraldedLink link, double alpha) {
+        return new OperatingPoint(link.successProbability(alpha) * 1e9 / keepPeriodNanos(link),
+                link.heraldedFidelity(alpha));
     }
 }

@@ -263,7 +263,9 @@ final class EprSocketImpl implements EprSocket {
         }
         if (admission == null) {
             throw new AdmissionException("quality", "this network has no controller to plan a quality of service "
-                    + "with: build its nodes with NodeStack (which makes one), or drop with(quality)");
+                    + "with (its platform does not describe every node, as in a deployment, where each process "
+                    + "reaches only its own device; or NodeStack was not used): drop with(quality), or give the "
+                    + "stack the network's controller (NodeStack.admission)");
         }
         Cutoff cutoff = quality.cutoff();
         CircuitPolicy policy = admission.plan(node.name(), remote, quality.minFidelity(), quality.pairsPerSecond(),

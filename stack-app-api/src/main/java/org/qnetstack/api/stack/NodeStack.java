@@ -53,18 +53,28 @@ public final class NodeStack {
     /** Bright-state population the default controller plans the links at. */
     public static final double DEFAULT_MODEL_ALPHA = 0.1;
 
-    /** Built at the first node, so that a stack that never builds one never reads the platform's figures. */
+    /**
+     * Built at the first node, so that a stack that never builds one never reads the platform's figures. A
+     * platform that does not describe every node (a deployment's process reaches only its own device) has none:
+     * no one process could plan for the network, and sockets given a quality are refused, saying so.
+     */
     private static final class DefaultController {
         private final Platform platform;
+        private boolean tried;
         private @Nullable Admission controller;
 
         DefaultController(Platform platform) {
             this.platform = platform;
         }
 
-        synchronized Admission get() {
-            if (controller == null) {
-                controller = Admission.of(NetworkModel.of(platform, DEFAULT_MODEL_ALPHA));
+        synchronized @Nullable Admission get() {
+            if (!tried) {
+                tried = true;
+                try {
+                    controller = Admission.of(NetworkModel.of(platform, DEFAULT_MODEL_ALPHA));
+                } catch (RuntimeException e) {
+                    controller = null; // this platform cannot describe the whole network
+                }
             }
             return controller;
         }

@@ -68,12 +68,14 @@ public final class AdmissionController implements Admission {
      * @param pairsPerSecond the reserved end-to-end rate (0: best effort, nothing reserved)
      * @param linkLoads      raw pairs per second reserved on each link of the path
      * @param qubits         qubits reserved at each node of the path
+     * @param hopFidelities  the herald fidelity each hop's link is run at (the operating point chosen for it)
      */
     public record Reservation(long id, Route route, CircuitPolicy policy, double pairsPerSecond,
-                              Map<String, Double> linkLoads, Map<String, Integer> qubits) {
+                              Map<String, Double> linkLoads, Map<String, Integer> qubits, List<Double> hopFidelities) {
         public Reservation {
             linkLoads = Map.copyOf(linkLoads);
             qubits = Map.copyOf(qubits);
+            hopFidelities = List.copyOf(hopFidelities);
         }
     }
 
@@ -102,20 +104,24 @@ public final class AdmissionController implements Admission {
      */
     public synchronized Reservation admit(String from, String to, double minFidelity, CircuitPolicy policy,
                                           double pairsPerSecond) {
-        Route route = choose(from, to, minFidelity, policy, pairsPerSecond);
+        Estimate chosen = choose(from, to, minFidelity, policy, pairsPerSecond);
+        Route route = chosen.route;
         Map<String, Double> loads = new LinkedHashMap<>();
         Map<String, Integer> qubits = new LinkedHashMap<>();
         if (pairsPerSecond > 0) {
             List<String> path = route.path();
             for (int i = 0; i + 1 < path.size(); i++) {
-                NetworkModel.Link l = link(path.get(i), path.get(i + 1));
-                loads.put(l.name(), pairsPerSecond * LinkEstimates.of(l.fidelity(), policy.distillation()).rawPairs());
+                loads.put(chosen.links[i], pairsPerSecond * chosen.rawPairs[i]);
             }
             qubits.putAll(qubitsFor(path, policy.distillation()));
             loads.forEach((k, v) -> reservedRate.merge(k, v, Double::sum));
             qubits.forEach((k, v) -> reservedQubits.merge(k, v, Integer::sum));
         }
-        Reservation r = new Reservation(nextReservation++, route, policy, pairsPerSecond, loads, qubits);
+        List<Double> hops = new ArrayList<>();
+        for (double f : chosen.heraldFidelity) {
+            hops.add(f);
+        }
+        Reservation r = new Reservation(nextReservation++, route, policy, pairsPerSecond, loads, qubits, hops);
         if (pairsPerSecond > 0) {
             active.put(r.id(), r);
         }
@@ -161,7 +167,7 @@ public final class AdmissionController implements Admission {
      */
     public synchronized Route route(String from, String to, double minFidelity, CircuitPolicy policy,
                                     double pairsPerSecond) {
-        return choose(from, to, minFidelity, policy, pairsPerSecond);
+        return choose(from, to, minFidelity, policy, pairsPerSecond).route;
     }
 
     /**
@@ -179,15 +185,17 @@ public final class AdmissionController implements Admission {
         AdmissionException closest = null;
         for (Distillation d : distillations) {
             try {
-                Route route = choose(from, to, minFidelity, new CircuitPolicy(d, autoCutoff ? 0 : cutoffNanos),
+                Estimate chosen = choose(from, to, minFidelity, new CircuitPolicy(d, autoCutoff ? 0 : cutoffNanos),
                         pairsPerSecond);
+                Route route = chosen.route;
                 // Best effort reserves no qubits, but its nodes must still hold the circuit's pairs at all.
                 Refusal memory = qubitShortage(route.path(), d, false);
                 if (memory != null) {
                     throw new AdmissionException("qubits", "the path " + route.path() + " cannot hold the "
                             + "circuit's pairs at once", memory);
                 }
-                return new CircuitPolicy(d, autoCutoff ? autoCutoffNanos(route.path(), d, minFidelity) : cutoffNanos);
+                return new CircuitPolicy(d, autoCutoff ? autoCutoff(route.path(), d, minFidelity, chosen.level)
+                        : cutoffNanos);
             } catch (AdmissionException e) {
                 closest = closer(closest, e);
             }
@@ -222,6 +230,11 @@ public final class AdmissionController implements Admission {
      */
     public synchronized long autoCutoffNanos(List<String> path, @Nullable Distillation distillation,
                                              double minFidelity) {
+        return autoCutoff(path, distillation, minFidelity, 0);
+    }
+
+    /** {@link #autoCutoffNanos} with the path's links run at an operating point's level. */
+    private long autoCutoff(List<String> path, @Nullable Distillation distillation, double minFidelity, int level) {
         double target = LinkEstimates.werner(minFidelity);
         int n = path.size() - 1;
         double[] fid = new double[n];
@@ -230,7 +243,7 @@ public final class AdmissionController implements Admission {
         boolean decays = false;
         for (int i = 0; i < n; i++) {
             NetworkModel.Link l = link(path.get(i), path.get(i + 1));
-            fid[i] = LinkEstimates.of(l.fidelity(), distillation).fidelity();
+            fid[i] = LinkEstimates.of(l.point(level).fidelity(), distillation).fidelity();
             t2sum[i] = t2Sum(path.get(i), path.get(i + 1));
             lag[i] = l.storedBeforeHeraldNanos();
             decays |= t2sum[i] > 0;
@@ -269,23 +282,33 @@ public final class AdmissionController implements Admission {
 
     /** The expected figures of one path on the capacity left now. */
     public synchronized Route evaluate(List<String> path, CircuitPolicy policy) {
-        return evaluate(path, policy, true);
+        return estimate(path, policy, true, 0).route;
     }
 
-    private Route choose(String from, String to, double minFidelity, CircuitPolicy policy, double rate) {
+    /**
+     * The path for a request, its links run at the fastest common level of operating points at which it meets
+     * the minimum fidelity (level 0 if none is slower): see the class comment for the choice among paths.
+     */
+    private Estimate choose(String from, String to, double minFidelity, CircuitPolicy policy, double rate) {
         List<List<String>> paths = paths(from, to);
-        Route best = null;
+        Estimate best = null;
         Estimate bestFidelity = null;
         Estimate bestRateMeetingFidelity = null;
         Refusal qubitShortage = null;
         for (List<String> path : paths) {
-            Estimate idle = estimate(path, policy, false);
-            if (bestFidelity == null || idle.route.fidelity() > bestFidelity.route.fidelity()) {
-                bestFidelity = idle;
+            Estimate now = null;
+            for (int level = 0, levels = levels(path); level < levels && now == null; level++) {
+                Estimate idle = estimate(path, policy, false, level);
+                if (bestFidelity == null || idle.route.fidelity() > bestFidelity.route.fidelity()) {
+                    bestFidelity = idle;
+                }
+                // Best effort reserves nothing and is served on the links as they are.
+                Estimate e = rate > 0 ? estimate(path, policy, true, level) : idle;
+                if (e.route.fidelity() >= minFidelity) {
+                    now = e; // slower levels only lose rate
+                }
             }
-            // Best effort reserves nothing and is served on the links as they are.
-            Estimate now = rate > 0 ? estimate(path, policy, true) : idle;
-            if (now.route.fidelity() < minFidelity) {
+            if (now == null) {
                 continue;
             }
             if (rate > 0) {
@@ -302,9 +325,10 @@ public final class AdmissionController implements Admission {
             if (now.route.pairsPerSecond() < rate || now.route.pairsPerSecond() <= 0) {
                 continue;
             }
-            if (best == null || now.route.pairsPerSecond() > best.pairsPerSecond()
-                    || (now.route.pairsPerSecond() == best.pairsPerSecond() && now.route.hops() < best.hops())) {
-                best = now.route;
+            if (best == null || now.route.pairsPerSecond() > best.route.pairsPerSecond()
+                    || (now.route.pairsPerSecond() == best.route.pairsPerSecond()
+                    && now.route.hops() < best.route.hops())) {
+                best = now;
             }
         }
         if (best != null) {
@@ -363,7 +387,7 @@ public final class AdmissionController implements Admission {
         }
         String link = e.links[slowest];
         double free = Math.max(0, utilisation * model.links().stream().filter(l -> l.name().equals(link))
-                .findFirst().orElseThrow().pairsPerSecond() - reservedRate.getOrDefault(link, 0.0));
+                .findFirst().orElseThrow().point(e.level).pairsPerSecond() - reservedRate.getOrDefault(link, 0.0));
         double needed = rate * e.rawPairs[slowest];
         String advice = String.format(Locale.ROOT, "link %s has %.4g raw pairs/s free and each delivered pair costs "
                 + "it %.3g; ask for ≤ %.4g pairs/s, fewer distillation rounds, or wait until other circuits end",
@@ -407,15 +431,24 @@ public final class AdmissionController implements Admission {
      * @param lambda         each link's kept pairs per ns on the capacity considered
      * @param rawPairs       each link's raw pairs per kept pair
      */
-    private record Estimate(Route route, String[] links, double[] werner, double[] heraldFidelity,
+    private record Estimate(Route route, int level, String[] links, double[] werner, double[] heraldFidelity,
                             double[] waitNanos, double[] lambda, double[] rawPairs) {
     }
 
-    private Route evaluate(List<String> path, CircuitPolicy policy, boolean reserved) {
-        return estimate(path, policy, reserved).route;
+    /** Operating-point levels the path's links offer: the most any of them has. */
+    private int levels(List<String> path) {
+        int levels = 1;
+        for (int i = 0; i + 1 < path.size(); i++) {
+            levels = Math.max(levels, link(path.get(i), path.get(i + 1)).levels());
+        }
+        return levels;
     }
 
-    private Estimate estimate(List<String> path, CircuitPolicy policy, boolean reserved) {
+    /**
+     * A path's expected figures with its links run at a level of their operating points (each link's slowest
+     * beyond its own), on the capacity left ({@code reserved}) or on the whole link.
+     */
+    private Estimate estimate(List<String> path, CircuitPolicy policy, boolean reserved, int level) {
         int n = path.size() - 1;
         String[] names = new String[n];
         double[] lambda = new double[n];
@@ -429,11 +462,12 @@ public final class AdmissionController implements Admission {
         double rounds = 0;
         for (int i = 0; i < n; i++) {
             NetworkModel.Link l = link(path.get(i), path.get(i + 1));
-            LinkEstimates e = LinkEstimates.of(l.fidelity(), policy.distillation());
+            NetworkModel.OperatingPoint point = l.point(level);
+            LinkEstimates e = LinkEstimates.of(point.fidelity(), policy.distillation());
             names[i] = l.name();
             raw[i] = e.rawPairs();
-            herald[i] = l.fidelity();
-            double capacity = utilisation * l.pairsPerSecond()
+            herald[i] = point.fidelity();
+            double capacity = utilisation * point.pairsPerSecond()
                     - (reserved ? reservedRate.getOrDefault(l.name(), 0.0) : 0);
             lambda[i] = Math.max(0, capacity) / e.rawPairs() / 1e9; // per ns
             fid[i] = e.fidelity();
@@ -458,8 +492,8 @@ public final class AdmissionController implements Admission {
             w *= werner[i];
         }
         double rate = Double.isInfinite(time) ? 0 : 1e9 / time;
-        return new Estimate(new Route(path, LinkEstimates.fidelity(w), rate, time), names, werner, herald, waits,
-                lambda, raw);
+        return new Estimate(new Route(path, LinkEstimates.fidelity(w), rate, time), level, names, werner, herald,
+                waits, lambda, raw);
     }
 
     /** 1/T2 of a link's two memories, summed: their coherence decays as e^(−t·sum). */

@@ -190,11 +190,10 @@ final class HeadDemands {
         if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0) {
             return null;
         }
-        // Each hop is asked for what the controller planned with, so the end-to-end estimate holds.
+        // Each hop is asked for what the controller planned with (its operating point), so the estimate holds.
         List<Double> hops = new ArrayList<>();
-        for (int i = 0; i + 1 < path.size(); i++) {
-            hops.add(controller.model().linkBetween(path.get(i), path.get(i + 1)).orElseThrow().fidelity()
-                    - HOP_FIDELITY_SLACK);
+        for (double f : res.hopFidelities()) {
+            hops.add(f - HOP_FIDELITY_SLACK);
         }
         return new Demand(r.socketId(), path, hops, r.policy(), res);
     }

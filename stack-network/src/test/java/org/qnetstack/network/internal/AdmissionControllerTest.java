@@ -188,4 +188,24 @@ class AdmissionControllerTest {
                 0.9), "memories that keep their state need no cutoff");
         assertEquals(0, c.autoCutoffNanos(List.of("A", "M", "B"), null, 0), "no fidelity asked, no cutoff");
     }
+
+    @Test
+    void aLinkRunSlowerForMoreFidelityIsChosenOnlyWhenTheRequestNeedsIt() {
+        // One link, three ways to run it (as at lower bright-state populations): 100 pairs/s of 0.8, 50 of 0.9,
+        // 20 of 0.95; memories that keep their state.
+        NetworkModel model = new NetworkModel(List.of(new NetworkModel.Link("A-B", "A", "B", 100, 0.8, 5_000, 0,
+                List.of(new NetworkModel.OperatingPoint(50, 0.9), new NetworkModel.OperatingPoint(20, 0.95)))),
+                List.of(new NetworkModel.Node("A", 8, INF, INF), new NetworkModel.Node("B", 8, INF, INF)));
+        AdmissionController c = new AdmissionController(model);
+        assertEquals(List.of(0.8), c.admit("A", "B", 0.75, CircuitPolicy.NONE, 0).hopFidelities(), "the fastest");
+        AdmissionController.Reservation r = c.admit("A", "B", 0.85, CircuitPolicy.NONE, 10);
+        assertEquals(List.of(0.9), r.hopFidelities(), "the fastest that reaches 0.85");
+        assertEquals(0.9, r.route().fidelity(), 1e-12);
+        assertEquals(1e9 / (2 * 5_000 + 1e9 / (0.9 * 50)), r.route().pairsPerSecond(), 1e-9);
+        AdmissionException e = assertThrows(AdmissionException.class,
+                () -> c.route("A", "B", 0.99, CircuitPolicy.NONE, 0));
+        assertEquals(0.95, e.refusal().achievable(), 1e-12, "the best any way of running it gives");
+        assertThrows(org.qnetstack.hal.ConfigurationException.class, () -> new NetworkModel.Link("A-B", "A", "B",
+                100, 0.8, 5_000, 0, List.of(new NetworkModel.OperatingPoint(150, 0.9))), "a slower point is slower");
+    }
 }
