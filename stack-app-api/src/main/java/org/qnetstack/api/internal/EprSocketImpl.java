@@ -13,6 +13,7 @@ import org.qnetstack.link.RequestType;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.Cutoff;
+import org.qnetstack.api.DistillationMode;
 import org.qnetstack.api.PairQuality;
 import org.qnetstack.network.Admission;
 import org.qnetstack.network.AdmissionException;
@@ -268,9 +269,12 @@ final class EprSocketImpl implements EprSocket {
                     + "stack the network's controller (NodeStack.admission)");
         }
         Cutoff cutoff = quality.cutoff();
+        // A measured pair is never stored or distilled: what AUTO would choose for kept pairs does not apply.
+        boolean measured = type == RequestType.MEASURE;
         CircuitPolicy policy = admission.plan(node.name(), remote, quality.minFidelity(), quality.pairsPerSecond(),
-                ApiTypes.distillations(quality.distillation()), cutoff.auto(),
-                cutoff.after() == null ? 0 : Durations.nanos(cutoff.after(), "cutoff"));
+                measured && quality.distillation() == DistillationMode.AUTO
+                        ? ApiTypes.distillations(DistillationMode.NONE) : ApiTypes.distillations(quality.distillation()),
+                cutoff.auto() && !measured, cutoff.after() == null ? 0 : Durations.nanos(cutoff.after(), "cutoff"));
         return new PairRequest(remote, type, number, quality.minFidelity(), here, there, socketId, maxTimeNanos,
                 policy, quality.pairsPerSecond(), true);
     }
