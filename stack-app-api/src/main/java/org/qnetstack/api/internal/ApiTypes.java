@@ -7,13 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.ApiMisuseException;
 import org.qnetstack.api.Basis;
 import org.qnetstack.api.BasisChoice;
-import org.qnetstack.api.DistillationMode;
 import org.qnetstack.api.EprErrorCode;
-import org.qnetstack.api.EprException;
 import org.qnetstack.api.MeasureBasis;
 import org.qnetstack.api.MeasurementAxis;
 import org.qnetstack.api.PairId;
-import org.qnetstack.api.RefusalReason;
 import org.qnetstack.link.EntanglementId;
 import org.qnetstack.link.InvalidRequestException;
 import org.qnetstack.link.LinkErrorCode;
@@ -24,7 +21,9 @@ import org.qnetstack.link.LinkErrorCode;
  * ranges, a choice's probabilities) live in the lower layers' types; the API's types are checked by building
  * the lower type, and a broken rule becomes an {@link ApiMisuseException} naming the parameter. Enums map by
  * constant name (each pair has the same constants in the same order, which {@code ApiTypesTest} checks; the
- * API's error codes add {@link EprErrorCode#REFUSED}, which comes from the network's admission, not a link code). The
+ * API's error codes add {@link EprErrorCode#REFUSED}, which comes from the network's admission, not a link code:
+ * its conversion, and the quality of service's, live in the composition root, {@code api.stack.QualityPlans},
+ * the one app-api package that may name the network layer). The
  * named basis choices ({@link BasisChoice#randomXz()}, {@link MeasureBasis}...) are the link layer's, converted,
  * so that both ends draw exactly as before.
  */
@@ -188,39 +187,6 @@ public final class ApiTypes {
         } catch (InvalidRequestException e) {
             throw misuse(e);
         }
-    }
-
-    /**
-     * The distillations the network may choose from for a mode, in the order it tries them (null: none): a named
-     * protocol with the fewest rounds first; AUTO none first, then DEJMPS (which keeps more than BBPSSW per round
-     * on the same pairs).
-     */
-    public static List<org.qnetstack.network.@Nullable Distillation> distillations(DistillationMode mode) {
-        List<org.qnetstack.network.@Nullable Distillation> out = new ArrayList<>();
-        if (mode == DistillationMode.NONE || mode == DistillationMode.AUTO) {
-            out.add(null);
-        }
-        org.qnetstack.network.DistillationProtocol protocol = switch (mode) {
-            case NONE -> null;
-            case BBPSSW -> org.qnetstack.network.DistillationProtocol.BBPSSW;
-            case DEJMPS, AUTO -> org.qnetstack.network.DistillationProtocol.DEJMPS;
-        };
-        if (protocol != null) {
-            for (int rounds = 1; rounds <= org.qnetstack.network.Distillation.MAX_ROUNDS; rounds++) {
-                out.add(new org.qnetstack.network.Distillation(protocol, rounds));
-            }
-        }
-        return out;
-    }
-
-    /** The network's refusal as the API reports it: {@link EprErrorCode#REFUSED}, with its reason in figures. */
-    public static EprException refused(org.qnetstack.network.AdmissionException e) {
-        org.qnetstack.network.Refusal r = e.refusal();
-        RefusalReason reason = r == null ? null : new RefusalReason(RefusalReason.Figure.valueOf(r.figure().name()),
-                RefusalReason.Scope.valueOf(r.scope().name()), r.where(), r.asked(), r.achievable(), r.needed(),
-                r.advice());
-        return new EprException(EprErrorCode.REFUSED, reason == null ? e.getMessage()
-                : e.getMessage() + " — " + reason.describe(), reason);
     }
 
     /** The API's misuse for a lower layer's refusal of a request field: same field, same reason. */

@@ -12,12 +12,7 @@ import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.link.RequestType;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.api.Cutoff;
-import org.qnetstack.api.DistillationMode;
 import org.qnetstack.api.PairQuality;
-import org.qnetstack.network.Admission;
-import org.qnetstack.network.AdmissionException;
-import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.PairRequest;
 import java.util.function.Consumer;
@@ -233,15 +228,12 @@ final class EprSocketImpl implements EprSocket {
                     node.linkRequests().takeCreated(socketId, remote); // forget a create made by anyone else
                     node.transport().requestPairs(request(type, number, here, there));
                     inbox.created(demand, node.linkRequests().takeCreated(socketId, remote));
-                } catch (AdmissionException e) {
-                    inbox.withdraw(demand);
-                    sink.error(ApiTypes.refused(e)); // before any pair: where, which figure, what would be needed
                 } catch (org.qnetstack.link.InvalidRequestException e) {
                     inbox.withdraw(demand);
                     sink.error(ApiTypes.misuse(e)); // the API's own exception, same field and reason
                 } catch (RuntimeException e) {
                     inbox.withdraw(demand);
-                    sink.error(e);
+                    sink.error(node.planner().refusal(e)); // a refusal before any pair: where, which figure
                 }
             }
         }));
@@ -252,31 +244,17 @@ final class EprSocketImpl implements EprSocket {
      * if the user gave one for every request), else planned by the controller now (distillation and cutoff chosen
      * as the quality leaves them), at the quality's rate.
      *
-     * @throws AdmissionException if the controller cannot meet the quality
+     * @throws EprException REFUSED if the controller cannot meet the quality
      */
     private PairRequest request(RequestType type, int number, org.qnetstack.link.BasisChoice here,
                                 org.qnetstack.link.BasisChoice there) {
-        Admission admission = node.admission();
         if (quality == null) {
             PairRequest r = new PairRequest(remote, type, number, minFidelity, here, there, socketId, maxTimeNanos,
                     node.circuitPolicy());
             return node.admitsEveryRequest() ? r : r.bestEffort();
         }
-        if (admission == null) {
-            throw new AdmissionException("quality", "this network has no controller to plan a quality of service "
-                    + "with (its platform does not describe every node, as in a deployment, where each process "
-                    + "reaches only its own device; or NodeStack was not used): drop with(quality), or give the "
-                    + "stack the network's controller (NodeStack.admission)");
-        }
-        Cutoff cutoff = quality.cutoff();
-        // A measured pair is never stored or distilled: what AUTO would choose for kept pairs does not apply.
-        boolean measured = type == RequestType.MEASURE;
-        CircuitPolicy policy = admission.plan(node.name(), remote, quality.minFidelity(), quality.pairsPerSecond(),
-                measured && quality.distillation() == DistillationMode.AUTO
-                        ? ApiTypes.distillations(DistillationMode.NONE) : ApiTypes.distillations(quality.distillation()),
-                cutoff.auto() && !measured, cutoff.after() == null ? 0 : Durations.nanos(cutoff.after(), "cutoff"));
         return new PairRequest(remote, type, number, quality.minFidelity(), here, there, socketId, maxTimeNanos,
-                policy, quality.pairsPerSecond(), true);
+                node.planner().plan(remote, quality, type == RequestType.MEASURE), quality.pairsPerSecond(), true);
     }
 
     private String describe(String call) {

@@ -12,6 +12,7 @@ import org.qnetstack.api.ClassicalSocket;
 import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.NoFreeQubitException;
 import org.qnetstack.api.NodeCrashedException;
+import org.qnetstack.api.PairQuality;
 import org.qnetstack.api.Qubit;
 import org.qnetstack.api.stack.StackNode;
 import org.qnetstack.hal.Platform;
@@ -56,10 +57,29 @@ public final class NodeRuntime implements StackNode {
     private final RandomGenerator random;
     /** What the node's sockets ask their circuits for. */
     private final CircuitPolicy policy;
-    /** The network's controller (plans sockets' qualities), or null for none. */
-    private final @Nullable Admission admission;
+    /** Plans sockets' qualities with the network's controller. */
+    private final QualityPlanner planner;
     /** Whether the controller admits every request, or only those of sockets given a quality. */
     private final boolean admitsEveryRequest;
+
+    /**
+     * What turns a socket's quality into the network's policy with the network's controller, and a network's
+     * refusal into the API's. Made by the composition root ({@code NodeStack}), the one app-api package that may
+     * name the network layer's controller and refusals.
+     */
+    public interface QualityPlanner {
+        /**
+         * The policy for a create of this node's with the remote node under the quality, as the controller would
+         * admit it now (nothing reserved).
+         *
+         * @param measured whether the pairs are measured at once (never stored nor distilled)
+         * @throws org.qnetstack.api.EprException REFUSED, with the reason, if the network cannot meet it
+         */
+        CircuitPolicy plan(String remote, PairQuality quality, boolean measured);
+
+        /** The API's form of a network's refusal thrown by a request ({@code EprException} REFUSED), else {@code e}. */
+        RuntimeException refusal(RuntimeException e);
+    }
     private final Map<Integer, Map<String, PairInbox>> pairInboxes = new HashMap<>();
     private final Map<Integer, Map<String, MessageInbox>> messageInboxes = new HashMap<>();
     private final Set<MonoSink<Void>> sleeping = new LinkedHashSet<>();
@@ -74,14 +94,15 @@ public final class NodeRuntime implements StackNode {
      *
      * @param keys      the keys this node shares with the others, which authenticate classical messages
      * @param admission the network's controller, the same object at every node, or null for none
+     * @param planner   plans sockets' qualities with that controller
      * @param admitsEveryRequest whether the controller admits every request (one the user gave), or only those
      *                  of sockets given a {@link org.qnetstack.api.PairQuality} (the platform's own: the others
      *                  stay best effort, as without a controller)
      * @param policy    what the node's sockets ask their circuits for
      */
     public NodeRuntime(String name, Platform platform, ClassicalNetwork classical, ProgramRunner runner,
-            PreSharedKeys keys, TransportSettings settings, @Nullable Admission admission, boolean admitsEveryRequest,
-            CircuitPolicy policy) {
+            PreSharedKeys keys, TransportSettings settings, @Nullable Admission admission, QualityPlanner planner,
+            boolean admitsEveryRequest, CircuitPolicy policy) {
         this.name = name;
         this.platform = platform;
         this.device = platform.device(name);
@@ -94,7 +115,7 @@ public final class NodeRuntime implements StackNode {
         this.runner = runner;
         this.random = platform.random("app/" + name);
         this.policy = policy;
-        this.admission = admission;
+        this.planner = planner;
         this.admitsEveryRequest = admitsEveryRequest;
     }
 
@@ -203,8 +224,8 @@ public final class NodeRuntime implements StackNode {
         return policy;
     }
 
-    @Nullable Admission admission() {
-        return admission;
+    QualityPlanner planner() {
+        return planner;
     }
 
     boolean admitsEveryRequest() {

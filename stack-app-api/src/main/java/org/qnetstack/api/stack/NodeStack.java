@@ -186,8 +186,9 @@ public final class NodeStack {
             throw new ConfigurationException("node", "no node '" + node + "' in the platform's spec (nodes: "
                     + String.join(", ", platform.spec().nodes().stream().map(NodeSpec::name).toList()) + ")");
         }
-        return new NodeRuntime(node, platform, classical, programs.runner(), keys, transport,
-                admission != null ? admission : defaultController.get(), admission != null, circuitPolicy);
+        Admission controller = admission != null ? admission : defaultController.get();
+        return new NodeRuntime(node, platform, classical, programs.runner(), keys, transport, controller,
+                new QualityPlans(node, controller), admission != null, circuitPolicy);
     }
 
     private static void require(@Nullable Object value, String field, String what) {
