@@ -15,6 +15,7 @@ import org.qnetstack.network.NetworkModel;
 import org.qnetstack.network.NoRouteException;
 import org.qnetstack.network.Refusal;
 import org.qnetstack.network.Route;
+import org.qnetstack.network.internal.PathEstimates.Estimate;
 
 /**
  * The network's controller, shared by every node's {@link CircuitNetworkService}: it routes circuits with a
@@ -36,23 +37,29 @@ import org.qnetstack.network.Route;
  * The chosen path is the one that meets the minimum fidelity, has the qubits and serves the requested rate
  * (rate = 1/T), and among those has the highest rate; then fewer hops, then the topology's order. Hops alone
  * never decide: a long lossy link loses to two short good ones.
+ * A path whose links offer slower, better operating points ({@link NetworkModel.Link#slower}) is evaluated at
+ * the fastest common level that meets the minimum fidelity, and each hop is then asked for that level's fidelity
+ * ({@link Reservation#hopFidelities}). The figures come from {@link PathEstimates}.
  *
  * <p>Admission: a request with a rate R reserves R·E_i raw pairs per second on each link of its path and,
  * at each node, the qubits its hops can hold at once (2^rounds per hop side). It is refused, with the request
  * field that cannot be met, when no path meets its minimum fidelity ({@code minFidelity}), when the paths
  * that do lack free qubits ({@code qubits}), or when none of them serves R on what is left
- * ({@code pairsPerSecond}). The head paces an admitted circuit to R, so reservations hold on average.
+ * ({@code pairsPerSecond}); its {@link Refusal} names where (the link that costs the most fidelity, the link with
+ * the least capacity, the node without the qubits) and gives asked, achievable and needed. The head paces an
+ * admitted circuit to R, so reservations hold on average. {@link #plan} chooses, for a request that leaves them
+ * to the network, the fewest distillation rounds that are admitted and the cutoff past which its pairs would
+ * decay below its minimum.
  */
 public final class AdmissionController implements Admission {
     /** Share of each link's rate circuits may reserve, leaving room for the link's own requests. */
     public static final double DEFAULT_UTILISATION = 0.9;
-    /** Simple paths examined per request at most (more than any small network has). */
-    static final int MAX_PATHS = 10_000;
     /** Purpose ids of circuits: apart from the socket ids applications use, unique over 2^29 circuits. */
     private static final int PURPOSE_SPAN = 1 << 29;
 
     private final NetworkModel model;
     private final double utilisation;
+    private final PathEstimates paths;
     private final Map<String, Double> reservedRate = new HashMap<>();
     private final Map<String, Integer> reservedQubits = new HashMap<>();
     private final Map<Long, Reservation> active = new LinkedHashMap<>();
@@ -90,6 +97,7 @@ public final class AdmissionController implements Admission {
         }
         this.model = model;
         this.utilisation = utilisation;
+        this.paths = new PathEstimates(model, utilisation);
     }
 
     public NetworkModel model() {
@@ -105,20 +113,20 @@ public final class AdmissionController implements Admission {
     public synchronized Reservation admit(String from, String to, double minFidelity, CircuitPolicy policy,
                                           double pairsPerSecond) {
         Estimate chosen = choose(from, to, minFidelity, policy, pairsPerSecond);
-        Route route = chosen.route;
+        Route route = chosen.route();
         Map<String, Double> loads = new LinkedHashMap<>();
         Map<String, Integer> qubits = new LinkedHashMap<>();
         if (pairsPerSecond > 0) {
             List<String> path = route.path();
             for (int i = 0; i + 1 < path.size(); i++) {
-                loads.put(chosen.links[i], pairsPerSecond * chosen.rawPairs[i]);
+                loads.put(chosen.links()[i], pairsPerSecond * chosen.rawPairs()[i]);
             }
             qubits.putAll(qubitsFor(path, policy.distillation()));
             loads.forEach((k, v) -> reservedRate.merge(k, v, Double::sum));
             qubits.forEach((k, v) -> reservedQubits.merge(k, v, Integer::sum));
         }
         List<Double> hops = new ArrayList<>();
-        for (double f : chosen.heraldFidelity) {
+        for (double f : chosen.heraldFidelity()) {
             hops.add(f);
         }
         Reservation r = new Reservation(nextReservation++, route, policy, pairsPerSecond, loads, qubits, hops);
@@ -167,7 +175,7 @@ public final class AdmissionController implements Admission {
      */
     public synchronized Route route(String from, String to, double minFidelity, CircuitPolicy policy,
                                     double pairsPerSecond) {
-        return choose(from, to, minFidelity, policy, pairsPerSecond).route;
+        return choose(from, to, minFidelity, policy, pairsPerSecond).route();
     }
 
     /**
@@ -187,14 +195,14 @@ public final class AdmissionController implements Admission {
             try {
                 Estimate chosen = choose(from, to, minFidelity, new CircuitPolicy(d, autoCutoff ? 0 : cutoffNanos),
                         pairsPerSecond);
-                Route route = chosen.route;
+                Route route = chosen.route();
                 // Best effort reserves no qubits, but its nodes must still hold the circuit's pairs at all.
                 Refusal memory = qubitShortage(route.path(), d, false);
                 if (memory != null) {
                     throw new AdmissionException("qubits", "the path " + route.path() + " cannot hold the "
                             + "circuit's pairs at once", memory);
                 }
-                return new CircuitPolicy(d, autoCutoff ? autoCutoff(route.path(), d, minFidelity, chosen.level)
+                return new CircuitPolicy(d, autoCutoff ? paths.autoCutoff(route.path(), d, minFidelity, chosen.level())
                         : cutoffNanos);
             } catch (AdmissionException e) {
                 closest = closer(closest, e);
@@ -230,59 +238,12 @@ public final class AdmissionController implements Admission {
      */
     public synchronized long autoCutoffNanos(List<String> path, @Nullable Distillation distillation,
                                              double minFidelity) {
-        return autoCutoff(path, distillation, minFidelity, 0);
-    }
-
-    /** {@link #autoCutoffNanos} with the path's links run at an operating point's level. */
-    private long autoCutoff(List<String> path, @Nullable Distillation distillation, double minFidelity, int level) {
-        double target = LinkEstimates.werner(minFidelity);
-        int n = path.size() - 1;
-        double[] fid = new double[n];
-        double[] t2sum = new double[n];
-        double[] lag = new double[n];
-        boolean decays = false;
-        for (int i = 0; i < n; i++) {
-            NetworkModel.Link l = link(path.get(i), path.get(i + 1));
-            fid[i] = LinkEstimates.of(l.point(level).fidelity(), distillation).fidelity();
-            t2sum[i] = t2Sum(path.get(i), path.get(i + 1));
-            lag[i] = l.storedBeforeHeraldNanos();
-            decays |= t2sum[i] > 0;
-        }
-        if (!(target > 0) || !decays) {
-            return 0;
-        }
-        java.util.function.DoubleUnaryOperator wernerAt = age -> {
-            double w = 1;
-            for (int i = 0; i < n; i++) {
-                w *= LinkEstimates.werner(LinkEstimates.dephased(fid[i], Math.exp(-(age + lag[i]) * t2sum[i])));
-            }
-            return w;
-        };
-        if (wernerAt.applyAsDouble(0) < target) {
-            return 1; // not even a fresh pair reaches it: deliver none rather than pairs below the minimum
-        }
-        double hi = 1;
-        while (wernerAt.applyAsDouble(hi) >= target) {
-            hi *= 2;
-            if (hi > 1e15) {
-                return 0; // decay never brings it below the minimum (e.g. it asks for less than decay leaves)
-            }
-        }
-        double lo = 0;
-        for (int i = 0; i < 60 && hi - lo > 1; i++) {
-            double mid = (lo + hi) / 2;
-            if (wernerAt.applyAsDouble(mid) >= target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return Math.max(1, (long) Math.floor(lo));
+        return paths.autoCutoff(path, distillation, minFidelity, 0);
     }
 
     /** The expected figures of one path on the capacity left now. */
     public synchronized Route evaluate(List<String> path, CircuitPolicy policy) {
-        return estimate(path, policy, true, 0).route;
+        return paths.estimate(path, policy, reservedRate, 0).route();
     }
 
     /**
@@ -290,21 +251,21 @@ public final class AdmissionController implements Admission {
      * the minimum fidelity (level 0 if none is slower): see the class comment for the choice among paths.
      */
     private Estimate choose(String from, String to, double minFidelity, CircuitPolicy policy, double rate) {
-        List<List<String>> paths = paths(from, to);
+        List<List<String>> candidates = paths.paths(from, to);
         Estimate best = null;
         Estimate bestFidelity = null;
         Estimate bestRateMeetingFidelity = null;
         Refusal qubitShortage = null;
-        for (List<String> path : paths) {
+        for (List<String> path : candidates) {
             Estimate now = null;
-            for (int level = 0, levels = levels(path); level < levels && now == null; level++) {
-                Estimate idle = estimate(path, policy, false, level);
-                if (bestFidelity == null || idle.route.fidelity() > bestFidelity.route.fidelity()) {
+            for (int level = 0, levels = paths.levels(path); level < levels && now == null; level++) {
+                Estimate idle = paths.estimate(path, policy, null, level);
+                if (bestFidelity == null || idle.route().fidelity() > bestFidelity.route().fidelity()) {
                     bestFidelity = idle;
                 }
                 // Best effort reserves nothing and is served on the links as they are.
-                Estimate e = rate > 0 ? estimate(path, policy, true, level) : idle;
-                if (e.route.fidelity() >= minFidelity) {
+                Estimate e = rate > 0 ? paths.estimate(path, policy, reservedRate, level) : idle;
+                if (e.route().fidelity() >= minFidelity) {
                     now = e; // slower levels only lose rate
                 }
             }
@@ -319,32 +280,32 @@ public final class AdmissionController implements Admission {
                 }
             }
             if (bestRateMeetingFidelity == null
-                    || now.route.pairsPerSecond() > bestRateMeetingFidelity.route.pairsPerSecond()) {
+                    || now.route().pairsPerSecond() > bestRateMeetingFidelity.route().pairsPerSecond()) {
                 bestRateMeetingFidelity = now;
             }
-            if (now.route.pairsPerSecond() < rate || now.route.pairsPerSecond() <= 0) {
+            if (now.route().pairsPerSecond() < rate || now.route().pairsPerSecond() <= 0) {
                 continue;
             }
-            if (best == null || now.route.pairsPerSecond() > best.route.pairsPerSecond()
-                    || (now.route.pairsPerSecond() == best.route.pairsPerSecond()
-                    && now.route.hops() < best.route.hops())) {
+            if (best == null || now.route().pairsPerSecond() > best.route().pairsPerSecond()
+                    || (now.route().pairsPerSecond() == best.route().pairsPerSecond()
+                    && now.route().hops() < best.route().hops())) {
                 best = now;
             }
         }
         if (best != null) {
             return best;
         }
-        if (bestFidelity.route.fidelity() < minFidelity) {
+        if (bestFidelity.route().fidelity() < minFidelity) {
             throw new AdmissionException("minFidelity", String.format(Locale.ROOT, "no path from %s to %s reaches "
                     + "F ≥ %.4f: the best expected is %.4f over %s", from, to, minFidelity,
-                    bestFidelity.route.fidelity(), bestFidelity.route.path()), fidelityShortfall(bestFidelity,
+                    bestFidelity.route().fidelity(), bestFidelity.route().path()), fidelityShortfall(bestFidelity,
                     minFidelity, policy));
         }
         if (bestRateMeetingFidelity == null) {
             throw new AdmissionException("qubits", "every path from " + from + " to " + to + " that reaches F ≥ "
                     + minFidelity + " lacks free qubits (" + qubitShortage.advice() + ")", qubitShortage);
         }
-        Route offered = bestRateMeetingFidelity.route;
+        Route offered = bestRateMeetingFidelity.route();
         throw new AdmissionException("pairsPerSecond", String.format(Locale.ROOT, "%.4g pairs/s from %s to %s "
                 + "cannot be served with F ≥ %.4f: the best path, %s, offers %.4g pairs/s on the capacity left",
                 rate, from, to, minFidelity, offered.path(), offered.pairsPerSecond()),
@@ -358,41 +319,41 @@ public final class AdmissionController implements Admission {
     private static Refusal fidelityShortfall(Estimate e, double minFidelity, CircuitPolicy policy) {
         int weakest = 0;
         double product = 1;
-        for (int i = 0; i < e.werner.length; i++) {
-            product *= e.werner[i];
-            if (e.werner[i] < e.werner[weakest]) {
+        for (int i = 0; i < e.werner().length; i++) {
+            product *= e.werner()[i];
+            if (e.werner()[i] < e.werner()[weakest]) {
                 weakest = i;
             }
         }
-        double others = e.werner[weakest] > 0 ? product / e.werner[weakest] : 0;
+        double others = e.werner()[weakest] > 0 ? product / e.werner()[weakest] : 0;
         double needed = others > 0 ? LinkEstimates.fidelity(LinkEstimates.werner(minFidelity) / others)
                 : Double.POSITIVE_INFINITY;
         String advice = String.format(Locale.ROOT, "link %s's pairs reach %.4f when swapped (%.4f at their herald, "
                 + "then %s and %.3g µs in memory); ask for F ≤ %.4f, %s, or use memories with a longer T2",
-                e.links[weakest], LinkEstimates.fidelity(e.werner[weakest]), e.heraldFidelity[weakest],
+                e.links()[weakest], LinkEstimates.fidelity(e.werner()[weakest]), e.heraldFidelity()[weakest],
                 policy.distillation() == null ? "no distillation" : policy.rounds() + " round(s) of "
-                        + policy.distillation().protocol(), e.waitNanos[weakest] / 1e3, e.route.fidelity(),
+                        + policy.distillation().protocol(), e.waitNanos()[weakest] / 1e3, e.route().fidelity(),
                 policy.distillation() == null ? "allow distillation" : "allow more distillation rounds");
-        return new Refusal(Refusal.Figure.FIDELITY, Refusal.Scope.LINK, e.links[weakest], minFidelity,
-                e.route.fidelity(), needed, advice);
+        return new Refusal(Refusal.Figure.FIDELITY, Refusal.Scope.LINK, e.links()[weakest], minFidelity,
+                e.route().fidelity(), needed, advice);
     }
 
     /** The link with the least capacity for the path, and the raw pairs per second it would need free. */
     private Refusal rateShortfall(Estimate e, double rate) {
         int slowest = 0;
-        for (int i = 0; i < e.lambda.length; i++) {
-            if (e.lambda[i] < e.lambda[slowest]) {
+        for (int i = 0; i < e.lambda().length; i++) {
+            if (e.lambda()[i] < e.lambda()[slowest]) {
                 slowest = i;
             }
         }
-        String link = e.links[slowest];
+        String link = e.links()[slowest];
         double free = Math.max(0, utilisation * model.links().stream().filter(l -> l.name().equals(link))
-                .findFirst().orElseThrow().point(e.level).pairsPerSecond() - reservedRate.getOrDefault(link, 0.0));
-        double needed = rate * e.rawPairs[slowest];
+                .findFirst().orElseThrow().point(e.level()).pairsPerSecond() - reservedRate.getOrDefault(link, 0.0));
+        double needed = rate * e.rawPairs()[slowest];
         String advice = String.format(Locale.ROOT, "link %s has %.4g raw pairs/s free and each delivered pair costs "
                 + "it %.3g; ask for ≤ %.4g pairs/s, fewer distillation rounds, or wait until other circuits end",
-                link, free, e.rawPairs[slowest], e.route.pairsPerSecond());
-        return new Refusal(Refusal.Figure.RATE, Refusal.Scope.LINK, link, rate, e.route.pairsPerSecond(), needed,
+                link, free, e.rawPairs()[slowest], e.route().pairsPerSecond());
+        return new Refusal(Refusal.Figure.RATE, Refusal.Scope.LINK, link, rate, e.route().pairsPerSecond(), needed,
                 advice);
     }
 
@@ -421,159 +382,6 @@ public final class AdmissionController implements Admission {
         return q;
     }
 
-    /**
-     * A path's expected figures and, per link, what they come from.
-     *
-     * @param links          the links' names, in path order
-     * @param werner         each link's Werner weight when swapped (distilled, then dephased while waiting)
-     * @param heraldFidelity each link's fidelity at its herald
-     * @param waitNanos      each link's expected time in memory
-     * @param lambda         each link's kept pairs per ns on the capacity considered
-     * @param rawPairs       each link's raw pairs per kept pair
-     */
-    private record Estimate(Route route, int level, String[] links, double[] werner, double[] heraldFidelity,
-                            double[] waitNanos, double[] lambda, double[] rawPairs) {
-    }
-
-    /** Operating-point levels the path's links offer: the most any of them has. */
-    private int levels(List<String> path) {
-        int levels = 1;
-        for (int i = 0; i + 1 < path.size(); i++) {
-            levels = Math.max(levels, link(path.get(i), path.get(i + 1)).levels());
-        }
-        return levels;
-    }
-
-    /**
-     * A path's expected figures with its links run at a level of their operating points (each link's slowest
-     * beyond its own), on the capacity left ({@code reserved}) or on the whole link.
-     */
-    private Estimate estimate(List<String> path, CircuitPolicy policy, boolean reserved, int level) {
-        int n = path.size() - 1;
-        String[] names = new String[n];
-        double[] lambda = new double[n];
-        double[] raw = new double[n];
-        double[] herald = new double[n];
-        double[] fid = new double[n];
-        double[] t2sum = new double[n];
-        double[] lag = new double[n];
-        double[] distilling = new double[n];
-        double delay = 0;
-        double rounds = 0;
-        for (int i = 0; i < n; i++) {
-            NetworkModel.Link l = link(path.get(i), path.get(i + 1));
-            NetworkModel.OperatingPoint point = l.point(level);
-            LinkEstimates e = LinkEstimates.of(point.fidelity(), policy.distillation());
-            names[i] = l.name();
-            raw[i] = e.rawPairs();
-            herald[i] = point.fidelity();
-            double capacity = utilisation * point.pairsPerSecond()
-                    - (reserved ? reservedRate.getOrDefault(l.name(), 0.0) : 0);
-            lambda[i] = Math.max(0, capacity) / e.rawPairs() / 1e9; // per ns
-            fid[i] = e.fidelity();
-            t2sum[i] = t2Sum(path.get(i), path.get(i + 1));
-            lag[i] = l.storedBeforeHeraldNanos();
-            // A round's first pair waits for the rest of its tree: about E − 1 more raw pairs.
-            distilling[i] = lambda[i] > 0 ? (e.rawPairs() - 1) / (lambda[i] * e.rawPairs()) : Double.POSITIVE_INFINITY;
-            delay += l.delayNanos();
-            rounds = Math.max(rounds, policy.rounds() * 2.0 * l.delayNanos());
-        }
-        double slowest = expectedMax(lambda);
-        double time = 2 * delay + rounds + slowest;
-        double w = 1;
-        double[] werner = new double[n];
-        double[] waits = new double[n];
-        for (int i = 0; i < n; i++) {
-            double wait = Double.isInfinite(slowest) ? Double.POSITIVE_INFINITY
-                    : Math.max(0, slowest - 1 / lambda[i]) + delay + lag[i] + distilling[i];
-            double c = t2sum[i] == 0 ? 1 : Math.exp(-wait * t2sum[i]);
-            waits[i] = wait;
-            werner[i] = LinkEstimates.werner(LinkEstimates.dephased(fid[i], c));
-            w *= werner[i];
-        }
-        double rate = Double.isInfinite(time) ? 0 : 1e9 / time;
-        return new Estimate(new Route(path, LinkEstimates.fidelity(w), rate, time), level, names, werner, herald,
-                waits, lambda, raw);
-    }
-
-    /** 1/T2 of a link's two memories, summed: their coherence decays as e^(−t·sum). */
-    private double t2Sum(String a, String b) {
-        return 1 / model.node(a).orElseThrow().t2Nanos() + 1 / model.node(b).orElseThrow().t2Nanos();
-    }
-
-    /**
-     * E[max of independent Exp(λ_i)] by inclusion–exclusion, Σ_S (−1)^(|S|+1) / Σ_(i∈S) λ_i; beyond 16 links
-     * the upper bound Σ 1/λ_i. Infinite if a link has no capacity left.
-     */
-    static double expectedMax(double[] lambda) {
-        for (double l : lambda) {
-            if (!(l > 0)) {
-                return Double.POSITIVE_INFINITY;
-            }
-        }
-        int n = lambda.length;
-        if (n > 16) {
-            double sum = 0;
-            for (double l : lambda) {
-                sum += 1 / l;
-            }
-            return sum;
-        }
-        double total = 0;
-        for (int s = 1; s < 1 << n; s++) {
-            double rate = 0;
-            for (int i = 0; i < n; i++) {
-                if ((s & 1 << i) != 0) {
-                    rate += lambda[i];
-                }
-            }
-            total += (Integer.bitCount(s) % 2 == 1 ? 1 : -1) / rate;
-        }
-        return total;
-    }
-
-    private NetworkModel.Link link(String a, String b) {
-        return model.linkBetween(a, b).orElseThrow(() -> new NoRouteException(a, b, "no link in the model"));
-    }
-
-    /** Every simple path from one node to another, depth first in the model's link order (at most MAX_PATHS). */
-    List<List<String>> paths(String from, String to) {
-        if (from.equals(to)) {
-            throw new NoRouteException(from, to, "a node cannot entangle with itself");
-        }
-        if (model.node(to).isEmpty() || model.node(from).isEmpty()) {
-            throw new NoRouteException(from, to, "no such node in the network model");
-        }
-        List<List<String>> out = new ArrayList<>();
-        List<String> path = new ArrayList<>(List.of(from));
-        walk(path, to, out);
-        if (out.isEmpty()) {
-            throw new NoRouteException(from, to, "no path in the network model");
-        }
-        return out;
-    }
-
-    private void walk(List<String> path, String to, List<List<String>> out) {
-        if (out.size() >= MAX_PATHS) {
-            return;
-        }
-        String at = path.get(path.size() - 1);
-        if (at.equals(to)) {
-            out.add(List.copyOf(path));
-            return;
-        }
-        for (NetworkModel.Link l : model.links()) {
-            if (l.connects(at)) {
-                String next = l.otherEnd(at);
-                if (!path.contains(next)) {
-                    path.add(next);
-                    walk(path, to, out);
-                    path.remove(path.size() - 1);
-                }
-            }
-        }
-    }
-
     /** The interval of a delivered pair over {@code path}: see {@link FidelityBounds}. */
     FidelityBounds bounds(List<String> path, @Nullable Distillation distillation, double estimate, double product,
                           double aligned, double ageNanos) {
@@ -586,7 +394,7 @@ public final class AdmissionController implements Admission {
             t1 = Math.min(t1, node.t1Nanos());
             t2 = Math.min(t2, node.t2Nanos());
             if (i > 0) {
-                NetworkModel.Link l = link(path.get(i - 1), path.get(i));
+                NetworkModel.Link l = paths.link(path.get(i - 1), path.get(i));
                 lag = Math.max(lag, l.storedBeforeHeraldNanos());
                 if (distillation != null) {
                     tree *= LinkEstimates.of(l.fidelity(), distillation).treeSuccess();

@@ -131,10 +131,10 @@ class AdmissionControllerTest {
 
     @Test
     void expectedMaximumOfExponentials() {
-        assertEquals(1.5, AdmissionController.expectedMax(new double[] {1, 1}), 1e-12);
-        assertEquals(1 + 0.5 + 1.0 / 3, AdmissionController.expectedMax(new double[] {1, 1, 1}), 1e-12);
-        assertEquals(1 / 2.0 + 1 / 3.0 - 1 / 5.0, AdmissionController.expectedMax(new double[] {2, 3}), 1e-12);
-        assertEquals(INF, AdmissionController.expectedMax(new double[] {2, 0}));
+        assertEquals(1.5, PathEstimates.expectedMax(new double[] {1, 1}), 1e-12);
+        assertEquals(1 + 0.5 + 1.0 / 3, PathEstimates.expectedMax(new double[] {1, 1, 1}), 1e-12);
+        assertEquals(1 / 2.0 + 1 / 3.0 - 1 / 5.0, PathEstimates.expectedMax(new double[] {2, 3}), 1e-12);
+        assertEquals(INF, PathEstimates.expectedMax(new double[] {2, 0}));
     }
 
     @Test
