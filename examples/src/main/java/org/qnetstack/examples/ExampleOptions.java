@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.api.EprSocket;
+import org.qnetstack.api.PairQuality;
 import org.qnetstack.api.SimulatedNetwork;
 import org.qnetstack.api.config.NetworkConfig;
 import org.qnetstack.hal.LinkSpec;
@@ -19,9 +21,17 @@ import org.qnetstack.hal.PlatformSpec;
  * @param minFidelity the minimum fidelity to ask of pairs, or NaN for the example's default
  * @param serialDetectors whether the first link's station hears its photons through the serial driver and
  *                    the device emulator over a real pseudo-terminal, instead of the simulated detectors
+ * @param quality     what the creating end's socket asks the network for (its minimum fidelity replaced by the
+ *                    run's), or null for best effort at the minimum fidelity, as the examples always asked
  */
 public record ExampleOptions(@Nullable Long seed, @Nullable String config, boolean json, int count,
-                             double minFidelity, boolean serialDetectors) {
+                             double minFidelity, boolean serialDetectors, @Nullable PairQuality quality) {
+    /** Best-effort options: no quality of service asked. */
+    public ExampleOptions(@Nullable Long seed, @Nullable String config, boolean json, int count, double minFidelity,
+                          boolean serialDetectors) {
+        this(seed, config, json, count, minFidelity, serialDetectors, null);
+    }
+
     /** Options with the example's default minimum fidelity and simulated detectors. */
     public ExampleOptions(@Nullable Long seed, @Nullable String config, boolean json, int count) {
         this(seed, config, json, count, Double.NaN, false);
@@ -35,7 +45,16 @@ public record ExampleOptions(@Nullable Long seed, @Nullable String config, boole
     /** These options with a default network of the example's own when none was given. */
     ExampleOptions orConfig(String defaultConfig) {
         return config != null ? this
-                : new ExampleOptions(seed, defaultConfig, json, count, minFidelity, serialDetectors);
+                : new ExampleOptions(seed, defaultConfig, json, count, minFidelity, serialDetectors, quality);
+    }
+
+    /**
+     * The creating end's socket asking for {@code minFidelity}: best effort ({@link EprSocket#minFidelity}), or
+     * with the run's quality at that fidelity ({@link EprSocket#with}: planned and admitted by the network, or
+     * refused with the reason).
+     */
+    EprSocket ask(EprSocket socket, double minFidelity) {
+        return quality == null ? socket.minFidelity(minFidelity) : socket.with(quality.withMinFidelity(minFidelity));
     }
 
     /** The network to run on, with the serial detector controller behind its first station if asked for. */

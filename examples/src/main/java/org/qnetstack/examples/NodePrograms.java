@@ -80,7 +80,8 @@ public final class NodePrograms {
 
     static NodeProgram qkd(String peer, boolean creates, int pairs, boolean kept, PrintStream out) {
         return node -> {
-            QkdExample.Side side = QkdExample.side(node, peer, creates, pairs, QkdExample.MIN_FIDELITY, kept,
+            QkdExample.Side side = QkdExample.side(node, peer, creates, pairs,
+                    s -> s.minFidelity(QkdExample.MIN_FIDELITY), kept,
                     () -> { });
             String sifted = side.sifted();
             StringBuilder sample = new StringBuilder();

@@ -113,12 +113,13 @@ public final class QkdExample {
         try (SimulatedNetwork net = options.open(spec, resources);
              Progress.Task progress = Progress.start("qkd: pairs", pairs)) {
             net.run(alice, node -> {
-                Side side = side(node, bob, true, pairs, setup.minFidelity(), kept, progress::step);
+                Side side = side(node, bob, true, pairs, s -> options.ask(s, setup.minFidelity()), kept,
+                        progress::step);
                 aliceRaw.addAll(side.raw());
                 sifted[0] = side.sifted();
             });
             net.run(bob, node -> {
-                Side side = side(node, alice, false, pairs, setup.minFidelity(), kept, () -> { });
+                Side side = side(node, alice, false, pairs, s -> s, kept, () -> { });
                 bobRaw.addAll(side.raw());
                 sifted[1] = side.sifted();
             });
@@ -169,18 +170,18 @@ public final class QkdExample {
      * and the bits where they agree kept.
      *
      * @param creates     whether this end asks for the pairs (the other end receives them)
-     * @param minFidelity the fidelity the creating end asks of each pair
+     * @param ask         what the creating end asks of each pair: its socket, configured (unused at the other end)
      * @param keptPairs   whether to ask for kept pairs and measure them here rather than measure-directly pairs
      * @param measured    called once per pair measured at this end (progress)
      */
-    static Side side(Node node, String peer, boolean creates, int pairs, double minFidelity, boolean keptPairs,
-                     Runnable measured) {
+    static Side side(Node node, String peer, boolean creates, int pairs, java.util.function.UnaryOperator<EprSocket> ask,
+                     boolean keptPairs, Runnable measured) {
         EprSocket socket = node.eprSocket(peer).phiPlus();
         List<EprMeasurement> raw;
         if (keptPairs) {
-            raw = measureKept(node, creates ? socket.minFidelity(minFidelity) : socket, pairs, creates, measured);
+            raw = measureKept(node, creates ? ask.apply(socket) : socket, pairs, creates, measured);
         } else {
-            raw = (creates ? socket.minFidelity(minFidelity).createMeasure(pairs, BasisChoice.randomXz(),
+            raw = (creates ? ask.apply(socket).createMeasure(pairs, BasisChoice.randomXz(),
                     BasisChoice.randomXz()) : socket.recvMeasure(pairs)).doOnNext(m -> measured.run())
                     .collectList().block();
         }

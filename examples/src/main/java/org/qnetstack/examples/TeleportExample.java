@@ -49,7 +49,7 @@ public final class TeleportExample {
              Progress.Task progress = Progress.start("teleport: trials", trials)) {
             GroundTruth truth = net.groundTruth();
             net.run(alice, node -> {
-                EprSocket socket = node.eprSocket(bob).minFidelity(setup.minFidelity());
+                EprSocket socket = options.ask(node.eprSocket(bob), setup.minFidelity());
                 for (int t = 0; t < trials; t++) {
                     EprPair pair = socket.createKeep().block();
                     pairCoefficients.add(coefficients(truth, pair));

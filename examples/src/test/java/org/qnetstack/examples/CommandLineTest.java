@@ -86,7 +86,11 @@ class CommandLineTest {
         "bench --only kernel,warp | --only: unknown scenario(s) [warp]",
         "node --config net.yaml | Missing required option: '--node=NAME'",
         "--seed 7 qkd | the options before 'qkd' belong to the demo: put them after the subcommand",
-        "qkd --sed 7 | Possible solutions: --seed"})
+        "qkd --sed 7 | Possible solutions: --seed",
+        "teleport --cutoff soon | --cutoff must be a duration (e.g. 2ms), auto or none (was soon)",
+        "teleport --cutoff 0.1ns | --cutoff must be at least 1 ns, or none (was 0.1ns)",
+        "qkd --rate 0 | --rate must be finite and > 0 (was 0.0)",
+        "qkd --distillation SOME | expected one of [NONE, DEJMPS, BBPSSW, AUTO]"})
     void aBadOptionExitsWithTwoAndSaysWhatIsWrong(String line, String message) {
         assertEquals(2, run(line.trim().split(" ")), out());
         assertTrue(err().contains(message), "'" + line + "' should say \"" + message + "\":\n" + err());
@@ -128,6 +132,23 @@ class CommandLineTest {
         out.reset();
         assertEquals(0, run("teleport", "--config", "classpath:networks/two-nodes-ideal.yaml", "--count", "3", "-q"));
         assertTrue(out().startsWith("== teleport =="), out());
+    }
+
+    /**
+     * A quality option makes the socket ask the network to plan the request: one it cannot meet fails before any
+     * pair, saying which link falls short and what it would need; one it can meet runs, and the settings say what
+     * was asked.
+     */
+    @Test
+    void aQualityTheNetworkCannotMeetIsRefusedWithTheLinkAndTheFigures() {
+        assertEquals(1, run("teleport", "--config", "classpath:networks/chain-generic.yaml", "--count", "3", "-q",
+                "--min-fidelity", "0.95", "--distillation", "NONE"), out());
+        assertTrue(err().contains("REFUSED") && err().contains("fidelity at link alice-repeater: asked 0.9500, "
+                + "achievable 0.9033, needed 1.000"), err());
+        out.reset();
+        assertEquals(0, run("teleport", "--config", "classpath:networks/chain-generic.yaml", "--count", "3",
+                "--min-fidelity", "0.85", "--distillation", "AUTO", "--cutoff", "auto", "--rate", "5"), err());
+        assertTrue(out().contains("trials 3, min fidelity 0.85, distillation AUTO, cutoff auto, rate 5"), out());
     }
 
     /** The study subcommand runs a small grid on local threads and prints its table. */

@@ -24,5 +24,11 @@ public enum EprErrorCode {
     /** The socket was closed, at either end. */
     CANCELLED,
     /** The other node did not answer for too long, or is known to be down: the link is probably down. */
-    UNREACHABLE
+    UNREACHABLE,
+    /**
+     * The network's controller refused the request before making any pair: no path meets what its
+     * {@link PairQuality} asks on what is not already reserved. {@link EprException#refusal()} says where, which
+     * figure, and what would be needed.
+     */
+    REFUSED
 }

@@ -20,14 +20,32 @@ public interface EprSocket extends AutoCloseable {
 
     int socketId();
 
-    /** A copy of this socket that asks for at least this fidelity. */
+    /**
+     * A copy of this socket that asks for at least this fidelity. Alone, it asks best effort as always: the
+     * shortest path, each link asked for its share of the fidelity, nothing planned or refused in advance. On a
+     * socket given a {@link PairQuality} ({@link #with}), it is that quality's {@link PairQuality#withMinFidelity}.
+     */
     EprSocket minFidelity(double fidelity);
 
     double minimumFidelity();
 
     /**
+     * A copy of this socket whose requests ask for this quality of service: the network plans each request
+     * before making any pair (path by expected fidelity and rate with memory decay, the distillation and cutoff
+     * left to it), reserves the rate asked, and refuses what it cannot meet: the returned publisher then ends
+     * with {@link EprException} of code {@link EprErrorCode#REFUSED} carrying a {@link RefusalReason}.
+     *
+     * @throws ApiMisuseException if quality is null
+     */
+    EprSocket with(PairQuality quality);
+
+    /** The quality this socket asks for, if it was given one ({@link #with}). */
+    java.util.Optional<PairQuality> quality();
+
+    /**
      * A copy whose create requests give up after this long (simulated time), ending with
-     * {@link EprException} of code TIMEOUT at both ends; pairs made before then stand.
+     * {@link EprException} of code TIMEOUT at both ends; pairs made before then stand. On a socket given a
+     * {@link PairQuality}, it is that quality's {@link PairQuality#withMaxTime}.
      */
     EprSocket maxTime(java.time.Duration maxTime);
 

@@ -39,6 +39,21 @@ public interface Admission {
      */
     Route route(String from, String to, double minFidelity, CircuitPolicy policy, double pairsPerSecond);
 
+    /**
+     * The policy for a request that leaves choices to the network, chosen as the controller would admit it now
+     * (reserving nothing): the first of {@code distillations} (null for none) under which a path meets the
+     * minimum fidelity with memory decay, has the qubits and serves the rate; and the cutoff given, or with
+     * {@code autoCutoff} the age past which the chosen path's pairs would decay below the minimum fidelity (none
+     * when the memories do not decay or no fidelity is asked).
+     *
+     * @param cutoffNanos the cutoff when not automatic, ns (0 for none)
+     * @throws NoRouteException   if no path joins the nodes
+     * @throws AdmissionException with the {@link Refusal} of the candidate that came closest
+     */
+    CircuitPolicy plan(String from, String to, double minFidelity, double pairsPerSecond,
+                       java.util.List<@org.jspecify.annotations.Nullable Distillation> distillations,
+                       boolean autoCutoff, long cutoffNanos);
+
     /** Reservations held now. */
     int reservations();
 }

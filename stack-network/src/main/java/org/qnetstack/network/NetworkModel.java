@@ -28,10 +28,30 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
      * @param storedBeforeHeraldNanos how long a pair's qubits may already have been stored when its ends learn
      *                       of its herald (emission, flight to the station, the reply's flight), ns, ≥ 0: the
      *                       fidelity the link reports is the herald's, before this storage
+     * @param slower         further ways to run the link, each slower and better than the one before (e.g. a
+     *                       lower bright-state population), that the controller may choose instead when a request
+     *                       needs more fidelity than ({@code pairsPerSecond}, {@code fidelity}) gives
      */
     public record Link(String name, String nodeA, String nodeB, double pairsPerSecond, double fidelity,
-                       long delayNanos, long storedBeforeHeraldNanos) {
+                       long delayNanos, long storedBeforeHeraldNanos, List<OperatingPoint> slower) {
+        /** A link with one way to run it. */
+        public Link(String name, String nodeA, String nodeB, double pairsPerSecond, double fidelity, long delayNanos,
+                    long storedBeforeHeraldNanos) {
+            this(name, nodeA, nodeB, pairsPerSecond, fidelity, delayNanos, storedBeforeHeraldNanos, List.of());
+        }
+
         public Link {
+            slower = List.copyOf(slower);
+            OperatingPoint previous = new OperatingPoint(pairsPerSecond, fidelity);
+            for (OperatingPoint p : slower) {
+                if (!(p.pairsPerSecond() > 0) || !(p.pairsPerSecond() <= previous.pairsPerSecond())
+                        || !(p.fidelity() >= previous.fidelity() && p.fidelity() <= 1)) {
+                    throw new ConfigurationException("links." + name + ".slower", "each operating point must be "
+                            + "slower (> 0 pairs/s) and no worse (≤ 1) than the one before (was " + p + " after "
+                            + previous + ")");
+                }
+                previous = p;
+            }
             if (storedBeforeHeraldNanos < 0) {
                 throw new ConfigurationException("links." + name + ".storedBeforeHeraldNanos", "must be ≥ 0 (was "
                         + storedBeforeHeraldNanos + ")");
@@ -48,6 +68,17 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
                 throw new ConfigurationException("links." + name + ".delayNanos", "must be ≥ 0 (was " + delayNanos
                         + ")");
             }
+        }
+
+        /** Ways to run the link: 0 is ({@code pairsPerSecond}, {@code fidelity}), then {@code slower}. */
+        public int levels() {
+            return 1 + slower.size();
+        }
+
+        /** The operating point of a level, the slowest for any level beyond it. */
+        public OperatingPoint point(int level) {
+            return level <= 0 ? new OperatingPoint(pairsPerSecond, fidelity)
+                    : slower.get(Math.min(level, slower.size()) - 1);
         }
 
         public boolean connects(String node) {
@@ -73,6 +104,15 @@ public record NetworkModel(List<Link> links, List<Node> nodes) {
             return new Link(spec.name(), spec.nodeA(), spec.nodeB(), successProbability * 1e9 / keepPeriodNanos,
                     fidelity, delayNanos, keepPeriodNanos);
         }
+    }
+
+    /**
+     * One way to run a link.
+     *
+     * @param pairsPerSecond kept pairs per second
+     * @param fidelity       their fidelity at the herald
+     */
+    public record OperatingPoint(double pairsPerSecond, double fidelity) {
     }
 
     /**

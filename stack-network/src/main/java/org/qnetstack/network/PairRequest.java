@@ -21,10 +21,14 @@ import org.qnetstack.link.RequestType;
  * @param pairsPerSecond the end-to-end rate to reserve, pairs per second; 0 for best effort (no reservation).
  *                    A network with an admission controller refuses a rate it cannot serve, and paces the
  *                    circuit's pairs to this rate
+ * @param admitted    whether the network's controller, if it has one, plans and admits the request (its
+ *                    quantum-aware path, a reservation, a refusal before any pair); false serves it as a network
+ *                    without a controller does: hop-shortest path, best effort, each hop asked for its share of
+ *                    {@code minFidelity} ({@link #bestEffort()})
  */
 public record PairRequest(String remoteNode, RequestType type, int number, double minFidelity,
                           BasisChoice localBasis, BasisChoice remoteBasis, int socketId, long maxTimeNanos,
-                          CircuitPolicy policy, double pairsPerSecond) {
+                          CircuitPolicy policy, double pairsPerSecond, boolean admitted) {
     public PairRequest {
         if (policy == null) {
             throw new org.qnetstack.link.InvalidRequestException("policy", "give CircuitPolicy.NONE for none");
@@ -33,6 +37,27 @@ public record PairRequest(String remoteNode, RequestType type, int number, doubl
             throw new org.qnetstack.link.InvalidRequestException("pairsPerSecond", "must be finite and ≥ 0 (0 for "
                     + "best effort) (was " + pairsPerSecond + ")");
         }
+    }
+
+    /** A request the network's controller, if any, admits. */
+    public PairRequest(String remoteNode, RequestType type, int number, double minFidelity,
+                       BasisChoice localBasis, BasisChoice remoteBasis, int socketId, long maxTimeNanos,
+                       CircuitPolicy policy, double pairsPerSecond) {
+        this(remoteNode, type, number, minFidelity, localBasis, remoteBasis, socketId, maxTimeNanos, policy,
+                pairsPerSecond, true);
+    }
+
+    /**
+     * The same request served as without a controller, even on a network that has one: hop-shortest path, no
+     * reservation, no admission (the rate must be 0).
+     */
+    public PairRequest bestEffort() {
+        if (pairsPerSecond > 0) {
+            throw new org.qnetstack.link.InvalidRequestException("pairsPerSecond", "a best-effort request reserves "
+                    + "no rate (was " + pairsPerSecond + ")");
+        }
+        return new PairRequest(remoteNode, type, number, minFidelity, localBasis, remoteBasis, socketId, maxTimeNanos,
+                policy, 0, false);
     }
 
     /** A best-effort request (no rate reserved). */
@@ -45,7 +70,7 @@ public record PairRequest(String remoteNode, RequestType type, int number, doubl
     /** The same request with a rate to reserve. */
     public PairRequest withRate(double pairsPerSecond) {
         return new PairRequest(remoteNode, type, number, minFidelity, localBasis, remoteBasis, socketId, maxTimeNanos,
-                policy, pairsPerSecond);
+                policy, pairsPerSecond, admitted);
     }
 
     /** The same basis choice at both ends. */

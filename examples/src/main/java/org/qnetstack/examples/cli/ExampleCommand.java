@@ -71,8 +71,15 @@ abstract class ExampleCommand implements Callable<Integer> {
         return false;
     }
 
+    /** The quality of service the example's sockets ask for, or null (best effort); for examples that take it. */
+    @Nullable QualityOptions qualityOptions() {
+        return null;
+    }
+
     ExampleOptions options() {
-        return new ExampleOptions(common.seed, common.config, common.json, count(), minFidelity(), serialDetectors());
+        QualityOptions q = qualityOptions();
+        return new ExampleOptions(common.seed, common.config, common.json, count(), minFidelity(), serialDetectors(),
+                q == null ? null : q.quality());
     }
 
     /** The run's settings beside the network: how many, the fidelity asked of pairs, and the example's own. */
@@ -81,6 +88,9 @@ abstract class ExampleCommand implements Callable<Integer> {
         s.put(counted(), count());
         if (!Double.isNaN(minFidelity())) {
             s.put("min fidelity", minFidelity());
+        }
+        if (qualityOptions() != null) {
+            qualityOptions().describe(s);
         }
         return s;
     }

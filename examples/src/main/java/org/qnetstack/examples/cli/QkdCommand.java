@@ -25,6 +25,14 @@ final class QkdCommand extends PairExampleCommand {
             + "programs measure; over one link pairs are measured directly either way")
     boolean measureDirectly;
 
+    @Mixin
+    QualityOptions quality;
+
+    @Override
+    QualityOptions qualityOptions() {
+        return quality;
+    }
+
     @Option(names = "--count", paramLabel = "N", defaultValue = "" + QkdExample.DEFAULT_PAIRS,
             description = "pairs (default: ${DEFAULT-VALUE}); the finite-size bound needs about 20,000 at a QBER of 4%%")
     void pairs(int n) {

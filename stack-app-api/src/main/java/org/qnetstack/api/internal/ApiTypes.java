@@ -20,7 +20,10 @@ import org.qnetstack.link.LinkErrorCode;
  * choices, pair ids and error codes are converted here, both ways, and nowhere else. The rules (an axis's
  * ranges, a choice's probabilities) live in the lower layers' types; the API's types are checked by building
  * the lower type, and a broken rule becomes an {@link ApiMisuseException} naming the parameter. Enums map by
- * constant name (each pair has the same constants in the same order, which {@code ApiTypesTest} checks). The
+ * constant name (each pair has the same constants in the same order, which {@code ApiTypesTest} checks; the
+ * API's error codes add {@link EprErrorCode#REFUSED}, which comes from the network's admission, not a link code:
+ * its conversion, and the quality of service's, live in the composition root, {@code api.stack.QualityPlans},
+ * the one app-api package that may name the network layer). The
  * named basis choices ({@link BasisChoice#randomXz()}, {@link MeasureBasis}...) are the link layer's, converted,
  * so that both ends draw exactly as before.
  */
@@ -34,10 +37,6 @@ public final class ApiTypes {
 
     public static Basis basis(org.qnetstack.hal.Basis basis) {
         return Basis.valueOf(basis.name());
-    }
-
-    public static LinkErrorCode lower(EprErrorCode code) {
-        return LinkErrorCode.valueOf(code.name());
     }
 
     public static EprErrorCode code(LinkErrorCode code) {

@@ -10,6 +10,9 @@ import org.qnetstack.api.BasisChoice;
 import org.qnetstack.api.EprErrorCode;
 import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.link.RequestType;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.qnetstack.api.PairQuality;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.PairRequest;
 import java.util.function.Consumer;
@@ -28,6 +31,8 @@ final class EprSocketImpl implements EprSocket {
     private final double minFidelity;
     private final boolean phiPlus;
     private final long maxTimeNanos;
+    /** What the socket asks of the network's controller, or null: best effort (minFidelity, maxTime). */
+    private final @Nullable PairQuality quality;
     /** Shared by a socket and its configured copies: closing one closes them all. */
     private final Lifecycle lifecycle;
 
@@ -36,11 +41,12 @@ final class EprSocketImpl implements EprSocket {
     }
 
     EprSocketImpl(NodeRuntime node, String remote, int socketId) {
-        this(node, remote, socketId, DEFAULT_MIN_FIDELITY, false, 0, new Lifecycle());
+        this(node, remote, socketId, DEFAULT_MIN_FIDELITY, false, 0, null, new Lifecycle());
     }
 
     private EprSocketImpl(NodeRuntime node, String remote, int socketId, double minFidelity, boolean phiPlus,
-                          long maxTimeNanos, Lifecycle lifecycle) {
+                          long maxTimeNanos, @Nullable PairQuality quality, Lifecycle lifecycle) {
+        this.quality = quality;
         this.lifecycle = lifecycle;
         this.node = node;
         this.remote = remote;
@@ -65,7 +71,10 @@ final class EprSocketImpl implements EprSocket {
         if (!(fidelity >= 0 && fidelity <= 1)) {
             throw new ApiMisuseException("minFidelity", "must be in [0, 1] (was " + fidelity + ")");
         }
-        return new EprSocketImpl(node, remote, socketId, fidelity, phiPlus, maxTimeNanos, lifecycle);
+        if (quality != null) {
+            return with(quality.withMinFidelity(fidelity));
+        }
+        return new EprSocketImpl(node, remote, socketId, fidelity, phiPlus, maxTimeNanos, null, lifecycle);
     }
 
     @Override
@@ -73,8 +82,26 @@ final class EprSocketImpl implements EprSocket {
         if (maxTime == null || maxTime.isNegative() || maxTime.isZero()) {
             throw new ApiMisuseException("maxTime", "must be positive (was " + maxTime + ")");
         }
+        if (quality != null) {
+            return with(quality.withMaxTime(maxTime));
+        }
         return new EprSocketImpl(node, remote, socketId, minFidelity, phiPlus,
-                Durations.nanos(maxTime, "maxTime"), lifecycle);
+                Durations.nanos(maxTime, "maxTime"), null, lifecycle);
+    }
+
+    @Override
+    public EprSocket with(PairQuality quality) {
+        if (quality == null) {
+            throw new ApiMisuseException("quality", "give a PairQuality (PairQuality.atLeast(0.9), "
+                    + "PairQuality.DEFAULT.withRate(..)...)");
+        }
+        long maxTime = quality.maxTime() == null ? 0 : Durations.nanos(quality.maxTime(), "maxTime");
+        return new EprSocketImpl(node, remote, socketId, quality.minFidelity(), phiPlus, maxTime, quality, lifecycle);
+    }
+
+    @Override
+    public Optional<PairQuality> quality() {
+        return Optional.ofNullable(quality);
     }
 
     @Override
@@ -84,7 +111,7 @@ final class EprSocketImpl implements EprSocket {
 
     @Override
     public EprSocket phiPlus() {
-        return new EprSocketImpl(node, remote, socketId, minFidelity, true, maxTimeNanos, lifecycle);
+        return new EprSocketImpl(node, remote, socketId, minFidelity, true, maxTimeNanos, quality, lifecycle);
     }
 
     private void checkNumber(int number) {
@@ -199,18 +226,35 @@ final class EprSocketImpl implements EprSocket {
             if (create) {
                 try {
                     node.linkRequests().takeCreated(socketId, remote); // forget a create made by anyone else
-                    node.transport().requestPairs(new PairRequest(remote, type, number, minFidelity, here, there, socketId,
-                            maxTimeNanos, node.circuitPolicy()));
+                    node.transport().requestPairs(request(type, number, here, there));
                     inbox.created(demand, node.linkRequests().takeCreated(socketId, remote));
                 } catch (org.qnetstack.link.InvalidRequestException e) {
                     inbox.withdraw(demand);
                     sink.error(ApiTypes.misuse(e)); // the API's own exception, same field and reason
                 } catch (RuntimeException e) {
                     inbox.withdraw(demand);
-                    sink.error(e);
+                    sink.error(node.planner().refusal(e)); // a refusal before any pair: where, which figure
                 }
             }
         }));
+    }
+
+    /**
+     * The network's request for a create: best effort as always without a quality (the controller admits it only
+     * if the user gave one for every request), else planned by the controller now (distillation and cutoff chosen
+     * as the quality leaves them), at the quality's rate.
+     *
+     * @throws EprException REFUSED if the controller cannot meet the quality
+     */
+    private PairRequest request(RequestType type, int number, org.qnetstack.link.BasisChoice here,
+                                org.qnetstack.link.BasisChoice there) {
+        if (quality == null) {
+            PairRequest r = new PairRequest(remote, type, number, minFidelity, here, there, socketId, maxTimeNanos,
+                    node.circuitPolicy());
+            return node.admitsEveryRequest() ? r : r.bestEffort();
+        }
+        return new PairRequest(remote, type, number, quality.minFidelity(), here, there, socketId, maxTimeNanos,
+                node.planner().plan(remote, quality, type == RequestType.MEASURE), quality.pairsPerSecond(), true);
     }
 
     private String describe(String call) {

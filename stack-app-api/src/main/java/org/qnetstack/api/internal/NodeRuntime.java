@@ -13,6 +13,7 @@ import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.NoFreeQubitException;
 import org.qnetstack.api.NodeCrashedException;
 import org.qnetstack.api.Node;
+import org.qnetstack.api.PairQuality;
 import org.qnetstack.api.Qubit;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.Scheduler;
@@ -50,6 +51,29 @@ public final class NodeRuntime implements Node {
     private final RandomGenerator random;
     /** What the node's sockets ask their circuits for. */
     private final CircuitPolicy policy;
+    /** Plans sockets' qualities with the network's controller. */
+    private final QualityPlanner planner;
+    /** Whether the controller admits every request, or only those of sockets given a quality. */
+    private final boolean admitsEveryRequest;
+
+    /**
+     * What turns a socket's quality into the network's policy with the network's controller, and a network's
+     * refusal into the API's. Made by the composition root ({@code NodeStack}), the one app-api package that may
+     * name the network layer's controller and refusals.
+     */
+    public interface QualityPlanner {
+        /**
+         * The policy for a create of this node's with the remote node under the quality, as the controller would
+         * admit it now (nothing reserved).
+         *
+         * @param measured whether the pairs are measured at once (never stored nor distilled)
+         * @throws org.qnetstack.api.EprException REFUSED, with the reason, if the network cannot meet it
+         */
+        CircuitPolicy plan(String remote, PairQuality quality, boolean measured);
+
+        /** The API's form of a network's refusal thrown by a request ({@code EprException} REFUSED), else {@code e}. */
+        RuntimeException refusal(RuntimeException e);
+    }
     private final Map<Integer, Map<String, PairInbox>> pairInboxes = new HashMap<>();
     private final Map<Integer, Map<String, MessageInbox>> messageInboxes = new HashMap<>();
     private final Set<MonoSink<Void>> sleeping = new LinkedHashSet<>();
@@ -63,11 +87,15 @@ public final class NodeRuntime implements Node {
      * network layer (which keeps each socket's create ids).
      *
      * @param random    the programs' random stream
+     * @param planner   plans sockets' qualities with the network's controller
+     * @param admitsEveryRequest whether the controller admits every request (one the user gave), or only those
+     *                  of sockets given a {@link org.qnetstack.api.PairQuality} (the platform's own: the others
+     *                  stay best effort, as without a controller)
      * @param policy    what the node's sockets ask their circuits for
      */
     public NodeRuntime(String name, PlatformSpec spec, Scheduler scheduler, QubitMemory memory,
             LocalOperations operations, LinkRequests linkRequests, TransportService transport, ProgramRunner runner,
-            RandomGenerator random, CircuitPolicy policy) {
+            RandomGenerator random, QualityPlanner planner, boolean admitsEveryRequest, CircuitPolicy policy) {
         this.name = name;
         this.spec = spec;
         this.scheduler = scheduler;
@@ -78,6 +106,8 @@ public final class NodeRuntime implements Node {
         this.runner = runner;
         this.random = random;
         this.policy = policy;
+        this.planner = planner;
+        this.admitsEveryRequest = admitsEveryRequest;
     }
 
     @Override
@@ -162,6 +192,14 @@ public final class NodeRuntime implements Node {
 
     CircuitPolicy circuitPolicy() {
         return policy;
+    }
+
+    QualityPlanner planner() {
+        return planner;
+    }
+
+    boolean admitsEveryRequest() {
+        return admitsEveryRequest;
     }
 
     LinkRequests linkRequests() {

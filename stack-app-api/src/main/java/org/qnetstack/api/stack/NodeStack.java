@@ -27,8 +27,13 @@ import org.qnetstack.transport.TransportSettings;
 /**
  * Builds a node's whole stack from a {@link Platform} upward, the one place a runtime does so: the qubit
  * memory and local operations on the node's device (physical), the link layer of every link it ends, the
- * network layer (with the network's {@link Admission} controller if given), the transport, and the
- * application runtime whose sockets ask for pairs under the stack's default {@link CircuitPolicy}.
+ * network layer with the network's {@link Admission} controller, the transport, and the application runtime
+ * whose sockets ask for pairs under the stack's default {@link CircuitPolicy}.
+ *
+ * <p>The controller: the one given ({@link #admission}) plans and admits every request; without one, the stack
+ * builds one for the platform ({@link #networkModel(double)} at α = {@value #DEFAULT_MODEL_ALPHA},
+ * the memories as the devices declare them), shared by every node it builds, which plans and admits the requests
+ * of sockets given a {@link org.qnetstack.api.PairQuality} and leaves the others best effort, as before.
  *
  * <p>Immutable: every option returns a new instance and leaves this one as it was, so a configured stack can
  * build every node of a network (and a restarted node again). An option given a bad value throws
@@ -53,9 +58,43 @@ public final class NodeStack {
     private final TransportSettings transport;
     private final @Nullable Admission admission;
     private final CircuitPolicy circuitPolicy;
+    /** The controller built for the platform when none is given: one per {@link #on}, shared by its copies. */
+    private final DefaultController defaultController;
+
+    /** Bright-state population the default controller plans the links at. */
+    public static final double DEFAULT_MODEL_ALPHA = 0.1;
+
+    /**
+     * Built at the first node, so that a stack that never builds one never reads the platform's figures. A
+     * platform that does not describe every node (a deployment's process reaches only its own device) has none:
+     * no one process could plan for the network, and sockets given a quality are refused, saying so.
+     */
+    private static final class DefaultController {
+        private final Platform platform;
+        private boolean tried;
+        private @Nullable Admission controller;
+
+        DefaultController(Platform platform) {
+            this.platform = platform;
+        }
+
+        synchronized @Nullable Admission get() {
+            if (!tried) {
+                tried = true;
+                try {
+                    controller = Admission.of(platformModel(platform, DEFAULT_MODEL_ALPHA));
+                } catch (RuntimeException e) {
+                    controller = null; // this platform cannot describe the whole network
+                }
+            }
+            return controller;
+        }
+    }
 
     private NodeStack(Platform platform, @Nullable ClassicalNetwork classical, PreSharedKeys keys,
-            TransportSettings transport, @Nullable Admission admission, CircuitPolicy circuitPolicy) {
+            TransportSettings transport, @Nullable Admission admission, CircuitPolicy circuitPolicy,
+            DefaultController defaultController) {
+        this.defaultController = defaultController;
         this.platform = platform;
         this.classical = classical;
         this.keys = keys;
@@ -66,7 +105,7 @@ public final class NodeStack {
 
     /**
      * The stacks of the platform's nodes, with the defaults: keys derived from the platform's seed, default
-     * transport settings, no admission controller (hop-shortest paths, best effort), circuit policy
+     * transport settings, the platform's own controller (planning only sockets given a quality), circuit policy
      * {@link CircuitPolicy#NONE}. The classical network must still be given.
      *
      * @throws ConfigurationException naming {@code platform} if it is null
@@ -75,36 +114,37 @@ public final class NodeStack {
         require(platform, "platform", "give the platform whose devices, links and clock the stack runs on");
         return new NodeStack(platform, null, PreSharedKeys.derivedFromSeed(platform.spec().seed(),
                 platform.spec().nodes().stream().map(NodeSpec::name).toList()), TransportSettings.DEFAULT, null,
-                CircuitPolicy.NONE);
+                CircuitPolicy.NONE, new DefaultController(platform));
     }
 
     /** The classical network every layer sends on (required): e.g. {@code FibreNetwork.on(platform)}. */
     public NodeStack classical(ClassicalNetwork network) {
         require(network, "classical", "give the classical network the node's layers send on");
-        return new NodeStack(platform, network, keys, transport, admission, circuitPolicy);
+        return new NodeStack(platform, network, keys, transport, admission, circuitPolicy, defaultController);
     }
 
     /** The keys that authenticate the node's classical messages, instead of keys derived from the seed. */
     public NodeStack keys(PreSharedKeys preSharedKeys) {
         require(preSharedKeys, "keys", "give the keys the nodes share (PreSharedKeys.of or derivedFromSeed)");
-        return new NodeStack(platform, classical, preSharedKeys, transport, admission, circuitPolicy);
+        return new NodeStack(platform, classical, preSharedKeys, transport, admission, circuitPolicy, defaultController);
     }
 
     /** The transport's retransmission and queue settings, instead of {@link TransportSettings#DEFAULT}. */
     public NodeStack transport(TransportSettings settings) {
         require(settings, "transport", "give the transport settings (TransportSettings.DEFAULT for the defaults)");
-        return new NodeStack(platform, classical, keys, settings, admission, circuitPolicy);
+        return new NodeStack(platform, classical, keys, settings, admission, circuitPolicy, defaultController);
     }
 
     /**
-     * The network's controller, shared by every node built from this stack: circuits take its quantum-aware
-     * path, are admitted against the capacity already reserved, and are refused ({@code AdmissionException},
-     * which a socket reports as its request's error) when no path meets the request's minimum fidelity.
+     * The network's controller, shared by every node built from this stack, instead of the platform's own: every
+     * request (not only those of sockets given a quality) takes its quantum-aware path, is admitted against the
+     * capacity already reserved, and is refused (a socket's {@code EprException} REFUSED) when no path meets its
+     * minimum fidelity.
      */
     public NodeStack admission(Admission controller) {
         require(controller, "admission", "give the network's controller (Admission.of(model)), or leave it unset "
                 + "for hop-shortest best-effort paths");
-        return new NodeStack(platform, classical, keys, transport, controller, circuitPolicy);
+        return new NodeStack(platform, classical, keys, transport, controller, circuitPolicy, defaultController);
     }
 
     /**
@@ -114,7 +154,7 @@ public final class NodeStack {
      */
     public NodeStack circuitPolicy(CircuitPolicy policy) {
         require(policy, "circuitPolicy", "give a policy (CircuitPolicy.NONE for swapping only, no cutoff)");
-        return new NodeStack(platform, classical, keys, transport, admission, policy);
+        return new NodeStack(platform, classical, keys, transport, admission, policy, defaultController);
     }
 
     public Platform platform() {
@@ -145,16 +185,60 @@ public final class NodeStack {
      * The figures of this stack's platform for the network's {@link Admission} controller, at bright-state
      * population α (each link's largest if lower): kept pairs come one per keep attempt period
      * ({@link HeraldingNode#keepAttemptSlots}) with the success probability of one attempt
-     * ({@link NetworkModel.Link#kept}). Every qubit of a node counts; the memories' T1 and T2 come from the caller
-     * (the hardware interface does not expose them).
+     * ({@link NetworkModel.Link#kept}). Every qubit of a node counts; the memories' T1 and T2 come from the caller.
      */
     public NetworkModel networkModel(double alpha, Function<String, NetworkModel.Memory> memories) {
+        return model(platform, alpha, memories);
+    }
+
+    /**
+     * The figures the platform's own controller plans with: as {@link #networkModel(double, Function)}, each node's
+     * memories as its device declares them ({@link org.qnetstack.hal.DeviceInfo#memory()}), and each link also
+     * offering slower, better operating points at α·0.75^k (k = 1 … {@value #SLOWER_POINTS}, while its fidelity
+     * still rises), so that the controller can trade a link's rate for fidelity as its link layer would.
+     */
+    public NetworkModel networkModel(double alpha) {
+        return platformModel(platform, alpha);
+    }
+
+    /** Slower operating points at most per link in {@link #networkModel(double)}: α down to α·0.75^15 ≈ α/75. */
+    static final int SLOWER_POINTS = 15;
+
+    private static NetworkModel platformModel(Platform platform, double alpha) {
+        NetworkModel one = model(platform, alpha, name -> {
+            org.qnetstack.hal.DeviceInfo.Coherence c = platform.device(name).info().memory();
+            return new NetworkModel.Memory(c.t1Nanos(), c.t2Nanos());
+        });
+        List<NetworkModel.Link> links = new ArrayList<>();
+        for (NetworkModel.Link l : one.links()) {
+            HeraldedLink link = platform.link(l.name());
+            List<NetworkModel.OperatingPoint> slower = new ArrayList<>();
+            NetworkModel.OperatingPoint previous = l.point(0);
+            double a = Math.min(alpha, link.maxAlpha());
+            for (int k = 1; k <= SLOWER_POINTS; k++) {
+                a *= 0.75;
+                NetworkModel.OperatingPoint p = point(link, a);
+                if (!(p.fidelity() > previous.fidelity() + 1e-6) || !(p.pairsPerSecond() > 0)
+                        || p.pairsPerSecond() > previous.pairsPerSecond()) {
+                    break;
+                }
+                slower.add(p);
+                previous = p;
+            }
+            links.add(new NetworkModel.Link(l.name(), l.nodeA(), l.nodeB(), l.pairsPerSecond(), l.fidelity(),
+                    l.delayNanos(), l.storedBeforeHeraldNanos(), slower));
+        }
+        return new NetworkModel(links, one.nodes());
+    }
+
+    private static NetworkModel model(Platform platform, double alpha,
+                                      Function<String, NetworkModel.Memory> memories) {
         List<NetworkModel.Link> links = new ArrayList<>();
         for (LinkSpec spec : platform.spec().links()) {
             HeraldedLink link = platform.link(spec.name());
             double a = Math.min(alpha, link.maxAlpha());
             links.add(NetworkModel.Link.kept(spec, link.successProbability(a), link.heraldedFidelity(a),
-                    link.delayBetweenNodesNanos(), HeraldingNode.keepAttemptSlots(link) * link.slotNanos()));
+                    link.delayBetweenNodesNanos(), keepPeriodNanos(link)));
         }
         List<NetworkModel.Node> nodes = new ArrayList<>();
         for (NodeSpec spec : platform.spec().nodes()) {
@@ -163,6 +247,17 @@ public final class NodeStack {
                     m.t1Nanos(), m.t2Nanos()));
         }
         return new NetworkModel(links, nodes);
+    }
+
+    /** One keep attempt period of a link, ns. */
+    private static long keepPeriodNanos(HeraldedLink link) {
+        return HeraldingNode.keepAttemptSlots(link) * link.slotNanos();
+    }
+
+    /** A link at bright-state population α: one kept pair per keep period with the success probability. */
+    private static NetworkModel.OperatingPoint point(HeraldedLink link, double alpha) {
+        return new NetworkModel.OperatingPoint(link.successProbability(alpha) * 1e9 / keepPeriodNanos(link),
+                link.heraldedFidelity(alpha));
     }
 
     /**
@@ -185,13 +280,14 @@ public final class NodeStack {
         LinkLayer link = LinkLayer.create(physical, classical);
         // The network layer sees the link layer through LinkRequests, which keeps each socket's create ids.
         LinkRequests requests = new LinkRequests(link);
+        Admission controller = admission != null ? admission : defaultController.get();
         NetworkLayer network = NetworkLayer.create(node, platform.spec(), requests, classical, physical.operations(),
-                physical.scheduler(), admission);
+                physical.scheduler(), controller);
         TransportService transportService = TransportService.create(node, network, classical, physical.scheduler(),
                 keys, transport);
         NodeRuntime runtime = new NodeRuntime(node, platform.spec(), physical.scheduler(), physical.memory(),
                 physical.operations(), requests, transportService, programs.runner(), physical.random("app/" + node),
-                circuitPolicy);
+                new QualityPlans(node, controller), admission != null, circuitPolicy);
         return new LayeredNode(runtime, link, network);
     }
 
@@ -204,7 +300,7 @@ public final class NodeStack {
     @Override
     public String toString() {
         return "NodeStack[classical=" + (classical == null ? "unset" : classical.getClass().getSimpleName())
-                + ", admission=" + (admission == null ? "none" : "controller") + ", circuitPolicy=" + circuitPolicy
+                + ", admission=" + (admission == null ? "platform's own" : "given") + ", circuitPolicy=" + circuitPolicy
                 + ", transport=" + transport + "]";
     }
 }

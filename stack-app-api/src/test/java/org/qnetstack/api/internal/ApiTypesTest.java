@@ -17,7 +17,9 @@ import org.qnetstack.api.MeasureBasis;
 import org.qnetstack.api.MeasurementAxis;
 import org.qnetstack.api.PairId;
 import org.qnetstack.link.EntanglementId;
+import org.qnetstack.api.RefusalReason;
 import org.qnetstack.link.LinkErrorCode;
+import org.qnetstack.network.Refusal;
 
 /** The API's own value types convert to the lower layers' ones and back, every constant, without loss. */
 class ApiTypesTest {
@@ -41,7 +43,14 @@ class ApiTypesTest {
     @Test
     void everyEnumConstantMapsBothWays() {
         mapsEveryConstant(Basis.values(), org.qnetstack.hal.Basis.values(), ApiTypes::lower, ApiTypes::basis);
-        mapsEveryConstant(EprErrorCode.values(), LinkErrorCode.values(), ApiTypes::lower, ApiTypes::code);
+        // The API's error codes are the link's, same names and ordinals, plus REFUSED (the network's admission) last.
+        EprErrorCode[] linkCodes = Arrays.copyOf(EprErrorCode.values(), EprErrorCode.values().length - 1);
+        assertEquals(EprErrorCode.REFUSED, EprErrorCode.values()[linkCodes.length]);
+        mapsEveryConstant(linkCodes, LinkErrorCode.values(), a -> LinkErrorCode.valueOf(a.name()), ApiTypes::code);
+        mapsEveryConstant(RefusalReason.Figure.values(), Refusal.Figure.values(),
+                f -> Refusal.Figure.valueOf(f.name()), f -> RefusalReason.Figure.valueOf(f.name()));
+        mapsEveryConstant(RefusalReason.Scope.values(), Refusal.Scope.values(),
+                f -> Refusal.Scope.valueOf(f.name()), f -> RefusalReason.Scope.valueOf(f.name()));
         mapsEveryConstant(MeasureBasis.values(), org.qnetstack.link.MeasureBasis.values(),
                 m -> org.qnetstack.link.MeasureBasis.valueOf(m.name()), l -> MeasureBasis.valueOf(l.name()));
     }

@@ -26,7 +26,9 @@ import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
 import org.qnetstack.network.Admission;
-import org.qnetstack.network.AdmissionException;
+import org.qnetstack.api.EprErrorCode;
+import org.qnetstack.api.EprException;
+import org.qnetstack.api.RefusalReason;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.Distillation;
 import org.qnetstack.network.DistillationProtocol;
@@ -64,7 +66,7 @@ class NodeStackTest {
             NodeStack base = NodeStack.on(platform);
             assertSame(platform, base.platform());
             assertTrue(base.classical().isEmpty(), "no classical network until given");
-            assertTrue(base.admission().isEmpty(), "no controller by default: hop-shortest, best effort");
+            assertTrue(base.admission().isEmpty(), "no controller given: the platform's own, planning only qualities");
             assertEquals(CircuitPolicy.NONE, base.circuitPolicy());
             assertEquals(TransportSettings.DEFAULT, base.transport());
 
@@ -138,9 +140,11 @@ class NodeStackTest {
 
     @Test
     void theControllerRefusesAFidelityNoPathMeetsWithoutDistillation() {
-        AdmissionException refused = assertThrows(AdmissionException.class,
+        EprException refused = assertThrows(EprException.class,
                 () -> createKeep(s -> s.admission(Admission.of(model(s.platform()))), 0.83, 10, false));
-        assertEquals("minFidelity", refused.field());
+        assertEquals(EprErrorCode.REFUSED, refused.code());
+        assertEquals(RefusalReason.Figure.FIDELITY, refused.refusal().orElseThrow().figure());
+        assertTrue(refused.getMessage().contains("minFidelity"), refused.getMessage());
     }
 
     @Test
@@ -182,7 +186,7 @@ class NodeStackTest {
      * fidelity on a socket and bob receive them (unless {@code bobReceives} is false: a refused request makes none),
      * and gives the fidelities alice's socket reported.
      *
-     * @throws AdmissionException if alice's request was refused
+     * @throws EprException if alice's request was refused
      */
     private static List<Double> createKeep(UnaryOperator<NodeStack> configure, double minFidelity, int number,
                                            boolean bobReceives) {
@@ -201,7 +205,7 @@ class NodeStackTest {
                             fidelities.add(p.fidelity());
                             p.qubit().release();
                         });
-                    } catch (AdmissionException e) {
+                    } catch (EprException e) {
                         failure[0] = e;
                     }
                 });

@@ -13,7 +13,9 @@ import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.Distillation;
 import org.qnetstack.network.NetworkModel;
 import org.qnetstack.network.NoRouteException;
+import org.qnetstack.network.Refusal;
 import org.qnetstack.network.Route;
+import org.qnetstack.network.internal.PathEstimates.Estimate;
 
 /**
  * The network's controller, shared by every node's {@link CircuitNetworkService}: it routes circuits with a
@@ -35,23 +37,29 @@ import org.qnetstack.network.Route;
  * The chosen path is the one that meets the minimum fidelity, has the qubits and serves the requested rate
  * (rate = 1/T), and among those has the highest rate; then fewer hops, then the topology's order. Hops alone
  * never decide: a long lossy link loses to two short good ones.
+ * A path whose links offer slower, better operating points ({@link NetworkModel.Link#slower}) is evaluated at
+ * the fastest common level that meets the minimum fidelity, and each hop is then asked for that level's fidelity
+ * ({@link Reservation#hopFidelities}). The figures come from {@link PathEstimates}.
  *
  * <p>Admission: a request with a rate R reserves R·E_i raw pairs per second on each link of its path and,
  * at each node, the qubits its hops can hold at once (2^rounds per hop side). It is refused, with the request
  * field that cannot be met, when no path meets its minimum fidelity ({@code minFidelity}), when the paths
  * that do lack free qubits ({@code qubits}), or when none of them serves R on what is left
- * ({@code pairsPerSecond}). The head paces an admitted circuit to R, so reservations hold on average.
+ * ({@code pairsPerSecond}); its {@link Refusal} names where (the link that costs the most fidelity, the link with
+ * the least capacity, the node without the qubits) and gives asked, achievable and needed. The head paces an
+ * admitted circuit to R, so reservations hold on average. {@link #plan} chooses, for a request that leaves them
+ * to the network, the fewest distillation rounds that are admitted and the cutoff past which its pairs would
+ * decay below its minimum.
  */
 public final class AdmissionController implements Admission {
     /** Share of each link's rate circuits may reserve, leaving room for the link's own requests. */
     public static final double DEFAULT_UTILISATION = 0.9;
-    /** Simple paths examined per request at most (more than any small network has). */
-    static final int MAX_PATHS = 10_000;
     /** Purpose ids of circuits: apart from the socket ids applications use, unique over 2^29 circuits. */
     private static final int PURPOSE_SPAN = 1 << 29;
 
     private final NetworkModel model;
     private final double utilisation;
+    private final PathEstimates paths;
     private final Map<String, Double> reservedRate = new HashMap<>();
     private final Map<String, Integer> reservedQubits = new HashMap<>();
     private final Map<Long, Reservation> active = new LinkedHashMap<>();
@@ -67,12 +75,14 @@ public final class AdmissionController implements Admission {
      * @param pairsPerSecond the reserved end-to-end rate (0: best effort, nothing reserved)
      * @param linkLoads      raw pairs per second reserved on each link of the path
      * @param qubits         qubits reserved at each node of the path
+     * @param hopFidelities  the herald fidelity each hop's link is run at (the operating point chosen for it)
      */
     public record Reservation(long id, Route route, CircuitPolicy policy, double pairsPerSecond,
-                              Map<String, Double> linkLoads, Map<String, Integer> qubits) {
+                              Map<String, Double> linkLoads, Map<String, Integer> qubits, List<Double> hopFidelities) {
         public Reservation {
             linkLoads = Map.copyOf(linkLoads);
             qubits = Map.copyOf(qubits);
+            hopFidelities = List.copyOf(hopFidelities);
         }
     }
 
@@ -87,6 +97,7 @@ public final class AdmissionController implements Admission {
         }
         this.model = model;
         this.utilisation = utilisation;
+        this.paths = new PathEstimates(model, utilisation);
     }
 
     public NetworkModel model() {
@@ -101,20 +112,24 @@ public final class AdmissionController implements Admission {
      */
     public synchronized Reservation admit(String from, String to, double minFidelity, CircuitPolicy policy,
                                           double pairsPerSecond) {
-        Route route = choose(from, to, minFidelity, policy, pairsPerSecond);
+        Estimate chosen = choose(from, to, minFidelity, policy, pairsPerSecond);
+        Route route = chosen.route();
         Map<String, Double> loads = new LinkedHashMap<>();
         Map<String, Integer> qubits = new LinkedHashMap<>();
         if (pairsPerSecond > 0) {
             List<String> path = route.path();
             for (int i = 0; i + 1 < path.size(); i++) {
-                NetworkModel.Link l = link(path.get(i), path.get(i + 1));
-                loads.put(l.name(), pairsPerSecond * LinkEstimates.of(l.fidelity(), policy.distillation()).rawPairs());
+                loads.put(chosen.links()[i], pairsPerSecond * chosen.rawPairs()[i]);
             }
             qubits.putAll(qubitsFor(path, policy.distillation()));
             loads.forEach((k, v) -> reservedRate.merge(k, v, Double::sum));
             qubits.forEach((k, v) -> reservedQubits.merge(k, v, Integer::sum));
         }
-        Reservation r = new Reservation(nextReservation++, route, policy, pairsPerSecond, loads, qubits);
+        List<Double> hops = new ArrayList<>();
+        for (double f : chosen.heraldFidelity()) {
+            hops.add(f);
+        }
+        Reservation r = new Reservation(nextReservation++, route, policy, pairsPerSecond, loads, qubits, hops);
         if (pairsPerSecond > 0) {
             active.put(r.id(), r);
         }
@@ -160,71 +175,199 @@ public final class AdmissionController implements Admission {
      */
     public synchronized Route route(String from, String to, double minFidelity, CircuitPolicy policy,
                                     double pairsPerSecond) {
-        return choose(from, to, minFidelity, policy, pairsPerSecond);
+        return choose(from, to, minFidelity, policy, pairsPerSecond).route();
+    }
+
+    /**
+     * The policy for a request that leaves choices to the network: the first distillation of {@code distillations}
+     * (null for none) under which the request would be admitted now, with the cutoff given or, with {@code
+     * autoCutoff}, the one {@link #autoCutoffNanos} picks on the chosen path. Reserves nothing.
+     *
+     * @throws AdmissionException with the refusal of the candidate that came closest (one that reached the
+     *         fidelity and fell short on rate or memory before one that did not reach it; among those, the one
+     *         with the highest expected fidelity)
+     */
+    public synchronized CircuitPolicy plan(String from, String to, double minFidelity, double pairsPerSecond,
+                                           List<@Nullable Distillation> distillations, boolean autoCutoff,
+                                           long cutoffNanos) {
+        AdmissionException closest = null;
+        for (Distillation d : distillations) {
+            try {
+                Estimate chosen = choose(from, to, minFidelity, new CircuitPolicy(d, autoCutoff ? 0 : cutoffNanos),
+                        pairsPerSecond);
+                Route route = chosen.route();
+                // Best effort reserves no qubits, but its nodes must still hold the circuit's pairs at all.
+                Refusal memory = qubitShortage(route.path(), d, false);
+                if (memory != null) {
+                    throw new AdmissionException("qubits", "the path " + route.path() + " cannot hold the "
+                            + "circuit's pairs at once", memory);
+                }
+                return new CircuitPolicy(d, autoCutoff ? paths.autoCutoff(route.path(), d, minFidelity, chosen.level())
+                        : cutoffNanos);
+            } catch (AdmissionException e) {
+                closest = closer(closest, e);
+            }
+        }
+        if (closest == null) {
+            throw new IllegalArgumentException("distillations: give at least one candidate (null for none)");
+        }
+        throw closest;
+    }
+
+    private static AdmissionException closer(@Nullable AdmissionException a, AdmissionException b) {
+        if (a == null) {
+            return b;
+        }
+        boolean aReached = !"minFidelity".equals(a.field());
+        boolean bReached = !"minFidelity".equals(b.field());
+        if (aReached != bReached) {
+            return aReached ? a : b;
+        }
+        if (!aReached && a.refusal() != null && b.refusal() != null) {
+            return b.refusal().achievable() > a.refusal().achievable() ? b : a;
+        }
+        return a;
+    }
+
+    /**
+     * The cutoff that keeps every delivered pair at or above {@code minFidelity} in the model: the age (from the
+     * herald, ns) at which the path's pairs, each distilled as asked and stored that long since its herald (plus
+     * the storage before its herald) in both its memories, would swap to exactly {@code minFidelity}. A delivered
+     * pair's constituents are all no older than its oldest, so none below the minimum is delivered. 0 (no cutoff)
+     * when the memories do not decay or no fidelity is asked.
+     */
+    public synchronized long autoCutoffNanos(List<String> path, @Nullable Distillation distillation,
+                                             double minFidelity) {
+        return paths.autoCutoff(path, distillation, minFidelity, 0);
     }
 
     /** The expected figures of one path on the capacity left now. */
     public synchronized Route evaluate(List<String> path, CircuitPolicy policy) {
-        return evaluate(path, policy, true);
+        return paths.estimate(path, policy, reservedRate, 0).route();
     }
 
-    private Route choose(String from, String to, double minFidelity, CircuitPolicy policy, double rate) {
-        List<List<String>> paths = paths(from, to);
-        Route best = null;
-        Route bestFidelity = null;
-        Route bestRateMeetingFidelity = null;
-        String qubitShortage = null;
-        for (List<String> path : paths) {
-            Route idle = evaluate(path, policy, false);
-            if (bestFidelity == null || idle.fidelity() > bestFidelity.fidelity()) {
-                bestFidelity = idle;
+    /**
+     * The path for a request, its links run at the fastest common level of operating points at which it meets
+     * the minimum fidelity (level 0 if none is slower): see the class comment for the choice among paths.
+     */
+    private Estimate choose(String from, String to, double minFidelity, CircuitPolicy policy, double rate) {
+        List<List<String>> candidates = paths.paths(from, to);
+        Estimate best = null;
+        Estimate bestFidelity = null;
+        Estimate bestRateMeetingFidelity = null;
+        Refusal qubitShortage = null;
+        for (List<String> path : candidates) {
+            Estimate now = null;
+            for (int level = 0, levels = paths.levels(path); level < levels && now == null; level++) {
+                Estimate idle = paths.estimate(path, policy, null, level);
+                if (bestFidelity == null || idle.route().fidelity() > bestFidelity.route().fidelity()) {
+                    bestFidelity = idle;
+                }
+                // Best effort reserves nothing and is served on the links as they are.
+                Estimate e = rate > 0 ? paths.estimate(path, policy, reservedRate, level) : idle;
+                if (e.route().fidelity() >= minFidelity) {
+                    now = e; // slower levels only lose rate
+                }
             }
-            // Best effort reserves nothing and is served on the links as they are.
-            Route now = rate > 0 ? evaluate(path, policy, true) : idle;
-            if (now.fidelity() < minFidelity) {
+            if (now == null) {
                 continue;
             }
             if (rate > 0) {
-                String shortage = qubitShortage(path, policy.distillation());
+                Refusal shortage = qubitShortage(path, policy.distillation(), true);
                 if (shortage != null) {
                     qubitShortage = qubitShortage == null ? shortage : qubitShortage;
                     continue;
                 }
             }
-            if (bestRateMeetingFidelity == null || now.pairsPerSecond() > bestRateMeetingFidelity.pairsPerSecond()) {
+            if (bestRateMeetingFidelity == null
+                    || now.route().pairsPerSecond() > bestRateMeetingFidelity.route().pairsPerSecond()) {
                 bestRateMeetingFidelity = now;
             }
-            if (now.pairsPerSecond() < rate || now.pairsPerSecond() <= 0) {
+            if (now.route().pairsPerSecond() < rate || now.route().pairsPerSecond() <= 0) {
                 continue;
             }
-            if (best == null || now.pairsPerSecond() > best.pairsPerSecond()
-                    || (now.pairsPerSecond() == best.pairsPerSecond() && now.hops() < best.hops())) {
+            if (best == null || now.route().pairsPerSecond() > best.route().pairsPerSecond()
+                    || (now.route().pairsPerSecond() == best.route().pairsPerSecond()
+                    && now.route().hops() < best.route().hops())) {
                 best = now;
             }
         }
         if (best != null) {
             return best;
         }
-        if (bestFidelity.fidelity() < minFidelity) {
+        if (bestFidelity.route().fidelity() < minFidelity) {
             throw new AdmissionException("minFidelity", String.format(Locale.ROOT, "no path from %s to %s reaches "
-                    + "F ≥ %.4f: the best expected is %.4f over %s", from, to, minFidelity, bestFidelity.fidelity(),
-                    bestFidelity.path()));
+                    + "F ≥ %.4f: the best expected is %.4f over %s", from, to, minFidelity,
+                    bestFidelity.route().fidelity(), bestFidelity.route().path()), fidelityShortfall(bestFidelity,
+                    minFidelity, policy));
         }
         if (bestRateMeetingFidelity == null) {
             throw new AdmissionException("qubits", "every path from " + from + " to " + to + " that reaches F ≥ "
-                    + minFidelity + " lacks free qubits (" + qubitShortage + ")");
+                    + minFidelity + " lacks free qubits (" + qubitShortage.advice() + ")", qubitShortage);
         }
+        Route offered = bestRateMeetingFidelity.route();
         throw new AdmissionException("pairsPerSecond", String.format(Locale.ROOT, "%.4g pairs/s from %s to %s "
                 + "cannot be served with F ≥ %.4f: the best path, %s, offers %.4g pairs/s on the capacity left",
-                rate, from, to, minFidelity, bestRateMeetingFidelity.path(), bestRateMeetingFidelity.pairsPerSecond()));
+                rate, from, to, minFidelity, offered.path(), offered.pairsPerSecond()),
+                rateShortfall(bestRateMeetingFidelity, rate));
     }
 
-    private @Nullable String qubitShortage(List<String> path, @Nullable Distillation distillation) {
+    /**
+     * The link that costs the path the most fidelity, and the fidelity its pairs would need when swapped (after
+     * distillation and their wait in memory) for the path to reach the minimum with the other links as they are.
+     */
+    private static Refusal fidelityShortfall(Estimate e, double minFidelity, CircuitPolicy policy) {
+        int weakest = 0;
+        double product = 1;
+        for (int i = 0; i < e.werner().length; i++) {
+            product *= e.werner()[i];
+            if (e.werner()[i] < e.werner()[weakest]) {
+                weakest = i;
+            }
+        }
+        double others = e.werner()[weakest] > 0 ? product / e.werner()[weakest] : 0;
+        double needed = others > 0 ? LinkEstimates.fidelity(LinkEstimates.werner(minFidelity) / others)
+                : Double.POSITIVE_INFINITY;
+        String advice = String.format(Locale.ROOT, "link %s's pairs reach %.4f when swapped (%.4f at their herald, "
+                + "then %s and %.3g µs in memory); ask for F ≤ %.4f, %s, or use memories with a longer T2",
+                e.links()[weakest], LinkEstimates.fidelity(e.werner()[weakest]), e.heraldFidelity()[weakest],
+                policy.distillation() == null ? "no distillation" : policy.rounds() + " round(s) of "
+                        + policy.distillation().protocol(), e.waitNanos()[weakest] / 1e3, e.route().fidelity(),
+                policy.distillation() == null ? "allow distillation" : "allow more distillation rounds");
+        return new Refusal(Refusal.Figure.FIDELITY, Refusal.Scope.LINK, e.links()[weakest], minFidelity,
+                e.route().fidelity(), needed, advice);
+    }
+
+    /** The link with the least capacity for the path, and the raw pairs per second it would need free. */
+    private Refusal rateShortfall(Estimate e, double rate) {
+        int slowest = 0;
+        for (int i = 0; i < e.lambda().length; i++) {
+            if (e.lambda()[i] < e.lambda()[slowest]) {
+                slowest = i;
+            }
+        }
+        String link = e.links()[slowest];
+        double free = Math.max(0, utilisation * model.links().stream().filter(l -> l.name().equals(link))
+                .findFirst().orElseThrow().point(e.level()).pairsPerSecond() - reservedRate.getOrDefault(link, 0.0));
+        double needed = rate * e.rawPairs()[slowest];
+        String advice = String.format(Locale.ROOT, "link %s has %.4g raw pairs/s free and each delivered pair costs "
+                + "it %.3g; ask for ≤ %.4g pairs/s, fewer distillation rounds, or wait until other circuits end",
+                link, free, e.rawPairs()[slowest], e.route().pairsPerSecond());
+        return new Refusal(Refusal.Figure.RATE, Refusal.Scope.LINK, link, rate, e.route().pairsPerSecond(), needed,
+                advice);
+    }
+
+    /** The first node of the path without the qubits the circuit holds at once (of those not reserved, if asked). */
+    private @Nullable Refusal qubitShortage(List<String> path, @Nullable Distillation distillation,
+                                           boolean countReserved) {
         for (Map.Entry<String, Integer> e : qubitsFor(path, distillation).entrySet()) {
             int have = model.node(e.getKey()).orElseThrow().qubits();
-            int used = reservedQubits.getOrDefault(e.getKey(), 0);
+            int used = countReserved ? reservedQubits.getOrDefault(e.getKey(), 0) : 0;
             if (used + e.getValue() > have) {
-                return e.getKey() + " needs " + e.getValue() + " but has " + (have - used) + " of " + have + " free";
+                return new Refusal(Refusal.Figure.MEMORY, Refusal.Scope.NODE, e.getKey(), e.getValue(), have - used,
+                        e.getValue(), e.getKey() + " needs " + e.getValue() + " but has " + (have - used) + " of "
+                        + have + " free: ask for fewer distillation rounds, or " + (countReserved
+                        ? "wait until other circuits end" : "use nodes with more qubits"));
             }
         }
         return null;
@@ -239,116 +382,6 @@ public final class AdmissionController implements Admission {
         return q;
     }
 
-    private Route evaluate(List<String> path, CircuitPolicy policy, boolean reserved) {
-        int n = path.size() - 1;
-        double[] lambda = new double[n];
-        double[] fid = new double[n];
-        double[] t2sum = new double[n];
-        double[] lag = new double[n];
-        double[] distilling = new double[n];
-        double delay = 0;
-        double rounds = 0;
-        for (int i = 0; i < n; i++) {
-            NetworkModel.Link l = link(path.get(i), path.get(i + 1));
-            LinkEstimates e = LinkEstimates.of(l.fidelity(), policy.distillation());
-            double capacity = utilisation * l.pairsPerSecond()
-                    - (reserved ? reservedRate.getOrDefault(l.name(), 0.0) : 0);
-            lambda[i] = Math.max(0, capacity) / e.rawPairs() / 1e9; // per ns
-            fid[i] = e.fidelity();
-            t2sum[i] = 1 / model.node(path.get(i)).orElseThrow().t2Nanos()
-                    + 1 / model.node(path.get(i + 1)).orElseThrow().t2Nanos();
-            lag[i] = l.storedBeforeHeraldNanos();
-            // A round's first pair waits for the rest of its tree: about E − 1 more raw pairs.
-            distilling[i] = lambda[i] > 0 ? (e.rawPairs() - 1) / (lambda[i] * e.rawPairs()) : Double.POSITIVE_INFINITY;
-            delay += l.delayNanos();
-            rounds = Math.max(rounds, policy.rounds() * 2.0 * l.delayNanos());
-        }
-        double slowest = expectedMax(lambda);
-        double time = 2 * delay + rounds + slowest;
-        double w = 1;
-        for (int i = 0; i < n; i++) {
-            double wait = Double.isInfinite(slowest) ? Double.POSITIVE_INFINITY
-                    : Math.max(0, slowest - 1 / lambda[i]) + delay + lag[i] + distilling[i];
-            double c = t2sum[i] == 0 ? 1 : Math.exp(-wait * t2sum[i]);
-            w *= LinkEstimates.werner(LinkEstimates.dephased(fid[i], c));
-        }
-        double rate = Double.isInfinite(time) ? 0 : 1e9 / time;
-        return new Route(path, LinkEstimates.fidelity(w), rate, time);
-    }
-
-    /**
-     * E[max of independent Exp(λ_i)] by inclusion–exclusion, Σ_S (−1)^(|S|+1) / Σ_(i∈S) λ_i; beyond 16 links
-     * the upper bound Σ 1/λ_i. Infinite if a link has no capacity left.
-     */
-    static double expectedMax(double[] lambda) {
-        for (double l : lambda) {
-            if (!(l > 0)) {
-                return Double.POSITIVE_INFINITY;
-            }
-        }
-        int n = lambda.length;
-        if (n > 16) {
-            double sum = 0;
-            for (double l : lambda) {
-                sum += 1 / l;
-            }
-            return sum;
-        }
-        double total = 0;
-        for (int s = 1; s < 1 << n; s++) {
-            double rate = 0;
-            for (int i = 0; i < n; i++) {
-                if ((s & 1 << i) != 0) {
-                    rate += lambda[i];
-                }
-            }
-            total += (Integer.bitCount(s) % 2 == 1 ? 1 : -1) / rate;
-        }
-        return total;
-    }
-
-    private NetworkModel.Link link(String a, String b) {
-        return model.linkBetween(a, b).orElseThrow(() -> new NoRouteException(a, b, "no link in the model"));
-    }
-
-    /** Every simple path from one node to another, depth first in the model's link order (at most MAX_PATHS). */
-    List<List<String>> paths(String from, String to) {
-        if (from.equals(to)) {
-            throw new NoRouteException(from, to, "a node cannot entangle with itself");
-        }
-        if (model.node(to).isEmpty() || model.node(from).isEmpty()) {
-            throw new NoRouteException(from, to, "no such node in the network model");
-        }
-        List<List<String>> out = new ArrayList<>();
-        List<String> path = new ArrayList<>(List.of(from));
-        walk(path, to, out);
-        if (out.isEmpty()) {
-            throw new NoRouteException(from, to, "no path in the network model");
-        }
-        return out;
-    }
-
-    private void walk(List<String> path, String to, List<List<String>> out) {
-        if (out.size() >= MAX_PATHS) {
-            return;
-        }
-        String at = path.get(path.size() - 1);
-        if (at.equals(to)) {
-            out.add(List.copyOf(path));
-            return;
-        }
-        for (NetworkModel.Link l : model.links()) {
-            if (l.connects(at)) {
-                String next = l.otherEnd(at);
-                if (!path.contains(next)) {
-                    path.add(next);
-                    walk(path, to, out);
-                    path.remove(path.size() - 1);
-                }
-            }
-        }
-    }
-
     /** The interval of a delivered pair over {@code path}: see {@link FidelityBounds}. */
     FidelityBounds bounds(List<String> path, @Nullable Distillation distillation, double estimate, double product,
                           double aligned, double ageNanos) {
@@ -361,7 +394,7 @@ public final class AdmissionController implements Admission {
             t1 = Math.min(t1, node.t1Nanos());
             t2 = Math.min(t2, node.t2Nanos());
             if (i > 0) {
-                NetworkModel.Link l = link(path.get(i - 1), path.get(i));
+                NetworkModel.Link l = paths.link(path.get(i - 1), path.get(i));
                 lag = Math.max(lag, l.storedBeforeHeraldNanos());
                 if (distillation != null) {
                     tree *= LinkEstimates.of(l.fidelity(), distillation).treeSuccess();

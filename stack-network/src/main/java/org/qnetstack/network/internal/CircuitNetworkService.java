@@ -130,7 +130,7 @@ public final class CircuitNetworkService implements NetworkLayer {
     public void request(PairRequest r) {
         List<String> shortest = routes.route(r.remoteNode(), true);
         boolean plainLink = shortest.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0;
-        if (plainLink && (ctx.controller == null || r.type() != RequestType.KEEP)) {
+        if (plainLink && (ctx.controller == null || !r.admitted() || r.type() != RequestType.KEEP)) {
             direct.create(r);
             return;
         }

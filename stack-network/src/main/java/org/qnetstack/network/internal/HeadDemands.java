@@ -179,7 +179,8 @@ final class HeadDemands {
     /** The head's plan for a request: the controller's path and reservation, or the shortest path; null: direct. */
     private @Nullable Demand newDemand(PairRequest r, List<String> shortest) {
         Distillation distillation = r.policy().distillation();
-        AdmissionController controller = ctx.controller;
+        // A best-effort request is served as without a controller: shortest path, each hop its share.
+        AdmissionController controller = r.admitted() ? ctx.controller : null;
         if (controller == null) {
             double f = linkFidelityFor(r.minFidelity(), shortest.size() - 1, distillation);
             return new Demand(r.socketId(), shortest, Collections.nCopies(shortest.size() - 1, f), r.policy(), null);
@@ -196,11 +197,10 @@ final class HeadDemands {
         if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0) {
             return null;
         }
-        // Each hop is asked for what the controller planned with, so the end-to-end estimate holds.
+        // Each hop is asked for what the controller planned with (its operating point), so the estimate holds.
         List<Double> hops = new ArrayList<>();
-        for (int i = 0; i + 1 < path.size(); i++) {
-            hops.add(controller.model().linkBetween(path.get(i), path.get(i + 1)).orElseThrow().fidelity()
-                    - HOP_FIDELITY_SLACK);
+        for (double f : res.hopFidelities()) {
+            hops.add(f - HOP_FIDELITY_SLACK);
         }
         return new Demand(r.socketId(), path, hops, r.policy(), res);
     }
@@ -364,7 +364,7 @@ final class HeadDemands {
      */
     private void setUp(Demand d) {
         String id = NodeContext.circuitPrefix(ctx.node) + nextCircuit++;
-        int purpose = ctx.controller != null ? ctx.controller.nextPurpose()
+        int purpose = ctx.controller != null && d.reservation != null ? ctx.controller.nextPurpose()
                 : CIRCUIT_PURPOSE_BASE + Math.floorMod(id.hashCode(), 1 << 29);
         Owed oldest = d.owed.peek();
         CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(d.path), d.socketId,

@@ -131,10 +131,10 @@ class AdmissionControllerTest {
 
     @Test
     void expectedMaximumOfExponentials() {
-        assertEquals(1.5, AdmissionController.expectedMax(new double[] {1, 1}), 1e-12);
-        assertEquals(1 + 0.5 + 1.0 / 3, AdmissionController.expectedMax(new double[] {1, 1, 1}), 1e-12);
-        assertEquals(1 / 2.0 + 1 / 3.0 - 1 / 5.0, AdmissionController.expectedMax(new double[] {2, 3}), 1e-12);
-        assertEquals(INF, AdmissionController.expectedMax(new double[] {2, 0}));
+        assertEquals(1.5, PathEstimates.expectedMax(new double[] {1, 1}), 1e-12);
+        assertEquals(1 + 0.5 + 1.0 / 3, PathEstimates.expectedMax(new double[] {1, 1, 1}), 1e-12);
+        assertEquals(1 / 2.0 + 1 / 3.0 - 1 / 5.0, PathEstimates.expectedMax(new double[] {2, 3}), 1e-12);
+        assertEquals(INF, PathEstimates.expectedMax(new double[] {2, 0}));
     }
 
     @Test
@@ -150,5 +150,62 @@ class AdmissionControllerTest {
         FidelityBounds d = FidelityBounds.of(0.9, 0.89, 0.91, 8, true, 0.8, 0, INF, INF);
         assertEquals(0.8 * 0.89, d.lower(), 1e-12);
         assertEquals(0.91, d.upper(), 1e-12);
+    }
+
+    @Test
+    void aPlanTakesTheFirstDistillationThatMeetsTheFidelity() {
+        AdmissionController c = new AdmissionController(triangle(0.97, 8, INF));
+        List<Distillation> candidates = new java.util.ArrayList<>();
+        candidates.add(null);
+        for (int k = 1; k <= Distillation.MAX_ROUNDS; k++) {
+            candidates.add(new Distillation(DistillationProtocol.DEJMPS, k));
+        }
+        assertEquals(CircuitPolicy.NONE, c.plan("A", "B", 0.95, 0, candidates, false, 0), "0.97 direct: none");
+        CircuitPolicy p = c.plan("A", "B", 0.98, 0, candidates, false, 0);
+        assertTrue(p.rounds() >= 1, "0.98 needs distillation");
+        Distillation fewer = p.rounds() == 1 ? null : new Distillation(DistillationProtocol.DEJMPS, p.rounds() - 1);
+        assertThrows(AdmissionException.class, () -> c.route("A", "B", 0.98, new CircuitPolicy(fewer, 0), 0));
+        assertEquals(0, c.reservations(), "a plan reserves nothing");
+        AdmissionException e = assertThrows(AdmissionException.class,
+                () -> c.plan("A", "B", 0.98, 0, java.util.Collections.singletonList(null), false, 0));
+        assertEquals(org.qnetstack.network.Refusal.Figure.FIDELITY, e.refusal().figure());
+        assertEquals("A-B", e.refusal().where());
+        assertEquals(0.97, e.refusal().achievable(), 1e-12);
+    }
+
+    @Test
+    void theAutomaticCutoffIsTheAgeAtWhichThePathsPairsSwapToTheMinimum() {
+        // M dephases with T2 = 5 ms, A and B not at all: each link's pairs lose coherence e^(−a/T2) at age a.
+        AdmissionController c = new AdmissionController(triangle(0.97, 8, 5e6));
+        long cutoff = c.autoCutoffNanos(List.of("A", "M", "B"), null, 0.9);
+        // Two equal links: each must keep w' = √w(0.9), i.e. F' = (3√(13/15) + 1)/4; a Z flip of probability p
+        // takes F to F − p(4F − 1)/3, and p = (1 − e^(−a/T2))/2.
+        double fPrime = (3 * Math.sqrt(13.0 / 15) + 1) / 4;
+        double p = (0.97 - fPrime) / ((4 * 0.97 - 1) / 3);
+        double age = -5e6 * Math.log(1 - 2 * p);
+        assertEquals(age, cutoff, 2, "ns");
+        assertEquals(0, new AdmissionController(triangle(0.97, 8, INF)).autoCutoffNanos(List.of("A", "M", "B"), null,
+                0.9), "memories that keep their state need no cutoff");
+        assertEquals(0, c.autoCutoffNanos(List.of("A", "M", "B"), null, 0), "no fidelity asked, no cutoff");
+    }
+
+    @Test
+    void aLinkRunSlowerForMoreFidelityIsChosenOnlyWhenTheRequestNeedsIt() {
+        // One link, three ways to run it (as at lower bright-state populations): 100 pairs/s of 0.8, 50 of 0.9,
+        // 20 of 0.95; memories that keep their state.
+        NetworkModel model = new NetworkModel(List.of(new NetworkModel.Link("A-B", "A", "B", 100, 0.8, 5_000, 0,
+                List.of(new NetworkModel.OperatingPoint(50, 0.9), new NetworkModel.OperatingPoint(20, 0.95)))),
+                List.of(new NetworkModel.Node("A", 8, INF, INF), new NetworkModel.Node("B", 8, INF, INF)));
+        AdmissionController c = new AdmissionController(model);
+        assertEquals(List.of(0.8), c.admit("A", "B", 0.75, CircuitPolicy.NONE, 0).hopFidelities(), "the fastest");
+        AdmissionController.Reservation r = c.admit("A", "B", 0.85, CircuitPolicy.NONE, 10);
+        assertEquals(List.of(0.9), r.hopFidelities(), "the fastest that reaches 0.85");
+        assertEquals(0.9, r.route().fidelity(), 1e-12);
+        assertEquals(1e9 / (2 * 5_000 + 1e9 / (0.9 * 50)), r.route().pairsPerSecond(), 1e-9);
+        AdmissionException e = assertThrows(AdmissionException.class,
+                () -> c.route("A", "B", 0.99, CircuitPolicy.NONE, 0));
+        assertEquals(0.95, e.refusal().achievable(), 1e-12, "the best any way of running it gives");
+        assertThrows(org.qnetstack.hal.ConfigurationException.class, () -> new NetworkModel.Link("A-B", "A", "B",
+                100, 0.8, 5_000, 0, List.of(new NetworkModel.OperatingPoint(150, 0.9))), "a slower point is slower");
     }
 }

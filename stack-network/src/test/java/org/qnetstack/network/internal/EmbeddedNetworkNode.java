@@ -50,13 +50,18 @@ final class EmbeddedNetworkNode {
     final List<NetworkError> errors = new ArrayList<>();
 
     EmbeddedNetworkNode(String node, PlatformSpec topology) {
+        this(node, topology, null);
+    }
+
+    /** @param controller the network's controller, or null for none */
+    EmbeddedNetworkNode(String node, PlatformSpec topology, @Nullable AdmissionController controller) {
         this.node = node;
         this.topology = topology;
         this.device = new ScriptedDevice(16);
         this.memory = new QubitMemory(device.info());
         this.link = new ScriptedLinkService(node, memory, clock::nanos);
         this.service = new CircuitNetworkService(node, topology, link, network, new LocalOperations(device, memory),
-                clock);
+                clock, controller);
     }
 
     /** Node {@code index} of a chain n0 – n1 – … of {@code nodes} nodes. */

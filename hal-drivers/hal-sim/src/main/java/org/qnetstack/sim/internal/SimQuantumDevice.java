@@ -56,7 +56,9 @@ final class SimQuantumDevice implements QuantumDevice {
         }
         this.info = new DeviceInfo(params.model(), roles, new OperationDurations(
                 params.initCommunicationDuration(), params.gateCommunicationDuration(), params.twoQubitGateDuration(),
-                params.measurementDuration(), params.emissionDuration()));
+                params.measurementDuration(), params.emissionDuration()),
+                new DeviceInfo.Coherence(Math.min(params.communicationT1(), params.storageT1()),
+                        Math.min(params.communicationT2(), params.storageT2())));
     }
 
     String node() {
