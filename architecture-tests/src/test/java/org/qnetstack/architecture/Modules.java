@@ -82,13 +82,15 @@ final class Modules {
 
     /**
      * The words of a pair request and of a pair, which the services pass up and down unchanged: the transport
-     * serves EPR sockets by handing the network layer's {@code PairRequest} down and its pairs and errors up
-     * ({@code TransportService.requestPairs}, {@code listenPairs}; DESIGN §4: it multiplexes the sockets over
-     * circuits), and those records are written in the link layer's request type, pair id, bases and error codes.
-     * Every layer above a type's module may name it.
+     * serves EPR sockets by handing the network layer's {@code PairRequest} down, its {@code DemandId} back (to
+     * cancel that one request) and its pairs and errors up ({@code TransportService.requestPairs},
+     * {@code cancelPairs}, {@code listenPairs}; DESIGN §4: it multiplexes the sockets over circuits), and those
+     * records are written in the link layer's request type, pair id, bases and error codes. Every layer above a
+     * type's module may name it.
      */
     static final Set<String> PAIR_VOCABULARY = Set.of(
             "org.qnetstack.network.PairRequest", "org.qnetstack.network.PairListener",
+            "org.qnetstack.network.DemandId",
             "org.qnetstack.network.EndToEndPair", "org.qnetstack.network.NetworkError",
             "org.qnetstack.network.CircuitId", "org.qnetstack.network.CircuitPolicy",
             "org.qnetstack.link.RequestType", "org.qnetstack.link.EntanglementId", "org.qnetstack.link.BasisChoice",

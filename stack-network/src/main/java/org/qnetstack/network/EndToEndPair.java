@@ -26,15 +26,19 @@ import org.qnetstack.link.RequestType;
  *                     gates are perfect; the upper end assumes no memory decay, the lower one the worst decay
  *                     the model's T1 and T2 allow over the pair's age (see {@code FidelityBounds}). Without a
  *                     model the network knows no bound: [0, 1]
+ * @param demand       the request the pair was made for, as this node can cancel it ({@link
+ *                     NetworkService#cancel(DemandId)}): over a single link, the request at both ends; over a
+ *                     circuit, at its head only. Null at a circuit's other end (its head owns the request)
  */
 public record EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
                            int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable MeasurementAxis axis,
-                           int outcome, double fidelityLower, double fidelityUpper) {
-    /** A pair whose fidelity is not bounded: the interval is [0, 1]. */
+                           int outcome, double fidelityLower, double fidelityUpper, @Nullable DemandId demand) {
+    /** A pair whose fidelity is not bounded (the interval is [0, 1]) and whose request is not named. */
     public EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
                         int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable MeasurementAxis axis,
                         int outcome) {
-        this(circuit, pairId, socketId, remoteNode, type, bellIndex, fidelity, fidelityTime, qubit, axis, outcome, 0, 1);
+        this(circuit, pairId, socketId, remoteNode, type, bellIndex, fidelity, fidelityTime, qubit, axis, outcome, 0, 1,
+                null);
     }
 
     /** The Pauli basis measured in, or null (kept, or measured along another axis). */

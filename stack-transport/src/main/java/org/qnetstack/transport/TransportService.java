@@ -2,6 +2,7 @@ package org.qnetstack.transport;
 
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.Scheduler;
+import org.qnetstack.network.DemandId;
 import org.qnetstack.network.NetworkService;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.PairRequest;
@@ -44,8 +45,20 @@ public interface TransportService {
      */
     @Nullable String unreachableBecauseDown(String remote);
 
-    /** Requests pairs for a socket; they arrive at the socket's listener at both ends. */
-    void requestPairs(PairRequest request);
+    /**
+     * Requests pairs for a socket; they arrive at the socket's listener at both ends.
+     *
+     * @return the request's id, for {@link #cancelPairs}; its pairs carry it
+     */
+    DemandId requestPairs(PairRequest request);
+
+    /**
+     * Cancels one request for pairs, the socket's others going on (the network layer's
+     * {@link NetworkService#cancel(DemandId)}: over a single link at either end, over a circuit at its head).
+     *
+     * @return false if this node knows no open request with that id
+     */
+    boolean cancelPairs(DemandId request);
 
     void listenPairs(int socketId, PairListener listener);
 

@@ -225,9 +225,7 @@ final class EprSocketImpl implements EprSocket {
             sink.onCancel(() -> inbox.cancel(demand));
             if (create) {
                 try {
-                    node.linkRequests().takeCreated(socketId, remote); // forget a create made by anyone else
-                    node.transport().requestPairs(request(type, number, here, there));
-                    inbox.created(demand, node.linkRequests().takeCreated(socketId, remote));
+                    inbox.created(demand, node.transport().requestPairs(request(type, number, here, there)));
                 } catch (org.qnetstack.link.InvalidRequestException e) {
                     inbox.withdraw(demand);
                     sink.error(ApiTypes.misuse(e)); // the API's own exception, same field and reason

@@ -45,7 +45,6 @@ public final class NodeRuntime implements Node {
     private final Scheduler scheduler;
     private final QubitMemory memory;
     private final LocalOperations operations;
-    private final LinkRequests linkRequests;
     private final TransportService transport;
     private final ProgramRunner runner;
     private final RandomGenerator random;
@@ -82,9 +81,8 @@ public final class NodeRuntime implements Node {
     private boolean closed;
 
     /**
-     * The runtime over the layers {@link org.qnetstack.api.stack.NodeStack} built: the node's transport, its
-     * physical layer's memory and local operations, and the link layer as {@link LinkRequests} shows it to the
-     * network layer (which keeps each socket's create ids).
+     * The runtime over the layers {@link org.qnetstack.api.stack.NodeStack} built: the node's transport, and its
+     * physical layer's memory and local operations.
      *
      * @param random    the programs' random stream
      * @param planner   plans sockets' qualities with the network's controller
@@ -94,14 +92,13 @@ public final class NodeRuntime implements Node {
      * @param policy    what the node's sockets ask their circuits for
      */
     public NodeRuntime(String name, PlatformSpec spec, Scheduler scheduler, QubitMemory memory,
-            LocalOperations operations, LinkRequests linkRequests, TransportService transport, ProgramRunner runner,
+            LocalOperations operations, TransportService transport, ProgramRunner runner,
             RandomGenerator random, QualityPlanner planner, boolean admitsEveryRequest, CircuitPolicy policy) {
         this.name = name;
         this.spec = spec;
         this.scheduler = scheduler;
         this.memory = memory;
         this.operations = operations;
-        this.linkRequests = linkRequests;
         this.transport = transport;
         this.runner = runner;
         this.random = random;
@@ -202,10 +199,6 @@ public final class NodeRuntime implements Node {
         return admitsEveryRequest;
     }
 
-    LinkRequests linkRequests() {
-        return linkRequests;
-    }
-
     private void checkPeer(String remote) {
         org.qnetstack.api.ApiMisuseException.requireNonNull(remote, "remoteNode", "name another node of the network");
         if (remote.equals(name)) {
@@ -270,13 +263,8 @@ public final class NodeRuntime implements Node {
             }
 
             @Override
-            public org.qnetstack.link.@Nullable CreateId origin(EndToEndPair pair) {
-                return linkRequests.origin(pair.pairId(), pair.socketId());
-            }
-
-            @Override
-            public void cancel(org.qnetstack.link.CreateId request) {
-                linkRequests.cancel(request);
+            public void cancel(org.qnetstack.network.DemandId request) {
+                transport.cancelPairs(request);
             }
 
             @Override

@@ -9,9 +9,9 @@ import org.qnetstack.api.EprErrorCode;
 import org.qnetstack.api.EprException;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.hal.log.RateLimitedLog;
-import org.qnetstack.link.CreateId;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.RequestType;
+import org.qnetstack.network.DemandId;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
 import org.slf4j.Logger;
@@ -41,10 +41,8 @@ final class PairInbox {
     interface Host {
         void release(EndToEndPair pair);
 
-        /** The link request the pair came from, or null (a circuit's pair, or forgotten). */
-        @Nullable CreateId origin(EndToEndPair pair);
-
-        void cancel(CreateId request);
+        /** Cancels one request for pairs, at the network layer. */
+        void cancel(DemandId request);
 
         TimerHandle schedule(long delayNanos, Runnable task);
     }
@@ -76,8 +74,8 @@ final class PairInbox {
         final FluxSink<T> sink;
         final Function<EndToEndPair, T> convert;
         int remaining;
-        /** The link request serving this demand, once known. */
-        @Nullable CreateId request;
+        /** The request serving this demand, once known. */
+        @Nullable DemandId request;
         /** The program gave the demand up: its pairs are released as they come. */
         boolean discarding;
 
@@ -117,9 +115,22 @@ final class PairInbox {
         return d;
     }
 
-    /** The link request made for a creating demand (null if the network serves it over a circuit). */
-    void created(Demand<?> d, @Nullable CreateId request) {
-        d.request = request;
+    /** The request made for a creating demand. */
+    void created(Demand<?> d, DemandId request) {
+        d.request = cancellable(request);
+    }
+
+    /**
+     * The request a pair came from, if the socket cancels it: a request over a single link, which the network
+     * cancels at both ends. A circuit's is left to run out, as its other end is not told of a cancel at its head
+     * and still waits for the pairs; null for such a pair.
+     */
+    private static @Nullable DemandId origin(EndToEndPair pair) {
+        return cancellable(pair.demand());
+    }
+
+    private static @Nullable DemandId cancellable(@Nullable DemandId request) {
+        return request == null || request.overCircuit() ? null : request;
     }
 
     /** The request was never made: nothing will come for the demand. */
@@ -143,14 +154,14 @@ final class PairInbox {
         if (d.discarding) {
             discard(pair);
             if (d.request == null) {
-                d.request = host.origin(pair);
+                d.request = origin(pair);
                 if (d.request != null) {
                     host.cancel(d.request);
                 }
             }
         } else {
             if (d.request == null) {
-                d.request = host.origin(pair);
+                d.request = origin(pair);
             }
             d.sink.next(d.convert.apply(pair));
             if (d.remaining == 0) {
@@ -212,7 +223,7 @@ final class PairInbox {
         if (creating.request != null) {
             host.cancel(creating.request);
         }
-        CreateId theirs = host.origin(pair);
+        DemandId theirs = origin(pair);
         discard(pair);
         if (theirs != null) {
             host.cancel(theirs);
@@ -227,14 +238,14 @@ final class PairInbox {
         unclaimed++;
         unclaimedLog.log("{}: pair {} waited {} s for a receive and was released; call recvKeep on this socket",
                 description, held.pair.pairId(), UNCLAIMED_NANOS / 1e9);
-        CreateId request = host.origin(held.pair);
+        DemandId request = origin(held.pair);
         discard(held.pair);
         if (request != null) {
             host.cancel(request);
             // The rest of that request's pairs wait for the same absent receive: give them back now.
             for (Iterator<Held> it = buffered.iterator(); it.hasNext(); ) {
                 Held h = it.next();
-                if (request.equals(host.origin(h.pair))) {
+                if (request.equals(origin(h.pair))) {
                     it.remove();
                     if (h.timer != null) {
                         h.timer.cancel();

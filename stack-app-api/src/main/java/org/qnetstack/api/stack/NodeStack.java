@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.api.internal.LinkRequests;
 import org.qnetstack.api.internal.NodeRuntime;
 import org.qnetstack.hal.ConfigurationException;
 import org.qnetstack.hal.HeraldedLink;
@@ -278,15 +277,13 @@ public final class NodeStack {
         }
         PhysicalLayer physical = PhysicalLayer.on(node, platform);
         LinkLayer link = LinkLayer.create(physical, classical);
-        // The network layer sees the link layer through LinkRequests, which keeps each socket's create ids.
-        LinkRequests requests = new LinkRequests(link);
         Admission controller = admission != null ? admission : defaultController.get();
-        NetworkLayer network = NetworkLayer.create(node, platform.spec(), requests, classical, physical.operations(),
+        NetworkLayer network = NetworkLayer.create(node, platform.spec(), link, classical, physical.operations(),
                 physical.scheduler(), controller);
         TransportService transportService = TransportService.create(node, network, classical, physical.scheduler(),
                 keys, transport);
         NodeRuntime runtime = new NodeRuntime(node, platform.spec(), physical.scheduler(), physical.memory(),
-                physical.operations(), requests, transportService, programs.runner(), physical.random("app/" + node),
+                physical.operations(), transportService, programs.runner(), physical.random("app/" + node),
                 new QualityPlans(node, controller), admission != null, circuitPolicy);
         return new LayeredNode(runtime, link, network);
     }

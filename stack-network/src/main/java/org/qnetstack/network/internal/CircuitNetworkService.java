@@ -10,6 +10,7 @@ import org.qnetstack.link.LinkService;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.AdmissionException;
 import org.qnetstack.network.CircuitPolicy;
+import org.qnetstack.network.DemandId;
 import org.qnetstack.network.NetworkLayer;
 import org.qnetstack.network.NoRouteException;
 import org.qnetstack.network.PairListener;
@@ -127,12 +128,11 @@ public final class CircuitNetworkService implements NetworkLayer {
      * @throws AdmissionException if the network's controller refuses the request
      */
     @Override
-    public void request(PairRequest r) {
+    public DemandId request(PairRequest r) {
         List<String> shortest = routes.route(r.remoteNode(), true);
         boolean plainLink = shortest.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0;
         if (plainLink && (ctx.controller == null || !r.admitted() || r.type() != RequestType.KEEP)) {
-            direct.create(r);
-            return;
+            return direct.create(r);
         }
         if (r.type() == RequestType.MEASURE && (r.localBasis() == null || r.remoteBasis() == null)) {
             throw new InvalidRequestException("basis", "a measure-directly request needs a basis choice for each "
@@ -141,9 +141,8 @@ public final class CircuitNetworkService implements NetworkLayer {
         if (r.number() < 1) {
             throw new InvalidRequestException("number", "ask for at least one pair (was " + r.number() + ")");
         }
-        if (!head.request(r, shortest)) {
-            direct.create(r);
-        }
+        DemandId headed = head.request(r, shortest);
+        return headed != null ? headed : direct.create(r);
     }
 
     /** Link requests made directly for sockets and still open (for tests that check nothing is kept). */
@@ -163,6 +162,21 @@ public final class CircuitNetworkService implements NetworkLayer {
         boolean any = direct.cancel(socketId);
         any |= head.cancel(socketId, path -> parts.cancelHeaded(socketId, path, "cancelled by " + ctx.node));
         return any;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A request over one link is cancelled at the link layer, at either end. A request this node heads over a
+     * circuit stops owing its pairs; if its socket's demand then owes none, the pair in the making is given up at
+     * every node of its path and its reservation returned.
+     */
+    @Override
+    public boolean cancel(DemandId request) {
+        if (request == null) {
+            throw new IllegalArgumentException("request: give the id request() returned or a pair carries");
+        }
+        return request.overCircuit() ? head.cancel(request) : direct.cancel(request);
     }
 
     /** The shortest path (by hops) from this node to the remote one, both included, whether or not nodes are down. */

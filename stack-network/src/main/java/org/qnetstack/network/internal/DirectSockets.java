@@ -13,6 +13,7 @@ import org.qnetstack.link.LinkListener;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.MeasureBasis;
 import org.qnetstack.network.CircuitId;
+import org.qnetstack.network.DemandId;
 import org.qnetstack.network.EndToEndPair;
 import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.PairListener;
@@ -40,7 +41,8 @@ final class DirectSockets {
         this.ctx = ctx;
     }
 
-    void create(PairRequest r) {
+    /** Asks the link layer; the request's id is its link request's (known at both ends of the link). */
+    DemandId create(PairRequest r) {
         CreateId id;
         creating = true;
         try {
@@ -51,9 +53,24 @@ final class DirectSockets {
         }
         if (id.equals(endedWhileCreating)) {
             endedWhileCreating = null; // refused at once (e.g. the master's queue is full): nothing to cancel
-            return;
+        } else {
+            creates.computeIfAbsent(r.socketId(), k -> new LinkedHashMap<>()).put(id, r.number());
         }
-        creates.computeIfAbsent(r.socketId(), k -> new LinkedHashMap<>()).put(id, r.number());
+        return demandOf(id);
+    }
+
+    private static DemandId demandOf(CreateId id) {
+        return new DemandId(id.node(), id.id(), false);
+    }
+
+    /**
+     * Cancels one link request, made here or by the neighbour (the link layer stops it at both ends, and both
+     * report CANCELLED once the pairs already agreed on are delivered, which ends it here).
+     *
+     * @return false if the link layer knows no open request with that id
+     */
+    boolean cancel(DemandId id) {
+        return ctx.link.cancel(new CreateId(id.node(), id.sequence()));
     }
 
     /** A direct request made here got a pair (its last: it is over) or ended (any code but EXPIRE). */
@@ -104,7 +121,7 @@ final class DirectSockets {
                                 p.goodness(), now - p.goodnessTime());
                 listener.onPair(new EndToEndPair(linkCircuit(p.remoteNode()), p.entanglementId(), p.purposeId(),
                         p.remoteNode(), p.type(), p.bellIndex(), p.goodness(), p.goodnessTime(), p.qubit(), p.axis(),
-                        p.outcome(), bounds.lower(), bounds.upper()));
+                        p.outcome(), bounds.lower(), bounds.upper(), demandOf(p.createId())));
             }
 
             @Override

@@ -12,6 +12,7 @@ import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.CircuitPolicy;
+import org.qnetstack.network.DemandId;
 import org.qnetstack.network.Distillation;
 import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.NoRouteException;
@@ -31,7 +32,7 @@ import org.qnetstack.network.PairRequest;
  * the demand then owes nothing more, its circuit in the making is given up at every node of its path.
  *
  * <p>Messages out: SETUP. Timers: the pacer, each request's deadline. What it announces, this node joins at once
- * as the path's head (through the {@code join} callback); a circuit it gives up because of a deadline goes
+ * as the path's head (through the {@code join} callback); a circuit it gives up because of a deadline or a cancel goes
  * through the {@code giveUp} callback.
  */
 final class HeadDemands {
@@ -49,6 +50,7 @@ final class HeadDemands {
     /** What the head owes, by socket id and remote node. */
     private final Map<String, Demand> demands = new LinkedHashMap<>();
     private long nextCircuit;
+    private long nextRequest;
 
     /** What the head still owes a socket and remote node, and what it reserved for it. */
     private static final class Demand {
@@ -85,15 +87,17 @@ final class HeadDemands {
     }
 
     /**
-     * One request of a demand: the pairs it still owes, how its ends measure them (null: kept), and the timer of
-     * its maxTime (null: no limit).
+     * One request of a demand: its id, the pairs it still owes, how its ends measure them (null: kept), and the
+     * timer of its maxTime (null: no limit).
      */
     private static final class Owed {
+        final DemandId id;
         int pairs;
         final CircuitMessages.@Nullable Measured measure;
         @Nullable TimerHandle deadline;
 
-        Owed(int pairs, CircuitMessages.@Nullable Measured measure) {
+        Owed(DemandId id, int pairs, CircuitMessages.@Nullable Measured measure) {
+            this.id = id;
             this.pairs = pairs;
             this.measure = measure;
         }
@@ -107,7 +111,7 @@ final class HeadDemands {
 
     /**
      * @param join   called with every setup this node announces, for its own part as the head
-     * @param giveUp called when a demand ends at a deadline, to give up its circuit in the making
+     * @param giveUp called when a demand ends at a deadline or a cancel, to give up its circuit in the making
      */
     HeadDemands(NodeContext ctx, Routes routes, Consumer<CircuitMessages.Setup> join, GiveUp giveUp) {
         this.ctx = ctx;
@@ -124,23 +128,25 @@ final class HeadDemands {
      * Adds a request's pairs to its socket and remote node's demand (a new demand takes the controller's path
      * and reservation, or the shortest path), and starts a circuit if none was running.
      *
-     * @return false if the request is for a neighbour over a plain link: the caller asks the link layer directly
+     * @return the request's id, or null if the request is for a neighbour over a plain link: the caller asks the
+     * link layer directly
      * @throws org.qnetstack.network.AdmissionException if the controller refuses it
      * @throws NoRouteException if the controller's path goes through a node that is down
      */
-    boolean request(PairRequest r, List<String> shortest) {
+    @Nullable DemandId request(PairRequest r, List<String> shortest) {
         String key = demandKey(r.socketId(), r.remoteNode());
         Demand d = demands.get(key);
         if (d == null) {
             d = newDemand(r, shortest);
             if (d == null) {
-                return false;
+                return null;
             }
             demands.put(key, d);
         }
         boolean idle = d.remaining == 0;
         d.remaining += r.number();
-        Owed owed = new Owed(r.number(), r.type() == RequestType.MEASURE
+        DemandId id = new DemandId(ctx.node, nextRequest++, true);
+        Owed owed = new Owed(id, r.number(), r.type() == RequestType.MEASURE
                 ? new CircuitMessages.Measured(r.localBasis(), r.remoteBasis()) : null);
         d.owed.add(owed);
         if (r.maxTimeNanos() > 0) {
@@ -150,7 +156,36 @@ final class HeadDemands {
         if (idle) {
             startCircuit(d);
         }
-        return true;
+        return id;
+    }
+
+    /**
+     * Cancels one request this node heads: the pairs it still owes are dropped from its demand, and if the demand
+     * owes nothing more, it ends and its circuit in the making is given up (the caller's {@code giveUp}), its
+     * reservation returned. The socket's other requests go on.
+     *
+     * @return false if no request with that id is open here
+     */
+    boolean cancel(DemandId id) {
+        for (Demand d : demands.values()) {
+            for (Owed owed : d.owed) {
+                if (owed.id.equals(id)) {
+                    drop(d, owed, "cancelled by " + ctx.node);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The request whose pair a circuit that this node heads delivers now (the oldest its demand serves), or null
+     * if the demand is gone.
+     */
+    @Nullable DemandId requestServed(CircuitMessages.Setup s) {
+        Demand d = demandOf(s);
+        Owed oldest = d == null ? null : d.owed.peek();
+        return oldest == null ? null : oldest.id;
     }
 
     /**
@@ -159,16 +194,12 @@ final class HeadDemands {
      */
     private void timedOut(Demand d, Owed owed, long maxTimeNanos) {
         owed.deadline = null;
-        if (demands.get(demandKey(d.socketId, d.remote())) != d || !d.owed.remove(owed)) {
+        if (demands.get(demandKey(d.socketId, d.remote())) != d || !d.owed.contains(owed)) {
             return;
         }
-        d.remaining -= owed.pairs;
+        drop(d, owed, "request timed out at " + ctx.node);
         String reason = owed.pairs + " pair(s) to " + d.remote() + " over " + String.join("-", d.path)
                 + " did not come within maxTime " + maxTimeNanos + " ns";
-        if (d.remaining <= 0) {
-            endDemand(d);
-            giveUp.circuit(d.socketId, d.path, "request timed out at " + ctx.node);
-        }
         PairListener listener = ctx.listener(d.socketId);
         if (listener != null) {
             listener.onError(new NetworkError(d.socketId, d.remote(), LinkErrorCode.TIMEOUT, reason
@@ -221,6 +252,23 @@ final class HeadDemands {
             }
         }
         return any;
+    }
+
+    /**
+     * One request of the demand ends before its pairs came: they are no longer owed, and a demand that then owes
+     * nothing ends, its circuit in the making given up.
+     */
+    private void drop(Demand d, Owed owed, String reason) {
+        d.owed.remove(owed);
+        if (owed.deadline != null) {
+            owed.deadline.cancel();
+            owed.deadline = null;
+        }
+        d.remaining -= owed.pairs;
+        if (d.remaining <= 0) {
+            endDemand(d);
+            giveUp.circuit(d.socketId, d.path, reason);
+        }
     }
 
     /** The head is done with a demand: stop pacing, give the reservation back. */

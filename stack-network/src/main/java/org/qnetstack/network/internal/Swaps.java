@@ -146,7 +146,7 @@ final class Swaps {
                         joined.aligned(), now - joined.born());
         EndToEndPair pair = new EndToEndPair(new CircuitId(s.circuit()), joined.id(), s.socketId(), remote,
                 local.type(), joined.bellIndex(), joined.fidelity(), now, local.qubit(), local.axis(),
-                local.outcome(), bounds.lower(), bounds.upper());
+                local.outcome(), bounds.lower(), bounds.upper(), head ? parts.head.requestServed(s) : null);
         if (listener == null) {
             if (local.qubit() >= 0) {
                 ctx.operations.release(local.qubit());

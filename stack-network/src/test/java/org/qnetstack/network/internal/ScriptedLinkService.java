@@ -97,12 +97,18 @@ final class ScriptedLinkService implements LinkService {
      * @return the qubit it sits on
      */
     int deliverPair(int purposeId, String remote, String creator, long sequence, int bellIndex, double goodness) {
+        return deliverPair(new CreateId(creator, 0), purposeId, remote, creator, sequence, bellIndex, goodness);
+    }
+
+    /** As {@link #deliverPair(int, String, String, long, int, double)}, for the link request given. */
+    int deliverPair(CreateId request, int purposeId, String remote, String creator, long sequence, int bellIndex,
+                    double goodness) {
         int qubit = memory.tryAllocate(QubitRole.STORAGE);
         if (qubit < 0) {
             throw new AssertionError("the scripted node's memory is full");
         }
         EntanglementId id = new EntanglementId(creator, creator.equals(node) ? remote : node, sequence);
-        LinkPair pair = new LinkPair(new CreateId(creator, 0), id, purposeId, remote, RequestType.KEEP, bellIndex,
+        LinkPair pair = new LinkPair(request, id, purposeId, remote, RequestType.KEEP, bellIndex,
                 goodness, clock.getAsLong(), qubit, null, -1);
         LinkListener listener = listeners.get(purposeId);
         if (listener == null) {
@@ -114,6 +120,11 @@ final class ScriptedLinkService implements LinkService {
 
     /** An error for a purpose id's listener. */
     void deliverError(int purposeId, String creator, LinkErrorCode code, String message) {
-        listeners.get(purposeId).onError(new LinkError(new CreateId(creator, 0), purposeId, code, message, -1, -1));
+        deliverError(new CreateId(creator, 0), purposeId, code, message);
+    }
+
+    /** An error ending the link request given, for a purpose id's listener. */
+    void deliverError(CreateId request, int purposeId, LinkErrorCode code, String message) {
+        listeners.get(purposeId).onError(new LinkError(request, purposeId, code, message, -1, -1));
     }
 }

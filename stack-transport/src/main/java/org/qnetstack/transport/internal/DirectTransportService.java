@@ -1,6 +1,7 @@
 package org.qnetstack.transport.internal;
 
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.network.DemandId;
 import org.qnetstack.network.NetworkService;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.PairRequest;
@@ -28,8 +29,13 @@ public final class DirectTransportService implements TransportService {
     }
 
     @Override
-    public void requestPairs(PairRequest request) {
-        network.request(request);
+    public DemandId requestPairs(PairRequest request) {
+        return network.request(request);
+    }
+
+    @Override
+    public boolean cancelPairs(DemandId request) {
+        return network.cancel(request);
     }
 
     @Override
