@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  *     <li>no layer reaches past its neighbour, except to messaging and to the HAL's clock, scheduler and
  *     rate-limited log (the
  *     composition root {@code org.qnetstack.api.stack}, whose job is to assemble every layer, is exempt);</li>
- *     <li>the stack never uses a driver (hal-sim, hal-serial) or the HAL's test kit.</li>
+ *     <li>the stack never uses a driver (hal-sim, hal-serial, hal-qdevice) or the HAL's test kit.</li>
  * </ol>
  * What today's code still does against a rule is listed, commented, in {@code known-violations.txt}: a
  * dependency on that list passes, any other fails, and one that is gone must be deleted from the list (so the
@@ -69,7 +69,7 @@ class LayeringTest {
             Modules.COMPOSITION_ROOT);
 
     static final ArchRule NO_DRIVERS = rule("drivers",
-            "use, when in the stack, no driver (hal-sim, hal-serial) nor the HAL's test kit",
+            "use, when in the stack, no driver (hal-sim, hal-serial, hal-qdevice) nor the HAL's test kit",
             (from, to, target) -> Modules.isStack(from) && Modules.DRIVERS.contains(to));
 
     /**

@@ -27,6 +27,12 @@ public interface AsyncQuantumDevice extends AutoCloseable {
     /** What the device declared when it was opened. */
     DeviceCapabilities capabilities();
 
+    /**
+     * The device's clock now, in ns, as best known here: slot k of a link starts at k·slotNanos on it. For a
+     * remote device, its time at the handshake plus the time elapsed here since.
+     */
+    long nanos();
+
     /** Resets the qubit to |0⟩. */
     CompletionStage<Completion> initialize(int qubit);
 

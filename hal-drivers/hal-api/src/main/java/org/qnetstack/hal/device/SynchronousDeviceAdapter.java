@@ -112,6 +112,11 @@ public final class SynchronousDeviceAdapter implements AsyncQuantumDevice {
     }
 
     @Override
+    public long nanos() {
+        return scheduler.clock().nanos();
+    }
+
+    @Override
     public CompletionStage<Completion> initialize(int qubit) {
         return run(() -> device.initialize(qubit), qubit);
     }
