@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -75,6 +76,8 @@ public final class QDeviceDriver implements AsyncQuantumDevice {
     private final Map<Long, Pending<?>> inFlight = new HashMap<>();
     private long lastId;
     private boolean closed;
+    /** The client is closing: the device's end of stream that follows our bye is expected, not a loss. */
+    private boolean closing;
     private @Nullable TimerHandle keepAlive;
     private boolean pingInFlight;
 
@@ -333,16 +336,24 @@ public final class QDeviceDriver implements AsyncQuantumDevice {
     }
 
     private void publish(DeviceEvent e) {
-        scheduler.execute(() -> listeners.forEach(l -> l.accept(e)));
+        onLoop(() -> listeners.forEach(l -> l.accept(e)));
     }
 
-    @SuppressWarnings("unchecked")
     private <T> void deliver(Pending<T> p, Message.@Nullable Done done, @Nullable DeviceException error) {
         if (error != null) {
-            scheduler.execute(() -> p.future.completeExceptionally(error));
+            onLoop(() -> p.future.completeExceptionally(error));
         } else {
             T value = p.result.apply(done);
-            scheduler.execute(() -> p.future.complete(value));
+            onLoop(() -> p.future.complete(value));
+        }
+    }
+
+    /** Hands the task to the node's loop; a loop already shut down (the node is stopping) drops it. */
+    private void onLoop(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("device {}: the node's loop is shut down, a completion or event is dropped", connection.name());
         }
     }
 
@@ -376,8 +387,12 @@ public final class QDeviceDriver implements AsyncQuantumDevice {
     }
 
     private void ended(@Nullable IOException cause) {
+        boolean expected;
+        synchronized (this) {
+            expected = closing;
+        }
         fail(new DeviceDisconnectedException("device " + connection.name() + " closed the connection"
-                + (cause == null ? "" : ": " + cause.getMessage())));
+                + (cause == null ? "" : ": " + cause.getMessage())), expected);
     }
 
     private void fail(DeviceException cause) {
@@ -429,6 +444,7 @@ public final class QDeviceDriver implements AsyncQuantumDevice {
             if (closed) {
                 return;
             }
+            closing = true;
         }
         try {
             connection.send(new Message.Bye("closed by the client"));

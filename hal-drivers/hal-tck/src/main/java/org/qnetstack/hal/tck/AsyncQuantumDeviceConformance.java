@@ -49,10 +49,15 @@ public abstract class AsyncQuantumDeviceConformance {
     protected static final int SHOTS = 200;
     /** Tolerances are this many standard deviations: a false failure has odds below 10⁻⁶. */
     private static final double SIGMAS = 5;
+    /** Time between a measure-directly run's attempts, so that an ideal device's heralds do not flood. */
+    private static final long ATTEMPT_SPACING_NANOS = 1_000_000;
     /** Heralds asked of each attempt-run test. */
     private static final int HERALDS = 8;
-    /** Slots between now and a run's first slot: the margin for both ends' requests to arrive. */
-    private static final long START_MARGIN_NANOS = 20_000_000;
+    /**
+     * Time from now to a run's first slot, in ns of the device's clock: the margin for both ends' requests to
+     * arrive before it (generous: a loaded machine, or a first use that loads classes, takes tens of ms).
+     */
+    private static final long START_MARGIN_NANOS = 100_000_000;
 
     /** One freshly opened device. The kit closes the fixture at the end of the test. */
     protected abstract DeviceFixture open() throws Exception;
@@ -303,11 +308,15 @@ public abstract class AsyncQuantumDeviceConformance {
             String link = a.capabilities().interfaces().get(0).link();
             HeraldLog heralds = new HeraldLog(f.devices());
             long first = firstSlot(a, a.capabilities());
+            // An attempt every millisecond or so: an ideal device succeeds in about half its slots.
+            int stride = (int) Math.max(1, ATTEMPT_SPACING_NANOS / a.capabilities().interfaces().get(0).slotNanos());
             List<MeasurementAxis> z = List.of(MeasurementAxis.Z);
-            long runA = f.await(a.startAttempts(new AttemptRunRequest(0, link, first, 1, 0.25, z)), "startAttempts A");
-            long runB = f.await(b.startAttempts(new AttemptRunRequest(0, link, first, 1, 0.25, z)), "startAttempts B");
+            long runA = f.await(a.startAttempts(new AttemptRunRequest(0, link, first, stride, 0.25, z)),
+                    "startAttempts at A");
+            long runB = f.await(b.startAttempts(new AttemptRunRequest(0, link, first, stride, 0.25, z)),
+                    "startAttempts at B");
             heralds.await(f, HERALDS, HERALDS + " heralds of measure-directly runs at each end");
-            long stop = firstSlot(a, a.capabilities());
+            long stop = a.nanos() / a.capabilities().interfaces().get(0).slotNanos() + 1;
             f.await(a.stopAttempts(runA, stop), "stopAttempts at A");
             f.await(b.stopAttempts(runB, stop), "stopAttempts at B");
             int anti = 0;

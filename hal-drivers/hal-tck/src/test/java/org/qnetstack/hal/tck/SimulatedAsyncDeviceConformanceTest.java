@@ -3,6 +3,7 @@ package org.qnetstack.hal.tck;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.qnetstack.hal.HeraldingScheme;
 import org.qnetstack.hal.LinkSpec;
@@ -50,6 +51,11 @@ class SimulatedAsyncDeviceConformanceTest extends AsyncQuantumDeviceConformance 
         public boolean awaitCondition(BooleanSupplier condition, Duration within) {
             platform.runUntil(condition, within.toNanos());
             return condition.getAsBoolean();
+        }
+
+        @Override
+        public boolean awaitDone(CompletableFuture<?> future, Duration within) {
+            return awaitCondition(future::isDone, within);
         }
 
         @Override

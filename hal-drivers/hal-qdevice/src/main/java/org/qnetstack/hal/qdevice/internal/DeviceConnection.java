@@ -48,8 +48,10 @@ public final class DeviceConnection implements AutoCloseable {
             socket.connect(new InetSocketAddress(o.host(), o.port()), (int) o.connectMillis());
             c = new DeviceConnection(socket, o.node() + "@" + o.host() + ":" + o.port());
             socket.setSoTimeout((int) o.connectMillis());
-            c.send(new Message.Hello(WireProtocol.SUPPORTED_VERSIONS, o.node()));
+            c.send(new Message.Hello(o.versions(), o.node()));
             LineReader.Line line = c.reader.next();
+            // The device's clock read when its welcome arrived, before decoding it (a first decode loads classes).
+            long arrived = System.nanoTime();
             if (line == null) {
                 throw new DeviceDisconnectedException(c.name + " closed the connection during the handshake");
             }
@@ -60,20 +62,20 @@ public final class DeviceConnection implements AutoCloseable {
             Message m = Codec.decode(line.text());
             if (m instanceof Message.Error e) {
                 String also = e.versions() == null ? "" : " (it speaks versions " + e.versions() + ", this driver "
-                        + WireProtocol.SUPPORTED_VERSIONS + ")";
+                        + o.versions() + ")";
                 throw DeviceException.of(e.code(), c.name + " refused the handshake: " + e.message() + also);
             }
             if (!(m instanceof Message.Welcome w)) {
                 throw new DeviceProtocolException(c.name + " answered hello with a " + m.getClass().getSimpleName()
                         + " frame instead of welcome");
             }
-            if (!WireProtocol.SUPPORTED_VERSIONS.contains(w.version())) {
+            if (!WireProtocol.SUPPORTED_VERSIONS.contains(w.version()) || !o.versions().contains(w.version())) {
                 throw new DeviceProtocolException(DeviceException.ErrorCode.VERSION_MISMATCH, c.name
-                        + " chose protocol version " + w.version() + ", which this driver does not speak ("
-                        + WireProtocol.SUPPORTED_VERSIONS + ")");
+                        + " chose protocol version " + w.version() + ", which this driver did not offer ("
+                        + o.versions() + ")");
             }
             socket.setSoTimeout(0);
-            return new Handshaken(c, w, System.nanoTime());
+            return new Handshaken(c, w, arrived);
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
             throw new DeviceTimeoutException("device " + o.node() + " at " + o.host() + ":" + o.port()

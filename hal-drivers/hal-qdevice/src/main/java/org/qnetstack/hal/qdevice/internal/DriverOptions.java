@@ -3,10 +3,13 @@ package org.qnetstack.hal.qdevice.internal;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qnetstack.hal.ConfigurationException;
+import org.qnetstack.hal.qdevice.protocol.WireProtocol;
 
 /**
  * A {@code qdevice:tcp://host:port?node=NAME&...} URI, read and checked: every part that is wrong is
@@ -20,11 +23,13 @@ import org.qnetstack.hal.ConfigurationException;
  * @param keepAliveMillis after this long without hearing from the device, ping it
  * @param silenceMillis   after this long without hearing from the device, give it up
  * @param maxDurationMillis the longest duration a device may report for one operation
+ * @param versions      the protocol versions to offer (default: all this driver speaks); pinning them tests a
+ *                      device's handling of versions
  */
 public record DriverOptions(String host, int port, String node, long connectMillis, long timeoutMillis,
-                            long keepAliveMillis, long silenceMillis, long maxDurationMillis) {
+                            long keepAliveMillis, long silenceMillis, long maxDurationMillis, List<Integer> versions) {
     private static final Set<String> KNOWN = Set.of("node", "connectMs", "timeoutMs", "keepAliveMs", "silenceMs",
-            "maxDurationMs");
+            "maxDurationMs", "versions");
 
     public static boolean accepts(URI uri) {
         return "qdevice".equalsIgnoreCase(uri.getScheme()) && uri.getSchemeSpecificPart() != null
@@ -58,7 +63,28 @@ public record DriverOptions(String host, int port, String node, long connectMill
                     + "), or a device would be given up before it was pinged (was " + silence + ")");
         }
         return new DriverOptions(tcp.getHost(), tcp.getPort(), node, millis(query, "connectMs", 3000),
-                millis(query, "timeoutMs", 2000), keepAlive, silence, millis(query, "maxDurationMs", 10_000));
+                millis(query, "timeoutMs", 2000), keepAlive, silence, millis(query, "maxDurationMs", 10_000),
+                versions(query.get("versions")));
+    }
+
+    private static List<Integer> versions(String v) {
+        if (v == null) {
+            return WireProtocol.SUPPORTED_VERSIONS;
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String s : v.split(",")) {
+            try {
+                int x = Integer.parseInt(s.trim());
+                if (x < 1) {
+                    throw new NumberFormatException();
+                }
+                out.add(x);
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException("uri.versions", "lists protocol versions, whole numbers ≥ 1 "
+                        + "separated by commas (was '" + v + "')");
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static long millis(Map<String, String> query, String key, long fallback) {
