@@ -125,6 +125,11 @@ public final class QDeviceDriver implements AsyncQuantumDevice {
                 refusals.count(Refusal.INVALID_EVENT), timeouts.get(), inFlight.size());
     }
 
+    /** The latest frame or event refused from the device and why, or "" if none was. */
+    public String lastRefusal() {
+        return refusals.last();
+    }
+
     /** Whether the connection is up: false once closed or lost (its socket is then closed). */
     public synchronized boolean isConnected() {
         return !closed;

@@ -41,7 +41,8 @@ public final class DriverFixture implements DeviceFixture {
         StringBuilder s = new StringBuilder();
         for (AsyncQuantumDevice d : devices) {
             if (d instanceof QDeviceDriver q && q.counters().refused() + q.counters().timeouts() > 0) {
-                s.append("; the driver refused or timed out: ").append(q.counters());
+                s.append("; the driver refused or timed out: ").append(q.counters()).append(", the latest refused: ")
+                        .append(q.lastRefusal().isEmpty() ? "none" : q.lastRefusal());
             }
         }
         return s.toString();

@@ -108,7 +108,7 @@ public abstract class AsyncQuantumDeviceConformance {
             expectDuration(f, d.apply(Gate.H, 0), declared.singleQubitGate(), "apply(H, 0)");
             expectDuration(f, d.rotate(Axis.X, 0.3, 0), declared.singleQubitGate(), "rotate(X, 0.3, 0)");
             long before = d.nanos();
-            QuantumDevice.Measurement m = f.await(d.measure(0, MeasurementAxis.Z), "measure(0, Z)");
+            QuantumDevice.Measurement m = get(f, d.measure(0, MeasurementAxis.Z), "measure(0, Z)");
             long elapsed = d.nanos() - before;
             assertEquals(declared.measurement(), m.durationNanos(), "measure(0, Z) reported " + m.durationNanos()
                     + " ns, the device declared measurements take " + declared.measurement() + " ns" + f.diagnostics());
@@ -122,7 +122,7 @@ public abstract class AsyncQuantumDeviceConformance {
     private static void expectDuration(DeviceFixture f, CompletionStage<Completion> stage, long declared, String what)
             throws InterruptedException {
         long before = f.device().nanos();
-        Completion c = f.await(stage, what);
+        Completion c = get(f, stage, what);
         long elapsed = f.device().nanos() - before;
         if (declared > 0 || c.durationNanos() != 0) {
             assertEquals(declared, c.durationNanos(), what + " reported " + c.durationNanos()
@@ -141,10 +141,10 @@ public abstract class AsyncQuantumDeviceConformance {
             int zeros = 0;
             int plus = 0;
             for (int i = 0; i < SHOTS / 4; i++) {
-                f.await(d.initialize(0), "initialize(0)");
+                get(f, d.initialize(0), "initialize(0)");
                 zeros += 1 - outcome(f, d.measure(0, MeasurementAxis.Z), "measure(0, Z) of |0⟩");
-                f.await(d.initialize(0), "initialize(0)");
-                f.await(d.apply(Gate.H, 0), "apply(H, 0)");
+                get(f, d.initialize(0), "initialize(0)");
+                get(f, d.apply(Gate.H, 0), "apply(H, 0)");
                 plus += 1 - outcome(f, d.measure(0, MeasurementAxis.X), "measure(0, X) of |+⟩");
             }
             int n = SHOTS / 4;
@@ -163,15 +163,15 @@ public abstract class AsyncQuantumDeviceConformance {
             int alongZeros = 0;
             MeasurementAxis along = MeasurementAxis.of(theta, 0);
             for (int i = 0; i < SHOTS; i++) {
-                f.await(d.initialize(0), "initialize(0)");
-                f.await(d.apply(Gate.H, 0), "apply(H, 0)");
+                get(f, d.initialize(0), "initialize(0)");
+                get(f, d.apply(Gate.H, 0), "apply(H, 0)");
                 plusZeros += 1 - outcome(f, d.measure(0, MeasurementAxis.Z), "measure(0, Z) of |+⟩");
-                f.await(d.initialize(0), "initialize(0)");
-                f.await(d.rotate(Axis.Y, theta, 0), "rotate(Y, 2π/3, 0)");
+                get(f, d.initialize(0), "initialize(0)");
+                get(f, d.rotate(Axis.Y, theta, 0), "rotate(Y, 2π/3, 0)");
                 ryZeros += 1 - outcome(f, d.measure(0, MeasurementAxis.Z), "measure(0, Z) of R_y(2π/3)|0⟩");
                 if (i < SHOTS / 4) {
-                    f.await(d.initialize(0), "initialize(0)");
-                    f.await(d.rotate(Axis.Y, theta, 0), "rotate(Y, 2π/3, 0)");
+                    get(f, d.initialize(0), "initialize(0)");
+                    get(f, d.rotate(Axis.Y, theta, 0), "rotate(Y, 2π/3, 0)");
                     alongZeros += 1 - outcome(f, d.measure(0, along), "measure(0, " + along + ") of R_y(2π/3)|0⟩");
                 }
             }
@@ -189,10 +189,10 @@ public abstract class AsyncQuantumDeviceConformance {
             int agree = 0;
             int n = SHOTS / 10;
             for (int i = 0; i < n; i++) {
-                f.await(d.initialize(0), "initialize(0)");
-                f.await(d.initialize(1), "initialize(1)");
-                f.await(d.apply(Gate.H, 0), "apply(H, 0)");
-                Completion c = f.await(d.apply(TwoQubitGate.CNOT, 0, 1), "apply(CNOT, 0, 1)");
+                get(f, d.initialize(0), "initialize(0)");
+                get(f, d.initialize(1), "initialize(1)");
+                get(f, d.apply(Gate.H, 0), "apply(H, 0)");
+                Completion c = get(f, d.apply(TwoQubitGate.CNOT, 0, 1), "apply(CNOT, 0, 1)");
                 assertEquals(d.capabilities().durations().twoQubitGate(), c.durationNanos(), "apply(CNOT, 0, 1) "
                         + "reported " + c.durationNanos() + " ns, the device declared " + d.capabilities().durations()
                         .twoQubitGate() + " ns" + f.diagnostics());
@@ -201,9 +201,9 @@ public abstract class AsyncQuantumDeviceConformance {
                 agree += a == b ? 1 : 0;
             }
             assertFrequency(agree, n, 1, "equal Z outcomes of the two halves of (|00⟩+|11⟩)/√2", f);
-            f.await(d.initialize(0), "initialize(0)");
-            f.await(d.apply(Gate.X, 0), "apply(X, 0)");
-            f.await(d.move(0, 1), "move(0, 1)");
+            get(f, d.initialize(0), "initialize(0)");
+            get(f, d.apply(Gate.X, 0), "apply(X, 0)");
+            get(f, d.move(0, 1), "move(0, 1)");
             assertEquals(1, outcome(f, d.measure(1, MeasurementAxis.Z), "measure(1, Z) after move"),
                     "move(0, 1) of |1⟩ must leave qubit 1 in |1⟩" + f.diagnostics());
             assertEquals(0, outcome(f, d.measure(0, MeasurementAxis.Z), "measure(0, Z) after move"),
@@ -239,7 +239,7 @@ public abstract class AsyncQuantumDeviceConformance {
                         c.interfaces().get(0).link(), firstSlot(d, c), 1, 0.1, List.of())), "startAttempts");
             }
             // The device still serves after refusing.
-            f.await(d.initialize(0), "initialize(0) after refusals");
+            get(f, d.initialize(0), "initialize(0) after refusals");
         }
     }
 
@@ -250,15 +250,15 @@ public abstract class AsyncQuantumDeviceConformance {
             DeviceCapabilities c = d.capabilities();
             assumeTrue(c.attemptRuns() && !c.interfaces().isEmpty(), "the device makes no attempt runs");
             String link = c.interfaces().get(0).link();
-            f.await(d.initialize(0), "initialize(0)");
+            get(f, d.initialize(0), "initialize(0)");
             long first = firstSlot(d, c);
-            long run = f.await(d.startAttempts(new AttemptRunRequest(0, link, first, 1, 0.1, List.of())),
+            long run = get(f, d.startAttempts(new AttemptRunRequest(0, link, first, 1, 0.1, List.of())),
                     "startAttempts");
             assertTrue(run > 0, "a run's id is positive, was " + run + f.diagnostics());
             expectError(f, QubitBusyException.class, d.initialize(0), "initialize(0) during its attempt run");
-            f.await(d.stopAttempts(run, first), "stopAttempts");
-            f.await(d.initialize(0), "initialize(0) after its run stopped");
-            f.await(d.stopAttempts(run, first), "stopAttempts a second time (harmless)");
+            get(f, d.stopAttempts(run, first), "stopAttempts");
+            get(f, d.initialize(0), "initialize(0) after its run stopped");
+            get(f, d.stopAttempts(run, first), "stopAttempts a second time (harmless)");
         }
     }
 
@@ -274,11 +274,11 @@ public abstract class AsyncQuantumDeviceConformance {
             for (int i = 0; i < HERALDS; i++) {
                 HeraldLog heralds = new HeraldLog(f.devices());
                 long first = firstSlot(a, a.capabilities());
-                f.await(a.initialize(0), "initialize(0) at A");
-                f.await(b.initialize(0), "initialize(0) at B");
-                long runA = f.await(a.startAttempts(new AttemptRunRequest(0, link, first, 1, 0.25, List.of())),
+                get(f, a.initialize(0), "initialize(0) at A");
+                get(f, b.initialize(0), "initialize(0) at B");
+                long runA = get(f, a.startAttempts(new AttemptRunRequest(0, link, first, 1, 0.25, List.of())),
                         "startAttempts at A");
-                long runB = f.await(b.startAttempts(new AttemptRunRequest(0, link, first, 1, 0.25, List.of())),
+                long runB = get(f, b.startAttempts(new AttemptRunRequest(0, link, first, 1, 0.25, List.of())),
                         "startAttempts at B");
                 heralds.await(f, 1, "a herald of a keep run at each end");
                 var ha = heralds.of(0).get(0);
@@ -311,14 +311,14 @@ public abstract class AsyncQuantumDeviceConformance {
             // An attempt every millisecond or so: an ideal device succeeds in about half its slots.
             int stride = (int) Math.max(1, ATTEMPT_SPACING_NANOS / a.capabilities().interfaces().get(0).slotNanos());
             List<MeasurementAxis> z = List.of(MeasurementAxis.Z);
-            long runA = f.await(a.startAttempts(new AttemptRunRequest(0, link, first, stride, 0.25, z)),
+            long runA = get(f, a.startAttempts(new AttemptRunRequest(0, link, first, stride, 0.25, z)),
                     "startAttempts at A");
-            long runB = f.await(b.startAttempts(new AttemptRunRequest(0, link, first, stride, 0.25, z)),
+            long runB = get(f, b.startAttempts(new AttemptRunRequest(0, link, first, stride, 0.25, z)),
                     "startAttempts at B");
             heralds.await(f, HERALDS, HERALDS + " heralds of measure-directly runs at each end");
             long stop = a.nanos() / a.capabilities().interfaces().get(0).slotNanos() + 1;
-            f.await(a.stopAttempts(runA, stop), "stopAttempts at A");
-            f.await(b.stopAttempts(runB, stop), "stopAttempts at B");
+            get(f, a.stopAttempts(runA, stop), "stopAttempts at A");
+            get(f, b.stopAttempts(runB, stop), "stopAttempts at B");
             int anti = 0;
             for (int i = 0; i < HERALDS; i++) {
                 var ha = heralds.of(0).get(i);
@@ -343,7 +343,7 @@ public abstract class AsyncQuantumDeviceConformance {
         DeviceFixture f = open();
         try {
             AsyncQuantumDevice d = f.device();
-            f.await(d.initialize(0), "initialize(0)");
+            get(f, d.initialize(0), "initialize(0)");
             CompletionStage<QuantumDevice.Measurement> inFlight = d.measure(0, MeasurementAxis.Z);
             d.close();
             d.close(); // twice is harmless
@@ -387,9 +387,22 @@ public abstract class AsyncQuantumDeviceConformance {
         return (d.nanos() + START_MARGIN_NANOS) / slotNanos + 1;
     }
 
+    /**
+     * The stage's value; a failure the test did not ask for fails the test with what was asked, the
+     * device's error and the fixture's diagnostics.
+     */
+    private static <T> T get(DeviceFixture f, CompletionStage<T> stage, String what) throws InterruptedException {
+        try {
+            return f.await(stage, what);
+        } catch (DeviceException e) {
+            throw new AssertionError(what + " failed with " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + f.diagnostics(), e);
+        }
+    }
+
     private static int outcome(DeviceFixture f, CompletionStage<QuantumDevice.Measurement> stage, String what)
             throws InterruptedException {
-        QuantumDevice.Measurement m = f.await(stage, what);
+        QuantumDevice.Measurement m = get(f, stage, what);
         assertBit(m.outcome(), what, f);
         return m.outcome();
     }

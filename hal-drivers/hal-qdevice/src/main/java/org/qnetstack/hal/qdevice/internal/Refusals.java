@@ -14,6 +14,7 @@ public final class Refusals {
     private final String peer;
     private final Map<Refusal, AtomicLong> counts = new EnumMap<>(Refusal.class);
     private final Map<Refusal, RateLimitedLog> logs = new EnumMap<>(Refusal.class);
+    private volatile String last = "";
 
     public Refusals(Logger log, String peer) {
         this.peer = peer;
@@ -26,11 +27,17 @@ public final class Refusals {
     /** Counts one refusal and logs it (unless its burst is spent) with the peer's name and the reason. */
     public void refuse(Refusal kind, String reason) {
         counts.get(kind).incrementAndGet();
+        last = kind.description() + ": " + reason;
         logs.get(kind).log("refused {} from {}: {}", kind.description(), peer, reason);
     }
 
     public long count(Refusal kind) {
         return counts.get(kind).get();
+    }
+
+    /** The latest refusal and its reason, or "" if none. */
+    public String last() {
+        return last;
     }
 
     /** Every refusal counted, of every kind. */
