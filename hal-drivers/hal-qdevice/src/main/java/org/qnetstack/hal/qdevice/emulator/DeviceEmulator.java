@@ -54,10 +54,13 @@ public final class DeviceEmulator implements AutoCloseable {
     /**
      * Serves the named nodes of the network (all if {@code nodes} is empty) on the address.
      *
-     * @throws IllegalArgumentException naming a node the network does not have
+     * @throws IllegalArgumentException naming a node the network does not have, or if it has none
      */
     public static DeviceEmulator start(PlatformSpec spec, InetSocketAddress bind, Set<String> nodes)
             throws IOException {
+        if (spec.nodes().isEmpty()) {
+            throw new IllegalArgumentException("the network has no nodes: nothing to serve");
+        }
         Set<String> served = new LinkedHashSet<>();
         for (NodeSpec n : spec.nodes()) {
             if (nodes.isEmpty() || nodes.contains(n.name())) {
