@@ -57,7 +57,7 @@ public abstract class AsyncQuantumDeviceConformance {
      * Time from now to a run's first slot, in ns of the device's clock: the margin for both ends' requests to
      * arrive before it (generous: a loaded machine, or a first use that loads classes, takes tens of ms).
      */
-    private static final long START_MARGIN_NANOS = 100_000_000;
+    private static final long START_MARGIN_NANOS = 200_000_000;
 
     /** One freshly opened device. The kit closes the fixture at the end of the test. */
     protected abstract DeviceFixture open() throws Exception;
@@ -273,9 +273,9 @@ public abstract class AsyncQuantumDeviceConformance {
             int anti = 0;
             for (int i = 0; i < HERALDS; i++) {
                 HeraldLog heralds = new HeraldLog(f.devices());
-                long first = firstSlot(a, a.capabilities());
                 get(f, a.initialize(0), "initialize(0) at A");
                 get(f, b.initialize(0), "initialize(0) at B");
+                long first = firstSlot(a, a.capabilities());
                 long runA = get(f, a.startAttempts(new AttemptRunRequest(0, link, first, 1, 0.25, List.of())),
                         "startAttempts at A");
                 long runB = get(f, b.startAttempts(new AttemptRunRequest(0, link, first, 1, 0.25, List.of())),

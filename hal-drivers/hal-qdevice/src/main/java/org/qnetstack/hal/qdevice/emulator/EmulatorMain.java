@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import org.qnetstack.hal.HeraldingScheme;
 import org.qnetstack.hal.LinkSpec;
 import org.qnetstack.hal.NodeSpec;
@@ -55,12 +54,9 @@ public final class EmulatorMain {
             System.exit(2);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "qdevice-emulator-shutdown"));
-        stopped.await();
+        // Serves until the process is stopped (Ctrl-C, kill): then the hook closes the connections and the world.
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "qdevice-emulator-shutdown"));
+        Thread.currentThread().join();
     }
 
     /**
