@@ -96,9 +96,15 @@ public final class QDeviceDriver implements AsyncQuantumDevice {
     public static QDeviceDriver open(URI uri, Scheduler scheduler) {
         DriverOptions options = DriverOptions.parse(uri);
         QDeviceDriver driver = new QDeviceDriver(options, scheduler, DeviceConnection.connect(options));
-        driver.connection.startReading(driver::frame, driver::ended);
-        synchronized (driver) {
-            driver.keepAlive = scheduler.schedule(driver.tickNanos(), driver::tick);
+        try {
+            synchronized (driver) {
+                driver.keepAlive = scheduler.schedule(driver.tickNanos(), driver::tick);
+            }
+            driver.connection.startReading(driver::frame, driver::ended);
+        } catch (RuntimeException e) {
+            driver.fail(new DeviceDisconnectedException("device " + driver.connection.name() + " could not be served: "
+                    + e.getMessage(), e), true);
+            throw e;
         }
         return driver;
     }
