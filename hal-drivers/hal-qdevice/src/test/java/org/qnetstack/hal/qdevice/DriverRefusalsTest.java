@@ -158,8 +158,9 @@ class DriverRefusalsTest {
     void aSilentDeviceIsPingedThenGivenUpAndWhatIsInFlightFails() throws Exception {
         connect("&keepAliveMs=40&silenceMs=200");
         var init = driver.initialize(0);
-        assertInstanceOf(Operation.Init.class, device.nextRequest().op());
-        assertInstanceOf(Operation.Ping.class, device.nextRequest().op(), "a quiet device is pinged");
+        // The init and the first ping, in either order (the ping may go first on a slow machine).
+        var ops = java.util.Set.of(device.nextRequest().op().getClass(), device.nextRequest().op().getClass());
+        assertEquals(java.util.Set.of(Operation.Init.class, Operation.Ping.class), ops, "a quiet device is pinged");
         DeviceException e = failure(init);
         assertInstanceOf(DeviceTimeoutException.class, e);
         assertTrue(e.getMessage().contains("silent"), e.getMessage());
