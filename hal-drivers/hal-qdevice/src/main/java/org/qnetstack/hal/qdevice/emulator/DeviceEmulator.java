@@ -76,7 +76,7 @@ public final class DeviceEmulator implements AutoCloseable {
         ServerSocket server = new ServerSocket();
         try {
             server.bind(bind);
-            return new DeviceEmulator(spec, server, Set.copyOf(served));
+            return new DeviceEmulator(spec, server, java.util.Collections.unmodifiableSet(served));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
