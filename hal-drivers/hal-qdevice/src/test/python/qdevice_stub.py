@@ -393,7 +393,10 @@ class Session:
             for q in held:
                 stub.busy.discard((self.node, q))
             self.send(dict(type="done", id=answer_id, duration=reported, **extra))
-        stub.at(stub.now() + duration, reply)
+        begins = stub.now()
+        if m["op"] == "emit":
+            begins = max(begins, m["slot"] * SLOT_NANOS)  # the photon goes out when its slot begins
+        stub.at(begins + duration, reply)
 
 
 def main():

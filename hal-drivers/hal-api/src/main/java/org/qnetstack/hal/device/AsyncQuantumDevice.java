@@ -57,7 +57,8 @@ public interface AsyncQuantumDevice extends AutoCloseable {
 
     /**
      * One entanglement attempt on the link in the slot, with bright-state population α (see
-     * {@link QuantumDevice#emit}). A success is reported later as a {@link DeviceEvent.Herald} for the slot.
+     * {@link QuantumDevice#emit}): the photon goes out when the slot begins (at once if it has begun), and the
+     * qubit is the attempt's until then. A success is reported later as a {@link DeviceEvent.Herald} for the slot.
      */
     CompletionStage<Completion> emit(int qubit, String link, long slot, double alpha);
 

@@ -26,7 +26,6 @@ import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.Platform;
 import org.qnetstack.hal.QuantumDevice;
 import org.qnetstack.hal.Scheduler;
-import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.hal.TwoQubitGate;
 import reactor.core.Disposable;
 
@@ -52,10 +51,10 @@ public final class SynchronousDeviceAdapter implements AsyncQuantumDevice {
     private final List<Consumer<DeviceEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<Disposable> subscriptions = new ArrayList<>();
     /** Operations whose completion is scheduled: failed at close. */
-    private final Set<Pending> pending = new LinkedHashSet<>();
-    private final Map<Long, Run> runs = new HashMap<>();
+    private final Set<ScheduledCompletion> pending = new LinkedHashSet<>();
+    private final Map<Long, RunState> runs = new HashMap<>();
     /** Per link, the run whose heralds this device may still hear (the latest started there). */
-    private final Map<String, Run> runOnLink = new HashMap<>();
+    private final Map<String, RunState> runOnLink = new HashMap<>();
     /** Per link, emission time → slot of this device's emits not yet heralded or outlived. */
     private final Map<String, TreeMap<Long, Long>> emissions = new HashMap<>();
     /** Per link, the clicks of the current instant, as a bit mask of detectors, and their time. */
@@ -177,9 +176,38 @@ public final class SynchronousDeviceAdapter implements AsyncQuantumDevice {
     @Override
     public CompletionStage<Completion> emit(int qubit, String link, long slot, double alpha) {
         DeviceException refused = refuseAttempt(qubit, link, slot, alpha);
+        if (refused == null) {
+            refused = refusal(qubit);
+        }
         if (refused != null) {
             return failed(refused);
         }
+        long slotNanos = links.get(link).slotNanos();
+        long start = slot > Long.MAX_VALUE / slotNanos ? Long.MAX_VALUE : slot * slotNanos;
+        if (start <= scheduler.clock().nanos()) {
+            return emitNow(qubit, link, slot, alpha);
+        }
+        // The photon goes out when its slot begins, so that both ends' attempts in the slot meet at the station
+        // whenever each was asked for; the qubit is the attempt's meanwhile.
+        busy[qubit] = true;
+        CompletableFuture<Completion> done = new CompletableFuture<>();
+        ScheduledCompletion p = new ScheduledCompletion(done);
+        pending.add(p);
+        p.timer = scheduler.scheduleAt(start, () -> {
+            pending.remove(p);
+            busy[qubit] = false;
+            emitNow(qubit, link, slot, alpha).whenComplete((c, e) -> {
+                if (e != null) {
+                    done.completeExceptionally(e);
+                } else {
+                    done.complete(c);
+                }
+            });
+        });
+        return done;
+    }
+
+    private CompletionStage<Completion> emitNow(int qubit, String link, long slot, double alpha) {
         long now = scheduler.clock().nanos();
         return run(() -> {
             long duration = device.emit(qubit, link, slot, alpha);
@@ -214,9 +242,9 @@ public final class SynchronousDeviceAdapter implements AsyncQuantumDevice {
         } catch (RuntimeException e) {
             return failed(translate(e));
         }
-        Run run = new Run(nextRun++, request, attempts);
+        RunState run = new RunState(nextRun++, request, attempts);
         runs.put(run.id, run);
-        Run replaced = runOnLink.put(request.link(), run);
+        RunState replaced = runOnLink.put(request.link(), run);
         if (replaced != null && runs.remove(replaced.id) != null) {
             busy[replaced.request.qubit()] = false; // the device stopped it when this one started on its link
         }
@@ -229,7 +257,7 @@ public final class SynchronousDeviceAdapter implements AsyncQuantumDevice {
         if (closed) {
             return failed(disconnected());
         }
-        Run run = runs.get(runId);
+        RunState run = runs.get(runId);
         if (run == null) {
             if (runId > 0 && runId < nextRun) {
                 return CompletableFuture.completedFuture(new Completion(0)); // it ended already: stopping is harmless
@@ -247,7 +275,7 @@ public final class SynchronousDeviceAdapter implements AsyncQuantumDevice {
         // Attempts before the stop slot stand: the qubit is the run's until that slot begins.
         long wait = Math.max(0, run.stop * slotNanos - scheduler.clock().nanos());
         CompletableFuture<Completion> done = new CompletableFuture<>();
-        Pending p = new Pending(done);
+        ScheduledCompletion p = new ScheduledCompletion(done);
         pending.add(p);
         p.timer = scheduler.schedule(wait, () -> {
             pending.remove(p);
@@ -275,14 +303,14 @@ public final class SynchronousDeviceAdapter implements AsyncQuantumDevice {
         closed = true;
         subscriptions.forEach(Disposable::dispose);
         subscriptions.clear();
-        for (Pending p : List.copyOf(pending)) {
+        for (ScheduledCompletion p : List.copyOf(pending)) {
             if (p.timer != null) {
                 p.timer.cancel();
             }
             p.future.completeExceptionally(disconnected());
         }
         pending.clear();
-        for (Run r : runs.values()) {
+        for (RunState r : runs.values()) {
             r.attempts.stopAt(0);
         }
         runs.clear();
@@ -329,7 +357,7 @@ public final class SynchronousDeviceAdapter implements AsyncQuantumDevice {
             publish(new DeviceEvent.Herald(link.name(), emitSlot, detector, 0, null, -1));
             return;
         }
-        Run run = runOnLink.get(link.name());
+        RunState run = runOnLink.get(link.name());
         long slot = Math.floorDiv(emitted, link.slotNanos());
         if (run == null || !run.attemptsIn(slot)) {
             return; // the other end's attempt alone: not this device's herald
@@ -380,7 +408,7 @@ public final class SynchronousDeviceAdapter implements AsyncQuantumDevice {
             busy[q] = true;
         }
         CompletableFuture<T> done = new CompletableFuture<>();
-        Pending p = new Pending(done);
+        ScheduledCompletion p = new ScheduledCompletion(done);
         pending.add(p);
         p.timer = scheduler.schedule(duration, () -> {
             pending.remove(p);
@@ -454,31 +482,5 @@ public final class SynchronousDeviceAdapter implements AsyncQuantumDevice {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
-    }
-
-    private static final class Pending {
-        final CompletableFuture<?> future;
-        @Nullable TimerHandle timer;
-
-        Pending(CompletableFuture<?> future) {
-            this.future = future;
-        }
-    }
-
-    private static final class Run {
-        final long id;
-        final AttemptRunRequest request;
-        final AttemptRun attempts;
-        long stop = Long.MAX_VALUE;
-
-        Run(long id, AttemptRunRequest request, AttemptRun attempts) {
-            this.id = id;
-            this.request = request;
-            this.attempts = attempts;
-        }
-
-        boolean attemptsIn(long slot) {
-            return slot >= request.firstSlot() && slot < stop && (slot - request.firstSlot()) % request.stride() == 0;
-        }
     }
 }

@@ -35,8 +35,8 @@ import org.qnetstack.hal.device.QubitBusyException;
  * The kit checks the contract: declared capabilities; each operation completes with its declared duration
  * (on communication qubit 0) and not before that much of the device's time has passed; measurement
  * statistics on prepared states (a fixed number of shots, tolerance five standard deviations of the
- * sample plus {@link #noiseAllowance()}); two-qubit gates and moves; attempt runs and their heralds at both
- * ends; typed errors for a bad qubit, a busy qubit, an unknown link or run, an unsupported operation;
+ * sample plus {@link #noiseAllowance()}); two-qubit gates and moves; attempts made with emit and attempt
+ * runs, and their heralds at both ends; typed errors for a bad qubit, a busy qubit, an unknown link or run, an unsupported operation;
  * disconnects; and a version mismatch where the device speaks a wire protocol.
  *
  * <p>The statistics assume a device whose noise is small (the simulator's {@code ideal} preset, a
@@ -51,6 +51,8 @@ public abstract class AsyncQuantumDeviceConformance {
     private static final double SIGMAS = 5;
     /** Time between a measure-directly run's attempts, so that an ideal device's heralds do not flood. */
     private static final long ATTEMPT_SPACING_NANOS = 1_000_000;
+    /** How long after its slot an attempt's herald may take to come, before the next attempt is made. */
+    private static final java.time.Duration HERALD_WAIT = java.time.Duration.ofMillis(300);
     /** Heralds asked of each attempt-run test. */
     private static final int HERALDS = 8;
     /**
@@ -297,6 +299,41 @@ public abstract class AsyncQuantumDeviceConformance {
                 heralds.close();
             }
             assertFrequency(anti, HERALDS, 1, "different Z outcomes of a heralded Ψ± pair", f);
+        }
+    }
+
+    @Test
+    public void attemptsEmittedInOneSlotAreHeraldedAtBothEnds() throws Exception {
+        DeviceFixture opened = openPair();
+        assumeTrue(opened != null, "no pair of devices on one link to test heralds with");
+        try (DeviceFixture f = opened) {
+            AsyncQuantumDevice a = f.devices().get(0);
+            AsyncQuantumDevice b = f.devices().get(1);
+            String link = a.capabilities().interfaces().get(0).link();
+            HeraldLog heralds = new HeraldLog(f.devices());
+            List<Long> attempted = new java.util.ArrayList<>();
+            // At α = 0.5 an ideal link heralds half the slots in which both ends emit: 30 misses have odds 2⁻³⁰.
+            for (int i = 0; i < 30 && heralds.of(0).isEmpty(); i++) {
+                long s = firstSlot(a, a.capabilities());
+                attempted.add(s);
+                var atA = a.initialize(0).thenCompose(c -> a.emit(0, link, s, 0.5));
+                var atB = b.initialize(0).thenCompose(c -> b.emit(0, link, s, 0.5));
+                Completion emitted = get(f, atA, "initialize(0) then emit(0, " + link + ", slot " + s + ") at A");
+                get(f, atB, "initialize(0) then emit(0, " + link + ", slot " + s + ") at B");
+                assertEquals(a.capabilities().durations().emission(), emitted.durationNanos(), "emit reported "
+                        + emitted.durationNanos() + " ns, the device declared " + a.capabilities().durations()
+                        .emission() + " ns" + f.diagnostics());
+                f.awaitCondition(() -> !heralds.of(0).isEmpty() && !heralds.of(1).isEmpty(), HERALD_WAIT);
+            }
+            heralds.await(f, 1, "a herald of an attempt made with emit at each end");
+            var ha = heralds.of(0).get(0);
+            var hb = heralds.of(1).get(0);
+            assertTrue(attempted.contains(ha.slot()), "A's herald names slot " + ha.slot() + ", where no attempt was "
+                    + "made (attempts in " + attempted + ")" + f.diagnostics());
+            assertEquals(ha.slot(), hb.slot(), "both ends are heralded for the same slot" + f.diagnostics());
+            assertEquals(ha.detector(), hb.detector(), "both ends hear the same detector" + f.diagnostics());
+            assertEquals(0, ha.run() + hb.run(), "an emitted attempt's herald names no run" + f.diagnostics());
+            heralds.close();
         }
     }
 
