@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  *     qubits, and to the pair vocabulary the services pass through; {@code SimulatedNetwork} may besides hand
  *     out its world's ground truth and link models ({@link Modules} lists each, with its reason; the composition
  *     root {@code org.qnetstack.api.stack}, whose job is to assemble every layer, is exempt);</li>
- *     <li>the stack never uses a driver (hal-sim, hal-serial) or the HAL's test kit.</li>
+ *     <li>the stack never uses a driver (hal-sim, hal-serial, hal-qdevice) or the HAL's test kit.</li>
  * </ol>
  * What today's code still does against a rule is listed, commented, in {@code known-violations.txt}: a
  * dependency on that list passes, any other fails, and one that is gone must be deleted from the list (so the
@@ -83,7 +83,7 @@ class LayeringTest {
                     + "docs/architecture.md, 'What a layer may name below its neighbour'");
 
     static final ArchRule NO_DRIVERS = rule("drivers",
-            "use, when in the stack, no driver (hal-sim, hal-serial) nor the HAL's test kit",
+            "use, when in the stack, no driver (hal-sim, hal-serial, hal-qdevice) nor the HAL's test kit",
             (from, to, origin, target) -> Modules.isStack(from) && Modules.DRIVERS.contains(to));
 
     /**

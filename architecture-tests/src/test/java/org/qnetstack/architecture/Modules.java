@@ -24,6 +24,7 @@ final class Modules {
     private static final Map<String, String> BY_PACKAGE = byPackage(
             "org.qnetstack.hal.serial", "hal-serial",
             "org.qnetstack.hal.tck", "hal-tck",
+            "org.qnetstack.hal.qdevice", "hal-qdevice",
             "org.qnetstack.hal", HAL_API,
             "org.qnetstack.sim", "hal-sim",
             "org.qnetstack.messaging", MESSAGING,
@@ -115,7 +116,7 @@ final class Modules {
     }
 
     /** Device drivers and the HAL's test kit: the stack reaches devices only through hal-api. */
-    static final Set<String> DRIVERS = Set.of("hal-sim", "hal-serial", "hal-tck");
+    static final Set<String> DRIVERS = Set.of("hal-sim", "hal-serial", "hal-qdevice", "hal-tck");
 
     private Modules() {
     }

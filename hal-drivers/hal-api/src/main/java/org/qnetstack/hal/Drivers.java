@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.qnetstack.hal.spi.DetectorControllerProvider;
+import org.qnetstack.hal.device.AsyncQuantumDevice;
 import org.qnetstack.hal.spi.PlatformProvider;
+import org.qnetstack.hal.spi.QuantumDeviceProvider;
 
 /**
  * Finds drivers on the class path with {@link ServiceLoader} and picks the first that accepts a URI,
@@ -37,6 +39,21 @@ public final class Drivers {
             }
         }
         throw new DriverNotFoundException("detector controller", uri, seen);
+    }
+
+    /**
+     * Opens a quantum device, e.g. {@code qdevice:tcp://localhost:7400?node=alice}; its completions and
+     * events come on the scheduler, which must accept tasks from any thread.
+     */
+    public static AsyncQuantumDevice openQuantumDevice(URI uri, Scheduler scheduler) {
+        List<String> seen = new ArrayList<>();
+        for (QuantumDeviceProvider p : ServiceLoader.load(QuantumDeviceProvider.class, classLoader())) {
+            seen.add(p.getClass().getName());
+            if (p.accepts(uri)) {
+                return p.open(uri, scheduler);
+            }
+        }
+        throw new DriverNotFoundException("quantum device", uri, seen);
     }
 
     private static ClassLoader classLoader() {
