@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It measures itself: every task's lateness, the time from when it was due to when it started, goes into a
  * fixed-memory histogram read with {@link #lateness()} (a task submitted for now is late by its wait in the
- * queue). A task that throws is logged (rate-limited) and the loop serves the next. {@link #close()} drops the
- * tasks not yet run and releases the thread; so does an {@link Error} that escapes a task.
+ * queue). A task that throws (an exception or an {@link Error}) is logged, rate-limited, and the loop serves the
+ * next. {@link #close()} drops the tasks not yet run and releases the thread; should the thread die anyway (a
+ * checked exception thrown sneakily), the loop closes itself the same way, so a submitter gets a
+ * {@link RejectedExecutionException}, never a task that silently never runs.
  *
  * <pre>{@code
  * try (NodeEventLoop loop = NodeEventLoop.start("node-alice")) {
@@ -50,6 +52,8 @@ public final class NodeEventLoop implements Scheduler, Clock, AutoCloseable {
         this.timers = new TimerQueue(name, lateness, RateLimitedLog.errors(LOG));
         this.thread = new Thread(this::serve, name);
         thread.setDaemon(true);
+        // Through the node's log, not the JVM's default handler on stderr.
+        thread.setUncaughtExceptionHandler((t, e) -> LOG.error("node event loop {} died; it is closed", name, e));
     }
 
     /** Starts a loop on a new daemon thread named {@code name} (the node's name, for thread dumps and logs). */
@@ -137,7 +141,7 @@ public final class NodeEventLoop implements Scheduler, Clock, AutoCloseable {
         }
     }
 
-    /** False once the loop has stopped and its thread is gone (closed, or killed by an {@link Error}). */
+    /** False once the loop has stopped and its thread is gone. */
     public boolean isRunning() {
         return thread.isAlive();
     }
@@ -185,9 +189,8 @@ public final class NodeEventLoop implements Scheduler, Clock, AutoCloseable {
             try {
                 closed = true;
                 int dropped = timers.clear();
-                if (dropped > 0) {
-                    LOG.debug("node event loop {} stopped with {} tasks not run", name, dropped);
-                }
+                LOG.debug("node event loop {} stopped, {} tasks not run; lateness {}", name, dropped,
+                        lateness.summary());
             } finally {
                 lock.unlock();
             }

@@ -134,6 +134,28 @@ class NodeEventLoopTest {
     }
 
     @Test
+    void ifTheThreadDiesAnywayTheLoopClosesItselfAndRefusesNewTasks() throws InterruptedException {
+        NodeEventLoop loop = NodeEventLoop.start("dies");
+        AtomicInteger ran = new AtomicInteger();
+        loop.schedule(3_600_000 * MS, ran::incrementAndGet);
+        loop.execute(() -> sneakyThrow(new java.io.IOException("a checked exception no catch clause expects")));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (loop.isRunning() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertFalse(loop.isRunning());
+        assertEquals(0, loop.pending(), "the task not yet run was dropped");
+        assertThrows(RejectedExecutionException.class, () -> loop.execute(ran::incrementAndGet));
+        loop.close();
+        assertEquals(0, ran.get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    @Test
     void aBlankNameIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> NodeEventLoop.start(" "));
     }
