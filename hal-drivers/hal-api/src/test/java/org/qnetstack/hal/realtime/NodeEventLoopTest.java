@@ -51,6 +51,24 @@ class NodeEventLoopTest {
     }
 
     @Test
+    void aTimerHeldUpByALongTaskIsMeasuredAsLateByThatMuch() throws InterruptedException {
+        try (NodeEventLoop loop = NodeEventLoop.start("held-up")) {
+            CountDownLatch done = new CountDownLatch(1);
+            long t0 = loop.nanos();
+            loop.scheduleAt(t0 + 10 * MS, () -> {
+                while (loop.nanos() < t0 + 80 * MS) {
+                    Thread.onSpinWait(); // a task that hogs the loop until 80 ms
+                }
+            });
+            loop.scheduleAt(t0 + 20 * MS, done::countDown);
+            assertTrue(done.await(10, TimeUnit.SECONDS));
+            LatencySummary s = loop.lateness();
+            assertEquals(2, s.count());
+            assertTrue(s.maxNanos() >= 60 * MS, "due at 20 ms, started after 80 ms: " + s);
+        }
+    }
+
+    @Test
     void tasksSubmittedFromManyThreadsAllRunOnTheOneLoopThread() throws InterruptedException {
         try (NodeEventLoop loop = NodeEventLoop.start("hand-off")) {
             int threads = 4;
