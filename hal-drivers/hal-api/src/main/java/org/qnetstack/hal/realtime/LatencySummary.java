@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Latencies recorded so far, in nanoseconds: how many, the median, the 99th percentile and the largest. The
- * percentiles come from a histogram with three significant digits (within 0.1%); the maximum is exact.
+ * percentiles come from a histogram with two significant digits (within 1%); the maximum is exact.
  * With no sample all figures are 0.
  */
 public record LatencySummary(long count, long p50Nanos, long p99Nanos, long maxNanos) {

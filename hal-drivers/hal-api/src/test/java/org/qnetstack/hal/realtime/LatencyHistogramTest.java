@@ -7,15 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class LatencyHistogramTest {
     @Test
-    void percentilesOfAUniformSpreadWithinThreeSignificantDigits() {
+    void percentilesOfAUniformSpreadWithinOnePercent() {
         LatencyHistogram h = new LatencyHistogram();
         for (long v = 1; v <= 100_000; v++) {
             h.record(v * 1_000); // 1 µs .. 100 ms
         }
         LatencySummary s = h.summary();
         assertEquals(100_000, s.count());
-        assertEquals(50_000_000, s.p50Nanos(), 50_000, "0.1% of 50 ms");
-        assertEquals(99_000_000, s.p99Nanos(), 99_000);
+        assertEquals(50_000_000, s.p50Nanos(), 500_000, "1% of 50 ms");
+        assertEquals(99_000_000, s.p99Nanos(), 990_000);
         assertEquals(100_000_000, s.maxNanos());
     }
 

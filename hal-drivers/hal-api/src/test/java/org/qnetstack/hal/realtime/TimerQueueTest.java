@@ -91,8 +91,8 @@ class TimerQueueTest {
         queue.runDue(13_000); // c 10 000 late
         LatencySummary s = lateness.summary();
         assertEquals(3, s.count());
-        assertEquals(500, s.p50Nanos(), 1, "the median of 0, 500, 10 000 (three significant digits)");
-        assertEquals(10_000, s.p99Nanos(), 10);
+        assertEquals(500, s.p50Nanos(), 5, "the median of 0, 500, 10 000 (within 1%)");
+        assertEquals(10_000, s.p99Nanos(), 100);
         assertEquals(10_000, s.maxNanos(), "the maximum is exact");
     }
 
