@@ -26,13 +26,13 @@ import picocli.CommandLine.Spec;
  * {@code bench}: runs the performance scenarios of issue 8 on the calling thread and prints each figure beside
  * its target, as a table or (with {@code --json}) one JSON object per scenario with the machine it ran on.
  * {@code --quick} runs smaller sizes (a smoke test, not the figures of record); {@code --only a,b} picks
- * scenarios by name: kernel, gate, link, chain, scaling, memory, qkd, throughput.
+ * scenarios by name: kernel, gate, link, chain, scaling, memory, qkd, throughput, realtime.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"The performance scenarios (one core each), each figure beside its target."})
 public final class BenchCommand implements Callable<Integer> {
     /** Every scenario, in the order they run. */
-    static final String ALL = "kernel,gate,link,chain,scaling,memory,qkd,throughput";
+    static final String ALL = "kernel,gate,link,chain,scaling,memory,qkd,throughput,realtime";
 
     private final PrintStream out;
 
@@ -72,6 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("qkd", q -> List.of(BenchScenarios.oneLink(q, true)));
         m.put("throughput", q -> LinkThroughput.figures(q ? 500 : 2000).stream().map(LinkThroughput::asResult)
                 .toList());
+        m.put("realtime", RealTimeBench::figures);
         return m;
     }
 

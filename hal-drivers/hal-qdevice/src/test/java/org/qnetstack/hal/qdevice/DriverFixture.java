@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.qnetstack.hal.Drivers;
 import org.qnetstack.hal.device.AsyncQuantumDevice;
+import org.qnetstack.hal.realtime.NodeEventLoop;
 import org.qnetstack.hal.tck.DeviceFixture;
-import org.qnetstack.hal.tck.RealTimeScheduler;
 
 /**
  * Devices opened through the qdevice driver, found by URI as a node would find them, each with its own
@@ -14,14 +14,14 @@ import org.qnetstack.hal.tck.RealTimeScheduler;
  */
 public final class DriverFixture implements DeviceFixture {
     private final List<AsyncQuantumDevice> devices = new ArrayList<>();
-    private final List<RealTimeScheduler> loops = new ArrayList<>();
+    private final List<NodeEventLoop> loops = new ArrayList<>();
     private final AutoCloseable server;
 
     public DriverFixture(AutoCloseable server, List<URI> uris) {
         this.server = server;
         try {
             for (URI uri : uris) {
-                RealTimeScheduler loop = new RealTimeScheduler("node-" + uris.indexOf(uri));
+                NodeEventLoop loop = NodeEventLoop.start("node-" + uris.indexOf(uri));
                 loops.add(loop);
                 devices.add(Drivers.openQuantumDevice(uri, loop));
             }
@@ -51,7 +51,7 @@ public final class DriverFixture implements DeviceFixture {
     @Override
     public void close() {
         devices.forEach(AsyncQuantumDevice::close);
-        loops.forEach(RealTimeScheduler::close);
+        loops.forEach(NodeEventLoop::close);
         try {
             server.close();
         } catch (Exception e) {

@@ -27,7 +27,7 @@ import org.qnetstack.hal.device.DeviceTimeoutException;
 import org.qnetstack.hal.device.QubitBusyException;
 import org.qnetstack.hal.qdevice.protocol.Message;
 import org.qnetstack.hal.qdevice.protocol.Operation;
-import org.qnetstack.hal.tck.RealTimeScheduler;
+import org.qnetstack.hal.realtime.NodeEventLoop;
 
 /**
  * Bad input from a device, frame by frame: each kind is refused and counted, the connection keeps serving
@@ -35,7 +35,7 @@ import org.qnetstack.hal.tck.RealTimeScheduler;
  * allocated.
  */
 class DriverRefusalsTest {
-    private final RealTimeScheduler loop = new RealTimeScheduler("node");
+    private final NodeEventLoop loop = NodeEventLoop.start("node");
     private final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
     private FakeDevice device;
     private QDeviceDriver driver;

@@ -3,9 +3,9 @@ package org.qnetstack.hal.qdevice;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.qnetstack.hal.Drivers;
+import org.qnetstack.hal.realtime.NodeEventLoop;
 import org.qnetstack.hal.tck.AsyncQuantumDeviceConformance;
 import org.qnetstack.hal.tck.DeviceFixture;
-import org.qnetstack.hal.tck.RealTimeScheduler;
 
 /**
  * A device written in another language under the kit: the Python stub (ideal qubits on a state vector, two
@@ -45,7 +45,7 @@ class PythonStubConformanceTest extends AsyncQuantumDeviceConformance {
     @Override
     protected Runnable openWithUnsupportedVersion() {
         return () -> {
-            try (RealTimeScheduler loop = new RealTimeScheduler("node")) {
+            try (NodeEventLoop loop = NodeEventLoop.start("node")) {
                 Drivers.openQuantumDevice(stub().uri("a", "&versions=7"), loop).close();
             }
         };

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qnetstack.hal.ClickEvent;
+import org.qnetstack.hal.realtime.NodeEventLoop;
 import org.qnetstack.hal.serial.emulator.DetectorEmulator;
 import org.qnetstack.hal.serial.emulator.PtyBridge;
 import org.qnetstack.hal.serial.emulator.QueueClickSource;
-import org.qnetstack.hal.tck.RealTimeScheduler;
 
 /** The emulator on a serial line itself (its {@code --tty} mode): a pty pair, emulator on one end, driver on the other. */
 class EmulatorOnASerialLineTest {
@@ -23,7 +23,7 @@ class EmulatorOnASerialLineTest {
     private PtyBridge cable;
     private DetectorEmulator emulator;
     private SerialDetectorController dc;
-    private RealTimeScheduler loop;
+    private NodeEventLoop loop;
 
     @AfterEach
     void stop() {
@@ -48,7 +48,7 @@ class EmulatorOnASerialLineTest {
         QueueClickSource source = new QueueClickSource();
         emulator = new DetectorEmulator(2, source, Duration.ofMillis(50), 3);
         emulator.serveSerial(dir.resolve("ttyV1").toString(), 115_200);
-        loop = new RealTimeScheduler("test-node-loop");
+        loop = NodeEventLoop.start("test-node-loop");
         dc = SerialDetectorController.open(java.net.URI.create("serial:" + dir.resolve("ttyV0") + "?timeout=500"), loop);
         assertEquals(emulator.identity(), dc.identity());
         assertEquals(2, dc.channelCount());

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.qnetstack.hal.ClickEvent;
+import org.qnetstack.hal.realtime.NodeEventLoop;
 import org.qnetstack.hal.serial.emulator.EmulatedDevice;
 import org.qnetstack.hal.serial.emulator.PtyBridge;
-import org.qnetstack.hal.tck.RealTimeScheduler;
 
 /**
  * The driver against the emulator through a real pseudo-terminal made by socat. Skips when socat is
@@ -33,14 +33,14 @@ abstract class PtyFixture {
     @TempDir
     Path dir;
     EmulatedDevice device;
-    RealTimeScheduler loop;
+    NodeEventLoop loop;
     private final List<SerialDetectorController> opened = new ArrayList<>();
     private long nextPs = 1_000_000;
 
     @BeforeEach
     void startEmulatorBehindPty() throws IOException {
         assumeTrue(PtyBridge.socatAvailableOrFailOnCi(), PtyBridge.SOCAT_MISSING);
-        loop = new RealTimeScheduler("test-node-loop");
+        loop = NodeEventLoop.start("test-node-loop");
         device = EmulatedDevice.start(dir, 4, Duration.ofMillis(50));
     }
 

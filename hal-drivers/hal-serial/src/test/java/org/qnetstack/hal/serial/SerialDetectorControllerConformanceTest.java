@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qnetstack.hal.ClickEvent;
 import org.qnetstack.hal.DetectorController;
 import org.qnetstack.hal.Drivers;
+import org.qnetstack.hal.realtime.NodeEventLoop;
 import org.qnetstack.hal.serial.emulator.EmulatedDevice;
 import org.qnetstack.hal.serial.emulator.PtyBridge;
 import org.qnetstack.hal.tck.DetectorControllerConformance;
-import org.qnetstack.hal.tck.RealTimeScheduler;
 
 /**
  * The serial driver under the HAL conformance kit, as a hardware team would run it: opened by URI
@@ -27,12 +27,12 @@ class SerialDetectorControllerConformanceTest extends DetectorControllerConforma
     @TempDir
     Path dir;
     private EmulatedDevice device;
-    private RealTimeScheduler loop;
+    private NodeEventLoop loop;
 
     @BeforeEach
     void startEmulatorBehindPty() throws Exception {
         assumeTrue(PtyBridge.socatAvailableOrFailOnCi(), PtyBridge.SOCAT_MISSING);
-        loop = new RealTimeScheduler("tck-node-loop");
+        loop = NodeEventLoop.start("tck-node-loop");
         device = EmulatedDevice.start(dir, 4, Duration.ofMillis(50));
     }
 

@@ -25,7 +25,7 @@ import org.qnetstack.hal.device.InvalidRequestException;
 import org.qnetstack.hal.qdevice.QDeviceDriver;
 import org.qnetstack.hal.qdevice.protocol.Codec;
 import org.qnetstack.hal.qdevice.protocol.Message;
-import org.qnetstack.hal.tck.RealTimeScheduler;
+import org.qnetstack.hal.realtime.NodeEventLoop;
 
 /** The emulator's own behaviour: bad clients, one connection per node, shutting down, its command. */
 class DeviceEmulatorTest {
@@ -50,7 +50,7 @@ class DeviceEmulatorTest {
 
     @Test
     void aNodeTakesOneConnectionAtATimeAndCanReconnect() throws Exception {
-        try (DeviceEmulator e = EmulatorConformanceTest.emulator(); RealTimeScheduler loop = new RealTimeScheduler("n")) {
+        try (DeviceEmulator e = EmulatorConformanceTest.emulator(); NodeEventLoop loop = NodeEventLoop.start("n")) {
             AsyncQuantumDevice first = Drivers.openQuantumDevice(e.uri("alice"), loop);
             DeviceException twice = assertThrows(DeviceException.class, () -> Drivers.openQuantumDevice(e.uri("alice"),
                     loop));
@@ -72,7 +72,7 @@ class DeviceEmulatorTest {
 
     @Test
     void shuttingDownFailsTheClientsOperationsAndReleasesThem() throws Exception {
-        try (RealTimeScheduler loop = new RealTimeScheduler("n")) {
+        try (NodeEventLoop loop = NodeEventLoop.start("n")) {
             DeviceEmulator e = EmulatorConformanceTest.emulator();
             QDeviceDriver d = (QDeviceDriver) Drivers.openQuantumDevice(e.uri("bob"), loop);
             e.close();

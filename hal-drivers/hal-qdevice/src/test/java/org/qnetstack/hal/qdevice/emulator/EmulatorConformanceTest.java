@@ -13,9 +13,9 @@ import org.qnetstack.hal.NodeSpec;
 import org.qnetstack.hal.PlatformSpec;
 import org.qnetstack.hal.StationSpec;
 import org.qnetstack.hal.qdevice.DriverFixture;
+import org.qnetstack.hal.realtime.NodeEventLoop;
 import org.qnetstack.hal.tck.AsyncQuantumDeviceConformance;
 import org.qnetstack.hal.tck.DeviceFixture;
-import org.qnetstack.hal.tck.RealTimeScheduler;
 
 /**
  * The emulator under the kit through the TCP driver: a fresh emulator of two {@code ideal} nodes 1 km apart
@@ -51,7 +51,7 @@ class EmulatorConformanceTest extends AsyncQuantumDeviceConformance {
     @Override
     protected Runnable openWithUnsupportedVersion() {
         return () -> {
-            try (DeviceEmulator e = emulator(); RealTimeScheduler loop = new RealTimeScheduler("node")) {
+            try (DeviceEmulator e = emulator(); NodeEventLoop loop = NodeEventLoop.start("node")) {
                 Drivers.openQuantumDevice(URI.create(e.uri("alice") + "&versions=99"), loop).close();
             }
         };
