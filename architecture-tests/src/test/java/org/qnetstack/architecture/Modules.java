@@ -91,6 +91,7 @@ final class Modules {
             "org.qnetstack.network.PairRequest", "org.qnetstack.network.PairListener",
             "org.qnetstack.network.EndToEndPair", "org.qnetstack.network.NetworkError",
             "org.qnetstack.network.CircuitId", "org.qnetstack.network.CircuitPolicy",
+            "org.qnetstack.network.FidelityTesting", "org.qnetstack.network.MeasuredFidelity",
             "org.qnetstack.link.RequestType", "org.qnetstack.link.EntanglementId", "org.qnetstack.link.BasisChoice",
             "org.qnetstack.link.MeasureBasis", "org.qnetstack.link.LinkErrorCode",
             "org.qnetstack.link.InvalidRequestException");

@@ -26,10 +26,21 @@ import org.qnetstack.link.RequestType;
  *                     gates are perfect; the upper end assumes no memory decay, the lower one the worst decay
  *                     the model's T1 and T2 allow over the pair's age (see {@code FidelityBounds}). Without a
  *                     model the network knows no bound: [0, 1]
+ * @param measured     what the test pairs of the socket's circuits with this remote node showed before this pair
+ *                     ({@link FidelityTesting}), or null if the request asked for no test pairs
  */
 public record EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
                            int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable MeasurementAxis axis,
-                           int outcome, double fidelityLower, double fidelityUpper) {
+                           int outcome, double fidelityLower, double fidelityUpper,
+                           @Nullable MeasuredFidelity measured) {
+    /** A pair without test figures. */
+    public EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
+                        int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable MeasurementAxis axis,
+                        int outcome, double fidelityLower, double fidelityUpper) {
+        this(circuit, pairId, socketId, remoteNode, type, bellIndex, fidelity, fidelityTime, qubit, axis, outcome,
+                fidelityLower, fidelityUpper, null);
+    }
+
     /** A pair whose fidelity is not bounded: the interval is [0, 1]. */
     public EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
                         int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable MeasurementAxis axis,

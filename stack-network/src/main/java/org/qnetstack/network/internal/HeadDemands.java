@@ -6,17 +6,22 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.Distillation;
+import org.qnetstack.network.FidelityTesting;
+import org.qnetstack.network.MeasuredFidelity;
 import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.NoRouteException;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.PairRequest;
+import org.qnetstack.network.Refusal;
 
 /**
  * What a node heads: for each socket and remote node, the pairs it still owes, over which path, under which
@@ -57,6 +62,13 @@ final class HeadDemands {
         final List<Double> hopFidelities;
         final CircuitPolicy policy;
         final AdmissionController.@Nullable Reservation reservation;
+        /** The minimum fidelity asked, which verification checks. */
+        double minFidelity;
+        /** The request's test pairs, or null; which pairs are tests is drawn from {@code tests}. */
+        @Nullable FidelityTesting testing;
+        @Nullable SplittableRandom tests;
+        /** With verification: whether the measured lower bound last reached the minimum. */
+        boolean verified;
         /** Pacing: the n-th pair starts no earlier than firstStart + n / rate. */
         final double periodNanos;
         long firstStart = -1;
@@ -136,6 +148,13 @@ final class HeadDemands {
             if (d == null) {
                 return false;
             }
+            d.minFidelity = r.minFidelity();
+            d.testing = r.testing();
+            if (d.testing != null) {
+                // Its own stream, so that tests draw nothing from the node's (runs without tests are unchanged).
+                d.tests = new SplittableRandom(ctx.topology.seed() * 0x9E3779B97F4A7C15L
+                        + (ctx.node + "/tests/" + key).hashCode());
+            }
             demands.put(key, d);
         }
         boolean idle = d.remaining == 0;
@@ -194,7 +213,8 @@ final class HeadDemands {
             throw new NoRouteException(ctx.node, r.remoteNode(), "the controller's path " + path + " goes through "
                     + dead + ", which is down (crashed or cut off); retry once it is back");
         }
-        if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0) {
+        if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0
+                && r.testing() == null) {
             return null;
         }
         // Each hop is asked for what the controller planned with (its operating point), so the estimate holds.
@@ -265,6 +285,47 @@ final class HeadDemands {
             } else {
                 endDemand(d);
             }
+        }
+    }
+
+    /** The head measured its half of a circuit's test pair: the demand goes on with its next pair (none owed less). */
+    void tested(CircuitMessages.Setup s) {
+        Demand d = demandOf(s);
+        if (d != null) {
+            d.restarts = 0;
+            startCircuit(d);
+        }
+    }
+
+    /**
+     * A test of the socket's pairs with the remote node was counted. With verification, pairs are delivered once
+     * the measured lower bound reaches the minimum fidelity; the demand is refused (an error with a
+     * {@link Refusal} of figure MEASURED_FIDELITY) once the upper bound falls below it, or the tests reach
+     * the request's {@code maxSamples} without showing it.
+     */
+    void sampled(int socketId, String remote, MeasuredFidelity m) {
+        Demand d = demands.get(demandKey(socketId, remote));
+        if (d == null || d.testing == null || !d.testing.verify()) {
+            return;
+        }
+        d.verified = m.lower() >= d.minFidelity;
+        boolean cannot = m.upper() < d.minFidelity;
+        if (d.verified || !cannot && m.samples() < d.testing.maxSamples()) {
+            return;
+        }
+        endDemand(d);
+        giveUp.circuit(d.socketId, d.path, "verification failed at " + ctx.node);
+        String where = String.join("-", d.path);
+        String message = String.format(java.util.Locale.ROOT, "%d test pair(s) over %s measured fidelity in [%.4f,"
+                + " %.4f] at confidence %.3g (%d error(s)), %s the minimum %.4f", m.samples(), where, m.lower(),
+                m.upper(), m.confidence(), m.errors(), cannot ? "wholly below" : "not shown above", d.minFidelity);
+        String advice = cannot ? "ask for a lower minimum fidelity, distillation, or better links"
+                : "allow more test pairs (maxSamples), a lower confidence, or a lower minimum fidelity";
+        PairListener listener = ctx.listener(d.socketId);
+        if (listener != null) {
+            listener.onError(new NetworkError(d.socketId, remote, LinkErrorCode.REJECTED, message + ": " + advice,
+                    new Refusal(Refusal.Figure.MEASURED_FIDELITY, Refusal.Scope.PATH, where, d.minFidelity,
+                            m.upper(), d.minFidelity, advice)));
         }
     }
 
@@ -369,13 +430,25 @@ final class HeadDemands {
         Owed oldest = d.owed.peek();
         CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(d.path), d.socketId,
                 List.copyOf(d.hopFidelities), d.policy.distillation(), d.policy.cutoffNanos(),
-                oldest == null ? null : oldest.measure);
+                oldest == null ? null : oldest.measure, testing(d));
         for (String other : d.path) {
             if (!other.equals(ctx.node)) {
                 ctx.send(other, setup);
             }
         }
         join.accept(setup);
+    }
+
+    /**
+     * Whether the demand's next pair is a test, and in which basis (X, Y, Z equally): every pair while a verified
+     * request is not yet verified, else the request's fraction; null for a request without tests.
+     */
+    private static CircuitMessages.@Nullable Testing testing(Demand d) {
+        if (d.testing == null || d.tests == null) {
+            return null;
+        }
+        boolean test = d.testing.verify() && !d.verified || d.tests.nextDouble() < d.testing.fraction();
+        return new CircuitMessages.Testing(test ? Basis.values()[d.tests.nextInt(3)] : null, d.testing.confidence());
     }
 
     /**
