@@ -110,5 +110,6 @@ final class FidelityTests {
     /** Forgets the counts of a socket (closed), at every remote node. */
     void forget(int socketId) {
         counts.keySet().removeIf(k -> k.startsWith(socketId + ">"));
+        parts.head.forgetTests(socketId);
     }
 }

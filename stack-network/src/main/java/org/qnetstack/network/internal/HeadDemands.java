@@ -3,6 +3,7 @@ package org.qnetstack.network.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,22 @@ final class HeadDemands {
     private final Routes routes;
     private final Consumer<CircuitMessages.Setup> join;
     private final GiveUp giveUp;
+    /**
+     * The tests of a socket's pairs with a remote node, kept across its requests: the stream that draws which pairs
+     * are tests (so a request that follows another does not draw the same pairs again), and whether the measured
+     * lower bound last reached the minimum of a verified request.
+     */
+    private static final class Tests {
+        final SplittableRandom stream;
+        boolean verified;
+
+        Tests(long seed) {
+            this.stream = new SplittableRandom(seed);
+        }
+    }
+
+    /** The tests of each socket and remote node (see {@link Tests}). */
+    private final Map<String, Tests> tests = new HashMap<>();
     /** What the head owes, by socket id and remote node. */
     private final Map<String, Demand> demands = new LinkedHashMap<>();
     private long nextCircuit;
@@ -66,9 +83,7 @@ final class HeadDemands {
         double minFidelity;
         /** The request's test pairs, or null; which pairs are tests is drawn from {@code tests}. */
         @Nullable FidelityTesting testing;
-        @Nullable SplittableRandom tests;
-        /** With verification: whether the measured lower bound last reached the minimum. */
-        boolean verified;
+        @Nullable Tests tests;
         /** Pacing: the n-th pair starts no earlier than firstStart + n / rate. */
         final double periodNanos;
         long firstStart = -1;
@@ -152,8 +167,8 @@ final class HeadDemands {
             d.testing = r.testing();
             if (d.testing != null) {
                 // Its own stream, so that tests draw nothing from the node's (runs without tests are unchanged).
-                d.tests = new SplittableRandom(ctx.topology.seed() * 0x9E3779B97F4A7C15L
-                        + (ctx.node + "/tests/" + key).hashCode());
+                d.tests = tests.computeIfAbsent(key, k -> new Tests(ctx.topology.seed() * 0x9E3779B97F4A7C15L
+                        + (ctx.node + "/tests/" + k).hashCode()));
             }
             demands.put(key, d);
         }
@@ -243,6 +258,11 @@ final class HeadDemands {
         return any;
     }
 
+    /** Forgets the tests of a socket that stopped listening, at every remote node. */
+    void forgetTests(int socketId) {
+        tests.keySet().removeIf(k -> k.startsWith(socketId + ">"));
+    }
+
     /** The head is done with a demand: stop pacing, give the reservation back. */
     private void endDemand(Demand d) {
         demands.remove(demandKey(d.socketId, d.remote()));
@@ -305,12 +325,12 @@ final class HeadDemands {
      */
     void sampled(int socketId, String remote, MeasuredFidelity m) {
         Demand d = demands.get(demandKey(socketId, remote));
-        if (d == null || d.testing == null || !d.testing.verify()) {
+        if (d == null || d.testing == null || d.tests == null || !d.testing.verify()) {
             return;
         }
-        d.verified = m.lower() >= d.minFidelity;
+        d.tests.verified = m.lower() >= d.minFidelity;
         boolean cannot = m.upper() < d.minFidelity;
-        if (d.verified || !cannot && m.samples() < d.testing.maxSamples()) {
+        if (d.tests.verified || !cannot && m.samples() < d.testing.maxSamples()) {
             return;
         }
         endDemand(d);
@@ -447,8 +467,9 @@ final class HeadDemands {
         if (d.testing == null || d.tests == null) {
             return null;
         }
-        boolean test = d.testing.verify() && !d.verified || d.tests.nextDouble() < d.testing.fraction();
-        return new CircuitMessages.Testing(test ? Basis.values()[d.tests.nextInt(3)] : null, d.testing.confidence());
+        SplittableRandom stream = d.tests.stream;
+        boolean test = d.testing.verify() && !d.tests.verified || stream.nextDouble() < d.testing.fraction();
+        return new CircuitMessages.Testing(test ? Basis.values()[stream.nextInt(3)] : null, d.testing.confidence());
     }
 
     /**
