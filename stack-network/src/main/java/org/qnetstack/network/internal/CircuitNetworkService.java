@@ -10,6 +10,7 @@ import org.qnetstack.link.LinkService;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.AdmissionException;
 import org.qnetstack.network.CircuitPolicy;
+import org.qnetstack.network.MeasuredFidelity;
 import org.qnetstack.network.NetworkLayer;
 import org.qnetstack.network.NoRouteException;
 import org.qnetstack.network.PairListener;
@@ -254,6 +255,11 @@ public final class CircuitNetworkService implements NetworkLayer {
     /** Network messages rejected (malformed, or a setup from a node not at the head of its path, or on a purpose id in use). */
     public long rejected() {
         return rejected + parts.refused();
+    }
+
+    /** What the end-to-end test pairs of the socket with the remote node showed here so far, at the confidence. */
+    public MeasuredFidelity measured(int socketId, String remote, double confidence) {
+        return parts.tests.measured(socketId, remote, confidence);
     }
 
     /** Distillation rounds this node led, and how many of them kept their pair. */
