@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.qnetstack.api.PairQualityTest.assertField;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -148,5 +149,18 @@ class MeasuredFidelityTest {
         assertEquals(RefusalReason.Figure.MEASURED_FIDELITY, reason.figure());
         assertTrue(reason.achievable() < 0.7, "the measured upper bound is below the minimum: " + reason);
         assertTrue(r.refusal().getMessage().contains("wholly below"), r.refusal().getMessage());
+    }
+
+    @Test
+    void badTestOptionsNameTheirField() {
+        assertField("testFraction", () -> PairQuality.atLeast(0.8).withTestFraction(1));
+        assertField("testFraction", () -> PairQuality.atLeast(0.8).withTestFraction(Double.NaN));
+        assertField("confidence", () -> PairQuality.atLeast(0.8).verified(1));
+        assertField("confidence", () -> PairQuality.atLeast(0.8).withConfidence(0));
+        assertField("maxTestPairs", () -> PairQuality.atLeast(0.8).withMaxTestPairs(0));
+        assertField("verified", () -> PairQuality.DEFAULT.verified(0.95));
+        assertField("measured", () -> new FidelityEstimate(0.9, 0.8, 0.7, 0.95, 3));
+        assertEquals(false, PairQuality.atLeast(0.8).tested(), "no tests unless asked");
+        assertEquals(PairQuality.atLeast(0.8), PairQuality.atLeast(0.8).withTestFraction(0));
     }
 }
