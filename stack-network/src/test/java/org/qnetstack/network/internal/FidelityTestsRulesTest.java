@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qnetstack.network.internal.EmbeddedNetworkNode.SOCKET;
 import static org.qnetstack.network.internal.EmbeddedNetworkNode.path;
+import static org.qnetstack.network.internal.MeasureDirectlyRulesTest.CIRCUIT;
+import static org.qnetstack.network.internal.MeasureDirectlyRulesTest.LEFT;
+import static org.qnetstack.network.internal.MeasureDirectlyRulesTest.PURPOSE;
+import static org.qnetstack.network.internal.MeasureDirectlyRulesTest.RIGHT;
+import static org.qnetstack.network.internal.MeasureDirectlyRulesTest.SWAP;
 
 import java.util.Collections;
 import java.util.List;
@@ -28,17 +33,10 @@ import org.qnetstack.network.Refusal;
  * End-to-end test pairs over a chain n0 – n1 – n2: the head says in each set-up whether the pair is a test and its
  * basis; both ends measure a test pair in it once joined, send each other the outcome and deliver nothing; both count
  * the test against the pair's Bell state, and later pairs carry the figures. Outcomes not expected are rejected and
- * counted.
+ * counted. The circuit, its link pairs and the repeater's report are {@link MeasureDirectlyRulesTest}'s: the
+ * end-to-end pair is Φ+ (Y outcomes differ, X and Z agree).
  */
 class FidelityTestsRulesTest {
-    private static final String CIRCUIT = "n0/circuit-0";
-    private static final int PURPOSE = HeadDemands.CIRCUIT_PURPOSE_BASE + 5;
-    private static final EntanglementId LEFT = new EntanglementId("n0", "n1", 100);
-    private static final EntanglementId RIGHT = new EntanglementId("n1", "n2", 101);
-    /** Link Bell indices 1 and 2, outcome 3: the end-to-end pair is Φ+ (Y outcomes differ, X and Z agree). */
-    private static final CircuitMessages.Swapped SWAP = new CircuitMessages.Swapped(CIRCUIT, LEFT, 1, RIGHT, 2, 3,
-            0.9, 0.9, 0);
-
     private static CircuitMessages.Setup setup(String circuit, Basis test) {
         return new CircuitMessages.Setup(circuit, PURPOSE, path(3), SOCKET, Collections.nCopies(2, 0.5), null, 0,
                 null, new CircuitMessages.Testing(test, 0.95));
