@@ -15,10 +15,10 @@ import org.qnetstack.link.InvalidRequestException;
  * @param verify      whether to withhold delivery until the interval's lower end reaches the request's minimum
  *                    fidelity: until then every pair is a test; the request fails (a {@link NetworkError} with a
  *                    {@link Refusal} of figure {@link Refusal.Figure#MEASURED_FIDELITY}) once the upper end falls
- *                    below the minimum, or {@code maxSamples} tests could not show it
- * @param maxSamples  the most tests a verification may take, ≥ 1
+ *                    below the minimum, or {@code maxTestPairs} tests could not show it
+ * @param maxTestPairs  the most tests a verification may take, ≥ 1
  */
-public record FidelityTesting(double fraction, double confidence, boolean verify, int maxSamples) {
+public record FidelityTesting(double fraction, double confidence, boolean verify, int maxTestPairs) {
     public FidelityTesting {
         if (!(fraction >= 0 && fraction < 1)) {
             throw new InvalidRequestException("testFraction", "must be in [0, 1) (was " + fraction + ")");
@@ -26,8 +26,8 @@ public record FidelityTesting(double fraction, double confidence, boolean verify
         if (!(confidence > 0 && confidence < 1)) {
             throw new InvalidRequestException("confidence", "must be in (0, 1), e.g. 0.95 (was " + confidence + ")");
         }
-        if (maxSamples < 1) {
-            throw new InvalidRequestException("maxSamples", "must be ≥ 1 (was " + maxSamples + ")");
+        if (maxTestPairs < 1) {
+            throw new InvalidRequestException("maxTestPairs", "must be ≥ 1 (was " + maxTestPairs + ")");
         }
     }
 }

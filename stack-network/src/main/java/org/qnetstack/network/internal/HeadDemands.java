@@ -321,7 +321,7 @@ final class HeadDemands {
      * A test of the socket's pairs with the remote node was counted. With verification, pairs are delivered once
      * the measured lower bound reaches the minimum fidelity; the demand is refused (an error with a
      * {@link Refusal} of figure MEASURED_FIDELITY) once the upper bound falls below it, or the tests reach
-     * the request's {@code maxSamples} without showing it.
+     * the request's {@code maxTestPairs} without showing it.
      */
     void sampled(int socketId, String remote, MeasuredFidelity m) {
         Demand d = demands.get(demandKey(socketId, remote));
@@ -330,7 +330,7 @@ final class HeadDemands {
         }
         d.tests.verified = m.lower() >= d.minFidelity;
         boolean cannot = m.upper() < d.minFidelity;
-        if (d.tests.verified || !cannot && m.samples() < d.testing.maxSamples()) {
+        if (d.tests.verified || !cannot && m.samples() < d.testing.maxTestPairs()) {
             return;
         }
         endDemand(d);
@@ -340,7 +340,7 @@ final class HeadDemands {
                 + " %.4f] at confidence %.3g (%d error(s)), %s the minimum %.4f", m.samples(), where, m.lower(),
                 m.upper(), m.confidence(), m.errors(), cannot ? "wholly below" : "not shown above", d.minFidelity);
         String advice = cannot ? "ask for a lower minimum fidelity, distillation, or better links"
-                : "allow more test pairs (maxSamples), a lower confidence, or a lower minimum fidelity";
+                : "allow more test pairs (maxTestPairs), a lower confidence, or a lower minimum fidelity";
         PairListener listener = ctx.listener(d.socketId);
         if (listener != null) {
             listener.onError(new NetworkError(d.socketId, remote, LinkErrorCode.REJECTED, message + ": " + advice,
