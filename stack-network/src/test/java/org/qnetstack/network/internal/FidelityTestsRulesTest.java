@@ -62,6 +62,22 @@ class FidelityTestsRulesTest {
         assertEquals(new CircuitMessages.TestOutcome(CIRCUIT, Basis.Y, 0), out);
     }
 
+    /** A measure-directly end measures a test pair on arrival in the test's basis, not its request's. */
+    @Test
+    void aMeasureDirectlyEndMeasuresATestPairInTheTestsBasis() {
+        EmbeddedNetworkNode n2 = EmbeddedNetworkNode.inChain(2, 3).listen(SOCKET);
+        CircuitMessages.Measured zThenX = new CircuitMessages.Measured(BasisChoice.fixed(Basis.Z),
+                BasisChoice.fixed(Basis.X));
+        n2.receive("n0", new CircuitMessages.Setup(CIRCUIT, PURPOSE, path(3), SOCKET, Collections.nCopies(2, 0.5),
+                null, 0, zThenX, new CircuitMessages.Testing(Basis.Y, 0.95)));
+        n2.device.thenMeasure(1);
+        n2.link.deliverPair(PURPOSE, "n1", "n1", RIGHT.sequence(), 2, 0.9);
+        assertTrue(n2.device.log.contains("measure 0 Y"), "the test's basis: " + n2.device.log);
+        n2.receive("n1", SWAP);
+        assertEquals(List.of(), n2.pairs);
+        assertEquals(new CircuitMessages.TestOutcome(CIRCUIT, Basis.Y, 1), n2.single(CircuitMessages.TestOutcome.class));
+    }
+
     @Test
     void bothOutcomesCountAgainstTheBellStateAndLaterPairsCarryTheFigures() {
         EmbeddedNetworkNode n2 = tailWithTestPair();
