@@ -94,6 +94,7 @@ final class Modules {
             "org.qnetstack.network.DemandId",
             "org.qnetstack.network.EndToEndPair", "org.qnetstack.network.NetworkError",
             "org.qnetstack.network.CircuitId", "org.qnetstack.network.CircuitPolicy",
+            "org.qnetstack.network.FidelityTesting", "org.qnetstack.network.MeasuredFidelity",
             "org.qnetstack.link.RequestType", "org.qnetstack.link.EntanglementId", "org.qnetstack.link.BasisChoice",
             "org.qnetstack.link.MeasureBasis", "org.qnetstack.link.LinkErrorCode",
             "org.qnetstack.link.InvalidRequestException");

@@ -9,7 +9,12 @@ package org.qnetstack.api;
  * @param fidelity     fidelity estimate at {@code fidelityTime}
  * @param fidelityTime when the estimate holds, in ns
  * @param qubit        the local half
+ * @param estimate     the model's estimate and the measured interval of the socket's pairs with that node
  */
 public record EprPair(PairId id, String remoteNode, int bellIndex, double fidelity, long fidelityTime,
-                      Qubit qubit) {
+                      Qubit qubit, FidelityEstimate estimate) {
+    /** A pair known by its model estimate alone. */
+    public EprPair(PairId id, String remoteNode, int bellIndex, double fidelity, long fidelityTime, Qubit qubit) {
+        this(id, remoteNode, bellIndex, fidelity, fidelityTime, qubit, FidelityEstimate.modelOnly(fidelity));
+    }
 }

@@ -29,7 +29,12 @@ public record RefusalReason(Figure figure, Scope scope, String where, double ask
         /** End-to-end pairs per second on the capacity not already reserved. */
         RATE,
         /** Qubits free to hold the request's pairs. */
-        MEMORY
+        MEMORY,
+        /**
+         * End-to-end fidelity as the socket's test pairs measured it ({@link PairQuality#verified}): asked is the
+         * minimum, achievable the measured interval's upper end, needed the minimum again.
+         */
+        MEASURED_FIDELITY
     }
 
     /** What {@link #where} names. */

@@ -185,7 +185,7 @@ class PairQualityTest {
         assertEquals(PairQuality.DEFAULT, new PairQuality(0, 0, null, DistillationMode.AUTO, Cutoff.AUTO));
     }
 
-    private static void assertField(String field, org.junit.jupiter.api.function.Executable call) {
+    static void assertField(String field, org.junit.jupiter.api.function.Executable call) {
         ApiMisuseException e = assertThrows(ApiMisuseException.class, call);
         assertEquals(field, e.parameter(), e.getMessage());
     }

@@ -29,16 +29,27 @@ import org.qnetstack.link.RequestType;
  * @param demand       the request the pair was made for, as this node can cancel it ({@link
  *                     NetworkService#cancel(DemandId)}): over a single link, the request at both ends; over a
  *                     circuit, at its head only. Null at a circuit's other end (its head owns the request)
+ * @param measured     what the test pairs of the socket's circuits with this remote node showed before this pair
+ *                     ({@link FidelityTesting}), or null if the request asked for no test pairs
  */
 public record EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
                            int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable MeasurementAxis axis,
-                           int outcome, double fidelityLower, double fidelityUpper, @Nullable DemandId demand) {
+                           int outcome, double fidelityLower, double fidelityUpper, @Nullable DemandId demand,
+                           @Nullable MeasuredFidelity measured) {
+    /** A pair without test figures whose request is not named. */
+    public EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
+                        int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable MeasurementAxis axis,
+                        int outcome, double fidelityLower, double fidelityUpper) {
+        this(circuit, pairId, socketId, remoteNode, type, bellIndex, fidelity, fidelityTime, qubit, axis, outcome,
+                fidelityLower, fidelityUpper, null, null);
+    }
+
     /** A pair whose fidelity is not bounded (the interval is [0, 1]) and whose request is not named. */
     public EndToEndPair(CircuitId circuit, EntanglementId pairId, int socketId, String remoteNode, RequestType type,
                         int bellIndex, double fidelity, long fidelityTime, int qubit, @Nullable MeasurementAxis axis,
                         int outcome) {
         this(circuit, pairId, socketId, remoteNode, type, bellIndex, fidelity, fidelityTime, qubit, axis, outcome, 0, 1,
-                null);
+                null, null);
     }
 
     /** The Pauli basis measured in, or null (kept, or measured along another axis). */

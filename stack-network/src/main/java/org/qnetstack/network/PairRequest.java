@@ -1,5 +1,7 @@
 package org.qnetstack.network;
 
+import org.jspecify.annotations.Nullable;
+
 import org.qnetstack.link.BasisChoice;
 import org.qnetstack.link.MeasureBasis;
 import org.qnetstack.link.RequestType;
@@ -25,10 +27,13 @@ import org.qnetstack.link.RequestType;
  *                    quantum-aware path, a reservation, a refusal before any pair); false serves it as a network
  *                    without a controller does: hop-shortest path, best effort, each hop asked for its share of
  *                    {@code minFidelity} ({@link #bestEffort()})
+ * @param testing     end-to-end test pairs to sacrifice to measure the pairs' fidelity, or null for none. Only
+ *                    circuits test pairs: a request that asks for them is never served by a plain link request
  */
 public record PairRequest(String remoteNode, RequestType type, int number, double minFidelity,
                           BasisChoice localBasis, BasisChoice remoteBasis, int socketId, long maxTimeNanos,
-                          CircuitPolicy policy, double pairsPerSecond, boolean admitted) {
+                          CircuitPolicy policy, double pairsPerSecond, boolean admitted,
+                          @Nullable FidelityTesting testing) {
     public PairRequest {
         if (policy == null) {
             throw new org.qnetstack.link.InvalidRequestException("policy", "give CircuitPolicy.NONE for none");
@@ -37,6 +42,20 @@ public record PairRequest(String remoteNode, RequestType type, int number, doubl
             throw new org.qnetstack.link.InvalidRequestException("pairsPerSecond", "must be finite and ≥ 0 (0 for "
                     + "best effort) (was " + pairsPerSecond + ")");
         }
+    }
+
+    /** A request without test pairs. */
+    public PairRequest(String remoteNode, RequestType type, int number, double minFidelity,
+                       BasisChoice localBasis, BasisChoice remoteBasis, int socketId, long maxTimeNanos,
+                       CircuitPolicy policy, double pairsPerSecond, boolean admitted) {
+        this(remoteNode, type, number, minFidelity, localBasis, remoteBasis, socketId, maxTimeNanos, policy,
+                pairsPerSecond, admitted, null);
+    }
+
+    /** The same request with test pairs ({@code null} for none). */
+    public PairRequest withTesting(@Nullable FidelityTesting testing) {
+        return new PairRequest(remoteNode, type, number, minFidelity, localBasis, remoteBasis, socketId, maxTimeNanos,
+                policy, pairsPerSecond, admitted, testing);
     }
 
     /** A request the network's controller, if any, admits. */
@@ -57,7 +76,7 @@ public record PairRequest(String remoteNode, RequestType type, int number, doubl
                     + "no rate (was " + pairsPerSecond + ")");
         }
         return new PairRequest(remoteNode, type, number, minFidelity, localBasis, remoteBasis, socketId, maxTimeNanos,
-                policy, 0, false);
+                policy, 0, false, testing);
     }
 
     /** A best-effort request (no rate reserved). */
@@ -70,7 +89,7 @@ public record PairRequest(String remoteNode, RequestType type, int number, doubl
     /** The same request with a rate to reserve. */
     public PairRequest withRate(double pairsPerSecond) {
         return new PairRequest(remoteNode, type, number, minFidelity, localBasis, remoteBasis, socketId, maxTimeNanos,
-                policy, pairsPerSecond, admitted);
+                policy, pairsPerSecond, admitted, testing);
     }
 
     /** The same basis choice at both ends. */

@@ -26,7 +26,12 @@ public record Refusal(Figure figure, Scope scope, String where, double asked, do
         /** End-to-end pairs per second on the capacity not already reserved. */
         RATE,
         /** Qubits free to hold the circuit's pairs. */
-        MEMORY
+        MEMORY,
+        /**
+         * End-to-end fidelity as the circuit's test pairs measured it ({@link FidelityTesting#verify}): asked is the
+         * minimum, achievable the measured interval's upper end, needed the minimum again.
+         */
+        MEASURED_FIDELITY
     }
 
     /** What {@link #where} names. */

@@ -8,9 +8,11 @@ import org.qnetstack.api.ApiMisuseException;
 import org.qnetstack.api.Basis;
 import org.qnetstack.api.BasisChoice;
 import org.qnetstack.api.EprErrorCode;
+import org.qnetstack.api.FidelityEstimate;
 import org.qnetstack.api.MeasureBasis;
 import org.qnetstack.api.MeasurementAxis;
 import org.qnetstack.api.PairId;
+import org.qnetstack.api.PairQuality;
 import org.qnetstack.link.EntanglementId;
 import org.qnetstack.link.InvalidRequestException;
 import org.qnetstack.link.LinkErrorCode;
@@ -37,6 +39,21 @@ public final class ApiTypes {
 
     public static Basis basis(org.qnetstack.hal.Basis basis) {
         return Basis.valueOf(basis.name());
+    }
+
+    /** The network's test pairs a quality asks for, or null for none. */
+    public static org.qnetstack.network.@Nullable FidelityTesting testing(PairQuality quality) {
+        return quality.tested() ? new org.qnetstack.network.FidelityTesting(quality.testFraction(),
+                quality.confidence(), quality.verified(), quality.maxTestPairs()) : null;
+    }
+
+    /** A delivered pair's model estimate and, if its request tests pairs, the measured interval so far. */
+    public static FidelityEstimate estimate(org.qnetstack.network.EndToEndPair p) {
+        org.qnetstack.network.MeasuredFidelity m = p.measured();
+        if (m == null || m.samples() == 0) {
+            return FidelityEstimate.modelOnly(p.fidelity());
+        }
+        return new FidelityEstimate(p.fidelity(), m.lower(), m.upper(), m.confidence(), m.samples());
     }
 
     public static EprErrorCode code(LinkErrorCode code) {

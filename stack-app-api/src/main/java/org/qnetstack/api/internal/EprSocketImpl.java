@@ -252,7 +252,8 @@ final class EprSocketImpl implements EprSocket {
             return node.admitsEveryRequest() ? r : r.bestEffort();
         }
         return new PairRequest(remote, type, number, quality.minFidelity(), here, there, socketId, maxTimeNanos,
-                node.planner().plan(remote, quality, type == RequestType.MEASURE), quality.pairsPerSecond(), true);
+                node.planner().plan(remote, quality, type == RequestType.MEASURE), quality.pairsPerSecond(), true,
+                ApiTypes.testing(quality));
     }
 
     private String describe(String call) {
@@ -278,7 +279,8 @@ final class EprSocketImpl implements EprSocket {
             }
             bell = 0;
         }
-        return new EprPair(ApiTypes.pairId(p.pairId()), p.remoteNode(), bell, p.fidelity(), p.fidelityTime(), q);
+        return new EprPair(ApiTypes.pairId(p.pairId()), p.remoteNode(), bell, p.fidelity(), p.fidelityTime(), q,
+                ApiTypes.estimate(p));
     }
 
     /**
@@ -307,6 +309,7 @@ final class EprSocketImpl implements EprSocket {
             axis = reflected;
             bell = 0;
         }
-        return new EprMeasurement(ApiTypes.pairId(p.pairId()), p.remoteNode(), ApiTypes.axis(axis), outcome, bell, p.fidelity(), p.fidelityTime());
+        return new EprMeasurement(ApiTypes.pairId(p.pairId()), p.remoteNode(), ApiTypes.axis(axis), outcome, bell,
+                p.fidelity(), p.fidelityTime(), ApiTypes.estimate(p));
     }
 }

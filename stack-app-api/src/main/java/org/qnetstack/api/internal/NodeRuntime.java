@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.api.ClassicalSocket;
+import org.qnetstack.api.EprException;
 import org.qnetstack.api.EprSocket;
 import org.qnetstack.api.NoFreeQubitException;
 import org.qnetstack.api.NodeCrashedException;
@@ -72,6 +73,12 @@ public final class NodeRuntime implements Node {
 
         /** The API's form of a network's refusal thrown by a request ({@code EprException} REFUSED), else {@code e}. */
         RuntimeException refusal(RuntimeException e);
+
+        /**
+         * The API's form of an error the network reports for a request under way: REFUSED with its reason when the
+         * network refused to go on (a verification the test pairs failed), else the error's own code.
+         */
+        EprException failure(NetworkError error);
     }
     private final Map<Integer, Map<String, PairInbox>> pairInboxes = new HashMap<>();
     private final Map<Integer, Map<String, MessageInbox>> messageInboxes = new HashMap<>();
@@ -242,7 +249,8 @@ public final class NodeRuntime implements Node {
 
                 @Override
                 public void onError(NetworkError error) {
-                    created.values().forEach(i -> i.onError(error));
+                    EprException failure = planner.failure(error);
+                    created.values().forEach(i -> i.onError(error, failure));
                 }
             });
         }

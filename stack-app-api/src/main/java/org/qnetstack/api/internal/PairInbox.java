@@ -257,13 +257,14 @@ final class PairInbox {
         }
     }
 
-    void onError(NetworkError error) {
+    /** The network's error for this socket, as {@code failure} says it to the application. */
+    void onError(NetworkError error, EprException failure) {
         if (error.code() == LinkErrorCode.EXPIRE) {
             return; // one pair was withdrawn at both ends before delivery; the request goes on
         }
         Demand<?> d = demands.poll();
         if (d != null && !d.discarding) {
-            d.sink.error(new EprException(ApiTypes.code(error.code()), error.message()));
+            d.sink.error(failure);
             runner.signal();
         }
         // A discarding demand's error is the end its program asked for.

@@ -7,6 +7,7 @@ import org.qnetstack.api.Cutoff;
 import org.qnetstack.api.DistillationMode;
 import org.qnetstack.api.EprErrorCode;
 import org.qnetstack.api.EprException;
+import org.qnetstack.api.internal.ApiTypes;
 import org.qnetstack.api.PairQuality;
 import org.qnetstack.api.RefusalReason;
 import org.qnetstack.api.internal.NodeRuntime;
@@ -15,6 +16,7 @@ import org.qnetstack.network.AdmissionException;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.Distillation;
 import org.qnetstack.network.DistillationProtocol;
+import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.Refusal;
 
 /**
@@ -54,6 +56,16 @@ final class QualityPlans implements NodeRuntime.QualityPlanner {
     }
 
     @Override
+    public EprException failure(NetworkError error) {
+        Refusal r = error.refusal();
+        if (r == null) {
+            return new EprException(ApiTypes.code(error.code()), error.message());
+        }
+        RefusalReason reason = reason(r);
+        return new EprException(EprErrorCode.REFUSED, error.message() + " — " + reason.describe(), reason);
+    }
+
+    @Override
     public RuntimeException refusal(RuntimeException e) {
         return e instanceof AdmissionException refused ? refused(refused) : e;
     }
@@ -89,15 +101,19 @@ final class QualityPlans implements NodeRuntime.QualityPlanner {
         return out;
     }
 
+    private static RefusalReason reason(Refusal r) {
+        return new RefusalReason(RefusalReason.Figure.valueOf(r.figure().name()),
+                RefusalReason.Scope.valueOf(r.scope().name()), r.where(), r.asked(), r.achievable(), r.needed(),
+                r.advice());
+    }
+
     /** The network's refusal as the API reports it: REFUSED, with its reason in figures when it has them. */
     static EprException refused(AdmissionException e) {
         Refusal r = e.refusal();
         if (r == null) {
             return new EprException(EprErrorCode.REFUSED, e.getMessage());
         }
-        RefusalReason reason = new RefusalReason(RefusalReason.Figure.valueOf(r.figure().name()),
-                RefusalReason.Scope.valueOf(r.scope().name()), r.where(), r.asked(), r.achievable(), r.needed(),
-                r.advice());
+        RefusalReason reason = reason(r);
         return new EprException(EprErrorCode.REFUSED, e.getMessage() + " — " + reason.describe(), reason);
     }
 }

@@ -35,7 +35,7 @@ class StackWireTypesTest {
             "mhp.gen", "mhp.gen-run", "mhp.gen-stop", "mhp.run-ack", "mhp.reply", "mhp.reply-ack",
             "link.add-request", "link.add", "link.add-ack", "link.hold", "link.not-held", "link.decision",
             "link.test-outcome", "link.end-request", "link.end", "link.end-ack",
-            "net.setup", "net.swapped", "net.distil", "net.distil-reply", "net.expire", "net.expire-ack",
+            "net.setup", "net.swapped", "net.distil", "net.distil-reply", "net.expire", "net.expire-ack", "net.test-outcome",
             "transport.data", "transport.ack");
     private static final Map<String, Class<?>> ALL = WireTypeRegistry.load().byName();
 

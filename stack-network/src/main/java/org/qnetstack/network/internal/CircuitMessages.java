@@ -2,6 +2,7 @@ package org.qnetstack.network.internal;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.hal.Basis;
 import org.qnetstack.link.BasisChoice;
 import org.qnetstack.link.EntanglementId;
 import org.qnetstack.network.DistillationProtocol;
@@ -19,10 +20,19 @@ final class CircuitMessages {
      * node asks its link layer for kept pairs with the circuit's purpose id and the hop's minimum fidelity
      * ({@code hopFidelities}, one per hop), distils them as the circuit's distillation says and enforces its
      * cutoff (0 for none). With {@code measure}, each end measures its half of the end-to-end pair as soon as it
-     * holds it, in the basis {@code measure} chooses for it; null for a pair the ends keep.
+     * holds it, in the basis {@code measure} chooses for it; null for a pair the ends keep. With {@code testing},
+     * the request measures its fidelity: the ends know the interval's confidence, and whether this circuit's pair
+     * is a test pair, which they measure in its basis and never deliver (null for a request without tests).
      */
     record Setup(String circuit, int purposeId, List<String> path, int socketId, List<Double> hopFidelities,
-                 @Nullable Distillation distillation, long cutoffNanos, @Nullable Measured measure) {
+                 @Nullable Distillation distillation, long cutoffNanos, @Nullable Measured measure,
+                 @Nullable Testing testing) {
+        /** A circuit of a request without test pairs. */
+        Setup(String circuit, int purposeId, List<String> path, int socketId, List<Double> hopFidelities,
+              @Nullable Distillation distillation, long cutoffNanos, @Nullable Measured measure) {
+            this(circuit, purposeId, path, socketId, hopFidelities, distillation, cutoffNanos, measure, null);
+        }
+
         /** A circuit whose pair the ends keep. */
         Setup(String circuit, int purposeId, List<String> path, int socketId, List<Double> hopFidelities,
               @Nullable Distillation distillation, long cutoffNanos) {
@@ -36,13 +46,23 @@ final class CircuitMessages {
         /** The checks of {@link #wellFormed} but the O(N) one, {@link #distinct}. */
         boolean wellShaped() {
             return path.size() >= 2 && hopFidelities.size() == path.size() - 1 && cutoffNanos >= 0
-                    && (measure == null || measure.head() != null && measure.tail() != null);
+                    && (measure == null || measure.head() != null && measure.tail() != null)
+                    && (testing == null || testing.confidence() > 0 && testing.confidence() < 1);
+        }
+
+        /** The basis both ends measure this circuit's pair in, if it is a test pair; null if it is delivered. */
+        @Nullable Basis testBasis() {
+            return testing == null ? null : testing.basis();
         }
 
         /** How this node measures its half, if the circuit's pair is measured directly: null if it is kept. */
         @Nullable BasisChoice basisAt(int index) {
             if (measure == null || index != 0 && index != path.size() - 1) {
                 return null;
+            }
+            Basis test = testBasis();
+            if (test != null) {
+                return BasisChoice.fixed(test);
             }
             return index == 0 ? measure.head() : measure.tail();
         }
@@ -80,6 +100,20 @@ final class CircuitMessages {
         int rounds() {
             return distillation == null ? 0 : distillation.rounds();
         }
+    }
+
+    /**
+     * A tested request's word in each set-up: the basis of this circuit's test pair (null: the pair is delivered),
+     * and the confidence of the measured interval.
+     */
+    record Testing(@Nullable Basis basis, double confidence) {
+    }
+
+    /**
+     * From one end of a test pair's circuit to the other: the outcome of measuring its half in the set-up's test
+     * basis (as measured, not corrected: the receiver compares with the pair's Bell state).
+     */
+    record TestOutcome(String circuit, Basis basis, int outcome) {
     }
 
     /** How the head and the tail each choose the axis to measure their half of a measure-directly pair along. */

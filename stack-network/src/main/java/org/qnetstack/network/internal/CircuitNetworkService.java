@@ -11,6 +11,7 @@ import org.qnetstack.link.RequestType;
 import org.qnetstack.network.AdmissionException;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.DemandId;
+import org.qnetstack.network.MeasuredFidelity;
 import org.qnetstack.network.NetworkLayer;
 import org.qnetstack.network.NoRouteException;
 import org.qnetstack.network.PairListener;
@@ -61,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * (messages in, messages out, timers through the {@link Scheduler}): {@link Routes} (paths, nodes down),
  * {@link HeadDemands} (admission, pacing, restarts at the head), {@link CircuitParts} (set-up and the end of
  * this node's parts), {@link HopDistillation} (a hop's pairs and rounds), {@link Swaps} (swap, Bell-index
- * tracking, delivery), {@link Cutoffs}, {@link ExpireNotices} (give-ups, resent until acknowledged) and
+ * tracking, delivery), {@link FidelityTests} (end-to-end test pairs), {@link Cutoffs}, {@link ExpireNotices} (give-ups, resent until acknowledged) and
  * {@link DirectSockets} (requests over a single link).
  */
 public final class CircuitNetworkService implements NetworkLayer {
@@ -107,6 +108,11 @@ public final class CircuitNetworkService implements NetworkLayer {
                     parts.onExpire(expire, from);
                 })
                 .on(CircuitMessages.ExpireAck.class, (ack, from) -> expires.onAck(ack, from))
+                .on(CircuitMessages.TestOutcome.class, (outcome, from) -> {
+                    if (!parts.tests.onOutcome(outcome, from)) {
+                        reject(outcome, from);
+                    }
+                })
                 .otherwise(e -> reject(e.payload(), e.from()))
                 .build());
     }
@@ -130,7 +136,8 @@ public final class CircuitNetworkService implements NetworkLayer {
     @Override
     public DemandId request(PairRequest r) {
         List<String> shortest = routes.route(r.remoteNode(), true);
-        boolean plainLink = shortest.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0;
+        boolean plainLink = shortest.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0
+                && r.testing() == null;
         if (plainLink && (ctx.controller == null || !r.admitted() || r.type() != RequestType.KEEP)) {
             return direct.create(r);
         }
@@ -256,11 +263,17 @@ public final class CircuitNetworkService implements NetworkLayer {
     @Override
     public void unlisten(int socketId) {
         direct.unlisten(socketId);
+        parts.tests.forget(socketId);
     }
 
     /** Network messages rejected (malformed, or a setup from a node not at the head of its path, or on a purpose id in use). */
     public long rejected() {
         return rejected + parts.refused();
+    }
+
+    /** What the end-to-end test pairs of the socket with the remote node showed here so far, at the confidence. */
+    public MeasuredFidelity measured(int socketId, String remote, double confidence) {
+        return parts.tests.measured(socketId, remote, confidence);
     }
 
     /** Distillation rounds this node led, and how many of them kept their pair. */

@@ -39,6 +39,7 @@ final class CircuitParts {
     final HopDistillation distillation;
     final Swaps swaps;
     final Cutoffs cutoffs;
+    final FidelityTests tests;
     /** This node's part of each live circuit, by circuit id. */
     private final Map<String, Part> parts = new HashMap<>();
     /** Which circuit listens on each purpose id at this node. */
@@ -59,6 +60,7 @@ final class CircuitParts {
         this.distillation = new HopDistillation(this);
         this.swaps = new Swaps(this);
         this.cutoffs = new Cutoffs(this);
+        this.tests = new FidelityTests(this);
     }
 
     /** A map of string keys that forgets its eldest entry beyond {@link #MEMORY}. */

@@ -121,7 +121,7 @@ final class DirectSockets {
                                 p.goodness(), now - p.goodnessTime());
                 listener.onPair(new EndToEndPair(linkCircuit(p.remoteNode()), p.entanglementId(), p.purposeId(),
                         p.remoteNode(), p.type(), p.bellIndex(), p.goodness(), p.goodnessTime(), p.qubit(), p.axis(),
-                        p.outcome(), bounds.lower(), bounds.upper(), demandOf(p.createId())));
+                        p.outcome(), bounds.lower(), bounds.upper(), demandOf(p.createId()), null));
             }
 
             @Override

@@ -3,21 +3,27 @@ package org.qnetstack.network.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.CircuitPolicy;
 import org.qnetstack.network.DemandId;
 import org.qnetstack.network.Distillation;
+import org.qnetstack.network.FidelityTesting;
+import org.qnetstack.network.MeasuredFidelity;
 import org.qnetstack.network.NetworkError;
 import org.qnetstack.network.NoRouteException;
 import org.qnetstack.network.PairListener;
 import org.qnetstack.network.PairRequest;
+import org.qnetstack.network.Refusal;
 
 /**
  * What a node heads: for each socket and remote node, the pairs it still owes, over which path, under which
@@ -47,6 +53,22 @@ final class HeadDemands {
     private final Routes routes;
     private final Consumer<CircuitMessages.Setup> join;
     private final GiveUp giveUp;
+    /**
+     * The tests of a socket's pairs with a remote node, kept across its requests: the stream that draws which pairs
+     * are tests (so a request that follows another does not draw the same pairs again), and whether the measured
+     * lower bound last reached the minimum of a verified request.
+     */
+    private static final class Tests {
+        final SplittableRandom stream;
+        boolean verified;
+
+        Tests(long seed) {
+            this.stream = new SplittableRandom(seed);
+        }
+    }
+
+    /** The tests of each socket and remote node (see {@link Tests}). */
+    private final Map<String, Tests> tests = new HashMap<>();
     /** What the head owes, by socket id and remote node. */
     private final Map<String, Demand> demands = new LinkedHashMap<>();
     private long nextCircuit;
@@ -59,6 +81,11 @@ final class HeadDemands {
         final List<Double> hopFidelities;
         final CircuitPolicy policy;
         final AdmissionController.@Nullable Reservation reservation;
+        /** The minimum fidelity asked, which verification checks. */
+        double minFidelity;
+        /** The request's test pairs, or null; which pairs are tests is drawn from {@code tests}. */
+        @Nullable FidelityTesting testing;
+        @Nullable Tests tests;
         /** Pacing: the n-th pair starts no earlier than firstStart + n / rate. */
         final double periodNanos;
         long firstStart = -1;
@@ -140,6 +167,13 @@ final class HeadDemands {
             d = newDemand(r, shortest);
             if (d == null) {
                 return null;
+            }
+            d.minFidelity = r.minFidelity();
+            d.testing = r.testing();
+            if (d.testing != null) {
+                // Its own stream, so that tests draw nothing from the node's (runs without tests are unchanged).
+                d.tests = tests.computeIfAbsent(key, k -> new Tests(ctx.topology.seed() * 0x9E3779B97F4A7C15L
+                        + (ctx.node + "/tests/" + k).hashCode()));
             }
             demands.put(key, d);
         }
@@ -225,7 +259,8 @@ final class HeadDemands {
             throw new NoRouteException(ctx.node, r.remoteNode(), "the controller's path " + path + " goes through "
                     + dead + ", which is down (crashed or cut off); retry once it is back");
         }
-        if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0) {
+        if (path.size() == 2 && r.policy().equals(CircuitPolicy.NONE) && r.pairsPerSecond() == 0
+                && r.testing() == null) {
             return null;
         }
         // Each hop is asked for what the controller planned with (its operating point), so the estimate holds.
@@ -271,6 +306,11 @@ final class HeadDemands {
         }
     }
 
+    /** Forgets the tests of a socket that stopped listening, at every remote node. */
+    void forgetTests(int socketId) {
+        tests.keySet().removeIf(k -> k.startsWith(socketId + ">"));
+    }
+
     /** The head is done with a demand: stop pacing, give the reservation back. */
     private void endDemand(Demand d) {
         demands.remove(demandKey(d.socketId, d.remote()));
@@ -313,6 +353,47 @@ final class HeadDemands {
             } else {
                 endDemand(d);
             }
+        }
+    }
+
+    /** The head measured its half of a circuit's test pair: the demand goes on with its next pair (none owed less). */
+    void tested(CircuitMessages.Setup s) {
+        Demand d = demandOf(s);
+        if (d != null) {
+            d.restarts = 0;
+            startCircuit(d);
+        }
+    }
+
+    /**
+     * A test of the socket's pairs with the remote node was counted. With verification, pairs are delivered once
+     * the measured lower bound reaches the minimum fidelity; the demand is refused (an error with a
+     * {@link Refusal} of figure MEASURED_FIDELITY) once the upper bound falls below it, or the tests reach
+     * the request's {@code maxTestPairs} without showing it.
+     */
+    void sampled(int socketId, String remote, MeasuredFidelity m) {
+        Demand d = demands.get(demandKey(socketId, remote));
+        if (d == null || d.testing == null || d.tests == null || !d.testing.verify()) {
+            return;
+        }
+        d.tests.verified = m.lower() >= d.minFidelity;
+        boolean cannot = m.upper() < d.minFidelity;
+        if (d.tests.verified || !cannot && m.samples() < d.testing.maxTestPairs()) {
+            return;
+        }
+        endDemand(d);
+        giveUp.circuit(d.socketId, d.path, "verification failed at " + ctx.node);
+        String where = String.join("-", d.path);
+        String message = String.format(java.util.Locale.ROOT, "%d test pair(s) over %s measured fidelity in [%.4f,"
+                + " %.4f] at confidence %.3g (%d error(s)), %s the minimum %.4f", m.samples(), where, m.lower(),
+                m.upper(), m.confidence(), m.errors(), cannot ? "wholly below" : "not shown above", d.minFidelity);
+        String advice = cannot ? "ask for a lower minimum fidelity, distillation, or better links"
+                : "allow more test pairs (maxTestPairs), a lower confidence, or a lower minimum fidelity";
+        PairListener listener = ctx.listener(d.socketId);
+        if (listener != null) {
+            listener.onError(new NetworkError(d.socketId, remote, LinkErrorCode.REJECTED, message + ": " + advice,
+                    new Refusal(Refusal.Figure.MEASURED_FIDELITY, Refusal.Scope.PATH, where, d.minFidelity,
+                            m.upper(), d.minFidelity, advice)));
         }
     }
 
@@ -417,13 +498,26 @@ final class HeadDemands {
         Owed oldest = d.owed.peek();
         CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(d.path), d.socketId,
                 List.copyOf(d.hopFidelities), d.policy.distillation(), d.policy.cutoffNanos(),
-                oldest == null ? null : oldest.measure);
+                oldest == null ? null : oldest.measure, testing(d));
         for (String other : d.path) {
             if (!other.equals(ctx.node)) {
                 ctx.send(other, setup);
             }
         }
         join.accept(setup);
+    }
+
+    /**
+     * Whether the demand's next pair is a test, and in which basis (X, Y, Z equally): every pair while a verified
+     * request is not yet verified, else the request's fraction; null for a request without tests.
+     */
+    private static CircuitMessages.@Nullable Testing testing(Demand d) {
+        if (d.testing == null || d.tests == null) {
+            return null;
+        }
+        SplittableRandom stream = d.tests.stream;
+        boolean test = d.testing.verify() && !d.tests.verified || stream.nextDouble() < d.testing.fraction();
+        return new CircuitMessages.Testing(test ? Basis.values()[stream.nextInt(3)] : null, d.testing.confidence());
     }
 
     /**

@@ -17,6 +17,7 @@ public final class NetworkWireTypes implements WireTypeProvider {
                 "net.distil", CircuitMessages.Distil.class,
                 "net.distil-reply", CircuitMessages.DistilReply.class,
                 "net.expire", CircuitMessages.Expire.class,
-                "net.expire-ack", CircuitMessages.ExpireAck.class);
+                "net.expire-ack", CircuitMessages.ExpireAck.class,
+                "net.test-outcome", CircuitMessages.TestOutcome.class);
     }
 }

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.qnetstack.hal.Basis;
+import org.qnetstack.hal.MeasurementAxis;
 import org.qnetstack.hal.log.RateLimitedLog;
 import org.qnetstack.link.BasisChoice;
 import org.qnetstack.link.LinkPair;
 import org.qnetstack.link.RequestType;
 import org.qnetstack.network.CircuitId;
 import org.qnetstack.network.EndToEndPair;
+import org.qnetstack.network.MeasuredFidelity;
 import org.qnetstack.network.PairListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An end of a measure-directly circuit measures its half as soon as it holds it and keeps only the axis and
  * the outcome; the outcome is delivered, like a kept pair, once the reports join the pair.
+ *
+ * <p>A test pair ({@link org.qnetstack.network.FidelityTesting}) is measured at each end once joined, in the
+ * set-up's test basis, and handed to {@link FidelityTests} instead of the listener; a delivered pair of a tested
+ * request carries what the tests have shown so far.
  *
  * <p>Messages in: SWAPPED (at an end); out: SWAPPED (from a repeater). Pairs out: to the socket's listener.
  */
@@ -140,13 +147,28 @@ final class Swaps {
         parts.finish(part);
         boolean head = part.isHead();
         String remote = head ? s.path().get(s.path().size() - 1) : s.path().get(0);
+        Basis test = s.testBasis();
+        if (test != null) {
+            // A test pair: measured here in the set-up's basis (a measure-directly end measured it in that basis
+            // already, see Setup.basisAt), never delivered; the head goes on with the demand's next pair.
+            int outcome = local.qubit() >= 0
+                    ? ctx.operations.measureAndRelease(local.qubit(), MeasurementAxis.of(test)) : local.outcome();
+            parts.tests.measured(s, head, remote, joined.bellIndex(), test, outcome);
+            if (head) {
+                parts.head.tested(s);
+            }
+            return;
+        }
+        MeasuredFidelity measured = s.testing() == null ? null
+                : parts.tests.measured(s.socketId(), remote, s.testing().confidence());
         PairListener listener = ctx.listener(s.socketId());
         FidelityBounds bounds = ctx.controller == null ? FidelityBounds.UNKNOWN
                 : ctx.controller.bounds(s.path(), s.distillation(), joined.fidelity(), joined.product(),
                         joined.aligned(), now - joined.born());
         EndToEndPair pair = new EndToEndPair(new CircuitId(s.circuit()), joined.id(), s.socketId(), remote,
                 local.type(), joined.bellIndex(), joined.fidelity(), now, local.qubit(), local.axis(),
-                local.outcome(), bounds.lower(), bounds.upper(), head ? parts.head.requestServed(s) : null);
+                local.outcome(), bounds.lower(), bounds.upper(), head ? parts.head.requestServed(s) : null,
+                measured);
         if (listener == null) {
             if (local.qubit() >= 0) {
                 ctx.operations.release(local.qubit());

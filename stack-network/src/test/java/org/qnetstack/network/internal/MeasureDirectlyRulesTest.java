@@ -30,12 +30,12 @@ import org.qnetstack.network.PairRequest;
  * delivers nothing and holds nothing.
  */
 class MeasureDirectlyRulesTest {
-    private static final String CIRCUIT = "n0/circuit-0";
-    private static final int PURPOSE = HeadDemands.CIRCUIT_PURPOSE_BASE + 5;
-    private static final EntanglementId LEFT = new EntanglementId("n0", "n1", 100);
-    private static final EntanglementId RIGHT = new EntanglementId("n1", "n2", 101);
+    static final String CIRCUIT = "n0/circuit-0";
+    static final int PURPOSE = HeadDemands.CIRCUIT_PURPOSE_BASE + 5;
+    static final EntanglementId LEFT = new EntanglementId("n0", "n1", 100);
+    static final EntanglementId RIGHT = new EntanglementId("n1", "n2", 101);
     /** The repeater's report: link Bell indices 1 and 2, outcome 3, so the end-to-end index is 1 ⊕ 3 ⊕ 2 = 0. */
-    private static final CircuitMessages.Swapped SWAP = new CircuitMessages.Swapped(CIRCUIT, LEFT, 1, RIGHT, 2, 3,
+    static final CircuitMessages.Swapped SWAP = new CircuitMessages.Swapped(CIRCUIT, LEFT, 1, RIGHT, 2, 3,
             0.9, 0.9, 0);
     /** Z here at the head, X at the tail. */
     private static final CircuitMessages.Measured Z_X = new CircuitMessages.Measured(BasisChoice.fixed(Basis.Z),
