@@ -314,6 +314,16 @@ public final class SimulatedNetwork implements AutoCloseable {
         return platform.scheduler(nodes.keySet().iterator().next()).clock().nanos();
     }
 
+    /** Events the simulation has run so far (every message delivery, timer and device step is one). */
+    public long events() {
+        return platform.dispatchedEvents().orElseThrow();
+    }
+
+    /** Classical messages the nodes and stations have sent so far. */
+    public long classicalMessages() {
+        return classical.sent();
+    }
+
     /** Attempts made so far on the link between two neighbours (counted at the first). */
     public long attempts(String node, String neighbour) {
         return nodes.get(node).link().attempts(neighbour);

@@ -49,20 +49,30 @@ public final class BenchCommand implements Callable<Integer> {
             description = "the scenarios to run, comma-separated (default: ${DEFAULT-VALUE})")
     List<String> only;
 
+    @Option(names = "--cold", description = "time one run of each scenario with no warm-up (what a fresh JVM "
+            + "gives); the bench itself runs link, chain and qkd so in a child JVM, beside the warm figures")
+    boolean cold;
+
+    @Option(names = "--no-cold", description = "skip the child JVMs of the cold figures")
+    boolean noCold;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress")
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"}, description = "progress even when stderr is not a terminal")
     boolean verbose;
 
-    private static final Map<String, Function<Boolean, List<BenchScenarios.Result>>> SCENARIOS = scenarios();
+    private static final Map<String, Function<BenchScenarios.Mode, List<BenchScenarios.Result>>> SCENARIOS =
+            scenarios();
+    /** The scenarios whose cold figure (one run in a fresh JVM) the bench measures in a child process. */
+    private static final Set<String> COLD = Set.of("link", "chain", "qkd");
 
     public BenchCommand(PrintStream out) {
         this.out = out;
     }
 
-    private static Map<String, Function<Boolean, List<BenchScenarios.Result>>> scenarios() {
-        Map<String, Function<Boolean, List<BenchScenarios.Result>>> m = new LinkedHashMap<>();
+    private static Map<String, Function<BenchScenarios.Mode, List<BenchScenarios.Result>>> scenarios() {
+        Map<String, Function<BenchScenarios.Mode, List<BenchScenarios.Result>>> m = new LinkedHashMap<>();
         m.put("kernel", q -> List.of(BenchScenarios.kernel(q)));
         m.put("gate", q -> List.of(BenchScenarios.twoQubitGate(q)));
         m.put("link", q -> List.of(BenchScenarios.oneLink(q, false)));
@@ -70,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("scaling", q -> List.of(BenchScenarios.scaling(q)));
         m.put("memory", q -> List.of(BenchScenarios.memory(q)));
         m.put("qkd", q -> List.of(BenchScenarios.oneLink(q, true)));
-        m.put("throughput", q -> LinkThroughput.figures(q ? 500 : 2000).stream().map(LinkThroughput::asResult)
+        m.put("throughput", q -> LinkThroughput.figures(q.quick() ? 500 : 2000).stream().map(LinkThroughput::asResult)
                 .toList());
         return m;
     }
@@ -110,9 +120,15 @@ public final class BenchCommand implements Callable<Integer> {
                     machine.cores(), machine.cpu(), machine.jvm(), machine.maxHeapMiB(), machine.os());
             out.printf(Locale.ROOT, "%-44s %14s %-34s %12s %s%n", "scenario", "figure", "unit", "target", "met");
         }
+        BenchScenarios.Mode mode = new BenchScenarios.Mode(quick, cold);
         try (Progress.Task progress = Progress.start("bench: scenarios", only.size())) {
             for (String name : only) {
-                print(SCENARIOS.get(name).apply(quick), machine, mapper);
+                Map<String, Object> coldFigures = cold || noCold || !COLD.contains(name) ? Map.of()
+                        : ColdRun.inChildJvm(name, quick);
+                ColdRun.resetPeakHeap();
+                List<BenchScenarios.Result> results = SCENARIOS.get(name).apply(mode);
+                long peakMiB = ColdRun.peakHeapBytes() >> 20;
+                print(results.stream().map(r -> r.with(peakMiB, coldFigures)).toList(), machine, mapper);
                 progress.step();
             }
         }

@@ -42,6 +42,7 @@ public final class DelayedClassicalNetwork implements FibreNetwork {
     private final Map<String, Scheduler> schedulers = new HashMap<>();
     private final ClassicalFaults faults;
     private final RandomGenerator faultRandom;
+    private long sent;
     private long undeliverable;
     private long dropped;
     private long duplicated;
@@ -116,6 +117,7 @@ public final class DelayedClassicalNetwork implements FibreNetwork {
 
     @Override
     public void send(String from, String to, String protocol, Object payload) {
+        sent++;
         long delay = delayNanos(from, to);
         Envelope envelope = new Envelope(from, to, protocol, payload);
         if (!down.isEmpty() && (down.contains(from) || down.contains(to))) { // two lookups per message otherwise
@@ -238,6 +240,11 @@ public final class DelayedClassicalNetwork implements FibreNetwork {
     @Override
     public ClassicalFaults faults() {
         return faults;
+    }
+
+    @Override
+    public long sent() {
+        return sent;
     }
 
     /** Messages lost on purpose (fault injection). */
