@@ -79,13 +79,11 @@ public final class DefaultLinkService implements LinkLayer {
         this.memory = memory;
         // One optical interface per node, whatever its number of links: one photon at a time.
         PhotonicInterface photonic = new PhotonicInterface();
-        for (LinkSpec spec : platform.spec().links()) {
-            if (spec.connects(node)) {
-                LinkEndpoint e = new LinkEndpoint(node, platform.link(spec.name()), platform.device(node), memory,
-                        scheduler, network, upcalls, platform.random("link/" + node + "/" + spec.name()), photonic,
-                        DEFAULT_NO_RESOURCE_NANOS);
-                endpoints.put(e.peer(), e);
-            }
+        for (LinkSpec spec : platform.spec().linksOf(node)) {
+            LinkEndpoint e = new LinkEndpoint(node, platform.link(spec.name()), platform.device(node), memory,
+                    scheduler, network, upcalls, platform.random("link/" + node + "/" + spec.name()), photonic,
+                    DEFAULT_NO_RESOURCE_NANOS);
+            endpoints.put(e.peer(), e);
         }
     }
 
