@@ -26,13 +26,15 @@ import picocli.CommandLine.Spec;
  * {@code bench}: runs the performance scenarios of issue 8 on the calling thread and prints each figure beside
  * its target, as a table or (with {@code --json}) one JSON object per scenario with the machine it ran on.
  * {@code --quick} runs smaller sizes (a smoke test, not the figures of record); {@code --only a,b} picks
- * scenarios by name: kernel, gate, link, chain, scaling, memory, qkd, throughput.
+ * scenarios by name: kernel, gate, link, chain, scaling, topologies, memory, qkd, throughput. Beside each
+ * figure: events and classical messages per pair where pairs are made, the peak heap, and for link, chain and qkd
+ * the cold figure of a fresh JVM ({@code --cold} runs one scenario so, in the child process).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"The performance scenarios (one core each), each figure beside its target."})
 public final class BenchCommand implements Callable<Integer> {
     /** Every scenario, in the order they run. */
-    static final String ALL = "kernel,gate,link,chain,scaling,memory,qkd,throughput";
+    static final String ALL = "kernel,gate,link,chain,scaling,topologies,memory,qkd,throughput";
 
     private final PrintStream out;
 
@@ -78,6 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("link", q -> List.of(BenchScenarios.oneLink(q, false)));
         m.put("chain", q -> List.of(BenchScenarios.chain5(q)));
         m.put("scaling", q -> List.of(BenchScenarios.scaling(q)));
+        m.put("topologies", q -> List.of(Topologies.scenario(q)));
         m.put("memory", q -> List.of(BenchScenarios.memory(q)));
         m.put("qkd", q -> List.of(BenchScenarios.oneLink(q, true)));
         m.put("throughput", q -> LinkThroughput.figures(q.quick() ? 500 : 2000).stream().map(LinkThroughput::asResult)
@@ -157,8 +160,11 @@ public final class BenchCommand implements Callable<Integer> {
                     throw new IllegalStateException(e);
                 }
             } else {
-                out.printf(Locale.ROOT, "%-44s %14.4g %-34s %s%11.4g %s   %s%n", r.scenario(), r.figure(), r.unit(),
-                        r.atMost() ? "≤" : "≥", r.target(), r.met() ? "yes" : "NO", r.details());
+                String target = Double.isNaN(r.target()) ? String.format(Locale.ROOT, "%12s", "(none)")
+                        : String.format(Locale.ROOT, "%s%11.4g", r.atMost() ? "≤" : "≥", r.target());
+                String met = Double.isNaN(r.target()) ? "-" : r.met() ? "yes" : "NO";
+                out.printf(Locale.ROOT, "%-44s %14.4g %-34s %s %s   %s%n", r.scenario(), r.figure(), r.unit(),
+                        target, met, r.details());
             }
         }
     }
