@@ -48,11 +48,16 @@ final class NodeContext {
         this.random = new SplittableRandom(topology.seed() * 1_000_003L + ("network/" + node).hashCode());
     }
 
+    /** The longest delay to a node this node can reach (a node of another component is never sent to). */
     private long farthestDelayNanos() {
         long farthest = 0;
         for (var n : topology.nodes()) {
             if (!n.name().equals(node)) {
-                farthest = Math.max(farthest, classical.delayNanos(node, n.name()));
+                try {
+                    farthest = Math.max(farthest, classical.delayNanos(node, n.name()));
+                } catch (IllegalArgumentException unreachable) {
+                    // no classical path: this node never waits for an answer from there
+                }
             }
         }
         return farthest;
