@@ -253,6 +253,16 @@ public final class SimulatedNetwork implements AutoCloseable {
         return world.scheduler(nodes.keySet().iterator().next()).clock().nanos();
     }
 
+    /** Events the simulation has run so far (every message delivery, timer and device step is one). */
+    public long events() {
+        return world.events();
+    }
+
+    /** Classical messages the nodes and stations have sent so far. */
+    public long classicalMessages() {
+        return world.classicalMessages();
+    }
+
     /** Attempts made so far on the link between two neighbours (counted at the first). */
     public long attempts(String node, String neighbour) {
         return nodes.get(node).attempts(neighbour);

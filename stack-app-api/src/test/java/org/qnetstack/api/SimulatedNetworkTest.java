@@ -46,10 +46,17 @@ class SimulatedNetworkTest {
         List<EprMeasurement> a = new ArrayList<>();
         List<EprMeasurement> b = new ArrayList<>();
         try (SimulatedNetwork net = twoNodes("ideal", 7)) {
+            long eventsBefore = net.events();
+            long messagesBefore = net.classicalMessages();
             net.runReactive("alice", node -> node.eprSocket("bob").phiPlus()
                     .createMeasure(100, MeasureBasis.RANDOM_XZ).doOnNext(a::add));
             net.runReactive("bob", node -> node.eprSocket("alice").phiPlus().recvMeasure(100).doOnNext(b::add));
             net.awaitCompletion();
+            // What a pair costs (the bench divides these by the pairs): at least a herald, a reply and an
+            // agreement message per pair, and each message is delivered by an event.
+            long messages = net.classicalMessages() - messagesBefore;
+            assertTrue(messages >= 2 * 100, "classical messages: " + messages);
+            assertTrue(net.events() - eventsBefore >= messages, "events " + (net.events() - eventsBefore));
         }
         assertEquals(100, a.size());
         assertEquals(100, b.size());

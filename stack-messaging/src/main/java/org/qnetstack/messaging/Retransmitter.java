@@ -2,6 +2,7 @@ package org.qnetstack.messaging;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.qnetstack.hal.Scheduler;
 import org.qnetstack.hal.TimerHandle;
@@ -17,8 +18,11 @@ import org.qnetstack.hal.TimerHandle;
  */
 public final class Retransmitter {
     private final Scheduler scheduler;
-    private final long rtoNanos;
-    private final long maxIntervalNanos;
+    private final @Nullable LongSupplier rtoSource;
+    private final int maxBackoff;
+    /** 0 until first needed when the rto comes from a supplier. */
+    private long rtoNanos;
+    private long maxIntervalNanos;
     private final Map<Object, Outstanding> outstanding = new HashMap<>();
     private long retransmissions;
     private long givenUp;
@@ -47,11 +51,36 @@ public final class Retransmitter {
             throw new IllegalArgumentException("rto must be > 0 and maxBackoff ≥ 1");
         }
         this.scheduler = scheduler;
+        this.rtoSource = null;
+        this.maxBackoff = maxBackoff;
         this.rtoNanos = rtoNanos;
         this.maxIntervalNanos = rtoNanos * maxBackoff;
     }
 
+    /**
+     * As {@link #Retransmitter(Scheduler, long, int)} with an rto computed when first needed: for an rto that is
+     * costly to know (a node's longest round trip in a large network) and that most nodes never need.
+     *
+     * @param rtoNanos asked once, at the first message or the first {@link #rtoNanos()}; must then give > 0
+     */
+    public Retransmitter(Scheduler scheduler, LongSupplier rtoNanos, int maxBackoff) {
+        if (rtoNanos == null || maxBackoff < 1) {
+            throw new IllegalArgumentException("rto must be given and maxBackoff ≥ 1");
+        }
+        this.scheduler = scheduler;
+        this.rtoSource = rtoNanos;
+        this.maxBackoff = maxBackoff;
+    }
+
     public long rtoNanos() {
+        if (rtoNanos == 0 && rtoSource != null) {
+            long rto = rtoSource.getAsLong();
+            if (rto <= 0) {
+                throw new IllegalStateException("the rto computed for this retransmitter is " + rto + " ns: must be > 0");
+            }
+            rtoNanos = rto;
+            maxIntervalNanos = rto * maxBackoff;
+        }
         return rtoNanos;
     }
 
@@ -62,7 +91,7 @@ public final class Retransmitter {
      */
     public void send(Object key, long giveUpAfterNanos, Runnable transmit, Runnable onGiveUp) {
         acknowledge(key);
-        Outstanding o = new Outstanding(transmit, onGiveUp, scheduler.clock().nanos() + giveUpAfterNanos, rtoNanos);
+        Outstanding o = new Outstanding(transmit, onGiveUp, scheduler.clock().nanos() + giveUpAfterNanos, rtoNanos());
         outstanding.put(key, o);
         transmit.run();
         arm(key, o);

@@ -47,6 +47,27 @@ class RetransmitterTest {
     }
 
     @Test
+    void anRtoComputedLaterIsAskedForOnceWhenFirstNeededAndActsAsAGivenOne() {
+        int[] asked = new int[1];
+        Retransmitter r = new Retransmitter(scheduler, () -> {
+            asked[0]++;
+            return 100;
+        }, 4);
+        assertEquals(0, asked[0], "not asked at construction");
+        r.send("m", 1_000_000, () -> sentAt.add(platform.nanos()), () -> gaveUp++);
+        run(1200);
+        assertEquals(List.of(0L, 100L, 300L, 700L, 1100L), sentAt, "the same copies as with rto 100 given");
+        assertEquals(100, r.rtoNanos());
+        assertEquals(1, asked[0], "asked once");
+    }
+
+    @Test
+    void anRtoComputedAsZeroOrLessIsRefusedWhenAskedFor() {
+        Retransmitter r = new Retransmitter(scheduler, () -> 0, 4);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, r::rtoNanos);
+    }
+
+    @Test
     void givesUpAfterItsTimeAndSaysSo() {
         Retransmitter r = new Retransmitter(scheduler, 100, 1);
         r.send("m", 450, () -> sentAt.add(platform.nanos()), () -> gaveUp++);

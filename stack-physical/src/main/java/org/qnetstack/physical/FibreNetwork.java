@@ -50,6 +50,9 @@ public interface FibreNetwork extends ClassicalNetwork {
     /** Messages lost on purpose (fault injection). */
     long dropped();
 
+    /** Messages handed to the network so far (by nodes and stations, delivered or not). */
+    long sent();
+
     /** Messages delivered twice on purpose. */
     long duplicated();
 

@@ -79,10 +79,8 @@ public final class PhysicalLayer {
     /** The links of the spec this node is an end of, in the spec's order. */
     public List<LinkModel> links() {
         List<LinkModel> links = new ArrayList<>();
-        for (LinkSpec spec : platform.spec().links()) {
-            if (spec.connects(node)) {
-                links.add(new LinkModel(platform.link(spec.name())));
-            }
+        for (LinkSpec spec : platform.spec().linksOf(node)) {
+            links.add(new LinkModel(platform.link(spec.name())));
         }
         return links;
     }

@@ -116,6 +116,7 @@ class ClassicalNetworkTest {
         assertEquals(0.1 * (n - net[0].dropped()), net[0].duplicated(), 4 * Math.sqrt(n * 0.1 * 0.9));
         long copies = (long) n - net[0].dropped() + net[0].duplicated();
         assertEquals(copies, got.size(), "every copy not dropped arrives");
+        assertEquals(10_000, net[0].sent(), "sent counts every message handed over, dropped ones too");
         assertEquals(0.2 * copies, net[0].reordered(), 4 * Math.sqrt(copies * 0.2 * 0.8));
         int overtaken = 0;
         for (int i = 1; i < got.size(); i++) {
@@ -135,6 +136,7 @@ class ClassicalNetworkTest {
             assertEquals(i, got.get(i));
         }
         assertEquals(0, net[0].dropped() + net[0].duplicated() + net[0].reordered());
+        assertEquals(10_000, net[0].sent());
     }
 
     @Test

@@ -26,13 +26,15 @@ import picocli.CommandLine.Spec;
  * {@code bench}: runs the performance scenarios of issue 8 on the calling thread and prints each figure beside
  * its target, as a table or (with {@code --json}) one JSON object per scenario with the machine it ran on.
  * {@code --quick} runs smaller sizes (a smoke test, not the figures of record); {@code --only a,b} picks
- * scenarios by name: kernel, gate, link, chain, scaling, memory, qkd, throughput, realtime.
+ * scenarios by name: kernel, gate, link, chain, scaling, topologies, memory, qkd, throughput, realtime. Beside each
+ * figure: events and classical messages per pair where pairs are made, the peak heap, and for link, chain and qkd
+ * the cold figure of a fresh JVM ({@code --cold} runs one scenario so, in the child process).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"The performance scenarios (one core each), each figure beside its target."})
 public final class BenchCommand implements Callable<Integer> {
     /** Every scenario, in the order they run. */
-    static final String ALL = "kernel,gate,link,chain,scaling,memory,qkd,throughput,realtime";
+    static final String ALL = "kernel,gate,link,chain,scaling,topologies,memory,qkd,throughput,realtime";
 
     private final PrintStream out;
 
@@ -49,30 +51,41 @@ public final class BenchCommand implements Callable<Integer> {
             description = "the scenarios to run, comma-separated (default: ${DEFAULT-VALUE})")
     List<String> only;
 
+    @Option(names = "--cold", description = "time one run of each scenario with no warm-up (what a fresh JVM "
+            + "gives); the bench itself runs link, chain and qkd so in a child JVM, beside the warm figures")
+    boolean cold;
+
+    @Option(names = "--no-cold", description = "skip the child JVMs of the cold figures")
+    boolean noCold;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress")
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"}, description = "progress even when stderr is not a terminal")
     boolean verbose;
 
-    private static final Map<String, Function<Boolean, List<BenchScenarios.Result>>> SCENARIOS = scenarios();
+    private static final Map<String, Function<BenchScenarios.Mode, List<BenchScenarios.Result>>> SCENARIOS =
+            scenarios();
+    /** The scenarios whose cold figure (one run in a fresh JVM) the bench measures in a child process. */
+    private static final Set<String> COLD = Set.of("link", "chain", "qkd");
 
     public BenchCommand(PrintStream out) {
         this.out = out;
     }
 
-    private static Map<String, Function<Boolean, List<BenchScenarios.Result>>> scenarios() {
-        Map<String, Function<Boolean, List<BenchScenarios.Result>>> m = new LinkedHashMap<>();
+    private static Map<String, Function<BenchScenarios.Mode, List<BenchScenarios.Result>>> scenarios() {
+        Map<String, Function<BenchScenarios.Mode, List<BenchScenarios.Result>>> m = new LinkedHashMap<>();
         m.put("kernel", q -> List.of(BenchScenarios.kernel(q)));
         m.put("gate", q -> List.of(BenchScenarios.twoQubitGate(q)));
         m.put("link", q -> List.of(BenchScenarios.oneLink(q, false)));
         m.put("chain", q -> List.of(BenchScenarios.chain5(q)));
         m.put("scaling", q -> List.of(BenchScenarios.scaling(q)));
+        m.put("topologies", q -> List.of(Topologies.scenario(q)));
         m.put("memory", q -> List.of(BenchScenarios.memory(q)));
         m.put("qkd", q -> List.of(BenchScenarios.oneLink(q, true)));
-        m.put("throughput", q -> LinkThroughput.figures(q ? 500 : 2000).stream().map(LinkThroughput::asResult)
+        m.put("throughput", q -> LinkThroughput.figures(q.quick() ? 500 : 2000).stream().map(LinkThroughput::asResult)
                 .toList());
-        m.put("realtime", RealTimeBench::figures);
+        m.put("realtime", q -> RealTimeBench.figures(q.quick()));
         return m;
     }
 
@@ -111,9 +124,15 @@ public final class BenchCommand implements Callable<Integer> {
                     machine.cores(), machine.cpu(), machine.jvm(), machine.maxHeapMiB(), machine.os());
             out.printf(Locale.ROOT, "%-44s %14s %-34s %12s %s%n", "scenario", "figure", "unit", "target", "met");
         }
+        BenchScenarios.Mode mode = new BenchScenarios.Mode(quick, cold);
         try (Progress.Task progress = Progress.start("bench: scenarios", only.size())) {
             for (String name : only) {
-                print(SCENARIOS.get(name).apply(quick), machine, mapper);
+                Map<String, Object> coldFigures = cold || noCold || !COLD.contains(name) ? Map.of()
+                        : ColdRun.inChildJvm(name, quick);
+                ColdRun.resetPeakHeap();
+                List<BenchScenarios.Result> results = SCENARIOS.get(name).apply(mode);
+                long peakMiB = ColdRun.peakHeapBytes() >> 20;
+                print(results.stream().map(r -> r.with(peakMiB, coldFigures)).toList(), machine, mapper);
                 progress.step();
             }
         }
@@ -142,8 +161,11 @@ public final class BenchCommand implements Callable<Integer> {
                     throw new IllegalStateException(e);
                 }
             } else {
-                out.printf(Locale.ROOT, "%-44s %14.4g %-34s %s%11.4g %s   %s%n", r.scenario(), r.figure(), r.unit(),
-                        r.atMost() ? "≤" : "≥", r.target(), r.met() ? "yes" : "NO", r.details());
+                String target = Double.isNaN(r.target()) ? String.format(Locale.ROOT, "%12s", "(none)")
+                        : String.format(Locale.ROOT, "%s%11.4g", r.atMost() ? "≤" : "≥", r.target());
+                String met = Double.isNaN(r.target()) ? "-" : r.met() ? "yes" : "NO";
+                out.printf(Locale.ROOT, "%-44s %14.4g %-34s %s %s   %s%n", r.scenario(), r.figure(), r.unit(),
+                        target, met, r.details());
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.qnetstack.hal;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
@@ -38,6 +39,14 @@ public interface Platform extends AutoCloseable {
      * give the same stream, different names independent streams.
      */
     RandomGenerator random(String stream);
+
+    /**
+     * Events its event loops have run so far, on a platform that counts them (a simulated one: what a
+     * benchmark divides by the pairs delivered); empty where events are not counted.
+     */
+    default OptionalLong dispatchedEvents() {
+        return OptionalLong.empty();
+    }
 
     /** The true state, on a simulated platform; empty on hardware. */
     Optional<GroundTruth> groundTruth();

@@ -78,8 +78,9 @@ public final class SimulatedPlatform implements Platform {
     }
 
     /** Events run so far. */
-    public long dispatchedEvents() {
-        return world.kernel().dispatchedEvents();
+    @Override
+    public java.util.OptionalLong dispatchedEvents() {
+        return java.util.OptionalLong.of(world.kernel().dispatchedEvents());
     }
 
     /** Attempts resolved on a link so far (slots in which at least one end emitted). */

@@ -150,6 +150,16 @@ public final class SimulatedWorld implements AutoCloseable {
         return platform.link(name);
     }
 
+    /** Events the world has dispatched so far (every message delivery, timer and device step is one). */
+    public long events() {
+        return platform.dispatchedEvents().orElseThrow();
+    }
+
+    /** Classical messages the nodes and stations have sent so far on the fibre. */
+    public long classicalMessages() {
+        return classical.sent();
+    }
+
     /** A node crashed: its classical messages are lost from now on, and the stations of its links forget it. */
     public void disconnect(String node) {
         classical.disconnect(node);

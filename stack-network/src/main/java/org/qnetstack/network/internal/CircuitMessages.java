@@ -116,6 +116,38 @@ final class CircuitMessages {
     record TestOutcome(String circuit, Basis basis, int outcome) {
     }
 
+    /**
+     * A setup path checked once for every node that receives it: whether it names no node twice, and each
+     * name's index. In one process every node of a circuit gets the same (immutable) path object, and checking
+     * it and finding its place at each node was O(N) per node, O(N²) per circuit; the last path checked is kept
+     * (by identity, replaced whole, so any thread may ask), which makes it O(N) per circuit.
+     */
+    record CheckedPath(List<String> path, boolean distinct, java.util.Map<String, Integer> index) {
+        private static volatile @Nullable CheckedPath last;
+
+        static CheckedPath of(List<String> path) {
+            CheckedPath c = last;
+            if (c == null || c.path() != path) {
+                java.util.Map<String, Integer> index = new java.util.HashMap<>();
+                boolean distinct = Setup.distinct(path);
+                if (distinct) {
+                    for (int i = 0; i < path.size(); i++) {
+                        index.put(path.get(i), i);
+                    }
+                }
+                c = new CheckedPath(path, distinct, index);
+                last = c;
+            }
+            return c;
+        }
+
+        /** The node's index in the path, or −1. */
+        int indexOf(String node) {
+            Integer i = index.get(node);
+            return i == null ? -1 : i;
+        }
+    }
+
     /** How the head and the tail each choose the axis to measure their half of a measure-directly pair along. */
     record Measured(BasisChoice head, BasisChoice tail) {
     }

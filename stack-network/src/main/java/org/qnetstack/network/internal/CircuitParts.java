@@ -117,18 +117,20 @@ final class CircuitParts {
      * This node's index in a well-formed setup's path, or −1 (malformed, or not on it). A circuit's setups
      * repeat its path for every pair, and checking that it names no node twice is O(N) at every node (O(N²)
      * per pair over a chain): the last path found well formed is remembered, and an equal one is not checked
-     * again (an immutable list equal to itself answers at once).
+     * again (an immutable list equal to itself answers at once); a path another node just checked is not
+     * checked again either ({@link CircuitMessages.CheckedPath}).
      */
     private int placeIn(CircuitMessages.Setup s) {
         if (!s.wellShaped()) {
             return -1;
         }
         if (!s.path().equals(knownPath)) {
-            if (!CircuitMessages.Setup.distinct(s.path())) {
+            CircuitMessages.CheckedPath checked = CircuitMessages.CheckedPath.of(s.path());
+            if (!checked.distinct()) {
                 return -1;
             }
             knownPath = s.path();
-            knownIndex = s.path().indexOf(ctx.node);
+            knownIndex = checked.indexOf(ctx.node);
         }
         return knownIndex;
     }

@@ -41,15 +41,26 @@ final class NodeContext {
         this.operations = operations;
         this.scheduler = scheduler;
         this.controller = controller;
+        // A little more than the longest round trip; the simulated network adds no processing time. Computed
+        // when first needed (an EXPIRE or a distillation job, rare): in a large network the delays to every other
+        // node are N searches over the whole graph, N² time and memory in all, for a value most nodes never use.
+        this.retransmitter = new Retransmitter(scheduler, () -> 2 * farthestDelayNanos() + 100_000, 8);
+        this.random = new SplittableRandom(topology.seed() * 1_000_003L + ("network/" + node).hashCode());
+    }
+
+    /** The longest delay to a node this node can reach (a node of another component is never sent to). */
+    private long farthestDelayNanos() {
         long farthest = 0;
         for (var n : topology.nodes()) {
             if (!n.name().equals(node)) {
-                farthest = Math.max(farthest, classical.delayNanos(node, n.name()));
+                try {
+                    farthest = Math.max(farthest, classical.delayNanos(node, n.name()));
+                } catch (IllegalArgumentException unreachable) {
+                    // no classical path: this node never waits for an answer from there
+                }
             }
         }
-        // A little more than the longest round trip; the simulated network adds no processing time.
-        this.retransmitter = new Retransmitter(scheduler, 2 * farthest + 100_000, 8);
-        this.random = new SplittableRandom(topology.seed() * 1_000_003L + ("network/" + node).hashCode());
+        return farthest;
     }
 
     /** Sends a network-layer message to another node. */

@@ -22,6 +22,11 @@ final class Routes {
     private final PlatformSpec topology;
     /** Nodes reported down and not back yet. */
     private final Set<String> down = new HashSet<>();
+    /**
+     * Each node's neighbours, in the order of the topology's links; built at the first route (a search then costs
+     * O(nodes + links), not a scan of every link per node visited: O(N²) on a chain of N).
+     */
+    private @Nullable Map<String, List<String>> neighbours;
 
     Routes(String node, PlatformSpec topology) {
         this.node = node;
@@ -67,15 +72,13 @@ final class Routes {
         Map<String, String> previous = new HashMap<>();
         ArrayDeque<String> frontier = new ArrayDeque<>(List.of(node));
         previous.put(node, node);
+        Map<String, List<String>> adjacent = neighbours();
         while (!frontier.isEmpty()) {
             String at = frontier.poll();
-            for (LinkSpec l : topology.links()) {
-                if (l.connects(at)) {
-                    String next = l.otherEnd(at);
-                    if (!previous.containsKey(next) && !(avoidDown && down.contains(next))) {
-                        previous.put(next, at);
-                        frontier.add(next);
-                    }
+            for (String next : adjacent.getOrDefault(at, List.of())) {
+                if (!previous.containsKey(next) && !(avoidDown && down.contains(next))) {
+                    previous.put(next, at);
+                    frontier.add(next);
                 }
             }
         }
@@ -87,10 +90,23 @@ final class Routes {
         }
         List<String> path = new ArrayList<>();
         for (String at = remote; !at.equals(node); at = previous.get(at)) {
-            path.add(0, at);
+            path.add(at);
         }
-        path.add(0, node);
+        path.add(node);
+        java.util.Collections.reverse(path);
         return path;
+    }
+
+    private Map<String, List<String>> neighbours() {
+        if (neighbours == null) {
+            Map<String, List<String>> adjacent = new HashMap<>();
+            for (LinkSpec l : topology.links()) {
+                adjacent.computeIfAbsent(l.nodeA(), k -> new ArrayList<>()).add(l.nodeB());
+                adjacent.computeIfAbsent(l.nodeB(), k -> new ArrayList<>()).add(l.nodeA());
+            }
+            neighbours = adjacent;
+        }
+        return neighbours;
     }
 
     /** Whether the remote node can be reached at all, down nodes included. */

@@ -42,6 +42,7 @@ public final class DelayedClassicalNetwork implements FibreNetwork {
     private final Map<String, Scheduler> schedulers = new HashMap<>();
     private final ClassicalFaults faults;
     private final RandomGenerator faultRandom;
+    private long sent;
     private long undeliverable;
     private long dropped;
     private long duplicated;
@@ -116,6 +117,7 @@ public final class DelayedClassicalNetwork implements FibreNetwork {
 
     @Override
     public void send(String from, String to, String protocol, Object payload) {
+        sent++;
         long delay = delayNanos(from, to);
         Envelope envelope = new Envelope(from, to, protocol, payload);
         if (!down.isEmpty() && (down.contains(from) || down.contains(to))) { // two lookups per message otherwise
@@ -172,9 +174,11 @@ public final class DelayedClassicalNetwork implements FibreNetwork {
             return 0;
         }
         // Delays are symmetric (every edge goes both ways, and stations relay in neither direction), so a
-        // search from either end may answer. When neither has settled the other yet, grow the receiver's search
-        // if it has one: an end node that hears from every repeater of a long chain then pays for one search
-        // over the chain, not one per repeater.
+        // search from either end may answer. When neither has settled the other yet, grow the search of the end
+        // that has asked about more partners so far (the sender's on a tie): a node that talks to many others —
+        // the head of a circuit sending its setup to every node, an end hearing from every repeater — then pays
+        // for one search over the network, not one per partner. (Growing always the receiver's made every node
+        // of a long chain search its way to the head: N² time and memory.)
         Search source = searches.get(from);
         Long known = source == null ? null : source.settled.get(to);
         if (known != null) {
@@ -185,8 +189,17 @@ public final class DelayedClassicalNetwork implements FibreNetwork {
         if (known != null) {
             return known;
         }
-        Long d = (target != null ? target : searches.computeIfAbsent(from, Search::new))
-                .distanceTo(target != null ? from : to);
+        if (source == null) {
+            source = new Search(from);
+            searches.put(from, source);
+        }
+        if (target == null) {
+            target = new Search(to);
+            searches.put(to, target);
+        }
+        source.partners++;
+        target.partners++;
+        Long d = target.partners > source.partners ? target.distanceTo(from) : source.distanceTo(to);
         if (d == null) {
             throw new IllegalArgumentException("no classical path from " + from + " to " + to);
         }
@@ -200,6 +213,8 @@ public final class DelayedClassicalNetwork implements FibreNetwork {
     private final class Search {
         private final String source;
         private final Map<String, Long> settled = new HashMap<>();
+        /** Partners this node was asked about that no search had settled yet. */
+        private int partners;
         private final PriorityQueue<Object[]> frontier =
                 new PriorityQueue<>((x, y) -> Long.compare((Long) x[1], (Long) y[1]));
 
@@ -238,6 +253,11 @@ public final class DelayedClassicalNetwork implements FibreNetwork {
     @Override
     public ClassicalFaults faults() {
         return faults;
+    }
+
+    @Override
+    public long sent() {
+        return sent;
     }
 
     /** Messages lost on purpose (fault injection). */

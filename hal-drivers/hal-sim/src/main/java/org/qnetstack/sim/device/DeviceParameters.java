@@ -358,11 +358,22 @@ public record DeviceParameters(
         throw new ConfigurationException(field, "expected true or false (was '" + raw + "')");
     }
 
+    /**
+     * Presets parsed so far, read-only: a network of N nodes of one preset parses its YAML once, not N times
+     * (parsing was most of the time to build a 1,000-node world).
+     */
+    private static final java.util.concurrent.ConcurrentMap<String, Map<String, Object>> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Map<String, Object> loadPreset(String preset) {
         if (!PRESETS.contains(preset)) {
             throw new ConfigurationException("preset", "unknown device preset '" + preset + "' (known: "
                     + String.join(", ", PRESETS.stream().sorted().toList()) + ")");
         }
+        return PARSED.computeIfAbsent(preset, DeviceParameters::parsePreset);
+    }
+
+    private static Map<String, Object> parsePreset(String preset) {
         String resource = "/org/qnetstack/sim/presets/" + preset + ".yaml";
         try (InputStream in = DeviceParameters.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -370,7 +381,7 @@ public record DeviceParameters(
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> map = new ObjectMapper(new YAMLFactory()).readValue(in, Map.class);
-            return map;
+            return java.util.Collections.unmodifiableMap(map);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read preset " + resource, e);
         }

@@ -63,6 +63,11 @@ public final class SimWorld {
             devices.put(n.name(), new SimQuantumDevice(n.name(), params, qubits, this,
                     RandomStreams.derive(spec.seed(), "device/" + n.name())));
         }
+        // By name: looking each link's node up in the list was O(N) per link, O(N²) to build a chain.
+        Map<String, NodeSpec> nodeSpecs = new java.util.HashMap<>();
+        for (NodeSpec n : spec.nodes()) {
+            nodeSpecs.putIfAbsent(n.name(), n);
+        }
         for (int i = 0; i < spec.links().size(); i++) {
             LinkSpec l = spec.links().get(i);
             String path = "links[" + i + "]";
@@ -86,7 +91,7 @@ public final class SimWorld {
             DeviceParameters linkParams;
             try {
                 DeviceParameters.checkLinkOverrides(l.overrides());
-                Map<String, Object> merged = new LinkedHashMap<>(spec.nodes().get(indexOf(l.nodeA())).overrides());
+                Map<String, Object> merged = new LinkedHashMap<>(nodeSpecs.get(l.nodeA()).overrides());
                 merged.putAll(l.overrides());
                 linkParams = DeviceParameters.of(a.parameters().model(), merged);
             } catch (ConfigurationException e) {
@@ -133,15 +138,6 @@ public final class SimWorld {
     /** Whether devices run their attempts by themselves, with failures skipped. */
     boolean skipsFailures() {
         return skipFailures;
-    }
-
-    private int indexOf(String node) {
-        for (int i = 0; i < spec.nodes().size(); i++) {
-            if (spec.nodes().get(i).name().equals(node)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The node and qubit number of a state-engine qubit. */
