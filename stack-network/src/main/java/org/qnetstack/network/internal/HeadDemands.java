@@ -3,14 +3,11 @@ package org.qnetstack.network.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.qnetstack.hal.Basis;
 import org.qnetstack.hal.TimerHandle;
 import org.qnetstack.link.LinkErrorCode;
 import org.qnetstack.link.RequestType;
@@ -53,22 +50,8 @@ final class HeadDemands {
     private final Routes routes;
     private final Consumer<CircuitMessages.Setup> join;
     private final GiveUp giveUp;
-    /**
-     * The tests of a socket's pairs with a remote node, kept across its requests: the stream that draws which pairs
-     * are tests (so a request that follows another does not draw the same pairs again), and whether the measured
-     * lower bound last reached the minimum of a verified request.
-     */
-    private static final class Tests {
-        final SplittableRandom stream;
-        boolean verified;
-
-        Tests(long seed) {
-            this.stream = new SplittableRandom(seed);
-        }
-    }
-
-    /** The tests of each socket and remote node (see {@link Tests}). */
-    private final Map<String, Tests> tests = new HashMap<>();
+    /** The test pairs drawn for each socket and remote node. */
+    private final TestDraws tests;
     /** What the head owes, by socket id and remote node. */
     private final Map<String, Demand> demands = new LinkedHashMap<>();
     private long nextCircuit;
@@ -85,7 +68,7 @@ final class HeadDemands {
         double minFidelity;
         /** The request's test pairs, or null; which pairs are tests is drawn from {@code tests}. */
         @Nullable FidelityTesting testing;
-        @Nullable Tests tests;
+        TestDraws.@Nullable Tests tests;
         /** Pacing: the n-th pair starts no earlier than firstStart + n / rate. */
         final double periodNanos;
         long firstStart = -1;
@@ -145,6 +128,7 @@ final class HeadDemands {
         this.routes = routes;
         this.join = join;
         this.giveUp = giveUp;
+        this.tests = new TestDraws(ctx.node, ctx.topology.seed());
     }
 
     private static String demandKey(int socketId, String remote) {
@@ -172,8 +156,7 @@ final class HeadDemands {
             d.testing = r.testing();
             if (d.testing != null) {
                 // Its own stream, so that tests draw nothing from the node's (runs without tests are unchanged).
-                d.tests = tests.computeIfAbsent(key, k -> new Tests(ctx.topology.seed() * 0x9E3779B97F4A7C15L
-                        + (ctx.node + "/tests/" + k).hashCode()));
+                d.tests = tests.of(key);
             }
             demands.put(key, d);
         }
@@ -247,7 +230,7 @@ final class HeadDemands {
         // A best-effort request is served as without a controller: shortest path, each hop its share.
         AdmissionController controller = r.admitted() ? ctx.controller : null;
         if (controller == null) {
-            double f = linkFidelityFor(r.minFidelity(), shortest.size() - 1, distillation);
+            double f = LinkEstimates.linkFidelityFor(r.minFidelity(), shortest.size() - 1, distillation);
             return new Demand(r.socketId(), shortest, Collections.nCopies(shortest.size() - 1, f), r.policy(), null);
         }
         AdmissionController.Reservation res = controller.admit(ctx.node, r.remoteNode(), r.minFidelity(), r.policy(),
@@ -308,7 +291,7 @@ final class HeadDemands {
 
     /** Forgets the tests of a socket that stopped listening, at every remote node. */
     void forgetTests(int socketId) {
-        tests.keySet().removeIf(k -> k.startsWith(socketId + ">"));
+        tests.forget(socketId);
     }
 
     /** The head is done with a demand: stop pacing, give the reservation back. */
@@ -498,63 +481,12 @@ final class HeadDemands {
         Owed oldest = d.owed.peek();
         CircuitMessages.Setup setup = new CircuitMessages.Setup(id, purpose, List.copyOf(d.path), d.socketId,
                 List.copyOf(d.hopFidelities), d.policy.distillation(), d.policy.cutoffNanos(),
-                oldest == null ? null : oldest.measure, testing(d));
+                oldest == null ? null : oldest.measure, TestDraws.next(d.testing, d.tests));
         for (String other : d.path) {
             if (!other.equals(ctx.node)) {
                 ctx.send(other, setup);
             }
         }
         join.accept(setup);
-    }
-
-    /**
-     * Whether the demand's next pair is a test, and in which basis (X, Y, Z equally): every pair while a verified
-     * request is not yet verified, else the request's fraction; null for a request without tests.
-     */
-    private static CircuitMessages.@Nullable Testing testing(Demand d) {
-        if (d.testing == null || d.tests == null) {
-            return null;
-        }
-        SplittableRandom stream = d.tests.stream;
-        boolean test = d.testing.verify() && !d.tests.verified || stream.nextDouble() < d.testing.fraction();
-        return new CircuitMessages.Testing(test ? Basis.values()[stream.nextInt(3)] : null, d.testing.confidence());
-    }
-
-    /**
-     * The fidelity each of n links must reach so that n Werner pairs swapped perfectly reach {@code f}:
-     * w_link = w^(1/n) (docs/physics.md: swapping multiplies Werner weights).
-     */
-    static double perLinkFidelity(double f, int links) {
-        double w = Math.max(0, (4 * f - 1) / 3);
-        return (3 * Math.pow(w, 1.0 / links) + 1) / 4;
-    }
-
-    /**
-     * The link fidelity that, distilled as asked on every link and swapped, reaches {@code f} end to end: the
-     * distillation formulas are monotonic in the input above F = 1/2, so bisection finds it.
-     */
-    static double linkFidelityFor(double f, int links, @Nullable Distillation distillation) {
-        double target = perLinkFidelity(f, links);
-        if (distillation == null) {
-            return target;
-        }
-        double lo = 0.5;
-        double hi = 1;
-        if (distilled(lo, distillation) >= target) {
-            return lo;
-        }
-        for (int i = 0; i < 50; i++) {
-            double mid = (lo + hi) / 2;
-            if (distilled(mid, distillation) >= target) {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        return hi;
-    }
-
-    private static double distilled(double f, Distillation distillation) {
-        return LinkEstimates.of(f, distillation).fidelity();
     }
 }

@@ -50,4 +50,42 @@ record LinkEstimates(double fidelity, double rawPairs, double treeSuccess) {
         double p = (1 - coherence) / 2;
         return fidelity * (1 - p) + p * (1 - fidelity) / 3;
     }
+
+    /**
+     * The fidelity each of n links must reach so that n Werner pairs swapped perfectly reach {@code f}:
+     * w_link = w^(1/n) (docs/physics.md: swapping multiplies Werner weights).
+     */
+    static double perLinkFidelity(double f, int links) {
+        double w = Math.max(0, (4 * f - 1) / 3);
+        return (3 * Math.pow(w, 1.0 / links) + 1) / 4;
+    }
+
+    /**
+     * The link fidelity that, distilled as asked on every link and swapped, reaches {@code f} end to end: the
+     * distillation formulas are monotonic in the input above F = 1/2, so bisection finds it.
+     */
+    static double linkFidelityFor(double f, int links, @Nullable Distillation distillation) {
+        double target = perLinkFidelity(f, links);
+        if (distillation == null) {
+            return target;
+        }
+        double lo = 0.5;
+        double hi = 1;
+        if (distilled(lo, distillation) >= target) {
+            return lo;
+        }
+        for (int i = 0; i < 50; i++) {
+            double mid = (lo + hi) / 2;
+            if (distilled(mid, distillation) >= target) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    private static double distilled(double f, Distillation distillation) {
+        return of(f, distillation).fidelity();
+    }
 }

@@ -134,7 +134,7 @@ class AdmissionRulesTest {
         n.service.request(request(1, 0.9, CircuitPolicy.NONE, 0).bestEffort());
         List<EmbeddedNetworkNode.Out<CircuitMessages.Setup>> setups = n.drain(CircuitMessages.Setup.class);
         assertEquals(2, setups.size());
-        double share = HeadDemands.perLinkFidelity(0.9, 2);
+        double share = LinkEstimates.perLinkFidelity(0.9, 2);
         setups.get(0).message().hopFidelities().forEach(f -> assertEquals(share, f, 1e-12));
         assertEquals(0, c.reservations());
     }

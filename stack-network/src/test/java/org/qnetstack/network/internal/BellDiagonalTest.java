@@ -56,8 +56,8 @@ class BellDiagonalTest {
     @Test
     void linkFidelityForADistilledTargetInvertsTheFormula() {
         Distillation once = new Distillation(DistillationProtocol.BBPSSW, 1);
-        double link = HeadDemands.linkFidelityFor(0.8382, 1, once);
+        double link = LinkEstimates.linkFidelityFor(0.8382, 1, once);
         assertEquals(0.8, link, 1e-3);
-        assertEquals(HeadDemands.perLinkFidelity(0.9, 2), HeadDemands.linkFidelityFor(0.9, 2, null));
+        assertEquals(LinkEstimates.perLinkFidelity(0.9, 2), LinkEstimates.linkFidelityFor(0.9, 2, null));
     }
 }
